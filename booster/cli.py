@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: MIT
+"""The `booster` command line: thin wrappers that parse arguments and call the package's modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from booster import paths
+from booster.deck import schemas
+from booster.deck.loader import load_deck
+
+
+def _deck_or_exit(path: str):
+    result = load_deck(path)
+    if result.deck is None:
+        _print_problems(result.problems)
+        sys.exit(1)
+    return result.deck
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        print(p)
+    n = len(problems)
+    print(f"{n} problem{'s' if n != 1 else ''} found.")
+
+
+def cmd_deck_check(args: argparse.Namespace) -> int:
+    result = load_deck(args.path)
+    if result.deck is None:
+        _print_problems(result.problems)
+        return 1
+    deck = result.deck
+    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid.")
+    by_kind = Counter(c.kind for c in deck.cards.values())
+    print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
+    for stage in deck.rules.stage_ids:
+        counts = Counter(c.kind for c in deck.cards.values() if c.stage == stage)
+        print(f"  {stage}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    from booster.deck.coverage import coverage
+
+    for lang, (done, total) in coverage(deck).items():
+        mark = " (source)" if lang == deck.info.source_language else ""
+        print(f"language {lang}{mark}: {done}/{total} texts ({done / total:.0%})" if total else f"language {lang}")
+    return 0
+
+
+def cmd_deck_schema(args: argparse.Namespace) -> int:
+    kinds = [args.kind] if args.kind else list(schemas.KINDS)
+    if len(kinds) == 1:
+        print(schemas.schema_text(kinds[0]), end="")
+    else:
+        print(json.dumps({k: schemas.schema(k) for k in kinds}, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from booster.simulate import format_report, simulate
+
+    deck = _deck_or_exit(args.path)
+    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
+        print(f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams", file=sys.stderr)
+        return 2
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+    report = simulate(deck, args.games, args.teams, args.seed, args.policy)
+    speed = report.pop("speed")
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report))
+    # Speed changes from run to run: it goes to stderr so that stdout is the same for the same seed.
+    print(
+        f"speed: {speed['games_per_s']} games/s, {speed['actions_per_s']} actions/s "
+        f"({report['total_actions']} actions in {speed['seconds']} s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    try:
+        from booster.ui.app import run
+    except ImportError:  # no front end in this build: play in the terminal
+        args.text = True
+    if args.text:
+        from booster.textplay import play_text
+
+        deck = _deck_or_exit(args.deck)
+        return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="booster", description="Social Impact Booster, a serious game engine.")
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play the game (the default command)")
+    play.add_argument("--deck", default=str(paths.CORE_DECK), help="deck folder (default: the core deck)")
+    play.add_argument("--lang", help="language (default: the system's, else the deck's source language)")
+    play.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
+    play.add_argument("--teams", type=int, default=2, help="number of teams (terminal play)")
+    play.add_argument("--seed", type=int, default=None, help="random seed")
+    play.add_argument("--size", help="window size, e.g. 1280x720")
+    play.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    play.add_argument("--watch", action="store_true", help="reload the deck when its files change")
+    play.set_defaults(func=cmd_play)
+
+    deck = sub.add_parser("deck", help="check and inspect decks")
+    deck_sub = deck.add_subparsers(dest="deck_command", required=True)
+    check = deck_sub.add_parser("check", help="check a deck folder and report every problem")
+    check.add_argument("path")
+    check.set_defaults(func=cmd_deck_check)
+    schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
+    schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
+    schema.set_defaults(func=cmd_deck_schema)
+
+    sim = sub.add_parser("simulate", help="play many games headless and print balance figures")
+    sim.add_argument("path")
+    sim.add_argument("--games", type=int, default=1000)
+    sim.add_argument("--teams", type=int, default=4)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--policy", choices=("random", "greedy"), default="random")
+    sim.add_argument("--json", action="store_true", help="print JSON")
+    sim.set_defaults(func=cmd_simulate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

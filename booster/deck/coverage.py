@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MIT
+"""How much of a deck each language covers, counted in text fields of the source language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from booster.engine.model import Deck
+
+
+def text_paths(texts: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every (path, text) of a nested text mapping, in file order."""
+    for key, value in texts.items():
+        if isinstance(value, str):
+            yield (*prefix, key), value
+        elif isinstance(value, Mapping):
+            yield from text_paths(value, (*prefix, key))
+
+
+def lookup(texts: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
+    node: Any = texts
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    return node if isinstance(node, str) else None
+
+
+def coverage(deck: Deck) -> dict[str, tuple[int, int]]:
+    """language -> (texts present, texts in the source language)."""
+    source = deck.texts.get(deck.info.source_language, {})
+    wanted = [p for p, _ in text_paths(source)]
+    out = {}
+    for lang in [deck.info.source_language, *sorted(set(deck.texts) - {deck.info.source_language})]:
+        texts = deck.texts[lang]
+        out[lang] = (sum(1 for p in wanted if lookup(texts, p) is not None), len(wanted))
+    return out

@@ -1,0 +1,360 @@
+# SPDX-License-Identifier: MIT
+"""Load a deck folder into a checked `Deck`, or into a list of every problem with file:line:col.
+
+The game and `booster deck check` both go through `load_deck`, so a deck that would crash a workshop is
+refused with the same sentences a translator sees on the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from booster.deck import schemas
+from booster.deck.yaml_safe import Document, Problem, read_file
+from booster.engine.model import Card, Deck, DeckInfo, Effect, Option, Pillar, Rules, Stage
+
+TEXT_MAX_BYTES = 16 * 1024 * 1024
+_TEXT_FILE = re.compile(r"text\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
+_CARD_FILE = re.compile(r"cards(?:\.[a-z0-9-]+)?\.yaml\Z")
+
+# The text fields each kind needs (all) and may have, and the limit (from rules.yaml) that applies.
+REQUIRED_TEXT = {
+    "challenge": ("title", "text", "options"),
+    "tool": ("title", "text", "steps"),
+    "experience": ("title", "text", "advice"),
+    "scenario": ("title", "text"),
+    "credits": ("title", "text"),
+}
+LIMIT_OF = {
+    "title": "title",
+    "text": "text",
+    "when": "text",
+    "origin": "text",
+    "who": "text",
+    "advice": "advice",
+    "options": "option",
+    "steps": "step",
+    "intro": "intro",
+    "questions": "question",
+    "name": "title",
+    "description": "text",
+}
+DEFAULT_LIMITS = {"title": 60, "text": 400, "option": 160, "step": 140, "advice": 240, "intro": 400, "question": 160}
+
+
+class LoadResult(NamedTuple):
+    deck: Deck | None  # None when there are problems
+    problems: list[Problem]
+    documents: dict[str, Document]  # file name -> parsed file, for tools that report on texts
+
+
+class _Reporter:
+    """Collects problems as (document, path, sentence) and locates them all at the end, one pass per file."""
+
+    def __init__(self) -> None:
+        self.pending: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+        self.direct: list[Problem] = []
+        self.docs: dict[str, Document] = {}
+
+    def at(self, doc: Document, path: tuple[Any, ...] | list[Any], message: str) -> None:
+        self.docs[doc.file] = doc
+        self.pending.setdefault(doc.file, []).append((tuple(path), message))
+
+    def problems(self) -> list[Problem]:
+        out = list(self.direct)
+        for name, items in self.pending.items():
+            where = self.docs[name].locate(p for p, _ in items)
+            out.extend(Problem(name, *where[p], m) for p, m in items)
+        return sorted(out, key=lambda p: (p.file, p.line, p.col))
+
+
+def deck_files(folder: Path) -> Iterator[Path]:
+    return iter(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+
+
+def load_deck(folder: Path | str) -> LoadResult:
+    folder = Path(folder)
+    if not folder.is_dir():
+        return LoadResult(None, [Problem(str(folder), 1, 1, "no deck folder here")], {})
+    rep = _Reporter()
+    docs: dict[str, Document] = {}
+
+    def read(path: Path, kind: str, max_bytes: int | None = None) -> Document | None:
+        shown = str(path)
+        doc, problems = read_file(path, shown, **({"max_bytes": max_bytes} if max_bytes else {}))
+        docs[path.name] = doc
+        rep.direct.extend(problems)
+        if doc.value is None:
+            return None
+        for p, message in schemas.validate(kind, doc.value):
+            rep.at(doc, p, message)
+        return doc
+
+    card_files: list[Path] = []
+    text_files: dict[str, Path] = {}
+    for path in deck_files(folder):
+        name = path.name
+        if name in ("deck.yaml", "rules.yaml"):
+            continue
+        if _CARD_FILE.match(name):
+            card_files.append(path)
+        elif m := _TEXT_FILE.match(name):
+            text_files[m.group(1)] = path
+        else:
+            rep.direct.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "unknown deck file: expected deck.yaml, rules.yaml, "
+                    "cards.yaml, cards.<part>.yaml or text.<language>.yaml",
+                )
+            )
+    for required in ("deck.yaml", "rules.yaml", "cards.yaml"):
+        if not (folder / required).is_file():
+            rep.direct.append(Problem(str(folder / required), 1, 1, f"the deck has no {required}"))
+
+    deck_doc = read(folder / "deck.yaml", "deck") if (folder / "deck.yaml").is_file() else None
+    rules_doc = read(folder / "rules.yaml", "rules") if (folder / "rules.yaml").is_file() else None
+    card_docs = [d for p in card_files if (d := read(p, "cards"))]
+    text_docs = {lang: d for lang, p in text_files.items() if (d := read(p, "text", TEXT_MAX_BYTES))}
+
+    rules = _rules(rules_doc, rep)
+    info = _info(deck_doc, rep, text_files)
+    cards, card_where = _cards(card_docs, rules, rep)
+    if rules and info:
+        _check_texts(text_docs, cards, card_where, rules, info, rep)
+
+    problems = rep.problems()
+    if problems or rules is None or info is None:
+        return LoadResult(None, problems, docs)
+    texts = {lang: d.value for lang, d in text_docs.items()}
+    return LoadResult(Deck(info, rules, cards, texts), [], docs)
+
+
+def _get(value: Any, *path: str) -> Any:
+    for key in path:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
+
+
+def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
+    if doc is None or not isinstance(doc.value, dict):
+        return None
+    v = doc.value
+    pillars_raw = v.get("pillars") if isinstance(v.get("pillars"), dict) else {}
+    stages_raw = v.get("stages") if isinstance(v.get("stages"), dict) else {}
+    pillars = tuple(Pillar(p, _get(d, "colour"), _get(d, "shape")) for p, d in pillars_raw.items())
+    stages = tuple(
+        Stage(s, tuple(x for x in (_get(d, "spaces") or []) if x in ("challenge", "tool")))
+        for s, d in stages_raw.items()
+    )
+    if not pillars or not stages or not all(s.spaces for s in stages):
+        return None
+
+    def num(*path: str, default: int) -> int:
+        x = _get(v, *path)
+        return x if isinstance(x, int) and not isinstance(x, bool) else default
+
+    lo, hi = num("teams", "min", default=1), num("teams", "max", default=8)
+    if lo > hi:
+        rep.at(doc, ("teams", "min"), f"teams: min ({lo}) is more than max ({hi})")
+    single = _get(v, "tools", "single_use")
+    limits = dict(DEFAULT_LIMITS)
+    limits.update({k: x for k, x in (_get(v, "limits") or {}).items() if isinstance(x, int)})
+    return Rules(
+        pillars=pillars,
+        stages=stages,
+        min_teams=lo,
+        max_teams=hi,
+        movement=_get(v, "movement", "mode") if _get(v, "movement", "mode") in ("step", "die") else "step",
+        die_faces=num("movement", "faces", default=3),
+        tools_single_use=single if isinstance(single, bool) else True,
+        tool_bonus=num("tools", "bonus", default=1),
+        exchange_rate=num("exchange", "rate", default=1),
+        exchange_cap=num("exchange", "cap", default=4),
+        timer_seconds=num("timer", "seconds", default=180),
+        limits=limits,
+    )
+
+
+def _info(doc: Document | None, rep: _Reporter, text_files: Mapping[str, Path]) -> DeckInfo | None:
+    if doc is None or not isinstance(doc.value, dict):
+        return None
+    v = doc.value
+    strings = {k: x for k, x in v.items() if isinstance(x, str)}
+    source = strings.get("source_language")
+    if source and source not in text_files:
+        rep.at(doc, ("source_language",), f"the source language is '{source}' but there is no text.{source}.yaml")
+    if not all(k in strings for k in ("id", "version", "source_language", "licence")):
+        return None
+    maps = {k: {a: b for a, b in x.items() if isinstance(b, str | int)} for k, x in v.items() if isinstance(x, dict)}
+    return DeckInfo(
+        id=strings["id"],
+        version=strings["version"],
+        source_language=strings["source_language"],
+        licence=strings["licence"],
+        authors=maps.get("authors", {}),
+        source=strings.get("source"),
+        based_on=maps.get("based_on", {}),
+        changes=maps.get("changes", {}),
+        translators=maps.get("translators", {}),
+    )
+
+
+def _effect(doc: Document, path: tuple[Any, ...], raw: Any, pillars: tuple[str, ...], rep: _Reporter) -> Effect:
+    raw = raw if isinstance(raw, dict) else {}
+    for p in raw:
+        if p not in pillars:
+            rep.at(doc, (*path, p), f"unknown pillar '{p}'; the pillars are: {', '.join(pillars)}")
+    return tuple(x if isinstance(x := raw.get(p, 0), int) and not isinstance(x, bool) else 0 for p in pillars)
+
+
+def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
+    cards: dict[str, Card] = {}
+    where: dict[str, Document] = {}
+    if rules is None:
+        return cards, where
+    pillars, stages = rules.pillar_ids, rules.stage_ids
+    for doc in docs:
+        raw = _get(doc.value, "cards")
+        if not isinstance(raw, dict):
+            continue
+        for cid, c in raw.items():
+            if not isinstance(c, dict) or c.get("kind") not in REQUIRED_TEXT:
+                continue
+            if cid in cards:
+                rep.at(doc, ("cards", cid), f"the card id '{cid}' is already used in {where[cid].file}")
+                continue
+            kind = c["kind"]
+            base = ("cards", cid)
+            stage, pillar = c.get("stage"), c.get("pillar")
+            if isinstance(stage, str) and stage not in stages:
+                rep.at(doc, (*base, "stage"), f"unknown stage '{stage}'; the stages are: {', '.join(stages)}")
+            if isinstance(pillar, str) and pillar not in pillars:
+                rep.at(doc, (*base, "pillar"), f"unknown pillar '{pillar}'; the pillars are: {', '.join(pillars)}")
+            if kind in ("challenge", "tool") and stage is None:
+                rep.at(doc, base, f"a {kind} card needs a stage")
+            if kind in ("tool", "experience") and pillar is None:
+                rep.at(doc, base, f"a {kind} card needs a pillar")
+            if kind == "challenge" and not isinstance(c.get("options"), dict):
+                rep.at(doc, base, "a challenge card needs options")
+            if kind != "challenge":
+                for key in ("options", "tools", "tool_bonus", "allow_dominated"):
+                    if key in c:
+                        rep.at(doc, (*base, key), f"only challenge cards have '{key}'")
+            options = (
+                tuple(
+                    Option(oid, _effect(doc, (*base, "options", oid, "effect"), _get(o, "effect"), pillars, rep))
+                    for oid, o in (c.get("options") or {}).items()
+                )
+                if isinstance(c.get("options"), dict)
+                else ()
+            )
+            for oid in c.get("allow_dominated") or []:
+                if oid not in {o.id for o in options}:
+                    rep.at(doc, (*base, "allow_dominated"), f"allow_dominated names '{oid}', which is not an option")
+            tool_bonus = c.get("tool_bonus")
+            cards[cid] = Card(
+                id=cid,
+                kind=kind,
+                stage=stage if isinstance(stage, str) else None,
+                pillar=pillar if isinstance(pillar, str) else None,
+                effect=_effect(doc, (*base, "effect"), c.get("effect"), pillars, rep),
+                options=options,
+                tools=tuple(t for t in c.get("tools") or [] if isinstance(t, str)),
+                tool_bonus=_effect(doc, (*base, "tool_bonus"), tool_bonus, pillars, rep) if tool_bonus else None,
+                allow_dominated=tuple(c.get("allow_dominated") or []),
+                notes=str(c.get("notes") or ""),
+            )
+            where[cid] = doc
+    for cid, card in cards.items():
+        for i, tid in enumerate(card.tools):
+            tool = cards.get(tid)
+            if tool is None:
+                rep.at(where[cid], ("cards", cid, "tools", i), f"the tool '{tid}' does not exist")
+            elif tool.kind != "tool":
+                rep.at(where[cid], ("cards", cid, "tools", i), f"'{tid}' is a {tool.kind} card, not a tool")
+    return cards, where
+
+
+def _check_texts(
+    texts: dict[str, Document],
+    cards: dict[str, Card],
+    card_where: dict[str, Document],
+    rules: Rules,
+    info: DeckInfo,
+    rep: _Reporter,
+) -> None:
+    limits = rules.limits
+    source = info.source_language
+    for _lang, doc in texts.items():
+        value = doc.value if isinstance(doc.value, dict) else {}
+        # Texts for ids that do not exist.
+        for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
+            for key in _get(value, section) or {}:
+                if key not in known:
+                    rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist")
+        for cid, entry in (_get(value, "cards") or {}).items():
+            card = cards.get(cid)
+            if card is None or not isinstance(entry, dict):
+                continue
+            sub_known = {"options": {o.id for o in card.options}}
+            for field, sub in entry.items():
+                if field in ("options",) and isinstance(sub, dict):
+                    for oid in sub:
+                        if oid not in sub_known["options"]:
+                            rep.at(
+                                doc,
+                                ("cards", cid, "options", oid),
+                                f"text for the option '{oid}', which '{cid}' does not have",
+                            )
+        # Every text within its limit.
+        for path, text in _strings(value, ()):
+            field = next((p for p in reversed(path) if isinstance(p, str) and p in LIMIT_OF), None)
+            if len(path) >= 2 and path[-2] in ("options", "steps", "questions"):
+                field = path[-2]
+            limit = limits.get(LIMIT_OF.get(field or "", ""))
+            if limit and len(text) > limit:
+                rep.at(
+                    doc,
+                    path,
+                    f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
+                    f"for a {LIMIT_OF[field or '']} is {limit}",
+                )
+    # Every card, stage and pillar has its texts in the source language.
+    src = texts.get(source)
+    if src is None:
+        return
+    sv = src.value if isinstance(src.value, dict) else {}
+    for cid, card in cards.items():
+        entry = _get(sv, "cards", cid)
+        if not isinstance(entry, dict):
+            rep.at(
+                card_where[cid],
+                ("cards", cid),
+                f"the card '{cid}' has no text in the source language ({source}): add it to text.{source}.yaml",
+            )
+            continue
+        for field in REQUIRED_TEXT[card.kind]:
+            if field not in entry:
+                rep.at(src, ("cards", cid), f"cards.{cid}: the {card.kind} card has no '{field}'")
+        if card.kind == "challenge" and isinstance(entry.get("options"), dict):
+            for o in card.options:
+                if o.id not in entry["options"]:
+                    rep.at(src, ("cards", cid, "options"), f"cards.{cid}.options: no text for the option '{o.id}'")
+    for section, ids, need in (("stages", rules.stage_ids, "name"), ("pillars", rules.pillar_ids, "name")):
+        for i in ids:
+            if not isinstance(_get(sv, section, i, need), str):
+                rep.at(src, (section, i), f"the {section[:-1]} '{i}' has no {need} in the source language ({source})")
+
+
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, (*path, k))

@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: MIT
+"""The JSON Schemas of deck files, and their errors turned into sentences a translator understands.
+
+The schemas (draft-07, shipped in `booster/schemas/`) are what editors validate against as people type.
+We validate with jsonschema-rs: the pure-Python `jsonschema` takes ~0.5 s per 5,000-card text file,
+jsonschema-rs ~5 ms, which is what keeps a large deck's check under a second.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema_rs
+
+KINDS = ("deck", "rules", "cards", "text")
+FILE_KIND = {"deck.yaml": "deck", "rules.yaml": "rules", "cards.yaml": "cards"}
+
+
+def schema_text(kind: str) -> str:
+    return resources.files("booster").joinpath("schemas").joinpath(f"{kind}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
+def schema(kind: str) -> dict[str, Any]:
+    return json.loads(schema_text(kind))
+
+
+@cache
+def _validator(kind: str) -> Any:
+    return jsonschema_rs.Draft7Validator(schema(kind))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value:g}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+_TYPE_NAMES = {
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping (key: value lines)",
+    "array": "a list",
+    "null": "nothing",
+}
+
+
+def _schema_at(kind: str, path: list[str | int]) -> dict[str, Any]:
+    """The sub-schema describing the value at `path` (enough of draft-07 for our own schemas)."""
+    root = schema(kind)
+    node = root
+    for key in path:
+        if "$ref" in node:
+            node = root["definitions"][node["$ref"].rsplit("/", 1)[-1]]
+        props = node.get("properties", {})
+        if isinstance(key, str) and key in props:
+            node = props[key]
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = node["additionalProperties"]
+        elif isinstance(node.get("items"), dict):
+            node = node["items"]
+        else:
+            return {}
+    return node
+
+
+def validate(kind: str, value: Any) -> list[tuple[list[str | int], str]]:
+    """Problems as (path to the offending value or key, sentence)."""
+    out: list[tuple[list[str | int], str]] = []
+    for error in _validator(kind).iter_errors(value):
+        path = list(error.instance_path)
+        where = ".".join(str(p) for p in path)
+        prefix = f"{where}: " if where else ""
+        k = error.kind
+        name = k.name
+        instance = error.instance
+        if name == "additionalProperties":
+            allowed = list(_schema_at(kind, path).get("properties", {}))
+            for key in k.unexpected:
+                near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
+                out.append(([*path, key], f"{prefix}unknown key '{key}'{hint}"))
+        elif name == "type":
+            wanted = _schema_at(kind, path).get("type", "")
+            wanted_text = _TYPE_NAMES.get(wanted, str(wanted))
+            hint = ""
+            if isinstance(instance, bool | int | float) and wanted == "string":
+                hint = ": put it in quotes"
+            out.append((path, f"{prefix}expected {wanted_text}, found {_describe(instance)}{hint}"))
+        elif name == "enum":
+            options = [str(o) for o in k.options]
+            near = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.6)
+            hint = f"did you mean '{near[0]}'?" if near else f"use one of: {', '.join(options)}"
+            out.append((path, f"{prefix}'{instance}' is not allowed here; {hint}"))
+        elif name == "required":
+            out.append((path, f"{prefix}the key '{k.property}' is missing"))
+        elif name == "propertyNames":
+            bad = k.error.instance
+            out.append(
+                (
+                    [*path, bad],
+                    f"{prefix}'{bad}' is not a valid id: use lowercase letters, digits and '-', "
+                    "starting with a letter or digit",
+                )
+            )
+        elif name in ("minimum", "maximum"):
+            sub = _schema_at(kind, path)
+            out.append(
+                (
+                    path,
+                    f"{prefix}{instance} is out of range: use a whole number from "
+                    f"{sub.get('minimum')} to {sub.get('maximum')}",
+                )
+            )
+        elif name == "minProperties":
+            out.append((path, f"{prefix}needs at least {k.limit} entries"))
+        elif name == "maxProperties":
+            out.append((path, f"{prefix}has more than {k.limit} entries"))
+        elif name == "minLength":
+            out.append((path, f"{prefix}the text is empty"))
+        elif name in ("minItems", "maxItems"):
+            bound = "at least" if name == "minItems" else "at most"
+            out.append((path, f"{prefix}the list needs {bound} {k.limit} items"))
+        elif name == "uniqueItems":
+            out.append((path, f"{prefix}the list names the same id twice"))
+        elif name == "pattern":
+            out.append((path, f"{prefix}'{instance}' does not have the expected form ({k.pattern})"))
+        else:
+            out.append((path, f"{prefix}{error.message}"))
+    return out

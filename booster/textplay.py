@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+"""Play in a terminal: the whole game with plain prompts, for machines without a screen."""
+
+from __future__ import annotations
+
+import random
+
+from booster.engine.game import Game, Setup
+from booster.engine.match import Match
+from booster.engine.model import Deck
+
+
+def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input, print_=print) -> int:
+    game = Game(deck)
+    seed = random.randrange(1 << 30) if seed is None else seed
+    names = tuple(f"{i + 1}" for i in range(teams))
+    match = Match.start(game, Setup(names, seed))
+    pillar_names = [deck.text(lang, "pillars", p, "name", default=p) for p in game.pillars]
+    print_(deck.text(lang, "deck", "title", default=deck.info.id) + f" (seed {seed})")
+    last_stage = -1
+    while not game.is_over(match.state):
+        state = match.state
+        if state.stage != last_stage and state.phase == "play":
+            last_stage = state.stage
+            sid = game.stage_id(state) or ""
+            print_(f"\n== {deck.text(lang, 'stages', sid, 'name', default=sid)} ==")
+            print_(deck.text(lang, "stages", sid, "intro"))
+        actions = game.legal_actions(state)
+        team = state.teams[state.turn]
+        if state.pending:
+            card = state.pending
+            print_(f"\nTeam {team.name} — {deck.text(lang, 'cards', card, 'title')}")
+            print_(deck.text(lang, "cards", card, "text"))
+            for i, a in enumerate(actions, 1):
+                label = deck.text(lang, "cards", card, "options", a.option or "")
+                if a.tool:
+                    label += f"  [+ {deck.text(lang, 'cards', a.tool, 'title')}]"
+                print_(f"  {i}. {label}")
+            answer = input_("> ").strip().lower()
+            if answer in ("u", "undo"):
+                match = match.undo().undo()
+                continue
+            try:
+                action = actions[int(answer) - 1]
+            except (ValueError, IndexError):
+                print_("Type the number of a response (or u to undo).")
+                continue
+        else:
+            action = actions[0]
+        match, events = match.play(action)
+        for e in events:
+            if e.kind == "tool_gained":
+                print_(f"\nTeam {team.name} gains the tool: {deck.text(lang, 'cards', e.card or '', 'title')}")
+            elif e.kind == "scored" and e.delta:
+                print_("  " + ", ".join(f"{n} {d:+d}" for n, d in zip(pillar_names, e.delta, strict=True) if d))
+            elif e.kind == "experience":
+                print_(f"  Team {state.teams[e.team].name}: {deck.text(lang, 'cards', e.card or '', 'title')}")
+    print_("\nFinal scores:")
+    for t in match.state.teams:
+        scores = ", ".join(f"{n} {s}" for n, s in zip(pillar_names, t.scores, strict=True))
+        print_(f"  Team {t.name}: {scores}; {len(t.experience)} experience cards")
+    return 0
