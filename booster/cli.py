@@ -95,6 +95,40 @@ def cmd_play(args: argparse.Namespace) -> int:
     return run(args)
 
 
+# Commands that live in their own modules: each module has configure(parser) and main(args) -> int.
+# A missing module (a front end not installed) gives a plain message rather than a traceback.
+PLUGGED = {
+    ("screenshot",): ("booster.ui.screenshot", "render any scene of a seeded demo game to a PNG"),
+    ("deck", "status"): ("booster.translation.status", "what each language has translated, missing or stale"),
+    ("deck", "translate"): ("booster.translation.translate", "create or complete text.LANG.yaml for a translator"),
+    ("deck", "confirm"): ("booster.translation.confirm", "mark stale translations as checked"),
+    ("deck", "preview"): ("booster.ui.preview", "PNG images of cards exactly as the game draws them"),
+    ("deck", "print"): ("booster.printing.deck_pdf", "a print-and-play PDF of a deck"),
+    ("report",): ("booster.report.cli", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),
+}
+
+
+def _plug(sub: argparse._SubParsersAction, name: str, module: str, help_: str) -> None:
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as e:
+        if not (e.name or "").startswith("booster"):
+            raise
+        parser = sub.add_parser(name, help=f"{help_} (not available in this build)")
+        parser.set_defaults(func=lambda _args: _unavailable(module))
+        return
+    parser = sub.add_parser(name, help=help_, description=help_)
+    mod.configure(parser)
+    parser.set_defaults(func=mod.main)
+
+
+def _unavailable(module: str) -> int:
+    print(f"this command is not available in this build ({module} is missing)", file=sys.stderr)
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="booster", description="Social Impact Booster, a serious game engine.")
     sub = parser.add_subparsers(dest="command")
@@ -118,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
     schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
     schema.set_defaults(func=cmd_deck_schema)
+
+    for path, (module, help_) in PLUGGED.items():
+        if path[0] == "deck":
+            _plug(deck_sub, path[1], module, help_)
+        else:
+            _plug(sub, path[0], module, help_)
 
     sim = sub.add_parser("simulate", help="play many games headless and print balance figures")
     sim.add_argument("path")
