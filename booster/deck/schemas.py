@@ -80,9 +80,9 @@ def _schema_at(kind: str, path: list[str | int]) -> dict[str, Any]:
     return node
 
 
-def validate(kind: str, value: Any) -> list[tuple[list[str | int], str]]:
-    """Problems as (path to the offending value or key, sentence)."""
-    out: list[tuple[list[str | int], str]] = []
+def validate(kind: str, value: Any) -> list[tuple[list[str | int], str, bool]]:
+    """Problems as (path to the offending value, sentence, whether to point at the key rather than the value)."""
+    out: list[tuple[list[str | int], str, bool]] = []
     for error in _validator(kind).iter_errors(value):
         path = list(error.instance_path)
         where = ".".join(str(p) for p in path)
@@ -95,21 +95,21 @@ def validate(kind: str, value: Any) -> list[tuple[list[str | int], str]]:
             for key in k.unexpected:
                 near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
-                out.append(([*path, key], f"{prefix}unknown key '{key}'{hint}"))
+                out.append(([*path, key], f"{prefix}unknown key '{key}'{hint}", True))
         elif name == "type":
             wanted = _schema_at(kind, path).get("type", "")
             wanted_text = _TYPE_NAMES.get(wanted, str(wanted))
             hint = ""
             if isinstance(instance, bool | int | float) and wanted == "string":
                 hint = ": put it in quotes"
-            out.append((path, f"{prefix}expected {wanted_text}, found {_describe(instance)}{hint}"))
+            out.append((path, f"{prefix}expected {wanted_text}, found {_describe(instance)}{hint}", False))
         elif name == "enum":
             options = [str(o) for o in k.options]
             near = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.6)
             hint = f"did you mean '{near[0]}'?" if near else f"use one of: {', '.join(options)}"
-            out.append((path, f"{prefix}'{instance}' is not allowed here; {hint}"))
+            out.append((path, f"{prefix}'{instance}' is not allowed here; {hint}", False))
         elif name == "required":
-            out.append((path, f"{prefix}the key '{k.property}' is missing"))
+            out.append((path, f"{prefix}the key '{k.property}' is missing", False))
         elif name == "propertyNames":
             bad = k.error.instance
             out.append(
@@ -117,6 +117,7 @@ def validate(kind: str, value: Any) -> list[tuple[list[str | int], str]]:
                     [*path, bad],
                     f"{prefix}'{bad}' is not a valid id: use lowercase letters, digits and '-', "
                     "starting with a letter or digit",
+                    True,
                 )
             )
         elif name in ("minimum", "maximum"):
@@ -126,21 +127,22 @@ def validate(kind: str, value: Any) -> list[tuple[list[str | int], str]]:
                     path,
                     f"{prefix}{instance} is out of range: use a whole number from "
                     f"{sub.get('minimum')} to {sub.get('maximum')}",
+                    False,
                 )
             )
         elif name == "minProperties":
-            out.append((path, f"{prefix}needs at least {k.limit} entries"))
+            out.append((path, f"{prefix}needs at least {k.limit} entries", False))
         elif name == "maxProperties":
-            out.append((path, f"{prefix}has more than {k.limit} entries"))
+            out.append((path, f"{prefix}has more than {k.limit} entries", False))
         elif name == "minLength":
-            out.append((path, f"{prefix}the text is empty"))
+            out.append((path, f"{prefix}the text is empty", False))
         elif name in ("minItems", "maxItems"):
             bound = "at least" if name == "minItems" else "at most"
-            out.append((path, f"{prefix}the list needs {bound} {k.limit} items"))
+            out.append((path, f"{prefix}the list needs {bound} {k.limit} items", False))
         elif name == "uniqueItems":
-            out.append((path, f"{prefix}the list names the same id twice"))
+            out.append((path, f"{prefix}the list names the same id twice", False))
         elif name == "pattern":
-            out.append((path, f"{prefix}'{instance}' does not have the expected form ({k.pattern})"))
+            out.append((path, f"{prefix}'{instance}' does not have the expected form ({k.pattern})", False))
         else:
-            out.append((path, f"{prefix}{error.message}"))
+            out.append((path, f"{prefix}{error.message}", False))
     return out

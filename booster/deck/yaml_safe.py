@@ -29,7 +29,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
 
-_AMBIGUOUS_BOOLS = frozenset({"yes", "no", "on", "off", "y", "n"})
+# YAML 1.1 booleans as PyYAML reads them (YAML 1.2 tools read them as text): refused unless quoted.
+_AMBIGUOUS_BOOLS = frozenset(
+    v for w in ("yes", "no", "on", "off") for v in (w, w.capitalize(), w.upper())
+)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -58,13 +61,17 @@ class Document(NamedTuple):
     value: Any
     text: str
 
-    def locate(self, paths: Iterable[Path_]) -> dict[Path_, tuple[int, int]]:
-        """1-based (line, col) of the value at each path, or of the nearest existing parent.
+    def locate(self, paths: Iterable[Path_], keys: Iterable[Path_] = ()) -> dict[Path_, tuple[int, int]]:
+        """1-based (line, col) of the value at each path (of its key, for paths in `keys`), or of the
+        nearest existing parent.
 
         One pass over the events for all paths, so reporting a thousand problems stays fast.
         """
         wanted = set(paths)
+        key_wanted = set(keys)
+        wanted |= key_wanted
         found: dict[Path_, tuple[int, int]] = {}
+        at_key: dict[Path_, tuple[int, int]] = {}
         if not wanted or not self.text:
             return found
         prefixes = {p[:i] for p in wanted for i in range(len(p) + 1)}
@@ -86,8 +93,10 @@ class Document(NamedTuple):
                     frame[3] = False
                     key_path = (*frame[0], frame[2])
                     if key_path in wanted and key_path not in found:
-                        # Point at the key: the value may be on the next line or missing.
-                        found[key_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                        # The key's place, in case its value cannot be pointed at; the value overrides it.
+                        at_key[key_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                        if key_path in key_wanted:
+                            found[key_path] = at_key[key_path]
                     if cls is not ev.ScalarEvent:
                         break  # complex keys are reported elsewhere; give up locating
                     continue
@@ -106,6 +115,7 @@ class Document(NamedTuple):
                     _advance(stack[-1])
         except yaml.YAMLError:
             pass
+        found = {**at_key, **found}
         # A path that does not exist (a missing key) is reported at its parent.
         for p in wanted - found.keys():
             for i in range(len(p) - 1, -1, -1):
@@ -134,7 +144,12 @@ def _skip(parser: Any) -> None:
             depth -= 1
 
 
+_MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfF")
+
+
 def _resolve_plain(text: str) -> Any:
+    if text and text[0] not in _MAYBE_SPECIAL:
+        return text
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -188,78 +203,94 @@ def parse_bytes(
 
 
 def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
+    """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
 
     def report(mark: Any, message: str) -> None:
         problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
 
+    def refuse_decoration(event: Any) -> None:
+        if event.anchor is not None:
+            report(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write the value out")
+        if event.tag is not None:
+            report(event.start_mark, f"tags ({_short(event.tag)}) are not allowed: remove it")
+
+    scalar, alias = ev.ScalarEvent, ev.AliasEvent
+    map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
+    ambiguous, resolve = _AMBIGUOUS_BOOLS, _resolve_plain
     root: Any = None
     documents = 0
-    # Each frame: [container, is_mapping, pending key, key mark]
-    stack: list[list[Any]] = []
-    parser = _Parser(text)
-
-    def attach(value: Any, mark: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if not frame[1]:
-            container.append(value)
-        elif frame[2] is _NO_KEY:
-            if isinstance(value, (dict, list)):
-                report(mark, "a key must be a plain name, not a mapping or list")
-                frame[2] = _BAD_KEY
-                return
-            key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-            if key in container:
-                report(mark, f"the key '{key}' appears twice in the same mapping: keep one")
-                frame[2] = _BAD_KEY
-            else:
-                frame[2] = key
-        else:
-            if frame[2] is not _BAD_KEY:
-                container[frame[2]] = value
-            frame[2] = _NO_KEY
-
+    # The open container, whether it is a mapping, and its pending key (_NO_KEY while a key is expected);
+    # outer ones wait on `stack`.
+    container: Any = None
+    is_map = False
+    key: Any = _NO_KEY
+    stack: list[tuple[Any, bool, Any]] = []
+    get_event = _Parser(text).get_event
     try:
-        while (event := parser.get_event()) is not None:
+        while (event := get_event()) is not None:
             cls = event.__class__
-            if cls is ev.ScalarEvent:
-                if event.anchor is not None:
-                    report(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write the value out")
-                if event.tag is not None:
-                    report(event.start_mark, f"tags ({_short(event.tag)}) are not allowed: remove it")
-                if event.style:
-                    value = event.value
-                else:
-                    value = _resolve_plain(event.value)
-                    if event.value.lower() in _AMBIGUOUS_BOOLS:
+            if cls is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    refuse_decoration(event)
+                value = event.value
+                if not event.style:
+                    if len(value) <= 3 and value in ambiguous:
                         report(
                             event.start_mark,
-                            f"'{event.value}' means true or false to some YAML readers: put it in quotes "
-                            f'("{event.value}") if it is text, or write true or false',
+                            f"'{value}' means true or false to some YAML readers: put it in quotes "
+                            f'("{value}") if it is text, or write true or false',
                         )
-                        value = event.value
-                attach(value, event.start_mark)
-            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
-                if event.anchor is not None:
-                    report(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write the value out")
-                if event.tag is not None:
-                    report(event.start_mark, f"tags ({_short(event.tag)}) are not allowed: remove it")
+                    elif is_map and key is _NO_KEY:
+                        pass  # a plain key stays the text it is ("1", "true"): ids are names
+                    else:
+                        value = resolve(value)
+                if is_map:
+                    if key is _NO_KEY:
+                        if value in container:
+                            report(event.start_mark, f"the key '{value}' appears twice in the same mapping: keep one")
+                            key = _BAD_KEY
+                        else:
+                            key = value
+                    else:
+                        if key is not _BAD_KEY:
+                            container[key] = value
+                        key = _NO_KEY
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+            elif cls is map_start or cls is seq_start:
+                if event.anchor is not None or event.tag is not None:
+                    refuse_decoration(event)
                 if len(stack) >= max_depth:
                     report(event.start_mark, f"the data is nested more than {max_depth} levels deep")
                     return None, problems
-                container: Any = {} if cls is ev.MappingStartEvent else []
-                attach(container, event.start_mark)
-                stack.append([container, cls is ev.MappingStartEvent, _NO_KEY])
-            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
-                stack.pop()
-            elif cls is ev.AliasEvent:
+                new: Any = {} if cls is map_start else []
+                if is_map:
+                    if key is _NO_KEY:
+                        report(event.start_mark, "a key must be a plain name, not a mapping or list")
+                        key = _KEY_CONTAINER  # parsed, then dropped with its value
+                    elif key is not _BAD_KEY:
+                        container[key] = new
+                elif container is not None:
+                    container.append(new)
+                else:
+                    root = new
+                stack.append((container, is_map, key))
+                container, is_map, key = new, cls is map_start, _NO_KEY
+            elif cls is map_end or cls is seq_end:
+                container, is_map, key = stack.pop()
+                if is_map:
+                    # What just closed was a (refused) key, whose value is dropped next, or a value.
+                    key = _BAD_KEY if key is _KEY_CONTAINER else _NO_KEY
+            elif cls is alias:
                 report(event.start_mark, f"aliases (*{event.anchor}) are not allowed: write the value out")
-                attach(None, event.start_mark)
+                if is_map:
+                    key = _BAD_KEY if key is _NO_KEY else _NO_KEY
+                elif container is not None:
+                    container.append(None)
             elif cls is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -298,3 +329,4 @@ class _Sentinel:
 
 _NO_KEY: Any = type("NoKey", (_Sentinel,), {})()
 _BAD_KEY: Any = type("BadKey", (_Sentinel,), {})()
+_KEY_CONTAINER: Any = type("KeyContainer", (_Sentinel,), {})()

@@ -15,6 +15,7 @@ construction is several times cheaper, which is what keeps random play above 200
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -127,6 +128,8 @@ class Game:
                     bonus[pillar_index[tool.pillar]] = rules.tool_bonus
                     helpers[tool_id] = tuple(bonus)
             self._helpers[card.id] = helpers
+        self._die_faces = rules.die_faces if rules.movement == "die" else 0
+        self._tool_effect = {c.id: (c.effect if any(c.effect) else None) for c in deck.cards.values()}
         self._effects = {
             (c.id, o.id): o.effect for c in deck.cards.values() if c.kind == "challenge" for o in c.options
         }
@@ -227,64 +230,64 @@ class Game:
 
     def _advance(self, state: State) -> tuple[State, list[Event]]:
         turn = state.turn
-        team = state.teams[turn]
+        name, scenario, space, scores, tools, spent, experience = state.teams[turn]
         spaces = self._spaces[state.stage]
         seed = state.rng
-        events: list[Event] = []
-        if self.rules.movement == "die":
-            seed, roll = rng.below(seed, self.rules.die_faces)
+        if self._die_faces:
+            seed, roll = rng.below(seed, self._die_faces)
             roll += 1
-            events.append(Event("rolled", turn, value=roll))
-            space = min(team.space + roll, len(spaces) - 1)
+            space = min(space + roll, len(spaces) - 1)
+            events = [Event("rolled", turn, None, None, roll), Event("moved", turn, None, None, space)]
         else:
-            space = team.space + 1
-        events.append(Event("moved", turn, value=space))
+            space += 1
+            events = [Event("moved", turn, None, None, space)]
         kind = spaces[space]
         seed, piles, card_id = self._draw(seed, state.piles, self._pile_of[(state.stage, kind)])
-        team = team._replace(space=space)
         if card_id is None:  # an empty pile: the space has nothing to resolve
+            team = Team(name, scenario, space, scores, tools, spent, experience)
             return self._end_turn(state, team, seed, piles, events)
         events.append(Event("drew", turn, card_id))
         if kind == "challenge":
-            teams = (*state.teams[:turn], team, *state.teams[turn + 1 :])
+            teams = state.teams
+            teams = (*teams[:turn], Team(name, scenario, space, scores, tools, spent, experience), *teams[turn + 1 :])
             return State(seed, PLAY, state.stage, turn, card_id, teams, piles, state.step + 1), events
-        card = self.cards[card_id]
+        effect = self._tool_effect[card_id]
         events.append(Event("tool_gained", turn, card_id))
-        if any(card.effect):
-            team = team._replace(scores=_add(team.scores, card.effect))
-            events.append(Event("scored", turn, card_id, card.effect))
-        team = team._replace(tools=(*team.tools, card_id))
+        if effect is not None:
+            scores = _add(scores, effect)
+            events.append(Event("scored", turn, card_id, effect))
+        team = Team(name, scenario, space, scores, (*tools, card_id), spent, experience)
         return self._end_turn(state, team, seed, piles, events)
 
     def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
         card_id = state.pending
-        assert card_id is not None
         turn = state.turn
-        team = state.teams[turn]
+        name, scenario, space, scores, tools, spent, experience = state.teams[turn]
         effect = self._effects.get((card_id, action.option))
         if effect is None:
             raise IllegalAction(f"'{action.option}' is not an option of '{card_id}'")
-        events: list[Event] = []
         tool = action.tool
-        if tool is not None:
+        if tool is None:
+            events = [Event("scored", turn, card_id, effect)]
+        else:
             bonus = self._helpers[card_id].get(tool)
             if bonus is None:
                 raise IllegalAction(f"the tool '{tool}' does not help with '{card_id}'")
-            if tool not in team.tools:
+            if tool not in tools:
                 raise IllegalAction(f"the team does not hold the tool '{tool}'")
-            if tool in team.spent:
+            if tool in spent:
                 raise IllegalAction(f"the tool '{tool}' was already played")
             effect = _add(effect, bonus)
-            events.append(Event("tool_played", turn, tool))
+            events = [Event("tool_played", turn, tool), Event("scored", turn, card_id, effect)]
             if self.rules.tools_single_use:
-                team = team._replace(spent=(*team.spent, tool))
-        team = team._replace(scores=_add(team.scores, effect))
-        events.append(Event("scored", turn, card_id, effect))
-        return self._end_turn(state._replace(pending=None), team, state.rng, state.piles, events)
+                spent = (*spent, tool)
+        team = Team(name, scenario, space, _add(scores, effect), tools, spent, experience)
+        return self._end_turn(state, team, state.rng, state.piles, events)
 
     def _end_turn(self, state: State, team: Team, seed: int, piles, events: list[Event]):
         turn = state.turn
-        teams = (*state.teams[:turn], team, *state.teams[turn + 1 :])
+        teams = state.teams
+        teams = (*teams[:turn], team, *teams[turn + 1 :])
         last = len(self._spaces[state.stage]) - 1
         n = len(teams)
         for k in range(1, n + 1):
@@ -330,4 +333,4 @@ class Game:
 
 
 def _add(a: Sequence[int], b: Sequence[int]) -> tuple[int, ...]:
-    return tuple(x + y for x, y in zip(a, b, strict=False))
+    return tuple(map(operator.add, a, b))
