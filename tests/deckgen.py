@@ -9,7 +9,10 @@ from typing import Any
 
 import yaml
 
-HEADER = "# yaml-language-server: $schema=../../booster/schemas/{kind}.schema.json\n# SPDX-License-Identifier: CC-BY-SA-4.0\n"
+HEADER = (
+    "# yaml-language-server: $schema=../../booster/schemas/{kind}.schema.json\n"
+    "# SPDX-License-Identifier: CC-BY-SA-4.0\n"
+)
 
 
 def write_deck(folder: Path, files: dict[str, Any]) -> Path:
@@ -33,7 +36,12 @@ def synthetic_deck(
     n_tools = max(n_stages, n_cards // 5)
     tools = [f"tool-{i}" for i in range(n_tools)]
     for i, t in enumerate(tools):
-        cards[t] = {"kind": "tool", "stage": stages[i % n_stages], "pillar": pillars[i % 3], "effect": {pillars[i % 3]: 1}}
+        cards[t] = {
+            "kind": "tool",
+            "stage": stages[i % n_stages],
+            "pillar": pillars[i % 3],
+            "effect": {pillars[i % 3]: 1},
+        }
     for i in range(max(n_stages, n_cards * 3 // 5)):
         stage = stages[i % n_stages]
         options = {}
@@ -41,7 +49,12 @@ def synthetic_deck(
             p = pillars[(i + j) % 3]
             q = pillars[(i + j + 1) % 3]
             options[o] = {"effect": {p: 2, q: -1}}
-        cards[f"challenge-{i}"] = {"kind": "challenge", "stage": stage, "tools": rnd.sample(tools, 2), "options": options}
+        cards[f"challenge-{i}"] = {
+            "kind": "challenge",
+            "stage": stage,
+            "tools": rnd.sample(tools, 2),
+            "options": options,
+        }
     for i in range(max(3, n_cards // 5)):
         cards[f"experience-{i}"] = {"kind": "experience", "pillar": pillars[i % 3]}
     rules = {
@@ -50,8 +63,13 @@ def synthetic_deck(
         "exchange": {"rate": 1, "cap": 4},
     }
     files: dict[str, Any] = {
-        "deck.yaml": {"id": "synthetic", "version": "1.0", "source_language": languages[0], "licence": "CC-BY-SA-4.0",
-                      "authors": {"gen": "Generated"}},
+        "deck.yaml": {
+            "id": "synthetic",
+            "version": "1.0",
+            "source_language": languages[0],
+            "licence": "CC-BY-SA-4.0",
+            "authors": {"gen": "Generated"},
+        },
         "rules.yaml": rules,
         "cards.yaml": {"cards": cards},
     }
@@ -59,12 +77,21 @@ def synthetic_deck(
         texts: dict[str, Any] = {
             "deck": {"title": f"Synthetic deck ({lang})"},
             "pillars": {p: {"name": f"{p} ({lang})"} for p in pillars},
-            "stages": {s: {"name": f"{s} ({lang})", "intro": "What this stage is for.",
-                           "questions": {"q1": "Who needs it?", "q2": "Why now?"}} for s in stages},
+            "stages": {
+                s: {
+                    "name": f"{s} ({lang})",
+                    "intro": "What this stage is for.",
+                    "questions": {"q1": "Who needs it?", "q2": "Why now?"},
+                }
+                for s in stages
+            },
             "cards": {},
         }
         for cid, card in cards.items():
-            entry: dict[str, Any] = {"title": f"{cid} in {lang}", "text": f"The situation of {cid}, in a sentence or two. " * 2}
+            entry: dict[str, Any] = {
+                "title": f"{cid} in {lang}",
+                "text": f"The situation of {cid}, in a sentence or two. " * 2,
+            }
             if card["kind"] == "challenge":
                 entry["options"] = {o: f"Response {o}: do something sensible." for o in card["options"]}
             elif card["kind"] == "tool":

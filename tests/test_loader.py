@@ -72,7 +72,12 @@ def test_unknown_pillar_in_an_effect(mini_copy):
 
 
 def test_helpful_tool_that_does_not_exist_or_is_not_a_tool(mini_copy):
-    edit(mini_copy, "cards.yaml", "    tools: [map]\n    options:\n      grow", "    tools: [mapp, exp-eco]\n    options:\n      grow")
+    edit(
+        mini_copy,
+        "cards.yaml",
+        "    tools: [map]\n    options:\n      grow",
+        "    tools: [mapp, exp-eco]\n    options:\n      grow",
+    )
     lines = check(mini_copy)
     only(lines, "cards.yaml", 7, 13, "the tool 'mapp' does not exist")
     only(lines, "cards.yaml", 7, 19, "'exp-eco' is a experience card, not a tool")
@@ -92,7 +97,9 @@ def test_wrong_types(mini_copy):
 
 
 def test_duplicate_card_ids_across_files(mini_copy):
-    (mini_copy / "cards.extra.yaml").write_text("cards:\n  map:\n    kind: tool\n    stage: start\n    pillar: social\n")
+    (mini_copy / "cards.extra.yaml").write_text(
+        "cards:\n  map:\n    kind: tool\n    stage: start\n    pillar: social\n"
+    )
     only(check(mini_copy), "cards.extra.yaml", 2, 3, "the card id 'map' is already used in")
 
 
@@ -151,8 +158,9 @@ def test_cli_reports_problems_and_a_count_with_exit_1(mini_copy, capsys):
 
 def test_a_broken_deck_never_gives_a_traceback(mini_copy):
     (mini_copy / "cards.yaml").write_bytes(b"cards:\n  - [unclosed\n")
-    out = subprocess.run([sys.executable, "-m", "booster", "deck", "check", str(mini_copy)],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "booster", "deck", "check", str(mini_copy)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 1
     assert "Traceback" not in out.stdout + out.stderr
     assert "YAML syntax error" in out.stdout
@@ -173,8 +181,11 @@ def test_a_generated_deck_loads_with_every_card_and_language(tmp_path):
 
 # Mutations of a valid deck: whatever the edit, the loader answers with a deck or located problems.
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(file=st.sampled_from(["deck.yaml", "rules.yaml", "cards.yaml", "text.en.yaml", "text.fr.yaml"]),
-       pos=st.floats(0, 1), junk=st.text(max_size=12))
+@given(
+    file=st.sampled_from(["deck.yaml", "rules.yaml", "cards.yaml", "text.en.yaml", "text.fr.yaml"]),
+    pos=st.floats(0, 1),
+    junk=st.text(max_size=12),
+)
 def test_random_edits_never_crash_the_loader(mini_copy, file, pos, junk):
     path = mini_copy / file
     original = path.read_text(encoding="utf-8")

@@ -1,0 +1,237 @@
+# SPDX-License-Identifier: MIT
+"""The rules engine: properties over random decks and random legal play, and the rules a player notices."""
+
+import json
+import random
+
+import pytest
+from conftest import MINI
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booster.deck.loader import load_deck
+from booster.engine.game import ADVANCE, Action, Game, IllegalAction, Setup
+from booster.engine.match import (
+    Match,
+    action_from_json,
+    action_to_json,
+    state_from_json,
+    state_to_json,
+)
+from booster.engine.model import Card, Deck, DeckInfo, Option, Pillar, Rules, Stage
+
+ids = st.text("abcdefghij", min_size=1, max_size=6)
+effects_of = lambda n: st.tuples(*[st.integers(-5, 5)] * n)  # noqa: E731
+
+
+@st.composite
+def decks(draw) -> Deck:
+    """Random valid rules and cards: 1-6 pillars, 1-6 stages of 1-5 spaces, any mix of piles (even empty)."""
+    pillars = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
+    n = len(pillars)
+    stage_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
+    stages = tuple(
+        Stage(s, tuple(draw(st.lists(st.sampled_from(["challenge", "tool"]), min_size=1, max_size=5))))
+        for s in stage_ids
+    )
+    cards: dict[str, Card] = {}
+    for i in range(draw(st.integers(0, 12))):
+        cards[f"t{i}"] = Card(
+            f"t{i}",
+            "tool",
+            stage=draw(st.sampled_from(stage_ids)),
+            pillar=draw(st.sampled_from(pillars)),
+            effect=draw(effects_of(n)),
+        )
+    tool_ids = list(cards)
+    for i in range(draw(st.integers(0, 20))):
+        options = tuple(Option(f"o{j}", draw(effects_of(n))) for j in range(draw(st.integers(2, 3))))
+        helpful = tuple(draw(st.lists(st.sampled_from(tool_ids), max_size=3, unique=True))) if tool_ids else ()
+        bonus = draw(st.none() | effects_of(n))
+        cards[f"c{i}"] = Card(
+            f"c{i}",
+            "challenge",
+            stage=draw(st.sampled_from(stage_ids)),
+            options=options,
+            tools=helpful,
+            tool_bonus=bonus,
+        )
+    for i in range(draw(st.integers(0, 10))):
+        cards[f"e{i}"] = Card(f"e{i}", "experience", pillar=draw(st.sampled_from(pillars)))
+    rules = Rules(
+        pillars=tuple(Pillar(p) for p in pillars),
+        stages=stages,
+        movement=draw(st.sampled_from(["step", "die"])),
+        die_faces=draw(st.integers(2, 6)),
+        tools_single_use=draw(st.booleans()),
+        tool_bonus=draw(st.integers(0, 3)),
+        exchange_rate=draw(st.integers(1, 3)),
+        exchange_cap=draw(st.integers(0, 5)),
+    )
+    return Deck(DeckInfo("random", "1", "en", "CC-BY-SA-4.0"), rules, cards)
+
+
+def random_play(game: Game, setup: Setup, rnd: random.Random, limit: int = 10_000) -> Match:
+    match = Match.start(game, setup)
+    while not game.is_over(match.state):
+        actions = game.legal_actions(match.state)
+        assert actions, "a game that is not over always has a legal action"
+        match, _ = match.play(rnd.choice(actions))
+        assert len(match.log) < limit, "the game did not end"
+    return match
+
+
+games = st.tuples(decks(), st.integers(1, 8), st.integers(0, 2**64), st.integers(0, 2**32))
+
+
+@settings(max_examples=150, deadline=None)
+@given(games)
+def test_random_games_end_and_scores_are_the_sum_of_events(args):
+    deck, n_teams, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, Setup(tuple(f"T{i}" for i in range(n_teams)), seed), random.Random(play_seed))
+    spaces = sum(len(s.spaces) for s in deck.rules.stages)
+    assert len(match.log) <= n_teams * (2 * spaces + 1)
+    totals = [[0] * len(game.pillars) for _ in range(n_teams)]
+    experience = [[] for _ in range(n_teams)]
+    for _, e in match.events():
+        if e.kind == "scored":
+            totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
+        if e.kind == "experience":
+            experience[e.team].append(e.card)
+    for team, total, exp in zip(match.state.teams, totals, experience, strict=True):
+        assert list(team.scores) == total
+        assert list(team.experience) == exp
+        rules = deck.rules
+        piles = {
+            p.id: sum(1 for c in deck.cards.values() if c.kind == "experience" and c.pillar == p.id)
+            for p in rules.pillars
+        }
+        expected = sum(
+            min(rules.exchange_cap, max(0, s) // rules.exchange_rate) if piles[p] else 0
+            for p, s in zip(piles, team.scores, strict=True)
+        )
+        assert len(exp) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_replay_json_and_undo_are_exact(args):
+    deck, n_teams, seed, play_seed = args
+    game = Game(deck)
+    setup = Setup(tuple(f"T{i}" for i in range(n_teams)), seed)
+    match = random_play(game, setup, random.Random(play_seed))
+    # Replaying the log reproduces every state.
+    assert Match.replay(game, setup, match.log).states == match.states
+    # JSON round trip of every state and of the log is exact.
+    for state in match.states:
+        assert state_from_json(json.loads(json.dumps(state_to_json(state)))) == state
+    log = [action_from_json(json.loads(json.dumps(action_to_json(a)))) for a in match.log]
+    assert tuple(log) == match.log
+    # Undo restores the previous state exactly, all the way back.
+    back = match
+    for i in range(len(match.log), 0, -1):
+        back = back.undo()
+        assert back.state == match.states[i - 1]
+    assert back.undo() == back
+
+
+@settings(max_examples=100, deadline=None)
+@given(games, st.data())
+def test_illegal_actions_raise_and_change_nothing(args, data):
+    deck, n_teams, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, Setup(tuple(f"T{i}" for i in range(n_teams)), seed), random.Random(play_seed))
+    state = match.states[data.draw(st.integers(0, len(match.states) - 1))]
+    legal = game.legal_actions(state)
+    candidates = [ADVANCE, Action("exchange"), Action("choose", "nope"), Action("choose", "o0", "t0"), Action("fly")]
+    for action in candidates:
+        if action in legal:
+            continue
+        with pytest.raises(IllegalAction):
+            game.apply(state, action)
+
+
+# -- rules a player notices, on the mini deck ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mini() -> Game:
+    deck = load_deck(MINI).deck
+    assert deck is not None
+    return Game(deck)
+
+
+def play_until_challenge(game: Game, match: Match, card: str) -> Match:
+    while match.state.pending != card:
+        match, _ = match.play(game.legal_actions(match.state)[0])
+    return match
+
+
+def test_the_same_seed_and_log_give_the_same_game(mini):
+    a = random_play(mini, Setup(("A", "B", "C"), 42), random.Random(1))
+    b = random_play(mini, Setup(("A", "B", "C"), 42), random.Random(1))
+    c = random_play(mini, Setup(("A", "B", "C"), 43), random.Random(1))
+    assert a.states == b.states
+    assert a.states != c.states
+
+
+def test_a_held_tool_improves_an_option_once(mini):
+    # Teams play in turn; with one team it draws the garden challenge, the map tool, then launch day.
+    match = Match.start(mini, Setup(("Solo",), 3))
+    match = play_until_challenge(mini, match, "launch-day")
+    assert mini.helpful_tools(match.state) == ("map",)
+    choices = mini.legal_actions(match.state)
+    assert Action("choose", "party", "map") in choices
+    before = match.state.teams[0].scores
+    match, events = match.play(Action("choose", "party", "map"))
+    # party is social +2, economy -1; the map (a social tool) adds the rules' bonus of 1 to social.
+    assert [a - b for a, b in zip(match.state.teams[0].scores, before, strict=True)] == [0, -1, 3]
+    assert any(e.kind == "tool_played" and e.card == "map" for e in events)
+    assert match.state.teams[0].spent == ("map",)
+
+
+def test_scores_may_go_negative_and_give_no_experience(mini):
+    match = Match.start(mini, Setup(("Solo",), 3))
+    for _ in range(20):
+        if mini.is_over(match.state):
+            break
+        actions = mini.legal_actions(match.state)
+        worst = min(
+            actions,
+            key=lambda a: sum(mini.option_effect(match.state.pending, a.option, a.tool)) if a.kind == "choose" else 0,
+        )
+        match, _ = match.play(worst)
+    team = match.state.teams[0]
+    assert min(team.scores) < 0
+    assert sum(max(0, s) for s in team.scores) >= len(team.experience)
+
+
+def test_team_count_and_names_are_checked(mini):
+    with pytest.raises(IllegalAction, match="1 to 8 teams"):
+        mini.new_game(Setup(tuple("ABCDEFGHI"), 1))
+    with pytest.raises(IllegalAction, match="needs a name"):
+        mini.new_game(Setup(("A", " "), 1))
+    with pytest.raises(IllegalAction, match="not a scenario"):
+        mini.new_game(Setup(("A",), 1, ("garden",)))
+    assert mini.new_game(Setup(("A",), 1, ("town-garden",))).teams[0].scenario == "town-garden"
+
+
+def test_engine_modules_never_import_the_shell():
+    import ast
+    from pathlib import Path
+
+    import booster.engine
+
+    for path in Path(booster.engine.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
+            for name in names:
+                assert not name.startswith(("pygame", "booster.deck", "booster.ui", "os", "time", "pathlib")), (
+                    f"{path.name} imports {name}: the engine must stay pure"
+                )

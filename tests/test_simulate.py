@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: MIT
+"""`booster simulate`: figures that do not depend on the run, dominated options, speed on stderr."""
+
+import json
+import subprocess
+import sys
+
+from conftest import MINI
+
+from booster.cli import main
+from booster.deck.loader import load_deck
+from booster.engine.model import Card, Option
+from booster.simulate import dominated_options, losing_challenges, simulate
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "booster", "simulate", str(MINI), *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_same_seed_prints_the_same_figures_and_speed_goes_to_stderr():
+    a, b = run("--games", "300", "--teams", "3", "--seed", "5"), run("--games", "300", "--teams", "3", "--seed", "5")
+    assert a.returncode == 0 and a.stdout == b.stdout
+    assert "actions/s" in a.stderr and "actions/s" not in a.stdout
+    assert run("--games", "300", "--teams", "3", "--seed", "6").stdout != a.stdout
+    for word in (
+        "ecology",
+        "stdev",
+        "experience cards per team",
+        "options chosen",
+        "dominated options",
+        "total actions: ",
+    ):
+        assert word in a.stdout
+
+
+def test_json_figures_are_consistent(capsys):
+    assert main(["simulate", str(MINI), "--games", "200", "--teams", "4", "--seed", "1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["games"] == 200 and set(report["pillars"]) == {"ecology", "economy", "social"}
+    for s in report["pillars"].values():
+        assert s["min"] <= s["mean"] <= s["max"]
+    # Each of the 4 teams draws one challenge per challenge space: 2 per game here.
+    assert sum(sum(c.values()) for c in report["options_chosen"].values()) == 200 * 4 * 2
+    assert 0 < report["tools_played_share_of_games"]["map"] <= 1
+
+
+def test_greedy_balances_better_than_random():
+    deck = load_deck(MINI).deck
+    greedy = simulate(deck, 300, 2, 1, "greedy")
+    rand = simulate(deck, 300, 2, 1, "random")
+
+    def worst(r):
+        return min(s["mean"] for s in r["pillars"].values())
+
+    assert worst(greedy) > worst(rand)
+
+
+def test_dominated_and_losing_options_are_found():
+    deck = load_deck(MINI).deck
+    assert dominated_options(deck) == []
+    bad = Card("bad", "challenge", "start", options=(Option("a", (1, 0, 1)), Option("b", (1, 0, 0))))
+    lost = Card("lost", "challenge", "start", options=(Option("a", (-1, 0, 0)), Option("b", (0, -2, 0))))
+    ok = Card(
+        "ok", "challenge", "start", options=(Option("a", (1, 0, 0)), Option("b", (1, 0, 0))), allow_dominated=("b",)
+    )
+    deck = deck.__class__(deck.info, deck.rules, {**deck.cards, "bad": bad, "lost": lost, "ok": ok}, deck.texts)
+    assert ("bad", "b", "a") in dominated_options(deck)
+    assert not any(d[0] == "ok" for d in dominated_options(deck))
+    assert losing_challenges(deck) == ["lost"]
+
+
+def test_bad_arguments_are_refused_plainly():
+    out = run("--games", "10", "--teams", "9")
+    assert out.returncode == 2 and "1 to 8 teams" in out.stderr and "Traceback" not in out.stderr
