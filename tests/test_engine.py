@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from booster.deck.loader import load_deck
-from booster.engine.game import ADVANCE, Action, Game, IllegalAction, Setup
+from booster.engine.game import ADVANCE, Action, Event, Game, IllegalAction, Setup
 from booster.engine.match import (
     Match,
     action_from_json,
@@ -95,6 +95,7 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
     totals = [[0] * len(game.pillars) for _ in range(n_teams)]
     experience = [[] for _ in range(n_teams)]
     for _, e in match.events():
+        assert len(e) == len(Event._fields)
         if e.kind == "scored":
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
         if e.kind == "experience":

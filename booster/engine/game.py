@@ -21,8 +21,13 @@ from typing import NamedTuple
 
 from booster.engine import rng
 from booster.engine.model import Card, Deck
+from booster.engine.rng import LCG_A, LCG_C, MASK
 
 PLAY, EXCHANGE, OVER = "play", "exchange", "over"
+
+# The hot paths build NamedTuples with tuple.__new__(Cls, (fields...)): the same object as Cls(fields...)
+# without a Python-level __new__ call, which is a third of the cost of an action.
+_new = tuple.__new__
 
 
 class IllegalAction(ValueError):
@@ -109,6 +114,10 @@ class Game:
             full.append(tuple(c.id for c in deck.cards.values() if c.kind == "experience" and c.pillar == p))
         self._full = tuple(full)
         self._spaces = tuple(s.spaces for s in rules.stages)
+        self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
+        self._space_pile = tuple(
+            tuple(self._pile_of[(si, kind)] for kind in s.spaces) for si, s in enumerate(rules.stages)
+        )
         # Per challenge: the plain choices, and per helpful tool the bonus it adds.
         self._choices: dict[str, list[Action]] = {}
         self._helpers: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -149,13 +158,8 @@ class Game:
         for s in scenarios:
             if s is not None and (s not in self.cards or self.cards[s].kind != "scenario"):
                 raise IllegalAction(f"'{s}' is not a scenario card of this deck")
-        state = rng.seed_state(setup.seed)
-        piles = []
-        for pile in self._full:
-            state, order = rng.shuffled(state, pile)
-            piles.append(order)
         teams = tuple(Team(n, s, -1, self.zero, (), (), ()) for n, s in zip(names, scenarios, strict=True))
-        return State(state, PLAY, 0, 0, None, teams, tuple(piles), 0)
+        return State(rng.seed_state(setup.seed), PLAY, 0, 0, None, teams, self._full, 0)
 
     # -- asking -----------------------------------------------------------------------------------
 
@@ -220,13 +224,22 @@ class Game:
             return f"the team must first answer the challenge '{state.pending}'"
         return f"the team must advance first, not '{action}'"
 
-    def _draw(self, state: int, piles: tuple[tuple[str, ...], ...], index: int):
+    def _draw(self, seed: int, piles: tuple[tuple[str, ...], ...], index: int):
+        """(seed, piles, card): a card drawn at random from what is left of a pile, refilled when empty.
+
+        Drawing at random from the remaining cards is the same as shuffling once and drawing from the top,
+        without paying for a shuffle of every pile at the start of each game.
+        """
         pile = piles[index]
         if not pile:
-            if not self._full[index]:
-                return state, piles, None
-            state, pile = rng.shuffled(state, self._full[index])
-        return state, (*piles[:index], pile[1:], *piles[index + 1 :]), pile[0]
+            pile = self._full[index]
+            if not pile:
+                return seed, piles, None
+        if len(pile) == 1:
+            return seed, (*piles[:index], (), *piles[index + 1 :]), pile[0]
+        seed = (seed * LCG_A + LCG_C) & MASK  # rng.below, inlined: this is the hottest line of a game
+        j = ((seed >> 33) * len(pile)) >> 31
+        return seed, (*piles[:index], pile[:j] + pile[j + 1 :], *piles[index + 1 :]), pile[j]
 
     def _advance(self, state: State) -> tuple[State, list[Event]]:
         turn = state.turn
@@ -240,23 +253,24 @@ class Game:
             events = [Event("rolled", turn, None, None, roll), Event("moved", turn, None, None, space)]
         else:
             space += 1
-            events = [Event("moved", turn, None, None, space)]
+            events = [_new(Event, ("moved", turn, None, None, space))]
         kind = spaces[space]
-        seed, piles, card_id = self._draw(seed, state.piles, self._pile_of[(state.stage, kind)])
+        seed, piles, card_id = self._draw(seed, state.piles, self._space_pile[state.stage][space])
         if card_id is None:  # an empty pile: the space has nothing to resolve
-            team = Team(name, scenario, space, scores, tools, spent, experience)
+            team = _new(Team, (name, scenario, space, scores, tools, spent, experience))
             return self._end_turn(state, team, seed, piles, events)
-        events.append(Event("drew", turn, card_id))
+        events.append(_new(Event, ("drew", turn, card_id, None, 0)))
         if kind == "challenge":
             teams = state.teams
-            teams = (*teams[:turn], Team(name, scenario, space, scores, tools, spent, experience), *teams[turn + 1 :])
-            return State(seed, PLAY, state.stage, turn, card_id, teams, piles, state.step + 1), events
+            team = _new(Team, (name, scenario, space, scores, tools, spent, experience))
+            teams = (*teams[:turn], team, *teams[turn + 1 :])
+            return _new(State, (seed, PLAY, state.stage, turn, card_id, teams, piles, state.step + 1)), events
         effect = self._tool_effect[card_id]
-        events.append(Event("tool_gained", turn, card_id))
+        events.append(_new(Event, ("tool_gained", turn, card_id, None, 0)))
         if effect is not None:
             scores = _add(scores, effect)
-            events.append(Event("scored", turn, card_id, effect))
-        team = Team(name, scenario, space, scores, (*tools, card_id), spent, experience)
+            events.append(_new(Event, ("scored", turn, card_id, effect, 0)))
+        team = _new(Team, (name, scenario, space, scores, (*tools, card_id), spent, experience))
         return self._end_turn(state, team, seed, piles, events)
 
     def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
@@ -268,7 +282,7 @@ class Game:
             raise IllegalAction(f"'{action.option}' is not an option of '{card_id}'")
         tool = action.tool
         if tool is None:
-            events = [Event("scored", turn, card_id, effect)]
+            events = [_new(Event, ("scored", turn, card_id, effect, 0))]
         else:
             bonus = self._helpers[card_id].get(tool)
             if bonus is None:
@@ -278,22 +292,22 @@ class Game:
             if tool in spent:
                 raise IllegalAction(f"the tool '{tool}' was already played")
             effect = _add(effect, bonus)
-            events = [Event("tool_played", turn, tool), Event("scored", turn, card_id, effect)]
+            events = [Event("tool_played", turn, tool), _new(Event, ("scored", turn, card_id, effect, 0))]
             if self.rules.tools_single_use:
                 spent = (*spent, tool)
-        team = Team(name, scenario, space, _add(scores, effect), tools, spent, experience)
+        team = _new(Team, (name, scenario, space, _add(scores, effect), tools, spent, experience))
         return self._end_turn(state, team, state.rng, state.piles, events)
 
     def _end_turn(self, state: State, team: Team, seed: int, piles, events: list[Event]):
         turn = state.turn
         teams = state.teams
         teams = (*teams[:turn], team, *teams[turn + 1 :])
-        last = len(self._spaces[state.stage]) - 1
+        last = self._last_space[state.stage]
         n = len(teams)
         for k in range(1, n + 1):
             j = (turn + k) % n
             if teams[j].space < last:
-                return State(seed, PLAY, state.stage, j, None, teams, piles, state.step + 1), events
+                return _new(State, (seed, PLAY, state.stage, j, None, teams, piles, state.step + 1)), events
         stage = state.stage + 1
         if stage == len(self._spaces):
             events.append(Event("stage", value=stage))

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: MIT
+"""Engine speed in headless random play: actions/s (one action = one entry of the saved log) and games/s.
+
+    python benchmarks/engine_bench.py [DECK] [--teams 4] [--seconds 2] [--repeats 5]
+
+Prints the median of the repeats. The loop is the same as `booster simulate --policy random` minus the
+statistics: legal_actions, a random pick, apply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from booster import paths
+from booster.deck.loader import load_deck
+from booster.engine.game import Game, Setup
+
+
+def measure(game: Game, teams: int, seconds: float, seed: int) -> tuple[float, float]:
+    rnd = random.Random(seed)
+    names = tuple(f"Team {i + 1}" for i in range(teams))
+    legal, apply = game.legal_actions, game.apply
+    actions = games = 0
+    # CPU time of this process, not wall time: the figure stays meaningful on a shared, busy machine.
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        state = game.new_game(Setup(names, seed + games))
+        while state.phase != "over":
+            choices = legal(state)
+            state, _ = apply(state, choices[rnd.randrange(len(choices))] if len(choices) > 1 else choices[0])
+            actions += 1
+        games += 1
+    elapsed = time.process_time() - start
+    return actions / elapsed, games / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("deck", nargs="?", default=str(paths.CORE_DECK))
+    parser.add_argument("--teams", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    result = load_deck(args.deck)
+    if result.deck is None:
+        raise SystemExit("\n".join(map(str, result.problems)))
+    game = Game(result.deck)
+    runs = [measure(game, args.teams, args.seconds, seed) for seed in range(args.repeats)]
+    a = statistics.median(r[0] for r in runs)
+    g = statistics.median(r[1] for r in runs)
+    print(f"engine, {args.teams} teams, deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
+          f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
+          f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)")
+
+
+if __name__ == "__main__":
+    main()
