@@ -52,7 +52,7 @@ def synthetic_deck(
         cards[f"challenge-{i}"] = {
             "kind": "challenge",
             "stage": stage,
-            "tools": rnd.sample(tools, 2),
+            "tools": rnd.sample(tools, min(2, len(tools))),
             "options": options,
         }
     for i in range(max(3, n_cards // 5)):

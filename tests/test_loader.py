@@ -214,3 +214,35 @@ def test_deck_files_name_their_schema_on_the_first_line():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "text" if path.name.startswith("text.") else path.stem
         assert first == f"# yaml-language-server: $schema=../../../booster/schemas/{kind}.schema.json"
+
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda t: t.strip() == t and t.strip()
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    n_cards=st.integers(5, 60),
+    n_stages=st.integers(1, 6),
+    seed=st.integers(0, 1000),
+    langs=st.lists(st.sampled_from(["fr", "en", "el", "hr", "no", "pt-br"]), min_size=1, max_size=4, unique=True),
+    title=texts,
+)
+def test_any_generated_deck_loads_back_to_what_was_written(tmp_path_factory, n_cards, n_stages, seed, langs, title):
+    files = synthetic_deck(n_cards, tuple(langs), n_stages, seed)
+    first = next(iter(files["cards.yaml"]["cards"]))
+    files[f"text.{langs[0]}.yaml"]["cards"][first]["title"] = title[:48]
+    folder = write_deck(tmp_path_factory.mktemp("deck") / "d", files)
+    result = load_deck(folder)
+    assert result.problems == []
+    deck = result.deck
+    assert list(deck.cards) == list(files["cards.yaml"]["cards"])
+    assert deck.text(langs[0], "cards", first, "title") == title[:48]
+    for cid, raw in files["cards.yaml"]["cards"].items():
+        card = deck.cards[cid]
+        assert card.kind == raw["kind"]
+        for option in card.options:
+            effect = raw["options"][option.id]["effect"]
+            assert option.effect == tuple(effect.get(p, 0) for p in deck.rules.pillar_ids)
+    assert set(deck.languages) == set(langs)
