@@ -10,8 +10,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).parent))  # tests/deckgen.py
 
-TESTS = Path(__file__).parent
-MINI = TESTS / "decks" / "mini"
+from deckgen import MINI
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+TESTS = Path(__file__).parent
+MINI = TESTS / "decks" / "mini"  # a tiny valid deck: 2 stages, source English, partial French
+
 HEADER = (
     "# yaml-language-server: $schema=../../booster/schemas/{kind}.schema.json\n"
     "# SPDX-License-Identifier: CC-BY-SA-4.0\n"

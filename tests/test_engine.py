@@ -5,7 +5,7 @@ import json
 import random
 
 import pytest
-from conftest import MINI
+from deckgen import MINI
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

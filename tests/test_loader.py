@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI
-from deckgen import synthetic_deck, write_deck
+from deckgen import MINI, synthetic_deck, write_deck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

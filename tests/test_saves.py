@@ -5,7 +5,7 @@ import json
 import random
 
 import pytest
-from conftest import MINI
+from deckgen import MINI
 
 from booster import saves
 from booster.deck.loader import load_deck

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import MINI
+from deckgen import MINI
 
 from booster.cli import main
 from booster.deck.loader import load_deck

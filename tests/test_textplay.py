@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Terminal play: a whole game answered at the prompt, with undo."""
 
-from conftest import MINI
+from deckgen import MINI
 
 from booster.deck.loader import load_deck
 from booster.textplay import play_text

@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: MIT
+"""A thin layer over fpdf2: fonts by size, our own word wrap, pillar shapes.
+
+We wrap text ourselves (greedy, on measured widths) rather than with `multi_cell(dry_run=True)`: fitting a
+card tries several type sizes, and measuring words is several times faster than fpdf2's line breaker.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from booster import paths
+from booster.printing import layout as L
+
+ASCENT = 0.93  # baseline below the top of a line box, in type sizes (Noto Sans, line height 1.22)
+_SPACES = re.compile(r"[ \t]+")  # not str.split(): a no-break space must not break
+_CLINGS_LEFT = frozenset(":;!?»”")  # French typography: never start a line with these
+_CLINGS_RIGHT = frozenset("«“")
+
+
+def words(para: str) -> list[str]:
+    """Words of a paragraph, with French spaced punctuation (`mot :`, `« mot »`) glued by no-break spaces."""
+    out: list[str] = []
+    glue_next = False
+    for w in _SPACES.split(para):
+        if not w:
+            continue
+        if (glue_next and out) or (out and all(c in _CLINGS_LEFT for c in w)):
+            out[-1] += "\u00a0" + w
+        else:
+            out.append(w)
+        glue_next = all(c in _CLINGS_RIGHT for c in w)
+    return out
+
+
+class Pen:
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        pdf.add_font("Noto", "", str(paths.FONTS / "NotoSans-Regular.ttf"))
+        pdf.add_font("Noto", "B", str(paths.FONTS / "NotoSans-Bold.ttf"))
+        self._font: tuple[float, bool] | None = None
+        self._widths: dict[tuple[str, bool], float] = {}
+        self._glyphs: dict[bool, dict[str, float]] = {False: {}, True: {}}
+
+    def font(self, size: float, bold: bool = False) -> None:
+        if self._font != (size, bold):
+            self.pdf.set_font("Noto", "B" if bold else "", size)
+            self._font = (size, bold)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Width in mm. Without text shaping a string is as wide as the sum of its glyphs, in proportion to
+        the type size: glyph widths are measured once at 1 pt, which keeps fitting a deck fast."""
+        k = (text, bold)
+        w = self._widths.get(k)
+        if w is None:
+            glyphs = self._glyphs[bold]
+            current = self._font
+            w = 0.0
+            for c in text:
+                g = glyphs.get(c)
+                if g is None:
+                    self.font(1.0, bold)
+                    g = glyphs[c] = self.pdf.get_string_width(c)
+                w += g
+            if current is not None:  # measuring must not change the font text is being drawn with
+                self.font(*current)
+            self._widths[k] = w
+        return w * size
+
+    def colour(self, rgb: L.Colour) -> None:
+        self.pdf.set_text_color(*rgb)
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Lines of `text` that fit `width` mm; explicit newlines kept; an over-long word is cut."""
+        out: list[str] = []
+        space = self.width(" ", size, bold)
+        for para in text.split("\n"):
+            line, lw = "", 0.0
+            for word in words(para):
+                ww = self.width(word, size, bold)
+                if ww > width:  # a URL or a long compound: cut it where it must be
+                    if line:
+                        out.append(line)
+                    chunk = ""
+                    for c in word:
+                        if chunk and self.width(chunk + c, size, bold) > width:
+                            out.append(chunk)
+                            chunk = ""
+                        chunk += c
+                    line, lw = chunk, self.width(chunk, size, bold)
+                elif not line:
+                    line, lw = word, ww
+                elif lw + space + ww <= width:
+                    line, lw = f"{line} {word}", lw + space + ww
+                else:
+                    out.append(line)
+                    line, lw = word, ww
+            out.append(line)
+        return out
+
+    def text_lines(
+        self,
+        lines: list[str],
+        x: float,
+        y: float,
+        size: float,
+        bold: bool = False,
+        colour: L.Colour = L.INK,
+        align: str = "L",
+        width: float = 0.0,
+    ) -> float:
+        """Draw lines from the top `y`; returns the height used."""
+        self.font(size, bold)
+        self.colour(colour)
+        lh = size * L.PT * L.LINE
+        for i, line in enumerate(lines):
+            dx = 0.0
+            if align != "L" and width:
+                lw = self.width(line, size, bold)
+                dx = (width - lw) / 2 if align == "C" else width - lw
+            if line:
+                self.pdf.text(x + dx, y + i * lh + size * L.PT * ASCENT, line)
+        return len(lines) * lh
+
+    @staticmethod
+    def line_height(size: float) -> float:
+        return size * L.PT * L.LINE
+
+    def shape(self, shape: str, cx: float, cy: float, r: float, colour: L.Colour) -> None:
+        """A filled pillar shape with a dark outline (theme.draw_shape, in millimetres)."""
+        pdf = self.pdf
+        pdf.set_fill_color(*colour)
+        pdf.set_draw_color(*L.INK)
+        pdf.set_line_width(max(0.08, r / 8))
+        if shape == "square":
+            pdf.rect(cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7, style="DF")
+        elif shape == "coin":
+            pdf.ellipse(cx - r, cy - r, 2 * r, 2 * r, style="DF")
+            pdf.ellipse(cx - r * 0.62, cy - r * 0.62, r * 1.24, r * 1.24, style="D")
+        elif shape == "people":
+            for dx, scale in ((-0.38, 0.8), (0.28, 1.0)):
+                hx = cx + dx * r
+                bw, bh = r * scale, r * 1.1 * scale
+                pdf.ellipse(hx - bw / 2, cy - r * 0.05, bw, bh, style="DF")
+                head = r * 0.3 * scale
+                pdf.ellipse(hx - head, cy - r * 0.45 - head, 2 * head, 2 * head, style="DF")
+        elif shape in ("triangle", "diamond", "star", "leaf"):
+            if shape == "triangle":
+                pts = [(cx, cy - r), (cx + r * 0.95, cy + r * 0.75), (cx - r * 0.95, cy + r * 0.75)]
+            elif shape == "diamond":
+                pts = [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
+            elif shape == "star":
+                pts = _star(cx, cy, r * 1.05)
+            else:
+                pts = _leaf(cx, cy, r)
+            pdf.polygon(pts, style="DF")
+            if shape == "leaf":
+                pdf.line(cx - r * 0.6, cy + r * 0.6, cx + r * 0.6, cy - r * 0.6)
+        else:
+            pdf.ellipse(cx - r, cy - r, 2 * r, 2 * r, style="DF")
+
+
+def _star(cx: float, cy: float, r: float, points: int = 5) -> list[tuple[float, float]]:
+    out = []
+    for i in range(points * 2):
+        rr = r if i % 2 == 0 else r * 0.45
+        a = -math.pi / 2 + i * math.pi / points
+        out.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
+    return out
+
+
+def _leaf(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    pts = []
+    for i in range(13):
+        t = math.pi * i / 12
+        pts.append((math.cos(t) * r, -math.sin(t) * r * 0.55))
+    for i in range(13):
+        t = math.pi * i / 12
+        pts.append((-math.cos(t) * r, math.sin(t) * r * 0.55))
+    c, s = math.cos(-math.pi / 4), math.sin(-math.pi / 4)
+    return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
+
+
+def pillar_style(deck: Any, pillar_id: str) -> tuple[L.Colour, str]:
+    """Colour and shape of a pillar, from the deck's hints or a fallback that differs per pillar."""
+    ids = deck.rules.pillar_ids
+    i = ids.index(pillar_id) if pillar_id in ids else 0
+    p = deck.rules.pillars[i]
+    fb_colour, fb_shape = L.PILLAR_FALLBACK[i % len(L.PILLAR_FALLBACK)]
+    shape = p.shape if p.shape in L.SHAPES else fb_shape
+    return L.hex_colour(p.colour, L.hex_colour(fb_colour)), shape

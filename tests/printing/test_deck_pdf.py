@@ -1,0 +1,185 @@
+# SPDX-License-Identifier: MIT
+"""deck print: pages, paper sizes, text (Greek and Croatian included) and embedded fonts, via poppler."""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from booster.cli import main
+from booster.deck.loader import load_deck
+from booster.printing import cardface, layout
+from booster.translation import core
+
+MINI = Path(__file__).resolve().parent.parent / "decks" / "mini"
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdffonts) not installed")
+
+GREEK = {"garden": "Ένας κήπος στη γειτονιά", "map": "Χάρτης ανοιχτών δεδομένων", "exp-eco": "Κομπόστ: «όλα»"}
+CROATIAN = {"garden": "Vrt u četvrti: čćđšž ČĆĐŠŽ", "map": "Karta otvorenih podataka", "exp-eco": "Kompost, đak"}
+
+
+@pytest.fixture(scope="module")
+def deck_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini deck with complete Greek and Croatian texts (every source text, some titles set above)."""
+    d = tmp_path_factory.mktemp("print") / "mini"
+    shutil.copytree(MINI, d)
+    ts = core.deck_textset(d)
+    for lang, titles in (("el", GREEK), ("hr", CROATIAN)):
+        texts = _map(ts.source, lambda s, lang=lang: f"[{lang}] {s} Ωψ" if lang == "el" else f"[{lang}] {s} žš")
+        for cid, title in titles.items():
+            texts["cards"][cid]["title"] = title
+        (d / f"text.{lang}.yaml").write_text(core.render(ts.source, texts, "en", []), encoding="utf-8")
+    assert load_deck(d).deck is not None
+    return d
+
+
+def _map(node, fn):
+    return {k: fn(v) if isinstance(v, str) else _map(v, fn) for k, v in node.items()}
+
+
+def _print(deck: Path, out: Path, *extra: str) -> int:
+    return main(["deck", "print", str(deck), "-o", str(out), *extra])
+
+
+def _pages(pdf: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)]
+
+
+def _expected_card_pages(deck_dir: Path) -> int:
+    deck = load_deck(deck_dir).deck
+    assert deck is not None
+    return sum(math.ceil(len(g) / 9) for g in cardface.order(deck))
+
+
+@needs_poppler
+def test_pages_and_paper(deck_dir: Path, tmp_path: Path) -> None:
+    cards = _expected_card_pages(deck_dir)
+    assert cards == 4  # challenges, the tool, experiences, the scenario: each kind on its own sheets
+    out = tmp_path / "a4.pdf"
+    assert _print(deck_dir, out) == 0
+    pages = _pages(out)
+    assert len(pages) == 1 + 1 + cards + 1  # rules, board, cards, credits
+    a4 = (595.28, 841.89)
+    portrait = [p for i, p in enumerate(pages) if i != 1]
+    assert all(abs(w - a4[0]) < 0.5 and abs(h - a4[1]) < 0.5 for w, h in portrait)
+    assert abs(pages[1][0] - a4[1]) < 0.5  # the board is landscape
+    out = tmp_path / "letter.pdf"
+    assert _print(deck_dir, out, "--paper", "letter", "--backs") == 0
+    pages = _pages(out)
+    assert len(pages) == 3 + 2 * cards
+    assert all(abs(w - 612) < 0.5 and abs(h - 792) < 0.5 for i, (w, h) in enumerate(pages) if i != 1)
+
+
+@needs_poppler
+@pytest.mark.parametrize(("lang", "titles"), [("el", GREEK), ("hr", CROATIAN)])
+def test_text_and_fonts(deck_dir: Path, tmp_path: Path, lang: str, titles: dict[str, str]) -> None:
+    out = tmp_path / f"{lang}.pdf"
+    assert _print(deck_dir, out, "--lang", lang) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    for title in titles.values():
+        assert " ".join(title.split()) in flat or all(w in flat for w in title.split()), title
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    rows = [line for line in fonts.splitlines() if "NotoSans" in line]
+    assert rows and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in rows), fonts
+    assert len([r for r in fonts.splitlines()[2:] if r.strip()]) == len(rows)  # no other font
+
+
+@needs_poppler
+def test_french_english_labels(deck_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fr.pdf"
+    assert _print(deck_dir, out, "--lang", "fr") == 0  # partial: the rest falls back to English
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Un jardin" in text and "Map" in text  # translated, and fallback to the source
+    assert "Règles" in text and "Défi" in text and "Crédits et licence" in text
+    assert "CC BY-SA" in text and "Social Impact Booster contributors" in text
+
+
+def test_refuses_a_broken_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = tmp_path / "bad"
+    shutil.copytree(MINI, d)
+    (d / "rules.yaml").write_text("pillars: [\n", encoding="utf-8")
+    assert _print(d, tmp_path / "x.pdf") == 1
+    assert "rules.yaml" in capsys.readouterr().out
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_grid_is_centred() -> None:
+    for paper, (pw, ph) in layout.PAPERS.items():
+        x0, y0 = layout.grid_origin(paper)
+        assert x0 > 0 and y0 > 0
+        assert abs(x0 * 2 + 189 - pw) < 1e-9 and abs(y0 * 2 + 264 - ph) < 1e-9
+
+
+def test_long_text_shrinks_then_warns(deck_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = tmp_path / "long"
+    shutil.copytree(deck_dir, d)
+    path = d / "text.en.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("text: A plot of land is free.", "text: " + "A very long text. " * 17),
+        encoding="utf-8",
+    )
+    assert load_deck(d).deck is not None
+    assert _print(d, tmp_path / "long.pdf") == 0  # 306 characters: shrinks, fits
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_core_deck_prints_in_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    from booster import paths
+
+    if load_deck(paths.CORE_DECK).deck is None:
+        pytest.skip("the core deck does not load")
+    lang = "it" if (paths.CORE_DECK / "text.it.yaml").is_file() else "fr"
+    start = time.perf_counter()
+    assert _print(paths.CORE_DECK, tmp_path / "core.pdf", "--lang", lang, "--backs") == 0
+    assert time.perf_counter() - start < 10
+    assert "warning" not in capsys.readouterr().err  # every card's text fits
+
+
+def test_numbers_never_overlap_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fpdf import FPDF
+
+    from booster.printing.labels import labels
+    from booster.printing.pen import Pen
+
+    deck = load_deck(MINI).deck
+    assert deck is not None
+    calls: list[tuple[list[str], float, float]] = []
+    original = Pen.text_lines
+
+    def spy(self, lines, x, y, size, bold=False, colour=layout.INK, align="L", width=0.0):
+        calls.append((list(lines), x, width))
+        return original(self, lines, x, y, size, bold, colour, align, width)
+
+    monkeypatch.setattr(Pen, "text_lines", spy)
+    pdf = FPDF(unit="mm")
+    pdf.add_page()
+    pen = Pen(pdf)
+    for cid, first, number in (("garden", "Grow", "1"), ("map", "Get", "1.")):
+        calls.clear()
+        cardface.draw_front(pen, deck, "en", cid, 0, 0, labels("en"))
+        num = next(c for c in calls if c[0] == [number])
+        text = next(c for c in calls if c[0] and c[0][0].startswith(first))
+        assert text[1] >= num[1] + max(num[2], 2.5), (cid, num, text)
+
+
+def test_measuring_keeps_the_drawing_font() -> None:
+    from fpdf import FPDF
+
+    from booster.printing.pen import Pen
+
+    pdf = FPDF(unit="mm")
+    pdf.add_page()
+    pen = Pen(pdf)
+    pen.font(8)
+    pen.text_lines(["–5 Ωψ"], 0, 0, 8, align="C", width=20)  # centring measures glyphs never seen before
+    assert pdf.font_size_pt == 8
