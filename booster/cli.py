@@ -141,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None, help="random seed")
     play.add_argument("--size", help="window size, e.g. 1280x720")
     play.add_argument("--fullscreen", action="store_true", help="start in full screen")
-    play.add_argument("--watch", action="store_true", help="reload the deck when its files change")
+    play.add_argument("--watch", action="store_true", help="reload the deck when its files change (translators)")
+    play.add_argument("--mark-missing", action="store_true", help="mark UI strings missing in --lang (translators)")
     play.set_defaults(func=cmd_play)
 
     deck = sub.add_parser("deck", help="check and inspect decks")

@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: MIT
+"""`booster deck preview`: PNG images of cards exactly as the game draws them (same drawing code)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="deck folder")
+    parser.add_argument("--lang", default=None, help="language (default: the deck's source language)")
+    parser.add_argument("--card", action="append", default=None, help="card id (repeatable; default: every card)")
+    parser.add_argument("-o", "--output", default="preview", help="output folder (default: ./preview)")
+    parser.add_argument("--size", default=None, help="image size WxH (default: the card's size in the game at 1080p)")
+    parser.add_argument("--mark-missing", action="store_true",
+                        help="translator preview: mark texts missing in this language with [[...]]")
+
+
+def main(args: argparse.Namespace) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from booster.deck.loader import load_deck
+
+    result = load_deck(args.path)
+    if result.deck is None:
+        for p in result.problems:
+            print(p)
+        print(f"{len(result.problems)} problems found.")
+        return 1
+    deck = result.deck
+    lang = args.lang or deck.info.source_language
+    ids = args.card or list(deck.cards)
+    unknown = [c for c in ids if c not in deck.cards]
+    if unknown:
+        print(f"no such card in this deck: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    import pygame
+
+    from booster.ui.carddraw import card_size, draw_card
+    from booster.ui.i18n import Strings
+    from booster.ui.layout import Layout, parse_size
+    from booster.ui.paint import Painter
+    from booster.ui.text import TextRenderer
+
+    try:
+        fixed = parse_size(args.size) if args.size else None
+    except ValueError as e:
+        print(e, file=sys.stderr)
+        return 2
+    pygame.font.init()
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    t = Strings(lang, True if args.mark_missing else None)
+    text = TextRenderer()
+    for cid in ids:
+        box = card_size(deck.cards[cid].kind)
+        size = fixed or box
+        surface = pygame.Surface(size)
+        surface.fill((255, 255, 255))
+        # The card box fills the image: scale the game's 1080p card box to the requested size.
+        layout = Layout(size)
+        layout.k = min(size[0] / box[0], size[1] / box[1])
+        layout.ox = (size[0] - box[0] * layout.k) / 2
+        layout.oy = (size[1] - box[1] * layout.k) / 2
+        layout.frame = surface.get_rect()
+        draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
+        path = out / f"{cid}.{lang}.png"
+        pygame.image.save(surface, str(path))
+        print(path)
+    return 0

@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: MIT
+"""What every scene shares: a focus ring driven by keys, and the key groups a clicker sends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from booster.ui.paint import Painter
+
+if TYPE_CHECKING:
+    from booster.ui.app import App
+
+GO_ON = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_PAGEDOWN)
+GO_BACK = (pygame.K_LEFT, pygame.K_PAGEUP)
+NEXT = (pygame.K_DOWN, pygame.K_TAB)
+PREV = (pygame.K_UP,)
+ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
+
+
+class Scene:
+    """A screen. `key` and `text_input` change it; `draw` paints it and registers its buttons."""
+
+    name = "scene"
+    overlay = False  # drawn over the scene below, which stays visible but dimmed
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.focus = 0
+
+    @property
+    def t(self) -> Callable[..., str]:
+        return self.app.t
+
+    def captures_text(self) -> bool:
+        """True while a text field has focus: letter shortcuts must not fire."""
+        return False
+
+    def ring(self) -> list[tuple[str, Callable[[], None]]]:
+        """Focusable items in key order, as (name, action)."""
+        return []
+
+    def key(self, event: pygame.event.Event) -> bool:
+        """Handle a key; the default moves the focus ring and activates on Enter or any go-on key."""
+        ring = self.ring()
+        if not ring:
+            return False
+        k = event.key
+        back = k == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
+        if k in NEXT and not back:
+            self.focus = (self.focus + 1) % len(ring)
+            return True
+        if k in PREV or back or k == pygame.K_PAGEUP:
+            self.focus = (self.focus - 1) % len(ring)
+            return True
+        if k in ACTIVATE or k in GO_ON:
+            ring[min(self.focus, len(ring) - 1)][1]()
+            return True
+        return False
+
+    def text_input(self, text: str) -> None:
+        pass
+
+    def focused(self, name: str) -> bool:
+        ring = self.ring()
+        return bool(ring) and ring[min(self.focus, len(ring) - 1)][0] == name
+
+    def focus_on(self, name: str) -> None:
+        for i, (n, _a) in enumerate(self.ring()):
+            if n == name:
+                self.focus = i
+
+    def draw(self, p: Painter) -> None:
+        raise NotImplementedError
+
+    def animating(self) -> bool:
+        return False
+
+    def enter(self) -> None:
+        """Called when the scene becomes the top one."""

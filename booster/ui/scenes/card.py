@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""The card: a challenge to answer, a tool just gained, or the effect of the choice just made.
+
+Challenge keys: 1-3 choose at once. Up/Down/PageUp/Left move the highlight over the responses and the
+helpful tools; PageDown/Enter/Space/Right on a response first arms it ("press again to confirm") and
+confirms on the second press, so a clicker's PageDown alone plays (the first response by default) and a
+stray press never commits. On a helpful tool, go-on toggles playing it.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from booster.engine.game import Action
+from booster.ui import theme
+from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card
+from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
+from booster.ui.scenes import common
+from booster.ui.scenes.base import GO_ON, Scene
+
+CARD_BOX = (40, 112, *CARD_SIZE)
+TOOL_BOX = (40, 112, *TOOL_SIZE)
+SIDE_X, SIDE_W = 1340, 540
+
+
+def draw_timer(p: Painter, app, box) -> None:
+    x, y, w, h = box
+    timer = app.timer
+    done = timer.done
+    p.panel(box, theme.HIGHLIGHT if done else theme.PANEL, theme.INK if done else theme.LINE, 5 if done else 3, 18)
+    p.text(app.t("timer.done") if done else app.t("timer.label"), (x + 20, y + 8, w - 40, 56), BODY, bold=done,
+           max_lines=1)
+    p.text(timer.label(), (x + 20, y + 60, w * 0.5, 110), HUGE, bold=True, valign="middle", max_lines=1)
+    # A bar that empties: the time left readable from afar without reading digits.
+    frac = timer.remaining() / timer.length if timer.length else 0
+    bar = (x + 20, y + h - 34, w - 40, 18)
+    p.panel(bar, theme.BG, theme.INK, 2, 6)
+    if frac > 0:
+        p.panel((bar[0], bar[1], bar[2] * frac, bar[3]), theme.INK, None, radius=6)
+    label = app.t("timer.pause") if timer.running else app.t("timer.resume") if timer.started_at is None and \
+        timer.remaining() < timer.length and not done else app.t("timer.start")
+    p.button((x + w * 0.5 + 10, y + 70, w * 0.5 - 30, 90), label, app.toggle_timer, size=SMALL, name="timer")
+
+
+class ChallengeScene(Scene):
+    name = "card"
+
+    def __init__(self, app, card_id: str, team: int) -> None:
+        super().__init__(app)
+        self.card_id = card_id
+        self.team = team
+        self.armed = False
+        self.tool: str | None = None  # helpful tool the team chose to play
+
+    def enter(self) -> None:
+        self.app.timer_for_card(self.card_id)
+
+    def options(self):
+        return self.app.deck.cards[self.card_id].options
+
+    def helpful(self) -> tuple[str, ...]:
+        return self.app.session.game.helpful_tools(self.app.session.state)
+
+    def ring(self):
+        items = [(f"option{i}", lambda i=i: self.press(i)) for i in range(len(self.options()))]
+        items += [(f"tool:{tid}", lambda tid=tid: self.toggle_tool(tid)) for tid in self.helpful()]
+        return items
+
+    def press(self, i: int) -> None:
+        if self.focus == i and self.armed:
+            self.choose(i)
+        else:
+            self.focus, self.armed = i, True
+
+    def click_option(self, i: int) -> None:
+        self.choose(i)
+
+    def toggle_tool(self, tid: str) -> None:
+        self.tool = None if self.tool == tid else tid
+        self.armed = False
+
+    def choose(self, i: int) -> None:
+        opts = self.options()
+        if 0 <= i < len(opts):
+            tool = self.tool if self.tool in self.helpful() else None
+            self.app.decide(Action("choose", opts[i].id, tool))
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        ring = self.ring()
+        n = len(self.options())
+        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
+            i = k - (pygame.K_1 if k <= pygame.K_9 else pygame.K_KP1)
+            if i < n:
+                self.choose(i)
+            return True
+        if k in (pygame.K_DOWN, pygame.K_TAB):
+            self.focus, self.armed = (self.focus + 1) % len(ring), False
+            return True
+        if k in (pygame.K_UP, pygame.K_PAGEUP, pygame.K_LEFT):
+            self.focus, self.armed = (self.focus - 1) % len(ring), False
+            return True
+        if k in GO_ON or k == pygame.K_F5:
+            ring[min(self.focus, len(ring) - 1)][1]()
+            return True
+        return False
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        state = app.session.state
+        p.fill(theme.BG)
+        common.header(p, app, self.team, common.stage_title(app, state.stage))
+        focus = self.focus if self.focus < len(self.options()) else None
+        draw_card(p, app.deck, app.lang, self.card_id, CARD_BOX, t,
+                  OptionState(focus, self.armed and focus is not None, None, self.click_option), app.mark)
+        if app.timer.length > 0:
+            draw_timer(p, app, (SIDE_X, 112, SIDE_W, 240))
+            self.draw_toolbox(p, (SIDE_X, 370, SIDE_W, 460))
+        else:  # no timer for this workshop: the toolbox takes the room
+            self.draw_toolbox(p, (SIDE_X, 112, SIDE_W, 718))
+        n = len(self.options())
+        hint = t("card.confirm_again", n=focus + 1) if self.armed and focus is not None else \
+            t("card.choose_hint", n=n)
+        p.text(hint, (SIDE_X, 845, SIDE_W, 120), SMALL, bold=self.armed, valign="middle")
+        common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
+
+    def bonus_text(self, tid: str) -> str:
+        """What playing the tool adds, e.g. " (+1 Social)": the team weighs it before choosing."""
+        game = self.app.session.game
+        first = self.options()[0].id
+        plain = game.option_effect(self.card_id, first)
+        boosted = game.option_effect(self.card_id, first, tid)
+        parts = [f"{b - a:+d} {common.pillar_name(self.app, i)}" for i, (a, b) in enumerate(zip(plain, boosted,
+                                                                                                strict=True)) if b != a]
+        return f" ({', '.join(parts)})" if parts else ""
+
+    def draw_toolbox(self, p: Painter, box) -> None:
+        app, t = self.app, self.t
+        x, y, w, h = box
+        p.panel(box, theme.PANEL, theme.LINE, 3, 18)
+        p.text(t("card.toolbox"), (x + 20, y + 10, w - 40, 56), BODY, bold=True, max_lines=1)
+        team = app.session.state.teams[self.team]
+        helpful = self.helpful()
+        if not team.tools:
+            p.text(t("card.toolbox_empty"), (x + 20, y + 80, w - 40, 60), BODY, colour=theme.MUTED, max_lines=2)
+            return
+        # Helpful tools first: they are the ones the team can act on.
+        order = sorted(team.tools, key=lambda tid: (tid not in helpful, team.tools.index(tid)))
+        rh = min(124, (h - 80) / len(order))
+        for j, tid in enumerate(order):
+            ty = y + 74 + j * rh
+            title = app.deck_text("cards", tid, "title") or tid
+            if tid in helpful:
+                on = self.tool == tid
+                focused = self.focused(f"tool:{tid}")
+                label = f"{title} · " + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
+                p.button((x + 54, ty + 4, w - 70, rh - 8), label, lambda tid=tid: self.toggle_tool(tid),
+                             focused=focused, fill=theme.PRIMARY if on else theme.HIGHLIGHT, size=SMALL, align="left",
+                             name=f"tool:{tid}")
+                p.shape("star", (x + 30, ty + rh / 2), 18, theme.PRIMARY if on else theme.PANEL)
+            else:
+                spent = tid in team.spent
+                label = f"{title} ({t('card.spent')})" if spent else title
+                p.text(label, (x + 54, ty + 4, w - 70, rh - 8), SMALL, colour=theme.MUTED if spent else theme.INK,
+                       valign="middle")
+
+
+class ToolScene(Scene):
+    """A tool card just drawn: the method's steps, and what the team gains."""
+
+    name = "tool"
+
+    def __init__(self, app, card_id: str, team: int, delta) -> None:
+        super().__init__(app)
+        self.card_id, self.team, self.delta = card_id, team, delta
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.app.dismiss()
+            return True
+        return False
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        common.header(p, app, self.team, common.stage_title(app, common.card_stage(app)))
+        draw_card(p, app.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
+        # Below the wide card: what the team gains, then go on.
+        p.text(t("card.gained", team=common.team_name(app, self.team)), (40, 968, 560, 100), BODY, bold=True,
+               valign="middle")
+        common.effect_chips(p, app, self.delta, (620, 968, 540, 100), horizontal=True)
+        p.button((1180, 972, 700, 96), t("card.continue"), app.dismiss, primary=True, focused=True, size=LARGE,
+                 hint="PgDn", name="continue")
+
+
+class EffectScene(Scene):
+    """The challenge again, the chosen response marked, and its effect on each pillar."""
+
+    name = "effect"
+
+    def __init__(self, app, card_id: str, team: int, option: str, tool: str | None, delta) -> None:
+        super().__init__(app)
+        self.card_id, self.team, self.option, self.tool, self.delta = card_id, team, option, tool, delta
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.app.dismiss()
+            return True
+        return False
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        common.header(p, app, self.team, common.stage_title(app, common.card_stage(app)))
+        draw_card(p, app.deck, app.lang, self.card_id, CARD_BOX, t, OptionState(None, False, self.option), app.mark)
+        card = app.deck.cards[self.card_id]
+        n = next((i + 1 for i, o in enumerate(card.options) if o.id == self.option), 0)
+        p.text(t("card.chosen", n=n), (SIDE_X, 130, SIDE_W, 80), LARGE, bold=True, max_lines=1)
+        p.text(t("card.effect"), (SIDE_X, 215, SIDE_W, 60), BODY, max_lines=1)
+        common.effect_chips(p, app, self.delta, (SIDE_X, 280, SIDE_W, 300))
+        if self.tool:
+            p.text(t("card.tool_played", tool=app.deck_text("cards", self.tool, "title") or self.tool),
+                   (SIDE_X, 600, SIDE_W, 160), BODY)
+        p.button((SIDE_X, 860, SIDE_W, 100), t("card.continue"), app.dismiss, primary=True, focused=True, size=LARGE,
+                 hint="PgDn", name="continue")
+        common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

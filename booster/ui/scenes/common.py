@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MIT
+"""Pieces shared by the game scenes: team tokens, pillar scores, the header bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from booster.ui import theme
+from booster.ui.paint import BODY, LARGE, SMALL, Painter
+
+if TYPE_CHECKING:
+    from booster.ui.app import App
+
+
+def token(p: Painter, app: App, team: int, centre: tuple[float, float], r: float) -> None:
+    ci, shape = app.session.token(team)
+    p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
+
+
+def team_name(app: App, team: int) -> str:
+    return app.session.state.teams[team].name
+
+
+def pillar_name(app: App, index: int) -> str:
+    pid = app.deck.rules.pillars[index].id
+    return app.deck_text("pillars", pid, "name") or pid
+
+
+def pillar_icon(p: Painter, app: App, index: int, centre: tuple[float, float], r: float) -> None:
+    colour, shape = theme.pillar_style(app.deck.rules.pillars, index)
+    p.shape(shape, centre, r, colour)
+
+
+def scores_row(p: Painter, app: App, scores: tuple[int, ...], box: tuple[float, float, float, float],
+               size: float = BODY, names: bool = False) -> None:
+    """Each pillar as icon + number (and name when asked): never colour alone."""
+    x, y, w, h = box
+    n = max(1, len(scores))
+    cell = w / n
+    r = min(h * 0.36, 26)
+    for i, s in enumerate(scores):
+        cx = x + i * cell
+        pillar_icon(p, app, i, (cx + r + 6, y + h / 2), r)
+        label = f"{pillar_name(app, i)} {s:+d}" if names else f"{s:+d}" if s else "0"
+        p.text(label, (cx + 2 * r + 18, y, cell - 2 * r - 24, h), size, bold=True, valign="middle", max_lines=1)
+
+
+def effect_chips(p: Painter, app: App, delta: tuple[int, ...] | None, box: tuple[float, float, float, float],
+                 horizontal: bool = False) -> None:
+    """An effect as one chip per pillar: icon, name, signed number, on a tinted band (plus or minus)."""
+    x, y, w, h = box
+    rows = [(i, d) for i, d in enumerate(delta or ()) if d]
+    if not rows:
+        p.text(app.t("card.no_effect"), (x, y, w, min(h, 80)), LARGE, bold=True, valign="middle")
+        return
+    rh = h if horizontal else min(96, h / len(rows))
+    cw = w / len(rows) if horizontal else w
+    for j, (i, d) in enumerate(rows):
+        left, top = (x + j * cw, y) if horizontal else (x, y + j * rh)
+        cwid = cw - (12 if horizontal else 0)
+        p.panel((left, top + 4, cwid, rh - 8), theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
+        pillar_icon(p, app, i, (left + 40, top + rh / 2), min(26, rh * 0.3))
+        num_w = 110
+        if cwid > 330:
+            p.text(pillar_name(app, i), (left + 80, top + 8, cwid - 100 - num_w, rh - 16), BODY, valign="middle",
+                   max_lines=1)
+        p.text(f"{d:+d}", (left + cwid - num_w - 16, top + 8, num_w, rh - 16), LARGE, bold=True, align="right",
+               valign="middle", max_lines=1)
+
+
+def header(p: Painter, app: App, team: int | None, title: str) -> None:
+    """Top bar: what stage (left), whose turn with the team's token (right)."""
+    p.text(title, (40, 18, 1100 if team is not None else 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+    if team is not None:
+        token(p, app, team, (1250, 58), 32)
+        p.text(team_name(app, team), (1300, 18, 580, 80), LARGE, bold=True, valign="middle", max_lines=1)
+
+
+def card_stage(app: App) -> int:
+    """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
+    stage's introduction is then queued after it)."""
+    s = app.session
+    stage = s.state.stage
+    if any(v.kind == "stage" for v in s.queue[1:]) or s.state.phase != "play":
+        stage -= 1
+    return max(0, min(stage, len(app.deck.rules.stages) - 1))
+
+
+def stage_title(app: App, stage: int) -> str:
+    stages = app.deck.rules.stages
+    if stage >= len(stages):
+        return app.t("exchange.title")
+    sid = stages[stage].id
+    return app.t("board.stage", n=stage + 1, total=len(stages), name=app.deck_text("stages", sid, "name") or sid)
+
+
+def small_buttons(p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250,
+                  hints: bool = True) -> None:
+    """Menu, help (and undo) for the mouse; each says its key when there is room."""
+    p.button((x, y, w, 76), app.t("menu.title"), app.open_menu, size=SMALL, hint="Esc" if hints else "", name="menu")
+    p.button((x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "",
+             name="help")
+    if undo and app.session is not None and app.session.match.can_undo():
+        p.button((x + 2 * w + 40, y, w, 76), app.t("menu.undo_short"), app.undo, size=SMALL,
+                 hint="Ctrl+Z" if hints and w > 300 else "", name="undo")

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MIT
+"""Debrief: the teams side by side on the pillars, the tools each discovered, and their experience cards
+read out one by one (PageDown/PageUp walk through them)."""
+
+from __future__ import annotations
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.carddraw import draw_card
+from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes import common
+from booster.ui.scenes.base import GO_BACK, GO_ON, Scene
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.page = 0  # 0: overview; k ≥ 1: the k-th experience card
+
+    def cards(self) -> list[tuple[int, str]]:
+        return [(i, c) for i, tm in enumerate(self.app.session.state.teams) for c in tm.experience]
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        n = len(self.cards())
+        if k in GO_ON or k == pygame.K_F5:
+            self.page = self.page + 1 if self.page < n else 0
+            return True
+        if k in GO_BACK:
+            self.page = max(0, self.page - 1)
+            return True
+        return False
+
+    def set_page(self, page: int) -> None:
+        self.page = page
+
+    def draw(self, p: Painter) -> None:
+        if self.page and self.page <= len(self.cards()):
+            self.draw_card_page(p)
+        else:
+            self.page = 0
+            self.draw_overview(p)
+
+    def draw_overview(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        state = app.session.state
+        p.fill(theme.BG)
+        p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
+        teams = state.teams
+        n = len(teams)
+        cols = n if n <= 4 else (n + 1) // 2
+        rows = 1 if n <= 4 else 2
+        cw = 1840 / cols
+        ch = 830 / rows
+        npil = len(app.deck.rules.pillars)
+        top = max(1, max((max(s, 0) for tm in teams for s in tm.scores), default=1))
+        for i, tm in enumerate(teams):
+            x = 40 + (i % cols) * cw
+            y = 130 + (i // cols) * ch
+            w, h = cw - 20, ch - 20
+            p.panel((x, y, w, h), theme.PANEL, theme.LINE, 3, 18)
+            common.token(p, app, i, (x + 44, y + 50), 28)
+            p.text(tm.name, (x + 84, y + 14, w - 100, 72), BODY, bold=True, valign="middle", max_lines=1)
+            scenario = app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
+            box = (x + 20, y + 70, w - 40, 48)
+            # The project the team adopted, under its name; left out where it would be too small to read.
+            if scenario and p.tr.font(p.font_px(SMALL * 0.8)).size(scenario)[0] <= p.r(box).width:
+                p.text(scenario, box, SMALL * 0.8, colour=theme.MUTED, max_lines=1)
+            # Pillars as bars with icon and number, all teams on the same scale.
+            bar_h = min(90, (h - 130 - 60 - 56 - 10) / npil)  # room left for the tools and experience lines
+            for j, s in enumerate(tm.scores):
+                by = y + 120 + j * bar_h
+                common.pillar_icon(p, app, j, (x + 40, by + bar_h / 2), min(22, bar_h * 0.32))
+                p.text(f"{s:+d}" if s else "0", (x + 70, by, 90, bar_h), BODY, bold=True, valign="middle",
+                       max_lines=1)
+                colour, _shape = theme.pillar_style(app.deck.rules.pillars, j)
+                full = w - 190
+                if s > 0:
+                    p.panel((x + 170, by + bar_h * 0.2, full * s / top, bar_h * 0.6), colour, theme.INK, 2, 6)
+            ty = y + 130 + npil * bar_h
+            tools = [app.deck_text("cards", c, "title") or c for c in tm.tools]
+            p.text(t("debrief.tools", n=len(tools)), (x + 20, ty, w - 40, 50), SMALL, bold=True, max_lines=1)
+            rest = y + h - ty - 120
+            if tools and rest > 30:
+                p.text(" · ".join(tools), (x + 20, ty + 52, w - 40, rest), SMALL)
+            p.text(t("debrief.experience", n=len(tm.experience)), (x + 20, y + h - 64, w - 40, 52), SMALL, bold=True,
+                   max_lines=1)
+        if self.cards():
+            p.button((1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), primary=True, focused=True,
+                     size=BODY, hint="PgDn", name="read")
+        p.button((640, 975, 480, 90), t("debrief.export"), app.export_report, size=SMALL, name="export")
+        common.small_buttons(p, app, 982, undo=False)
+
+    def draw_card_page(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        cards = self.cards()
+        team, cid = cards[self.page - 1]
+        p.fill(theme.BG)
+        draw_card(p, app.deck, app.lang, cid, (70, 60, 1200, 900), t, None, app.mark)
+        common.token(p, app, team, (1360, 120), 40)
+        p.text(common.team_name(app, team), (1420, 70, 460, 100), LARGE, bold=True, valign="middle", max_lines=2)
+        own = [c for tm, c in cards if tm == team]
+        p.text(t("debrief.card_n", i=own.index(cid) + 1, n=len(own)),
+               (1320, 190, 560, 80), BODY, max_lines=2)
+        p.text(f"{self.page} / {len(cards)}", (1320, 290, 560, 70), BODY, colour=theme.MUTED, max_lines=1)
+        last = self.page >= len(cards)
+        p.button((1320, 860, 560, 100), t("debrief.overview") if last else t("card.continue"),
+                 lambda: self.set_page(0 if last else self.page + 1), primary=True, focused=True, size=BODY,
+                 hint="PgDn", name="next")
+        p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
+        common.small_buttons(p, app, 982, undo=False)

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Exchange: each team's positive points become experience cards, shown one by one."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes import common
+from booster.ui.scenes.base import GO_ON, Scene
+
+STEP = 0.45  # seconds between two cards: short, calm
+
+
+class ExchangeScene(Scene):
+    """A team about to exchange: its scores and one button."""
+
+    name = "exchange"
+
+    def __init__(self, app, team: int) -> None:
+        super().__init__(app)
+        self.team = team
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.app.exchange()
+            return True
+        return False
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        p.text(t("exchange.title"), (60, 30, 1800, 100), TITLE, bold=True, align="center", max_lines=1)
+        p.text(t("exchange.explain"), (160, 150, 1600, 140), BODY, align="center")
+        p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
+        common.token(p, app, self.team, (450, 400), 40)
+        p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle",
+               max_lines=1)
+        team = app.session.state.teams[self.team]
+        if team.scenario:
+            p.text(app.deck_text("cards", team.scenario, "title"), (520, 440, 1000, 56), SMALL, colour=theme.MUTED,
+                   max_lines=1)
+        scores = team.scores
+        common.scores_row(p, app, scores, (420, 500, 1080, 130), LARGE)
+        p.button((560, 800, 800, 110), t("exchange.go"), app.exchange, primary=True, focused=True, size=LARGE,
+                 hint="PgDn", name="exchange")
+        common.small_buttons(p, app, 982)
+
+
+class ExchangedScene(Scene):
+    """The cards a team received, appearing one after the other."""
+
+    name = "exchanged"
+
+    def __init__(self, app, team: int, cards: list[tuple[str, int]], clock=time.monotonic) -> None:
+        super().__init__(app)
+        self.team, self.cards, self.clock = team, cards, clock
+        self.started = clock()
+        self.skip = False
+
+    def shown(self) -> int:
+        if self.skip:
+            return len(self.cards)
+        return min(len(self.cards), int((self.clock() - self.started) / STEP) + 1)
+
+    def animating(self) -> bool:
+        return self.shown() < len(self.cards)
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.go_on()
+            return True
+        return False
+
+    def go_on(self) -> None:
+        if self.animating():
+            self.skip = True
+        else:
+            self.app.dismiss()
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        common.token(p, app, self.team, (110, 90), 40)
+        p.text(t("exchange.received", team=common.team_name(app, self.team), n=len(self.cards)),
+               (170, 40, 1700, 100), TITLE, bold=True, valign="middle", max_lines=2)
+        if not self.cards:
+            p.text(t("exchange.none"), (160, 400, 1600, 100), LARGE, align="center")
+        shown = self.shown()
+        n = len(self.cards)
+        cols = 4 if n > 6 else 3 if n > 2 else max(1, n)
+        rows = max(1, (n + cols - 1) // cols)
+        cw, ch = 1800 / cols, min(300, 760 / rows)
+        for k, (cid, pillar) in enumerate(self.cards[:shown]):
+            x = 60 + (k % cols) * cw
+            y = 180 + (k // cols) * ch
+            # The newest card slides up into place over one step.
+            age = 1.0 if self.skip else min(1.0, (self.clock() - self.started - k * STEP) / STEP * 2)
+            y += (1 - max(0.0, age)) * 40
+            p.panel((x + 10, y + 10, cw - 20, ch - 20), theme.PANEL, theme.INK, 3, 18)
+            common.pillar_icon(p, app, pillar, (x + 60, y + 60), 28)
+            p.text(common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1,
+                   valign="middle")
+            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY,
+                   bold=True)
+        last = app.session.state.phase == "over"
+        label = t("exchange.to_debrief") if last else t("exchange.next")
+        p.button((1180, 968, 700, 96), label, self.go_on, primary=True, focused=True, size=LARGE, hint="PgDn",
+                 name="continue")
+        common.small_buttons(p, app, 978)

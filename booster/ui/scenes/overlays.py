@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: MIT
+"""Overlays drawn over the current scene: help (every key), the menu (Esc) and the quit confirmation."""
+
+from __future__ import annotations
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes.base import Scene
+
+HELP_KEYS = ("options", "go_on", "clicker", "back", "arrows", "undo", "timer", "black", "fullscreen", "size", "help",
+             "menu")
+
+
+class HelpOverlay(Scene):
+    name = "help"
+    overlay = True
+
+    def key(self, event: pygame.event.Event) -> bool:
+        self.app.pop()  # any key closes: a clicker can always get out
+        return True
+
+    def draw(self, p: Painter) -> None:
+        t = self.t
+        p.panel((160, 50, 1600, 980), theme.PANEL, theme.INK, 5, 24)
+        p.text(t("help.title"), (220, 70, 1480, 90), TITLE, bold=True, valign="middle", max_lines=1)
+        y, rh = 168, 64
+        for key in HELP_KEYS:
+            p.text(t(f"help.{key}"), (220, y, 1480, rh), BODY, valign="middle", max_lines=1)
+            y += rh
+        p.button((1160, 940, 560, 70), t("help.close"), self.app.pop, size=SMALL, name="close")
+
+
+class MenuOverlay(Scene):
+    """Resume, undo, save, language, full screen, export, quit. Arrows or PageUp/PageDown move,
+    Enter/Space/Right/F5 activate, Esc/Left closes."""
+
+    name = "menu"
+    overlay = True
+
+    def ring(self):
+        app = self.app
+        items = [("resume", app.pop)]
+        if app.session is not None:
+            items.append(("undo", lambda: (app.pop(), app.undo())))
+            items.append(("save", app.save_copy))
+        items.append(("language", app.next_language))
+        items.append(("fullscreen", app.toggle_fullscreen))
+        if app.session is not None:
+            items.append(("export", app.export_report))
+            items.append(("home", lambda: (app.pop(), app.go_start())))
+        items.append(("help", lambda: (app.pop(), app.open_help())))
+        items.append(("quit", app.request_quit))
+        return items
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        ring = self.ring()
+        if k in (pygame.K_ESCAPE, pygame.K_LEFT):
+            self.app.pop()
+            return True
+        if k in (pygame.K_DOWN, pygame.K_PAGEDOWN, pygame.K_TAB):
+            self.focus = (self.focus + 1) % len(ring)
+            return True
+        if k in (pygame.K_UP, pygame.K_PAGEUP):
+            self.focus = (self.focus - 1) % len(ring)
+            return True
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_F5):
+            ring[min(self.focus, len(ring) - 1)][1]()
+            return True
+        return True  # the menu is modal: other keys do nothing underneath
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        ring = self.ring()
+        rh = min(100, 900 / len(ring))
+        h = rh * len(ring) + 130
+        y0 = (1080 - h) / 2
+        p.panel((560, y0, 800, h), theme.PANEL, theme.INK, 5, 24)
+        p.text(t("menu.title"), (600, y0 + 20, 720, 80), LARGE, bold=True, valign="middle", max_lines=1)
+        labels = {"language": t("menu.language", name=t.language_name(app.lang))}
+        for i, (name, action) in enumerate(ring):
+            label = labels.get(name) or t(f"menu.{name}")
+            p.button((620, y0 + 110 + i * rh, 680, rh - 14), label, action, focused=i == self.focus, size=BODY,
+                     primary=name == "resume", name=name)
+
+
+class ConfirmQuit(Scene):
+    """Nothing quits without this: the highlight starts on Stay, so a stray Esc or Enter is harmless."""
+
+    name = "confirm"
+    overlay = True
+
+    def ring(self):
+        return [("stay", self.app.pop), ("quit", self.app.quit)]
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        if k == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEUP,
+                 pygame.K_PAGEDOWN):
+            self.focus = 1 - self.focus
+            return True
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5):
+            self.ring()[self.focus][1]()
+            return True
+        return True
+
+    def draw(self, p: Painter) -> None:
+        t = self.t
+        p.panel((460, 300, 1000, 480), theme.PANEL, theme.INK, 5, 24)
+        p.text(t("confirm.quit"), (520, 330, 880, 100), TITLE, bold=True, align="center", valign="middle",
+               max_lines=1)
+        p.text(t("confirm.quit_saved"), (520, 440, 880, 130), BODY, align="center")
+        p.button((540, 620, 380, 110), t("confirm.stay"), self.app.pop, focused=self.focus == 0, primary=True,
+                 size=LARGE, name="stay")
+        p.button((1000, 620, 380, 110), t("confirm.yes_quit"), self.app.quit, focused=self.focus == 1, size=LARGE,
+                 name="quit")

@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: MIT
+"""Set-up: how many teams, each team's name (typed), token colour and shape, scenario; the timer.
+
+Keys: Up/Down/Tab move the highlight; Left/Right change the highlighted value; Enter on a name types into
+it; PageDown always starts the game with what is shown (defaults are sensible), PageUp goes back.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
+
+MAX_NAME = 28
+TIMER_STEPS = (0, 30, 60, 90, 120, 150, 180, 240, 300, 420, 600, 900)
+
+
+def fmt_time(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class SetupScene(Scene):
+    name = "setup"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        rules = app.deck.rules
+        self.min, self.max = rules.min_teams, rules.max_teams
+        self.count = max(self.min, min(self.max, 2))
+        self.names: list[str] = ["" for _ in range(self.max)]
+        self.tokens = [list(theme.default_token(i)) for i in range(self.max)]
+        self.scenario_ids = [None] + [c.id for c in app.deck.of_kind("scenario")]
+        self.scenarios = [0] * self.max
+        self.timer = rules.timer_seconds
+        self.editing: int | None = None  # team whose name has the text cursor
+
+    def default_name(self, i: int) -> str:
+        return self.t("setup.team_default", n=i + 1)
+
+    # -- focus ring: count, per team (name, colour, shape[, scenario]), timer, start ---------------------
+    def ring(self):
+        items = [("count", lambda: self.change("count", 1))]
+        for i in range(self.count):
+            items.append((f"name{i}", lambda i=i: self.edit(i)))
+            items.append((f"colour{i}", lambda i=i: self.change(f"colour{i}", 1)))
+            items.append((f"shape{i}", lambda i=i: self.change(f"shape{i}", 1)))
+            if len(self.scenario_ids) > 1:
+                items.append((f"scenario{i}", lambda i=i: self.change(f"scenario{i}", 1)))
+        items.append(("timer", lambda: self.change("timer", 1)))
+        items.append(("start", self.start))
+        return items
+
+    def captures_text(self) -> bool:
+        return self.editing is not None
+
+    def edit(self, i: int) -> None:
+        self.editing = i
+        self.focus_on(f"name{i}")
+
+    def change(self, name: str, step: int) -> None:
+        if not name.startswith("name"):
+            self.editing = None  # touching any other control ends the typing
+        if name == "count":
+            self.count = max(self.min, min(self.max, self.count + step))
+        elif name == "timer":
+            idx = min(range(len(TIMER_STEPS)), key=lambda j: abs(TIMER_STEPS[j] - self.timer))
+            self.timer = TIMER_STEPS[max(0, min(len(TIMER_STEPS) - 1, idx + step))]
+        elif name.startswith("colour"):
+            i = int(name[6:])
+            self.tokens[i][0] = (self.tokens[i][0] + step) % len(theme.TEAM_COLOURS)
+        elif name.startswith("shape"):
+            i = int(name[5:])
+            k = theme.TEAM_SHAPES.index(self.tokens[i][1]) if self.tokens[i][1] in theme.TEAM_SHAPES else 0
+            self.tokens[i][1] = theme.TEAM_SHAPES[(k + step) % len(theme.TEAM_SHAPES)]
+        elif name.startswith("scenario"):
+            i = int(name[8:])
+            self.scenarios[i] = (self.scenarios[i] + step) % len(self.scenario_ids)
+        elif name.startswith("name"):
+            self.edit(int(name[4:]))
+
+    def start(self) -> None:
+        self.editing = None
+        names = [(self.names[i].strip() or self.default_name(i)) for i in range(self.count)]
+        scen = [self.scenario_ids[self.scenarios[i]] for i in range(self.count)]
+        tokens = [list(self.tokens[i]) for i in range(self.count)]
+        self.app.start_game(names, scen, tokens, self.timer)
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        ring = self.ring()
+        self.focus = min(self.focus, len(ring) - 1)
+        current = ring[self.focus][0]
+        if self.editing is not None:
+            if k == pygame.K_BACKSPACE:
+                self.names[self.editing] = self.names[self.editing][:-1]
+                return True
+            if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB, pygame.K_DOWN):
+                self.editing = None
+                self.focus = (self.focus + 1) % len(ring)
+                return True
+            if k == pygame.K_UP:
+                self.editing = None
+                self.focus = (self.focus - 1) % len(ring)
+                return True
+            if k == pygame.K_PAGEDOWN:
+                self.start()
+                return True
+            return k not in (pygame.K_ESCAPE, pygame.K_F11)  # letters arrive as TEXTINPUT
+        if k == pygame.K_PAGEDOWN:
+            self.start()
+            return True
+        if k == pygame.K_PAGEUP:
+            self.app.go_start()
+            return True
+        if k in (pygame.K_LEFT, pygame.K_RIGHT) and current != "start":
+            if current.startswith("name"):
+                return k in (pygame.K_LEFT, pygame.K_RIGHT)
+            self.change(current, 1 if k == pygame.K_RIGHT else -1)
+            return True
+        if k in NEXT or k in PREV:
+            return super().key(event)
+        if k in ACTIVATE or k == pygame.K_RIGHT:
+            ring[self.focus][1]()
+            return True
+        return False
+
+    def text_input(self, text: str) -> None:
+        if self.editing is None:
+            return
+        name = self.names[self.editing] + "".join(ch for ch in text if ch.isprintable())
+        self.names[self.editing] = name[:MAX_NAME]
+
+    # -- drawing ------------------------------------------------------------------------------------------
+    def stepper(self, p: Painter, name: str, label: str, box, value_w: float = 0) -> None:
+        x, y, w, h = box
+        focused = self.focused(name)
+        p.panel(box, theme.PANEL, theme.FOCUS if focused else theme.LINE, 8 if focused else 3, 16)
+        if focused:
+            p.marker(x - 40, y + h / 2)
+        p.button((x + 12, y + 10, h - 20, h - 20), "-", lambda: self.change(name, -1), size=LARGE, name=f"{name}-")
+        p.button((x + w - h + 8, y + 10, h - 20, h - 20), "+", lambda: self.change(name, 1), size=LARGE,
+                 name=f"{name}+")
+        p.text(label, (x + h + 10, y + 6, w - 2 * h - 20, h - 12), BODY, bold=True, align="center", valign="middle",
+               max_lines=1)
+
+    def draw(self, p: Painter) -> None:
+        t = self.t
+        p.fill(theme.BG)
+        p.text(t("setup.title"), (60, 10, 1800, 90), TITLE, bold=True, valign="middle", max_lines=1)
+        self.stepper(p, "count", t("setup.teams", n=self.count), (100, 110, 760, 96))
+        timer = t("setup.timer", time=fmt_time(self.timer)) if self.timer else t("setup.timer_off")
+        self.stepper(p, "timer", timer, (920, 110, 960, 96))
+        has_scen = len(self.scenario_ids) > 1
+        top, bottom = 230, 955
+        rh = min(110, (bottom - top) / max(1, self.count))
+        for i in range(self.count):
+            y = top + i * rh
+            h = rh - 12
+            ci, shape = self.tokens[i]
+            colour_name, colour = theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)]
+            p.shape(shape, (100, y + h / 2), min(34, h * 0.4), colour)
+            x = 160
+            name_w = 640 if has_scen else 900
+            editing = self.editing == i
+            label = self.names[i] + ("|" if editing else "")
+            fill = theme.HIGHLIGHT if editing else theme.PANEL
+            if not self.names[i] and not editing:
+                label = self.default_name(i)
+            p.button((x, y, name_w, h), label, lambda i=i: self.edit(i), focused=self.focused(f"name{i}"),
+                     fill=fill, align="left", size=BODY, name=f"name{i}")
+            x += name_w + 50
+            p.button((x, y, 300, h), t(f"colours.{colour_name}"), lambda i=i: self.change(f"colour{i}", 1),
+                     focused=self.focused(f"colour{i}"), size=BODY, name=f"colour{i}")
+            x += 350
+            p.button((x, y, 280, h), t(f"shapes.{shape}"), lambda i=i: self.change(f"shape{i}", 1),
+                     focused=self.focused(f"shape{i}"), size=BODY, name=f"shape{i}")
+            x += 330
+            if has_scen:
+                sid = self.scenario_ids[self.scenarios[i]]
+                text = self.app.deck_text("cards", sid, "title") if sid else t("setup.scenario_none")
+                p.button((x, y, 1880 - x, h), text, lambda i=i: self.change(f"scenario{i}", 1),
+                         focused=self.focused(f"scenario{i}"), size=SMALL, name=f"scenario{i}")
+        p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, hint="PgUp", name="back")
+        p.button((1080, 965, 800, 100), t("setup.start"), self.start, focused=self.focused("start"), primary=True,
+                 size=LARGE, hint="PgDn", name="start")

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: MIT
+"""Stage transition: the next stage's introduction and its key questions."""
+
+from __future__ import annotations
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.carddraw import card_text, card_texts, natural_height
+from booster.ui.paint import BODY, HUGE, LARGE, Painter
+from booster.ui.scenes import common
+from booster.ui.scenes.base import GO_ON, Scene
+
+
+class StageScene(Scene):
+    name = "stage"
+
+    def __init__(self, app, stage: int) -> None:
+        super().__init__(app)
+        self.stage = stage
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.app.dismiss()
+            return True
+        return False
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        stages = app.deck.rules.stages
+        sid = stages[self.stage].id
+        p.fill(theme.BG)
+        p.text(t("stage.heading", n=self.stage + 1, total=len(stages)), (120, 40, 1680, 70), LARGE, align="center",
+               max_lines=1)
+        name = app.deck_text("stages", sid, "name") or sid
+        p.text(name, (120, 110, 1680, 130), HUGE, bold=True, align="center", valign="middle", max_lines=1)
+        # The path so far: one mark per stage, the current one filled and larger (shape + size, not colour).
+        n = len(stages)
+        for i in range(n):
+            cx = 960 + (i - (n - 1) / 2) * 90
+            r = 24 if i == self.stage else 14
+            pygame.draw.circle(p.surface, theme.INK if i <= self.stage else theme.LINE, p.layout.point(cx, 270),
+                               r * p.layout.k, 0 if i <= self.stage else p.px(4))
+        box = (160, 320, 1600, 620)
+        p.panel(box, theme.PANEL, theme.LINE, 3, 24)
+        intro = card_text(app.deck, app.lang, "stages", sid, "intro", mark=app.mark)
+        questions = list(card_texts(app.deck, app.lang, "stages", sid, "questions", mark=app.mark).values())
+        x, w = 220, 1480
+        ih = natural_height(p, intro, w, LARGE) if intro else 0
+        qh = [natural_height(p, q, w - 60, BODY) for q in questions]
+        head = 70 if questions else 0
+        avail = 560
+        total = ih + head + sum(qh) + 20 * len(qh) + 30
+        scale = min(1.0, avail / total) if total else 1.0
+        y = 350
+        if intro:
+            p.text(intro, (x, y, w, ih * scale), LARGE)
+            y += ih * scale + 30 * scale
+        if questions:
+            p.text(t("stage.questions"), (x, y, w, head * scale), BODY, bold=True, max_lines=1)
+            y += head * scale
+            for q, h in zip(questions, qh, strict=True):
+                pygame.draw.circle(p.surface, theme.INK, p.layout.point(x + 16, y + 30 * scale), 9 * p.layout.k)
+                p.text(q, (x + 60, y, w - 60, h * scale), BODY)
+                y += (h + 20) * scale
+        p.button((1160, 968, 720, 96), t("stage.begin"), app.dismiss, primary=True, focused=True, size=LARGE,
+                 hint="PgDn", name="begin")
+        common.small_buttons(p, app, 978)

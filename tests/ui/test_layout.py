@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MIT
+"""Every scene, both languages, three sizes: no text leaves its box or the screen, and body text is large."""
+
+from __future__ import annotations
+
+import pytest
+from ui_drive import DEMO, MINI
+
+from booster import paths
+from booster.deck.loader import load_deck
+from booster.ui.demo import SCENES, goto, make_app
+
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
+
+
+@pytest.fixture(autouse=True)
+def no_fsync(monkeypatch):
+    monkeypatch.setattr("os.fsync", lambda fd: None)
+
+
+def check(app) -> list[str]:
+    app.text.records = []
+    app.render()
+    screen = app.surface.get_rect()
+    bad = []
+    for rect, box, text in app.text.records:
+        if not box.inflate(2, 2).contains(rect):
+            bad.append(f"{app.top.name}: '{text[:40]}' {rect} leaves its box {box}")
+        if not screen.contains(rect):
+            bad.append(f"{app.top.name}: '{text[:40]}' {rect} leaves the screen {screen}")
+    app.text.records = None
+    return bad
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_text_overflows(lang, size):
+    bad = []
+    for scene in SCENES:
+        app = make_app(DEMO, lang, size)
+        goto(app, scene)
+        bad += check(app)
+    assert not bad, "\n".join(bad[:20])
+
+
+@pytest.mark.parametrize("scale", [-3, 4])
+def test_text_size_keys_keep_the_layout(scale):
+    """+ and - scale every text; shrink-to-fit keeps it inside its boxes."""
+    bad = []
+    for scene in SCENES:
+        app = make_app(DEMO, "fr", (1280, 720))
+        goto(app, scene)
+        for _ in range(abs(scale)):
+            app.change_text_scale(1 if scale > 0 else -1)
+        app.toast_text = ""
+        bad += check(app)
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_mini_deck_and_odd_aspect_ratios():
+    bad = []
+    for size in ((1000, 1000), (2560, 1080), (800, 1280)):
+        for scene in SCENES:
+            app = make_app(MINI, "fr", size)
+            goto(app, scene)
+            bad += check(app)
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_card_text_is_large_at_1080p():
+    """The challenge's situation and responses stay near body size (42 px) on the long demo card."""
+    app = make_app(DEMO, "en", (1920, 1080))
+    goto(app, "card")
+    app.text.records = []
+    app.render()
+    deck, card = app.deck, app.top.card_id
+    wanted = {deck.text("en", "cards", card, "text"), *deck.texts_of("en", "cards", card, "options").values()}
+    assert wanted <= {t for _r, _b, t in app.text.records}
+    sizes = [app.text.fits[k][0] for k in app.text.fits if k[0] in wanted]
+    assert min(sizes) >= 36, sizes
+
+
+@pytest.mark.skipif(load_deck(paths.CORE_DECK).deck is None, reason="the core deck is not valid yet")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_core_deck_fits(lang):
+    bad = []
+    for scene in SCENES:
+        app = make_app(paths.CORE_DECK, lang, (1280, 720))
+        goto(app, scene)
+        bad += check(app)
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_every_core_card_fits_its_box():
+    """Each card of the core deck, drawn as the game draws it, in each language: nothing overflows."""
+    deck = load_deck(paths.CORE_DECK).deck or load_deck(DEMO).deck
+    app = make_app(DEMO, "en", (1280, 720))
+    from booster.ui.carddraw import card_size, draw_card
+
+    bad = []
+    for lang in deck.languages:
+        app.lang = lang
+        for cid, card in deck.cards.items():
+            app.text.records = []
+            draw_card(app.painter, deck, lang, cid, (40, 112, *card_size(card.kind)), app.t)
+            for rect, box, text in app.text.records:
+                if not box.inflate(2, 2).contains(rect):
+                    bad.append(f"{lang} {cid}: '{text[:40]}' leaves its box")
+    assert not bad, "\n".join(bad[:20])
