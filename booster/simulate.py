@@ -11,20 +11,20 @@ import random
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from booster.engine.game import Action, Game, Setup, State
 from booster.engine.model import Deck
 
-Policy = Callable[[Game, State, list[Action], random.Random], Action]
+Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
 
 
-def random_policy(game: Game, state: State, actions: list[Action], rnd: random.Random) -> Action:
+def random_policy(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
     return actions[rnd.randrange(len(actions))] if len(actions) > 1 else actions[0]
 
 
-def greedy_policy(game: Game, state: State, actions: list[Action], rnd: random.Random) -> Action:
+def greedy_policy(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
     """The choice that most raises the team's weakest pillar, then its total (a balance-minded team)."""
     if len(actions) == 1:
         return actions[0]

@@ -49,6 +49,7 @@ class Action(NamedTuple):
 
 ADVANCE = Action("advance")
 EXCHANGE_ACTION = Action("exchange")
+_JUST_ADVANCE, _JUST_EXCHANGE = (ADVANCE,), (EXCHANGE_ACTION,)
 
 
 class Event(NamedTuple):
@@ -119,12 +120,13 @@ class Game:
             tuple(self._pile_of[(si, kind)] for kind in s.spaces) for si, s in enumerate(rules.stages)
         )
         # Per challenge: the plain choices, and per helpful tool the bonus it adds.
-        self._choices: dict[str, list[Action]] = {}
+        self._choices: dict[str, tuple[Action, ...]] = {}
+        self._with_tools: dict[tuple[str, tuple[str, ...]], tuple[Action, ...]] = {}
         self._helpers: dict[str, dict[str, tuple[int, ...]]] = {}
         for card in deck.cards.values():
             if card.kind != "challenge":
                 continue
-            self._choices[card.id] = [Action("choose", o.id) for o in card.options]
+            self._choices[card.id] = tuple(Action("choose", o.id) for o in card.options)
             helpers = {}
             for tool_id in card.tools:
                 tool = deck.cards.get(tool_id)
@@ -163,21 +165,31 @@ class Game:
 
     # -- asking -----------------------------------------------------------------------------------
 
-    def legal_actions(self, state: State) -> list[Action]:
-        if state.phase == PLAY:
-            if state.pending is None:
-                return [ADVANCE]
-            actions = list(self._choices[state.pending])
-            helpers = self._helpers[state.pending]
-            if helpers:
-                team = state.teams[state.turn]
-                for tool in team.tools:
-                    if tool in helpers and tool not in team.spent:
-                        actions.extend(Action("choose", a.option, tool) for a in self._choices[state.pending])
+    def legal_actions(self, state: State) -> tuple[Action, ...]:
+        """Every action allowed now: the options of a pending challenge, each also with every helpful tool
+        the team can play; otherwise advance or exchange. Empty when the game is over."""
+        pending = state.pending
+        if pending is not None:
+            helpers = self._helpers[pending]
+            if not helpers:
+                return self._choices[pending]
+            team = state.teams[state.turn]
+            usable = tuple(t for t in team.tools if t in helpers and t not in team.spent)
+            if not usable:
+                return self._choices[pending]
+            key = (pending, usable)
+            actions = self._with_tools.get(key)
+            if actions is None:  # a handful of combinations per deck: cached
+                actions = self._choices[pending] + tuple(
+                    Action("choose", a.option, t) for t in usable for a in self._choices[pending]
+                )
+                self._with_tools[key] = actions
             return actions
+        if state.phase == PLAY:
+            return _JUST_ADVANCE
         if state.phase == EXCHANGE:
-            return [EXCHANGE_ACTION]
-        return []
+            return _JUST_EXCHANGE
+        return ()
 
     def is_over(self, state: State) -> bool:
         return state.phase == OVER
@@ -240,6 +252,22 @@ class Game:
         seed = (seed * LCG_A + LCG_C) & MASK  # rng.below, inlined: this is the hottest line of a game
         j = ((seed >> 33) * len(pile)) >> 31
         return seed, (*piles[:index], pile[:j] + pile[j + 1 :], *piles[index + 1 :]), pile[j]
+
+    def _draw_many(self, seed: int, piles: tuple[tuple[str, ...], ...], index: int, count: int):
+        """(seed, piles, cards): `count` draws as by `_draw`, rebuilding the piles once."""
+        pile = list(piles[index])
+        cards = []
+        for _ in range(count):
+            if not pile:
+                pile = list(self._full[index])
+                if not pile:
+                    break
+            if len(pile) == 1:
+                cards.append(pile.pop())
+                continue
+            seed = (seed * LCG_A + LCG_C) & MASK
+            cards.append(pile.pop(((seed >> 33) * len(pile)) >> 31))
+        return seed, (*piles[:index], tuple(pile), *piles[index + 1 :]), cards
 
     def _advance(self, state: State) -> tuple[State, list[Event]]:
         turn = state.turn
@@ -324,12 +352,11 @@ class Game:
         events: list[Event] = []
         gained = list(team.experience)
         for p, score in enumerate(team.scores):
-            for _ in range(min(cap, max(0, score) // rate)):
-                seed, piles, card_id = self._draw(seed, piles, self._experience_pile[p])
-                if card_id is None:
-                    break
-                gained.append(card_id)
-                events.append(Event("experience", turn, card_id, value=p))
+            count = min(cap, max(0, score) // rate)
+            if count:
+                seed, piles, cards = self._draw_many(seed, piles, self._experience_pile[p], count)
+                gained.extend(cards)
+                events.extend(_new(Event, ("experience", turn, card_id, None, p)) for card_id in cards)
         events.append(Event("exchanged", turn))
         teams = (*state.teams[:turn], team._replace(experience=tuple(gained)), *state.teams[turn + 1 :])
         if turn + 1 < len(teams):
