@@ -58,6 +58,13 @@ class DebriefScene(Scene):
         ch = 830 / rows
         npil = len(app.deck.rules.pillars)
         top = max(1, max((max(s, 0) for tm in teams for s in tm.scores), default=1))
+        # Every team's tool list at one size, the largest at which the longest fits: side by side, lists of
+        # different sizes would look like different levels of importance.
+        bar_h = min(90, (ch - 20 - 130 - 60 - 56 - 10) / npil)
+        tool_lists = [" · ".join(app.deck_text("cards", c, "title") or c for c in tm.tools) for tm in teams]
+        list_box = (0, 0, cw - 60, ch - 20 - 130 - npil * bar_h - 120)  # the box each list is drawn in
+        list_px = min((p.tr.fit(text, p.font_px(SMALL), False, p.r(list_box).width, p.r(list_box).height)[0]
+                       for text in tool_lists if text), default=p.font_px(SMALL))
         for i, tm in enumerate(teams):
             x = 40 + (i % cols) * cw
             y = 130 + (i // cols) * ch
@@ -71,7 +78,6 @@ class DebriefScene(Scene):
             if scenario and p.tr.font(p.font_px(SMALL * 0.8)).size(scenario)[0] <= p.r(box).width:
                 p.text(scenario, box, SMALL * 0.8, colour=theme.MUTED, max_lines=1)
             # Pillars as bars with icon and number, all teams on the same scale.
-            bar_h = min(90, (h - 130 - 60 - 56 - 10) / npil)  # room left for the tools and experience lines
             for j, s in enumerate(tm.scores):
                 by = y + 120 + j * bar_h
                 common.pillar_icon(p, app, j, (x + 40, by + bar_h / 2), min(22, bar_h * 0.32))
@@ -82,11 +88,10 @@ class DebriefScene(Scene):
                 if s > 0:
                     p.panel((x + 170, by + bar_h * 0.2, full * s / top, bar_h * 0.6), colour, theme.INK, 2, 6)
             ty = y + 130 + npil * bar_h
-            tools = [app.deck_text("cards", c, "title") or c for c in tm.tools]
-            p.text(t("debrief.tools", n=len(tools)), (x + 20, ty, w - 40, 50), SMALL, bold=True, max_lines=1)
+            p.text(t("debrief.tools", n=len(tm.tools)), (x + 20, ty, w - 40, 50), SMALL, bold=True, max_lines=1)
             rest = y + h - ty - 120
-            if tools and rest > 30:
-                p.text(" · ".join(tools), (x + 20, ty + 52, w - 40, rest), SMALL)
+            if tool_lists[i] and rest > 30:
+                p.tr.draw(p.surface, tool_lists[i], p.r((x + 20, ty + 52, w - 40, rest)), list_px, False, theme.INK)
             p.text(t("debrief.experience", n=len(tm.experience)), (x + 20, y + h - 64, w - 40, 52), SMALL, bold=True,
                    max_lines=1)
         if self.cards():
