@@ -275,11 +275,11 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
             if isinstance(pillar, str) and pillar not in pillars:
                 rep.at(doc, (*base, "pillar"), f"unknown pillar '{pillar}'; the pillars are: {', '.join(pillars)}")
             if kind in ("challenge", "tool") and stage is None:
-                rep.at(doc, base, f"a {kind} card needs a stage")
+                rep.at(doc, base, f"a {kind} card needs a stage", key=True)
             if kind in ("tool", "experience") and pillar is None:
-                rep.at(doc, base, f"a {kind} card needs a pillar")
+                rep.at(doc, base, f"a {kind} card needs a pillar", key=True)
             if kind == "challenge" and not isinstance(c.get("options"), dict):
-                rep.at(doc, base, "a challenge card needs options")
+                rep.at(doc, base, "a challenge card needs options", key=True)
             if kind != "challenge":
                 for key in ("options", "tools", "tool_bonus", "allow_dominated"):
                     if key in c:

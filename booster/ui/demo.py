@@ -118,8 +118,21 @@ def _good(app: App, scene: str) -> bool:
 
 
 def demo_problems() -> list[str]:
-    return [
-        "cards/core/text.fr.yaml:12:5: 'tittle' is not a field of a card text; did you mean 'title'?",
-        "cards/core/cards.yaml:88:7: the tool 'persona' does not exist; did you mean 'personas'?",
-        "cards/core/rules.yaml:4:11: 'no' is read as a boolean: write \"no\" with quotes",
-    ]
+    """Real problems from the real loader: the core deck with three typical slips of a deck editor."""
+    import shutil
+    import tempfile
+
+    from booster import paths
+    from booster.deck.loader import load_deck
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(shutil.copytree(paths.CORE_DECK, Path(tmp) / "core"))
+        for name, old, new in (
+            ("rules.yaml", "movement: {mode: step}", "movement: {mode: steps}"),
+            ("cards.yaml", "    stage: ideation", "    stgae: ideation"),
+            ("text.fr.yaml", "    title: ", "    title: Yes\n    titel: "),
+        ):
+            path = folder / name
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        problems = load_deck(folder).problems
+        return [str(p).replace(str(folder), "cards/core") for p in problems]

@@ -32,13 +32,20 @@ class ErrorScene(Scene):
 
 
 def draw_problems(p: Painter, t, problems: list[str], box) -> None:
+    """Each problem wrapped on as many lines as it needs, as many problems as fit, then how many more."""
     x, y, w, h = box
     p.panel(box, theme.PANEL, theme.INK, 3, 16)
-    rh = 66
-    fit = max(1, int((h - 20) // rh))
-    shown = problems if len(problems) <= fit else problems[: fit - 1]
-    for i, line in enumerate(shown):
-        p.text(line, (x + 20, y + 10 + i * rh, w - 40, rh - 4), SMALL, valign="middle", max_lines=2)
-    if len(shown) < len(problems):
-        p.text(t("error.more", n=len(problems) - len(shown)), (x + 20, y + 10 + len(shown) * rh, w - 40, rh - 4),
-               SMALL, bold=True, valign="middle", max_lines=1)
+    px = p.font_px(SMALL)
+    line_h = p.tr.line_height(px) / p.layout.k  # in layout units
+    width = p.r((x + 20, y, w - 40, 10)).width
+    top, bottom = y + 12, y + h - 12
+    for i, line in enumerate(problems):
+        rows = len(p.tr.wrap(line, px, False, width))
+        need = rows * line_h + 8
+        more_left = len(problems) - i - 1
+        if top + need > bottom - (line_h + 8 if more_left else 0):
+            p.text(t("error.more", n=len(problems) - i), (x + 20, top, w - 40, line_h + 4), SMALL, bold=True,
+                   max_lines=1)
+            return
+        p.text(line, (x + 20, top, w - 40, rows * line_h + 4), SMALL)
+        top += need
