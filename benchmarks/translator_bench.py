@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MIT
+"""Translator figures: preview of one card, and the time from saving a deck file to the game showing it.
+
+    python benchmarks/translator_bench.py [--repeats 5]
+
+Preview is a whole `booster deck preview` process (what a translator waits for). Reload is measured in a
+running game in watch mode on a copy of the core deck: a French title is edited on disk, then the loop's
+own tick/render runs until the new title is on screen; it includes the watcher's 250 ms polling interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from booster import paths
+
+
+def preview(repeats: int) -> float:
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(repeats):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "booster", "deck", "preview", str(paths.CORE_DECK), "--lang", "fr",
+                            "--card", "food-desert", "-o", out], check=True, capture_output=True)
+            times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def reload(repeats: int) -> tuple[float, float]:
+    import pygame
+
+    from booster.ui.demo import goto, make_app
+
+    os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
+    pygame.display.init()
+    pygame.font.init()
+    tmp = Path(tempfile.mkdtemp(prefix="booster-bench-"))
+    deck = Path(shutil.copytree(paths.CORE_DECK, tmp / "core"))
+    app = make_app(deck, "fr", (1920, 1080))
+    app.watching = True
+    from booster.ui.watch import DeckWatcher
+
+    app.watcher = DeckWatcher(deck)
+    goto(app, "card")
+    app.render()
+    text = deck / "text.fr.yaml"
+    original = text.read_text(encoding="utf-8")
+    totals, works = [], []
+    for i in range(repeats):
+        edited = original.replace('title: "Un quartier sans primeur"', f'title: "Un quartier sans primeur {i}"', 1)
+        t = time.perf_counter()
+        text.write_text(edited, encoding="utf-8")
+        before = app.deck
+        while app.deck is before:
+            app.tick()
+            time.sleep(0.005)
+        app.render()
+        totals.append(time.perf_counter() - t)
+        # The work itself, without waiting for the watcher's next poll: check, reload, replay, redraw.
+        t = time.perf_counter()
+        app.reload_deck()
+        app.render()
+        works.append(time.perf_counter() - t)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return statistics.median(totals), statistics.median(works)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    print(f"deck preview of one card (whole process): median {preview(args.repeats) * 1000:.0f} ms")
+    total, work = reload(args.repeats)
+    print(f"reload after an edit, save to new frame: median {total * 1000:.0f} ms "
+          f"(the watcher polls every 250 ms; the reload itself: median {work * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
