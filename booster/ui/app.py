@@ -653,6 +653,11 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     # or Ctrl+C in the terminal must end the process instead (every decision is already on disk).
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and os.environ.get("SDL_VIDEODRIVER") != driver:
+        # SDL falls back to an invisible driver when there is no screen: the game would run unseen.
+        pygame.display.quit()
+        raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
     pygame.font.init()
     pygame.display.set_caption("Social Impact Booster")
     if fullscreen:

@@ -273,3 +273,15 @@ def test_watch_keeps_the_old_deck_when_the_game_no_longer_fits(tmp_path):
     assert app.session.match.log[1].option == "grow"  # the log names an option the new deck lacks
     assert app.deck is old and app.watch_problems and "grow" in app.watch_problems[0]
     app.render()
+
+
+def test_no_screen_gives_a_sentence_not_an_invisible_game():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run([sys.executable, "-m", "booster"], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert "No display is available" in out.stderr and "booster play --text" in out.stderr
+    assert "Traceback" not in out.stderr
