@@ -9,7 +9,7 @@ print job does not need. Keep them in step when the theme changes.
 
 from __future__ import annotations
 
-Colour = tuple[int, int, int]
+from booster.style import SHAPES, Colour, hex_colour  # noqa: F401  (shared with the screen)
 
 # Paper and card grid.
 PAPERS: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -44,15 +44,6 @@ PRIMARY: Colour = (255, 226, 160)  # kind band of challenges, experiences, scena
 HIGHLIGHT: Colour = (214, 236, 250)  # kind band of tools
 POSITIVE_BG: Colour = (205, 238, 225)
 NEGATIVE_BG: Colour = (250, 220, 205)
-PILLAR_FALLBACK = (
-    ("#009E73", "leaf"),
-    ("#E69F00", "coin"),
-    ("#56B4E9", "people"),
-    ("#0072B2", "circle"),
-    ("#D55E00", "triangle"),
-    ("#CC79A7", "diamond"),
-)
-SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
 PT = 25.4 / 72  # millimetres per point
 
 
@@ -60,13 +51,6 @@ def band_colour(kind: str) -> Colour:
     return HIGHLIGHT if kind == "tool" else PRIMARY
 
 
-def hex_colour(value: str | None, default: Colour = (0, 0, 0)) -> Colour:
-    if not value or not value.startswith("#") or len(value) != 7:
-        return default
-    try:
-        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
-    except ValueError:
-        return default
 
 
 def grid_origin(paper: str) -> tuple[float, float]:

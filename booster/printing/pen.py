@@ -7,12 +7,13 @@ card tries several type sizes, and measuring words is several times faster than 
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from booster import paths
 from booster.printing import layout as L
+from booster.style import leaf_points, star_points
+from booster.style import pillar_style as _style
 
 ASCENT = 0.93  # baseline below the top of a line box, in type sizes (Noto Sans, line height 1.22)
 _SPACES = re.compile(r"[ \t]+")  # not str.split(): a no-break space must not break
@@ -152,9 +153,9 @@ class Pen:
             elif shape == "diamond":
                 pts = [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
             elif shape == "star":
-                pts = _star(cx, cy, r * 1.05)
+                pts = star_points(cx, cy, r * 1.05)
             else:
-                pts = _leaf(cx, cy, r)
+                pts = leaf_points(cx, cy, r)
             pdf.polygon(pts, style="DF")
             if shape == "leaf":
                 pdf.line(cx - r * 0.6, cy + r * 0.6, cx + r * 0.6, cy - r * 0.6)
@@ -162,32 +163,7 @@ class Pen:
             pdf.ellipse(cx - r, cy - r, 2 * r, 2 * r, style="DF")
 
 
-def _star(cx: float, cy: float, r: float, points: int = 5) -> list[tuple[float, float]]:
-    out = []
-    for i in range(points * 2):
-        rr = r if i % 2 == 0 else r * 0.45
-        a = -math.pi / 2 + i * math.pi / points
-        out.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
-    return out
-
-
-def _leaf(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
-    pts = []
-    for i in range(13):
-        t = math.pi * i / 12
-        pts.append((math.cos(t) * r, -math.sin(t) * r * 0.55))
-    for i in range(13):
-        t = math.pi * i / 12
-        pts.append((-math.cos(t) * r, math.sin(t) * r * 0.55))
-    c, s = math.cos(-math.pi / 4), math.sin(-math.pi / 4)
-    return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
-
-
 def pillar_style(deck: Any, pillar_id: str) -> tuple[L.Colour, str]:
-    """Colour and shape of a pillar, from the deck's hints or a fallback that differs per pillar."""
+    """Colour and shape of a pillar, as on screen."""
     ids = deck.rules.pillar_ids
-    i = ids.index(pillar_id) if pillar_id in ids else 0
-    p = deck.rules.pillars[i]
-    fb_colour, fb_shape = L.PILLAR_FALLBACK[i % len(L.PILLAR_FALLBACK)]
-    shape = p.shape if p.shape in L.SHAPES else fb_shape
-    return L.hex_colour(p.colour, L.hex_colour(fb_colour)), shape
+    return _style(deck.rules.pillars, ids.index(pillar_id) if pillar_id in ids else 0)

@@ -4,21 +4,18 @@ dark ink on a light background (washed-out projectors lose dark backgrounds firs
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
-Colour = tuple[int, int, int]
-
-
-def hex_colour(value: str | None, default: Colour = (0, 0, 0)) -> Colour:
-    if not value or not value.startswith("#") or len(value) != 7:
-        return default
-    try:
-        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
-    except ValueError:
-        return default
-
+# Shared with the printed deck; re-exported so that the UI finds all its colours and shapes here.
+from booster.style import (  # noqa: F401
+    PILLAR_FALLBACK,
+    SHAPES,
+    Colour,
+    hex_colour,
+    leaf_points,
+    pillar_style,
+    star_points,
+)
 
 BG = (246, 242, 232)  # warm paper
 LETTERBOX = (60, 60, 60)
@@ -45,10 +42,7 @@ TEAM_COLOURS: tuple[tuple[str, Colour], ...] = (
     ("black", (30, 30, 30)),
     ("yellow", hex_colour("#F0E442")),
 )
-SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
 TEAM_SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
-PILLAR_FALLBACK = (("#009E73", "leaf"), ("#E69F00", "coin"), ("#56B4E9", "people"),
-                   ("#0072B2", "circle"), ("#D55E00", "triangle"), ("#CC79A7", "diamond"))
 
 
 def default_token(i: int) -> tuple[int, str]:
@@ -56,41 +50,11 @@ def default_token(i: int) -> tuple[int, str]:
     return i % len(TEAM_COLOURS), TEAM_SHAPES[i % len(TEAM_SHAPES)]
 
 
-def pillar_style(pillars, index: int) -> tuple[Colour, str]:
-    """Colour and shape of pillar `index`, from the deck's hints or a fallback that differs per pillar."""
-    p = pillars[index]
-    fb_colour, fb_shape = PILLAR_FALLBACK[index % len(PILLAR_FALLBACK)]
-    shape = p.shape if p.shape in SHAPES else fb_shape
-    return hex_colour(p.colour, hex_colour(fb_colour)), shape
-
-
 def readable_on(colour: Colour) -> Colour:
     """Black or white, whichever reads better on `colour`."""
     r, g, b = (c / 255 for c in colour)
     lum = 0.2126 * r**2.2 + 0.7152 * g**2.2 + 0.0722 * b**2.2
     return (0, 0, 0) if lum > 0.18 else (255, 255, 255)
-
-
-def _star(cx: float, cy: float, r: float, points: int = 5) -> list[tuple[float, float]]:
-    out = []
-    for i in range(points * 2):
-        rr = r if i % 2 == 0 else r * 0.45
-        a = -math.pi / 2 + i * math.pi / points
-        out.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
-    return out
-
-
-def _leaf(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
-    # Two arcs meeting at a point, tilted 45°: reads as a leaf even in grey.
-    pts = []
-    for i in range(13):
-        t = math.pi * i / 12
-        pts.append((math.cos(t) * r, -math.sin(t) * r * 0.55))
-    for i in range(13):
-        t = math.pi * i / 12
-        pts.append((-math.cos(t) * r, math.sin(t) * r * 0.55))
-    c, s = math.cos(-math.pi / 4), math.sin(-math.pi / 4)
-    return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
 
 
 def draw_shape(surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float, colour: Colour,
@@ -109,9 +73,9 @@ def draw_shape(surface: pygame.Surface, shape: str, centre: tuple[float, float],
         elif shape == "diamond":
             pts = [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
         elif shape == "star":
-            pts = _star(cx, cy, r * 1.05)
+            pts = star_points(cx, cy, r * 1.05)
         else:
-            pts = _leaf(cx, cy, r)
+            pts = leaf_points(cx, cy, r)
         pygame.draw.polygon(surface, colour, pts)
         pygame.draw.polygon(surface, outline, pts, w)
         if shape == "leaf":

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+"""What screen and paper draw alike: the colour-blind-safe palette, pillar colours and shapes, and the
+geometry of the shapes that are not plain circles or squares. Pure data and arithmetic, no pygame, no PDF."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from booster.engine.model import Pillar
+
+Colour = tuple[int, int, int]
+
+SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
+# Okabe-Ito colours, each with its own shape, for pillars whose deck gives no hints.
+PILLAR_FALLBACK = (("#009E73", "leaf"), ("#E69F00", "coin"), ("#56B4E9", "people"),
+                   ("#0072B2", "circle"), ("#D55E00", "triangle"), ("#CC79A7", "diamond"))
+
+
+def hex_colour(value: str | None, default: Colour = (0, 0, 0)) -> Colour:
+    if not value or not value.startswith("#") or len(value) != 7:
+        return default
+    try:
+        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
+    except ValueError:
+        return default
+
+
+def pillar_style(pillars: Sequence[Pillar], index: int) -> tuple[Colour, str]:
+    """Colour and shape of pillar `index`, from the deck's hints or a fallback that differs per pillar."""
+    p = pillars[index]
+    fb_colour, fb_shape = PILLAR_FALLBACK[index % len(PILLAR_FALLBACK)]
+    shape = p.shape if p.shape in SHAPES else fb_shape
+    return hex_colour(p.colour, hex_colour(fb_colour)), shape
+
+
+def star_points(cx: float, cy: float, r: float, points: int = 5) -> list[tuple[float, float]]:
+    out = []
+    for i in range(points * 2):
+        rr = r if i % 2 == 0 else r * 0.45
+        a = -math.pi / 2 + i * math.pi / points
+        out.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
+    return out
+
+
+def leaf_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """Two arcs meeting at a point, tilted 45°: reads as a leaf even in grey."""
+    pts = []
+    for i in range(13):
+        t = math.pi * i / 12
+        pts.append((math.cos(t) * r, -math.sin(t) * r * 0.55))
+    for i in range(13):
+        t = math.pi * i / 12
+        pts.append((-math.cos(t) * r, math.sin(t) * r * 0.55))
+    c, s = math.cos(-math.pi / 4), math.sin(-math.pi / 4)
+    return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
