@@ -54,3 +54,17 @@ def leaf_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
         pts.append((-math.cos(t) * r, math.sin(t) * r * 0.55))
     c, s = math.cos(-math.pi / 4), math.sin(-math.pi / 4)
     return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
+
+
+POLYGONS = ("triangle", "diamond", "star", "leaf")
+
+
+def polygon_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """The outline of a shape drawn as a polygon (one of POLYGONS), centred on (cx, cy), of radius r."""
+    if shape == "triangle":
+        return [(cx, cy - r), (cx + r * 0.95, cy + r * 0.75), (cx - r * 0.95, cy + r * 0.75)]
+    if shape == "diamond":
+        return [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
+    if shape == "star":
+        return star_points(cx, cy, r * 1.05)
+    return leaf_points(cx, cy, r)

@@ -12,7 +12,7 @@ from typing import Any
 
 from booster import paths
 from booster.printing import layout as L
-from booster.style import leaf_points, star_points
+from booster.style import POLYGONS, polygon_points
 from booster.style import pillar_style as _style
 
 ASCENT = 0.93  # baseline below the top of a line box, in type sizes (Noto Sans, line height 1.22)
@@ -147,16 +147,8 @@ class Pen:
                 pdf.ellipse(hx - bw / 2, cy - r * 0.05, bw, bh, style="DF")
                 head = r * 0.3 * scale
                 pdf.ellipse(hx - head, cy - r * 0.45 - head, 2 * head, 2 * head, style="DF")
-        elif shape in ("triangle", "diamond", "star", "leaf"):
-            if shape == "triangle":
-                pts = [(cx, cy - r), (cx + r * 0.95, cy + r * 0.75), (cx - r * 0.95, cy + r * 0.75)]
-            elif shape == "diamond":
-                pts = [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
-            elif shape == "star":
-                pts = star_points(cx, cy, r * 1.05)
-            else:
-                pts = leaf_points(cx, cy, r)
-            pdf.polygon(pts, style="DF")
+        elif shape in POLYGONS:
+            pdf.polygon(polygon_points(shape, cx, cy, r), style="DF")
             if shape == "leaf":
                 pdf.line(cx - r * 0.6, cy + r * 0.6, cx + r * 0.6, cy - r * 0.6)
         else:

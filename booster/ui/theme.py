@@ -9,11 +9,13 @@ import pygame
 # Shared with the printed deck; re-exported so that the UI finds all its colours and shapes here.
 from booster.style import (  # noqa: F401
     PILLAR_FALLBACK,
+    POLYGONS,
     SHAPES,
     Colour,
     hex_colour,
     leaf_points,
     pillar_style,
+    polygon_points,
     star_points,
 )
 
@@ -67,15 +69,8 @@ def draw_shape(surface: pygame.Surface, shape: str, centre: tuple[float, float],
         rect.center = (round(cx), round(cy))
         pygame.draw.rect(surface, colour, rect)
         pygame.draw.rect(surface, outline, rect, w)
-    elif shape in ("triangle", "diamond", "star", "leaf"):
-        if shape == "triangle":
-            pts = [(cx, cy - r), (cx + r * 0.95, cy + r * 0.75), (cx - r * 0.95, cy + r * 0.75)]
-        elif shape == "diamond":
-            pts = [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
-        elif shape == "star":
-            pts = star_points(cx, cy, r * 1.05)
-        else:
-            pts = leaf_points(cx, cy, r)
+    elif shape in POLYGONS:
+        pts = polygon_points(shape, cx, cy, r)
         pygame.draw.polygon(surface, colour, pts)
         pygame.draw.polygon(surface, outline, pts, w)
         if shape == "leaf":
