@@ -5,6 +5,10 @@
 
 Prints the median of the repeats. The loop is the same as `booster simulate --policy random` minus the
 statistics: legal_actions, a random pick, apply.
+
+This machine is shared and its speed varies by up to 2x from minute to minute. When OpenSpiel is installed
+(`pip install open_spiel`), its C++ Kuhn poker driven from Python by the same kind of loop is measured in
+turn with our engine, and the ratio of the two medians is printed: that ratio is the steadier figure.
 """
 
 from __future__ import annotations
@@ -37,6 +41,29 @@ def measure(game: Game, teams: int, seconds: float, seed: int) -> tuple[float, f
     return actions / elapsed, games / elapsed
 
 
+def measure_kuhn(seconds: float, seed: int) -> float | None:
+    """OpenSpiel's C++ Kuhn poker, random play driven from Python: actions/s, or None without OpenSpiel."""
+    try:
+        import pyspiel
+    except ImportError:
+        return None
+    game = pyspiel.load_game("kuhn_poker")
+    rnd = random.Random(seed)
+    actions = 0
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        state = game.new_initial_state()
+        while not state.is_terminal():
+            if state.is_chance_node():
+                outcomes = state.chance_outcomes()
+                state.apply_action(outcomes[rnd.randrange(len(outcomes))][0])
+            else:
+                legal = state.legal_actions()
+                state.apply_action(legal[rnd.randrange(len(legal))])
+            actions += 1
+    return actions / (time.process_time() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("deck", nargs="?", default=str(paths.CORE_DECK))
@@ -48,12 +75,19 @@ def main() -> None:
     if result.deck is None:
         raise SystemExit("\n".join(map(str, result.problems)))
     game = Game(result.deck)
-    runs = [measure(game, args.teams, args.seconds, seed) for seed in range(args.repeats)]
+    runs, kuhn = [], []
+    for seed in range(args.repeats):  # interleaved, so that both see the same machine
+        runs.append(measure(game, args.teams, args.seconds, seed))
+        kuhn.append(measure_kuhn(args.seconds, seed))
     a = statistics.median(r[0] for r in runs)
     g = statistics.median(r[1] for r in runs)
     print(f"engine, {args.teams} teams, deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
           f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
           f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)")
+    if kuhn[0] is not None:
+        k = statistics.median(kuhn)
+        print(f"reference, OpenSpiel C++ kuhn_poker from Python: median {k:,.0f} actions/s; "
+              f"ours / reference = {a / k:.2f}")
 
 
 if __name__ == "__main__":
