@@ -303,9 +303,10 @@ class Game:
 
     def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
         card_id = state.pending
+        assert card_id is not None  # apply() checked it
         turn = state.turn
         name, scenario, space, scores, tools, spent, experience = state.teams[turn]
-        effect = self._effects.get((card_id, action.option))
+        effect = self._effects.get((card_id, action.option or ""))
         if effect is None:
             raise IllegalAction(f"'{action.option}' is not an option of '{card_id}'")
         tool = action.tool
