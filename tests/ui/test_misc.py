@@ -285,3 +285,19 @@ def test_no_screen_gives_a_sentence_not_an_invisible_game():
     assert out.returncode == 1
     assert "No display is available" in out.stderr and "booster play --text" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_setup_warns_when_two_teams_look_alike():
+    from booster.ui.demo import make_app
+
+    app = make_app(MINI, "en", (1280, 720))
+    app.open_setup()
+    scene = app.scenes[-1]
+    app.render()
+    assert scene.clash() == ""
+    scene.tokens[1] = list(scene.tokens[0])
+    assert scene.clash() == "Teams 1 and 2 have the same token: change a colour or a shape"
+    scene.tokens[1][1] = "star" if scene.tokens[0][1] != "star" else "circle"
+    scene.names[0], scene.names[1] = "Bike Hub", "bike hub "
+    assert scene.clash() == "Teams 1 and 2 have the same name"
+    app.render()  # the warning fits its box at every size (checked for every scene by test_layout)

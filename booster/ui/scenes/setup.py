@@ -7,6 +7,8 @@ it; PageDown always starts the game with what is shown (defaults are sensible), 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from booster.ui import theme
@@ -145,6 +147,19 @@ class SetupScene(Scene):
         p.text(label, (x + h + 10, y + 6, w - 2 * h - 20, h - 12), BODY, bold=True, align="center", valign="middle",
                max_lines=1)
 
+    def clash(self) -> str:
+        """A warning when two teams could be mistaken for each other on the board: same token or same name."""
+        seen_tokens: dict[tuple[Any, ...], int] = {}
+        seen_names: dict[Any, int] = {}
+        for i in range(self.count):
+            name = (self.names[i] or self.default_name(i)).strip().casefold()
+            for seen, key, message in ((seen_tokens, tuple(self.tokens[i]), "setup.same_token"),
+                                       (seen_names, name, "setup.same_name")):
+                if key in seen:
+                    return self.t(message, a=seen[key] + 1, b=i + 1)
+                seen[key] = i
+        return ""
+
     def draw(self, p: Painter) -> None:
         t = self.t
         p.fill(theme.BG)
@@ -182,6 +197,8 @@ class SetupScene(Scene):
                 text = self.app.deck_text("cards", sid, "title") if sid else t("setup.scenario_none")
                 p.button((x, y, 1880 - x, h), text, lambda i=i: self.change(f"scenario{i}", 1),
                          focused=self.focused(f"scenario{i}"), size=SMALL, name=f"scenario{i}")
+        if clash := self.clash():
+            p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
         p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, hint="PgUp", name="back")
         p.button((1080, 965, 800, 100), t("setup.start"), self.start, focused=self.focused("start"), primary=True,
                  size=LARGE, hint="PgDn", name="start")
