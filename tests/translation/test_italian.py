@@ -15,7 +15,6 @@ from booster.engine.game import Game, Setup
 from booster.translation import core
 
 IT_FILE = paths.CORE_DECK / "text.it.yaml"
-pytestmark = pytest.mark.skipif(not IT_FILE.is_file(), reason="the core deck has no Italian translation")
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import pygame
-import pytest
 from ui_drive import DEMO, MINI, click, key, new_app, touch, type_text
 
 from booster import paths, saves
-from booster.deck.loader import load_deck
 
 
 def check_end(app) -> None:
@@ -145,6 +143,5 @@ def test_mouse_demo_deck_eight_teams():
     check_end(app)
 
 
-@pytest.mark.skipif(load_deck(paths.CORE_DECK).deck is None, reason="the core deck is not valid yet")
 def test_keyboard_core_deck():
     play_keyboard(new_app(paths.CORE_DECK), 4)
