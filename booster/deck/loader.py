@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -74,8 +74,8 @@ class _Reporter:
         return sorted(out, key=lambda p: (p.file, p.line, p.col))
 
 
-def deck_files(folder: Path) -> Iterator[Path]:
-    return iter(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+def deck_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_deck(folder: Path | str) -> LoadResult:
@@ -88,7 +88,7 @@ def load_deck(folder: Path | str) -> LoadResult:
     parsed: dict[Path, tuple[Document, list[Problem]]] = {}
 
     def read(path: Path, kind: str) -> Document | None:
-        doc, problems = parsed[path] if path in parsed else read_file(path, str(path))
+        doc, problems = parsed[path]
         docs[path.name] = doc
         rep.direct.extend(problems)
         if doc.value is None:
@@ -105,7 +105,7 @@ def load_deck(folder: Path | str) -> LoadResult:
             continue
         if _CARD_FILE.match(name):
             # cards.yaml first: a duplicate id is reported in the extra file, not in the main one.
-            card_files.insert(0, path) if name == "cards.yaml" else card_files.append(path)
+            card_files.insert(0 if name == "cards.yaml" else len(card_files), path)
         elif m := _TEXT_FILE.match(name):
             text_files[m.group(1)] = path
         else:
@@ -340,17 +340,12 @@ def _check_texts(
             card = cards.get(cid)
             if card is None or not isinstance(entry, dict):
                 continue
-            sub_known = {"options": {o.id for o in card.options}}
-            for field, sub in entry.items():
-                if field in ("options",) and isinstance(sub, dict):
-                    for oid in sub:
-                        if oid not in sub_known["options"]:
-                            rep.at(
-                                doc,
-                                ("cards", cid, "options", oid),
-                                f"text for the option '{oid}', which '{cid}' does not have",
-                                key=True,
-                            )
+            options = entry.get("options")
+            if isinstance(options, dict):
+                known = {o.id for o in card.options}
+                for oid in options.keys() - known:
+                    rep.at(doc, ("cards", cid, "options", oid), f"text for the option '{oid}', which '{cid}' does "
+                           "not have", key=True)
         # Every text within its limit (the loop is flat on purpose: it sees every string of every language).
         too_long = []
         for section, entries in value.items():
