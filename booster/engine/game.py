@@ -142,7 +142,7 @@ class Game:
         self._die_faces = rules.die_faces if rules.movement == "die" else 0
         self._tool_effect = {c.id: (c.effect if any(c.effect) else None) for c in deck.cards.values()}
         self._effects = {
-            (c.id, o.id): o.effect for c in deck.cards.values() if c.kind == "challenge" for o in c.options
+            c.id: {o.id: o.effect for o in c.options} for c in deck.cards.values() if c.kind == "challenge"
         }
 
     # -- starting -------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ class Game:
         return tuple(t for t in team.tools if t in helpers and t not in team.spent)
 
     def option_effect(self, card_id: str, option: str, tool: str | None = None) -> tuple[int, ...]:
-        effect = self._effects[(card_id, option)]
+        effect = self._effects[card_id][option]
         if tool is not None:
             effect = _add(effect, self._helpers[card_id][tool])
         return effect
@@ -306,7 +306,7 @@ class Game:
         assert card_id is not None  # apply() checked it
         turn = state.turn
         name, scenario, space, scores, tools, spent, experience = state.teams[turn]
-        effect = self._effects.get((card_id, action.option or ""))
+        effect = self._effects[card_id].get(action.option or "")
         if effect is None:
             raise IllegalAction(f"'{action.option}' is not an option of '{card_id}'")
         tool = action.tool
