@@ -8,6 +8,7 @@ import pygame
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes.base import Scene
+from booster.ui.scenes.board import draw_space_icon
 
 HELP_KEYS = ("options", "go_on", "clicker", "back", "arrows", "undo", "timer", "black", "fullscreen", "size", "help",
              "menu")
@@ -24,7 +25,14 @@ class HelpOverlay(Scene):
     def draw(self, p: Painter) -> None:
         t = self.t
         p.panel((160, 50, 1600, 980), theme.PANEL, theme.INK, 5, 24)
-        p.text(t("help.title"), (220, 70, 1480, 90), TITLE, bold=True, valign="middle", max_lines=1)
+        p.text(t("help.title"), (220, 70, 700, 90), TITLE, bold=True, valign="middle", max_lines=1)
+        # What the board's spaces mean, next to the title: the icons are shapes, not colours.
+        lx = 960
+        for kind in ("challenge", "tool"):
+            p.panel((lx, 85, 60, 60), theme.HIGHLIGHT if kind == "tool" else theme.PRIMARY, theme.INK, 3, 10)
+            draw_space_icon(p, kind, (lx + 30, 115), 22)
+            p.text(t(f"help.space_{kind}"), (lx + 72, 80, 300, 70), SMALL, valign="middle", max_lines=1)
+            lx += 390
         y, rh = 168, 64
         for key in HELP_KEYS:
             p.text(t(f"help.{key}"), (220, y, 1480, rh), BODY, valign="middle", max_lines=1)
