@@ -80,3 +80,16 @@ class Scene:
 
     def enter(self) -> None:
         """Called when the scene becomes the top one."""
+
+
+class OneStepScene(Scene):
+    """A screen with a single way forward: every "go on" key (and a clicker's F5) takes it."""
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_ON or event.key == pygame.K_F5:
+            self.go_on()
+            return True
+        return False
+
+    def go_on(self) -> None:
+        self.app.dismiss()

@@ -16,7 +16,7 @@ from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Scene
+from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
@@ -165,7 +165,7 @@ class ChallengeScene(Scene):
                        valign="middle")
 
 
-class ToolScene(Scene):
+class ToolScene(OneStepScene):
     """A tool card just drawn: the method's steps, and what the team gains."""
 
     name = "tool"
@@ -173,12 +173,6 @@ class ToolScene(Scene):
     def __init__(self, app, card_id: str, team: int, delta) -> None:
         super().__init__(app)
         self.card_id, self.team, self.delta = card_id, team, delta
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
-            self.app.dismiss()
-            return True
-        return False
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -193,7 +187,7 @@ class ToolScene(Scene):
                  hint="PgDn", name="continue")
 
 
-class EffectScene(Scene):
+class EffectScene(OneStepScene):
     """The challenge again, the chosen response marked, and its effect on each pillar."""
 
     name = "effect"
@@ -201,12 +195,6 @@ class EffectScene(Scene):
     def __init__(self, app, card_id: str, team: int, option: str, tool: str | None, delta) -> None:
         super().__init__(app)
         self.card_id, self.team, self.option, self.tool, self.delta = card_id, team, option, tool, delta
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
-            self.app.dismiss()
-            return True
-        return False
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import time
 
-import pygame
-
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Scene
+from booster.ui.scenes.base import OneStepScene
 
 STEP = 0.45  # seconds between two cards: short, calm
 
 
-class ExchangeScene(Scene):
+class ExchangeScene(OneStepScene):
     """A team about to exchange: its scores and one button."""
 
     name = "exchange"
@@ -24,11 +22,8 @@ class ExchangeScene(Scene):
         super().__init__(app)
         self.team = team
 
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
-            self.app.exchange()
-            return True
-        return False
+    def go_on(self) -> None:
+        self.app.exchange()
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -50,7 +45,7 @@ class ExchangeScene(Scene):
         common.small_buttons(p, app, 982)
 
 
-class ExchangedScene(Scene):
+class ExchangedScene(OneStepScene):
     """The cards a team received, appearing one after the other."""
 
     name = "exchanged"
@@ -68,12 +63,6 @@ class ExchangedScene(Scene):
 
     def animating(self) -> bool:
         return self.shown() < len(self.cards)
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
-            self.go_on()
-            return True
-        return False
 
     def go_on(self) -> None:
         if self.animating():

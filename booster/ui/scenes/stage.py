@@ -9,21 +9,15 @@ from booster.ui import theme
 from booster.ui.carddraw import card_text, card_texts, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Scene
+from booster.ui.scenes.base import OneStepScene
 
 
-class StageScene(Scene):
+class StageScene(OneStepScene):
     name = "stage"
 
     def __init__(self, app, stage: int) -> None:
         super().__init__(app)
         self.stage = stage
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
-            self.app.dismiss()
-            return True
-        return False
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
