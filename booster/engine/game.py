@@ -243,11 +243,12 @@ class Game:
             if phase != PLAY or pending is None:
                 raise IllegalAction(self._why_not(state, action))
             name, scenario, space, scores, tools, spent, experience = teams[turn]
-            effect = self._effects[pending].get(option)  # type: ignore[arg-type]
-            if effect is None:
+            scored = self._chose[turn][pending].get(option)  # type: ignore[arg-type]
+            if scored is None:
                 raise IllegalAction(f"'{option}' is not an option of '{pending}'")
+            effect: tuple[int, ...] = scored.delta  # type: ignore[assignment]  # never None when scored
             if tool is None:
-                events = [self._chose[turn][pending][option]]
+                events = [scored]
             else:
                 bonus = self._helpers[pending].get(tool)
                 if bonus is None:
@@ -295,9 +296,9 @@ class Game:
                     return _new(State, (seed, PLAY, stage, turn, card_id, teams, piles, step + 1)), events
                 events.append(self._gained[turn][card_id])
                 tools = (*tools, card_id)
-                effect = self._tool_effect[card_id]
-                if effect is not None:
-                    scores = tuple(map(add, scores, effect))
+                gain = self._tool_effect[card_id]
+                if gain is not None:
+                    scores = tuple(map(add, scores, gain))
                     events.append(self._tool_scored[turn][card_id])
         elif kind == "exchange":
             if phase != EXCHANGE:
