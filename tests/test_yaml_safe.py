@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The hardened YAML reader: every kind of hostile or broken file gives a located sentence, never a crash."""
 
+import re
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from booster.deck.yaml_safe import parse_bytes
+from booster.deck.yaml_safe import _resolve_plain, parse_bytes
 
 
 def problems(data: bytes) -> list[str]:
@@ -122,3 +123,30 @@ def test_arbitrary_bytes_never_raise(data):
     assert doc.value is not None or found
     for p in found:
         assert p.line >= 1 and p.col >= 1 and p.message
+
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def resolved_by_the_rules(text: str) -> object:
+    """What a plain scalar means, as deck-format.md states it: the reference `_resolve_plain` must match."""
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(st.sampled_from("0123456789+-.eE_~nNtTfFaulsxr ١²"), max_size=8), st.text(max_size=8)))
+def test_plain_scalars_resolve_exactly_as_the_rules_say(text):
+    got, want = _resolve_plain(text), resolved_by_the_rules(text)
+    assert type(got) is type(want)
+    assert got == want or (got != got and want != want)

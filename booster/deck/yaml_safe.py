@@ -144,19 +144,19 @@ def _skip(parser: Any) -> None:
             depth -= 1
 
 
-_MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfF")
+_MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfF")  # the first characters of anything but text
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 def _resolve_plain(text: str) -> Any:
-    if text and text[0] not in _MAYBE_SPECIAL:
+    if text in _WORDS:
+        return _WORDS[text]
+    if text[0] not in _NUMBER_START:
         return text
-    if text in _NULLS:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
+    # What _INT matches, without a regular expression: the deck's numbers are mostly small integers.
+    digits = text[1:] if text[0] in "+-" else text
+    if digits.isascii() and digits.isdigit() and (digits[0] != "0" or len(digits) == 1):
         return int(text)
     if _FLOAT.match(text):
         return float(text)
@@ -218,7 +218,7 @@ def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
     scalar, alias = ev.ScalarEvent, ev.AliasEvent
     map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
     map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
-    ambiguous, resolve = _AMBIGUOUS_BOOLS, _resolve_plain
+    ambiguous, resolve, maybe_special = _AMBIGUOUS_BOOLS, _resolve_plain, _MAYBE_SPECIAL
     root: Any = None
     documents = 0
     # The open container, whether it is a mapping, and its pending key (_NO_KEY while a key is expected);
@@ -235,29 +235,32 @@ def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
                 if event.anchor is not None or event.tag is not None:
                     refuse_decoration(event)
                 value = event.value
-                if not event.style:
-                    if len(value) <= 3 and value in ambiguous:
-                        report(
-                            event.start_mark,
-                            f"'{value}' means true or false to some YAML readers: put it in quotes "
-                            f'("{value}") if it is text, or write true or false',
-                        )
-                    elif is_map and key is _NO_KEY:
-                        pass  # a plain key stays the text it is ("1", "true"): ids are names
-                    else:
-                        value = resolve(value)
+                plain = not event.style
+                if plain and len(value) <= 3 and value in ambiguous:
+                    report(
+                        event.start_mark,
+                        f"'{value}' means true or false to some YAML readers: put it in quotes "
+                        f'("{value}") if it is text, or write true or false',
+                    )
+                    plain = False  # stays the text it is
                 if is_map:
-                    if key is _NO_KEY:
+                    if key is _NO_KEY:  # a plain key stays the text it is ("1", "true"): ids are names
                         if value in container:
                             report(event.start_mark, f"the key '{value}' appears twice in the same mapping: keep one")
                             key = _BAD_KEY
                         else:
                             key = value
-                    else:
-                        if key is not _BAD_KEY:
-                            container[key] = value
-                        key = _NO_KEY
-                elif container is not None:
+                        continue
+                    # Most plain values are words: only those that may be null, a bool or a number are resolved.
+                    if plain and (not value or value[0] in maybe_special):
+                        value = resolve(value)
+                    if key is not _BAD_KEY:
+                        container[key] = value
+                    key = _NO_KEY
+                    continue
+                if plain and (not value or value[0] in maybe_special):
+                    value = resolve(value)
+                if container is not None:
                     container.append(value)
                 else:
                     root = value
