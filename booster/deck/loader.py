@@ -7,10 +7,14 @@ refused with the same sentences a translator sees on the command line.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import marshal
 import os
+import pickle
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -79,23 +83,22 @@ def deck_files(folder: Path) -> list[Path]:
 
 
 def load_deck(folder: Path | str) -> LoadResult:
-    folder = Path(folder)
+    # Loading allocates a few hundred thousand dicts and lists, none of them in a cycle: the cyclic garbage
+    # collector would walk the growing heap again and again (~10 % of a large deck's load) for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_deck(Path(folder))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_deck(folder: Path) -> LoadResult:
     if not folder.is_dir():
         return LoadResult(None, [Problem(str(folder), 1, 1, "no deck folder here")], {})
     rep = _Reporter()
     docs: dict[str, Document] = {}
-
-    parsed: dict[Path, tuple[Document, list[Problem]]] = {}
-
-    def read(path: Path, kind: str) -> Document | None:
-        doc, problems = parsed[path]
-        docs[path.name] = doc
-        rep.direct.extend(problems)
-        if doc.value is None:
-            return None
-        for p, message, at_key in schemas.validate(kind, doc.value):
-            rep.at(doc, p, message, at_key)
-        return doc
 
     card_files: list[Path] = []
     text_files: dict[str, Path] = {}
@@ -122,55 +125,219 @@ def load_deck(folder: Path | str) -> LoadResult:
         if not (folder / required).is_file():
             rep.direct.append(Problem(str(folder / required), 1, 1, f"the deck has no {required}"))
 
-    parsed.update(_read_in_parallel([folder / "deck.yaml", folder / "rules.yaml", *card_files], [*text_files.values()]))
-    deck_doc = read(folder / "deck.yaml", "deck") if (folder / "deck.yaml").is_file() else None
-    rules_doc = read(folder / "rules.yaml", "rules") if (folder / "rules.yaml").is_file() else None
-    card_docs = [d for p in card_files if (d := read(p, "cards"))]
-    text_docs = {lang: d for lang, p in text_files.items() if (d := read(p, "text"))}
+    # Files in the order they are needed: deck, rules and cards (the cross-file checks need them all), then
+    # texts, each checked as soon as it is parsed, while the helper process may still be parsing others.
+    jobs = [_Job(folder / n, k, MAX_BYTES) for n, k in (("deck.yaml", "deck"), ("rules.yaml", "rules"))]
+    jobs = [j for j in jobs if j.path.is_file()]
+    jobs += [_Job(p, "cards", MAX_BYTES) for p in card_files]
+    n_fixed = len(jobs)
+    jobs += [_Job(p, "text", TEXT_MAX_BYTES) for p in text_files.values()]
+    parsed: dict[int, _Parsed] = {}
 
-    rules = _rules(rules_doc, rep)
-    info = _info(deck_doc, rep, text_files)
-    cards, card_where = _cards(card_docs, rules, rep)
+    def read(i: int) -> Document | None:
+        doc, _, schema_errors = parsed[i]
+        if doc.value is None:
+            return None
+        for p, message, at_key in schema_errors or ():
+            rep.at(doc, p, message, at_key)
+        return doc
+
+    def index_of(name: str) -> int | None:
+        return next((i for i, j in enumerate(jobs[:n_fixed]) if j.path.name == name), None)
+
+    rules: Rules | None = None
+    info: DeckInfo | None = None
+    cards: dict[str, Card] = {}
+    card_where: dict[str, Document] = {}
+    option_ids: dict[str, frozenset[str]] = {}
+    text_docs: dict[int, Document] = {}
+    fixed_done = False
+    texts_done: set[int] = set()
+
+    def check_ready() -> None:
+        nonlocal fixed_done, rules, info, cards, card_where
+        if not fixed_done:
+            if any(i not in parsed for i in range(n_fixed)):
+                return
+            fixed_done = True
+            deck_doc = read(i) if (i := index_of("deck.yaml")) is not None else None
+            rules_doc = read(i) if (i := index_of("rules.yaml")) is not None else None
+            card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
+            rules = _rules(rules_doc, rep)
+            info = _info(deck_doc, rep, text_files)
+            cards, card_where = _cards(card_docs, rules, rep)
+            option_ids.update(_option_ids(cards))
+        for i in sorted(parsed.keys() - texts_done):
+            if i < n_fixed:
+                continue
+            texts_done.add(i)
+            if doc := read(i):
+                text_docs[i] = doc
+                if rules and info:
+                    _check_text_file(doc, cards, option_ids, rules, rep)
+
+    for i, result in _parse_all(jobs):
+        parsed[i] = result
+        check_ready()
+    check_ready()  # a deck with no file at all
+
+    for i in range(len(jobs)):
+        docs[jobs[i].path.name] = parsed[i][0]
+        rep.direct.extend(parsed[i][1])
+    texts = {lang: text_docs[i] for i, lang in enumerate(text_files, n_fixed) if i in text_docs}
     if rules and info:
-        _check_texts(text_docs, cards, card_where, rules, info, rep)
+        _check_source_texts(texts, cards, card_where, rules, info, rep)
 
     problems = rep.problems()
     if problems or rules is None or info is None:
         return LoadResult(None, problems, docs)
-    texts = {lang: d.value for lang, d in text_docs.items()}
-    return LoadResult(Deck(info, rules, cards, texts), [], docs)
+    return LoadResult(Deck(info, rules, cards, {lang: d.value for lang, d in texts.items()}), [], docs)
 
 
-def _read_one(job: tuple[Path, int]) -> tuple[Document, list[Problem]]:
-    return read_file(job[0], str(job[0]), job[1])
+class _Job(NamedTuple):
+    path: Path
+    kind: str  # the schema it is validated against
+    max_bytes: int
 
 
-def _read_in_parallel(files: list[Path], text_files: list[Path]) -> dict[Path, tuple[Document, list[Problem]]]:
-    """Parse the deck's files, about half of the bytes in a forked helper process when the deck is large.
+# A parsed file: the document, its reading problems, and its schema errors (None if it has no value).
+_Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]] | None]
 
-    Parsing YAML is CPU-bound (libyaml's event stream costs ~2 µs an event): a deck of 5,000 cards in 8
-    languages takes ~1.4 s on one core, ~0.8 s on two. Decks under 2 MB stay in-process, where forking
-    would cost more than it saves.
+
+def _parse(job: _Job) -> _Parsed:
+    doc, problems = read_file(job.path, str(job.path), job.max_bytes)
+    return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
+
+
+PARALLEL_BYTES = 2_000_000  # decks from this size on are parsed by two processes
+
+
+def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
+    """Parse and validate every job, yielding (index, result) as each is ready (not in order).
+
+    Parsing YAML is CPU-bound (libyaml's event stream costs ~1-2 µs an event from Python): a deck of 5,000
+    cards in 8 languages takes over a second on one core. For decks of PARALLEL_BYTES or more, a forked
+    helper takes jobs from the end of the list while this process takes them from the front; each side
+    takes the next job when it is free, so both end together however much each file costs, and this
+    process checks the files it has while the helper still parses. The helper writes each result into
+    shared memory and only sends its place through a pipe, so it never waits for this process to read.
+    Smaller decks stay in-process, where forking would cost more than it saves.
     """
-    jobs = [(p, MAX_BYTES) for p in files if p.is_file()] + [(p, TEXT_MAX_BYTES) for p in text_files]
-    sizes = {p: p.stat().st_size for p, _ in jobs}
-    if sum(sizes.values()) < 2_000_000 or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
-        return {j[0]: _read_one(j) for j in jobs}
+    sizes = [min(_size(j.path), j.max_bytes) for j in jobs]  # larger files are refused unread
+    if sum(sizes) < PARALLEL_BYTES or len(jobs) < 2 or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+        for i, job in enumerate(jobs):
+            yield i, _parse(job)
+        return
+    import mmap
     import multiprocessing
 
-    # Largest first, each to the lighter side: the two halves end at about the same time.
-    local: list[tuple[Path, int]] = []
-    remote: list[tuple[Path, int]] = []
-    load = [0, 0]
-    for job in sorted(jobs, key=lambda j: -sizes[j[0]]):
-        side = 0 if load[0] <= load[1] else 1
-        (local, remote)[side].append(job)
-        load[side] += sizes[job[0]]
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        pending = pool.map_async(_read_one, remote)
-        results = {j[0]: _read_one(j) for j in local}
-        results.update(zip((j[0] for j in remote), pending.get(), strict=True))
-    return results
+    # Results take about twice a file's size (its text and value); only the pages written are used, and a
+    # result that does not fit is parsed again here.
+    try:
+        shared = mmap.mmap(-1, min(3 * sum(sizes) + (1 << 20), 1 << 30))
+    except OSError:
+        for i, job in enumerate(jobs):
+            yield i, _parse(job)
+        return
+    ctx = multiprocessing.get_context("fork")
+    ends = ctx.Array("i", [0, len(jobs)])  # the next job from the front, one past the next from the back
+    receiver, sender = ctx.Pipe(duplex=False)
+    helper = ctx.Process(target=_helper, args=(jobs, ends, shared, sender), daemon=True)
+    done: set[int] = set()
+    finished = False  # the helper has nothing more to deliver
+
+    def delivered(wait: bool) -> Iterator[tuple[int, _Parsed]]:
+        nonlocal finished
+        while not finished and (wait or receiver.poll()):
+            try:
+                got = _receive(receiver, shared, jobs)
+            except EOFError:  # the helper died: what it had not delivered is parsed here, below
+                got = None
+            if got is None:
+                finished = True
+            else:
+                done.add(got[0])
+                yield got
+
+    try:
+        with contextlib.suppress(OSError):  # no process to be had: everything is parsed here
+            helper.start()
+        sender.close()  # from now on, the helper's end is its own: the pipe ends when the helper does
+        while (i := _claim(ends, front=True)) is not None:
+            yield i, _parse(jobs[i])
+            done.add(i)
+            yield from delivered(wait=False)
+        yield from delivered(wait=True)
+        for i in range(len(jobs)):
+            if i not in done:
+                yield i, _parse(jobs[i])
+    finally:
+        if helper.is_alive():
+            helper.terminate()
+        if helper.pid is not None:
+            helper.join()
+        receiver.close()
+        shared.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_file says why
+
+
+def _claim(ends: Any, front: bool) -> int | None:
+    with ends.get_lock():
+        lo, hi = ends[0], ends[1]
+        if lo >= hi:
+            return None
+        if front:
+            ends[0] = lo + 1
+            return lo
+        ends[1] = hi - 1
+        return hi - 1
+
+
+_NOT_DONE = -1  # the helper could not deliver this job (an error, or no room): the parent parses it
+
+
+def _receive(receiver: Any, shared: Any, jobs: list[_Job]) -> tuple[int, _Parsed] | None:
+    """The helper's next result, None when it has finished."""
+    message = receiver.recv()
+    if message is None:
+        return None
+    i, start, n_value, n_rest = message
+    if start == _NOT_DONE:
+        return i, _parse(jobs[i])
+    value = marshal.loads(shared[start : start + n_value])
+    file, text, problems, schema_errors = pickle.loads(shared[start + n_value : start + n_value + n_rest])
+    return i, (Document(file, value, text), problems, schema_errors)
+
+
+def _helper(jobs: list[_Job], ends: Any, shared: Any, sender: Any) -> None:
+    """The forked helper: parse jobs from the back until none is left, each result into `shared`."""
+    at = 0
+    try:
+        while (i := _claim(ends, front=False)) is not None:
+            try:
+                doc, problems, schema_errors = _parse(jobs[i])
+                # marshal is the fastest for plain values (dicts, lists, str, int, float, bool, None).
+                value = marshal.dumps(doc.value)
+                rest = pickle.dumps((doc.file, doc.text, problems, schema_errors), pickle.HIGHEST_PROTOCOL)
+            except Exception:  # the parent parses it again and meets the error itself
+                sender.send((i, _NOT_DONE, 0, 0))
+                continue
+            end = at + len(value) + len(rest)
+            if end > len(shared):
+                sender.send((i, _NOT_DONE, 0, 0))
+                continue
+            shared[at : at + len(value)] = value
+            shared[at + len(value) : end] = rest
+            sender.send((i, at, len(value), len(rest)))
+            at = end
+    finally:
+        sender.send(None)
 
 
 def _get(value: Any, *path: str) -> Any:
@@ -319,7 +486,59 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
     return cards, where
 
 
-def _check_texts(
+def _option_ids(cards: dict[str, Card]) -> dict[str, frozenset[str]]:
+    """Each card's option ids, made once for all the text files."""
+    return {cid: frozenset(o.id for o in card.options) for cid, card in cards.items()}
+
+
+def _check_text_file(
+    doc: Document, cards: dict[str, Card], option_ids: dict[str, frozenset[str]], rules: Rules, rep: _Reporter
+) -> None:
+    """The checks of one text file on its own: texts for ids that do not exist, and lengths."""
+    limits = rules.limits
+    # The limit of each field (a field LIMIT_OF does not name gets limits.get("")), looked up once.
+    field_limit = {field: limits.get(kind) for field, kind in LIMIT_OF.items()}
+    other_limit = limits.get("")
+    value = doc.value if isinstance(doc.value, dict) else {}
+    # Texts for ids that do not exist.
+    for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
+        for key in _get(value, section) or {}:
+            if key not in known:
+                rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist", key=True)
+    for cid, entry in (_get(value, "cards") or {}).items():
+        card = cards.get(cid)
+        if card is None or not isinstance(entry, dict):
+            continue
+        options = entry.get("options")
+        if isinstance(options, dict) and not options.keys() <= (known := option_ids[cid]):
+            for oid in options.keys() - known:
+                rep.at(doc, ("cards", cid, "options", oid), f"text for the option '{oid}', which '{cid}' does "
+                       "not have", key=True)
+    # Every text within its limit (the loop is flat on purpose: it sees every string of every language).
+    too_long = []
+    for section, entries in value.items():
+        if not isinstance(entries, dict):
+            continue
+        for eid, entry in entries.items():
+            if not isinstance(entry, dict):
+                continue
+            for field, text in entry.items():
+                limit = field_limit.get(field, other_limit)
+                if not limit:
+                    continue
+                if isinstance(text, str):
+                    if len(text) > limit:
+                        too_long.append(((section, eid, field), text, field))
+                elif isinstance(text, dict):
+                    for sub, t in text.items():
+                        if isinstance(t, str) and len(t) > limit:
+                            too_long.append(((section, eid, field, sub), t, field))
+    for path, text, field in too_long:
+        rep.at(doc, path, f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
+               f"for a {LIMIT_OF[field]} is {limits[LIMIT_OF[field]]}")
+
+
+def _check_source_texts(
     texts: dict[str, Document],
     cards: dict[str, Card],
     card_where: dict[str, Document],
@@ -327,48 +546,8 @@ def _check_texts(
     info: DeckInfo,
     rep: _Reporter,
 ) -> None:
-    limits = rules.limits
+    """Every card, stage and pillar has its texts in the source language."""
     source = info.source_language
-    for _lang, doc in texts.items():
-        value = doc.value if isinstance(doc.value, dict) else {}
-        # Texts for ids that do not exist.
-        for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
-            for key in _get(value, section) or {}:
-                if key not in known:
-                    rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist", key=True)
-        for cid, entry in (_get(value, "cards") or {}).items():
-            card = cards.get(cid)
-            if card is None or not isinstance(entry, dict):
-                continue
-            options = entry.get("options")
-            if isinstance(options, dict):
-                known = {o.id for o in card.options}
-                for oid in options.keys() - known:
-                    rep.at(doc, ("cards", cid, "options", oid), f"text for the option '{oid}', which '{cid}' does "
-                           "not have", key=True)
-        # Every text within its limit (the loop is flat on purpose: it sees every string of every language).
-        too_long = []
-        for section, entries in value.items():
-            if not isinstance(entries, dict):
-                continue
-            for eid, entry in entries.items():
-                if not isinstance(entry, dict):
-                    continue
-                for field, text in entry.items():
-                    limit = limits.get(LIMIT_OF.get(field, ""))
-                    if not limit:
-                        continue
-                    if isinstance(text, str):
-                        if len(text) > limit:
-                            too_long.append(((section, eid, field), text, field))
-                    elif isinstance(text, dict):
-                        for sub, t in text.items():
-                            if isinstance(t, str) and len(t) > limit:
-                                too_long.append(((section, eid, field, sub), t, field))
-        for path, text, field in too_long:
-            rep.at(doc, path, f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
-                   f"for a {LIMIT_OF[field]} is {limits[LIMIT_OF[field]]}")
-    # Every card, stage and pillar has its texts in the source language.
     src = texts.get(source)
     if src is None:
         return
