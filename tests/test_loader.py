@@ -245,3 +245,20 @@ def test_any_generated_deck_loads_back_to_what_was_written(tmp_path_factory, n_c
             effect = raw["options"][option.id]["effect"]
             assert option.effect == tuple(effect.get(p, 0) for p in deck.rules.pillar_ids)
     assert set(deck.languages) == set(langs)
+
+
+def test_a_number_too_long_to_read_is_a_located_problem_not_a_crash(mini_copy):
+    # Python refuses to read integers of more than a few thousand digits (sys.int_max_str_digits).
+    edit(mini_copy, "rules.yaml", "cap: 2", "cap: " + "9" * 5000)
+    edit(mini_copy, "text.en.yaml", "title: A garden", "title: " + "1" * 5000)
+    lines = check(mini_copy)
+    assert any(x.startswith(f"{mini_copy / 'rules.yaml'}:13:") for x in lines), lines
+    assert any(x.startswith(f"{mini_copy / 'text.en.yaml'}:") and "the limit for a title" in x for x in lines), lines
+
+
+def test_a_limit_for_an_unknown_kind_of_text_is_a_problem_not_a_crash(mini_copy):
+    edit(mini_copy, "rules.yaml", "timer: {seconds: 60}", 'timer: {seconds: 60}\nlimits: {"": 3, titel: 3}')
+    edit(mini_copy, "text.en.yaml", "title: A garden", "title: A garden\n    note: a field no card has")
+    lines = check(mini_copy)
+    assert len(lines) == 3 and sum("rules.yaml:15:" in x for x in lines) == 2, lines
+    assert any("text.en.yaml" in x and "note" in x for x in lines), lines

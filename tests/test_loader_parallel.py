@@ -86,3 +86,11 @@ def test_when_the_helper_fails_on_a_file_this_process_parses_it(tmp_path, monkey
 
     monkeypatch.setattr(loader, "_parse", fails_in_the_helper)
     assert snapshot(folder) == serial
+
+
+def test_when_the_helper_dies_holding_the_job_lock_this_process_parses_everything(tmp_path, monkeypatch, langs):
+    folder = write_deck(tmp_path / "d", synthetic_deck(100, langs))
+    serial, _ = both_ways(folder, monkeypatch)
+    monkeypatch.setattr(loader, "CLAIM_TIMEOUT", 0.2)
+    monkeypatch.setattr(loader, "_helper", lambda jobs, ends, *rest: (ends.get_lock().acquire(), os._exit(3)))
+    assert snapshot(folder) == serial

@@ -138,7 +138,7 @@ def resolved_by_the_rules(text: str) -> object:
     if text in ("false", "False", "FALSE"):
         return False
     if _INT.match(text):
-        return int(text)
+        return int(text) if len(text.lstrip("+-")) <= 100 else text  # longer: text, never a crash
     if _FLOAT.match(text):
         return float(text)
     return text

@@ -210,6 +210,7 @@ def _parse(job: _Job) -> _Parsed:
 
 
 PARALLEL_BYTES = 2_000_000  # decks from this size on are parsed by two processes
+CLAIM_TIMEOUT = 5.0  # seconds; see _claim
 
 
 def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
@@ -288,7 +289,13 @@ def _size(path: Path) -> int:
 
 
 def _claim(ends: Any, front: bool) -> int | None:
-    with ends.get_lock():
+    """The index of the next job from the front or the back, None when there is none left."""
+    lock = ends.get_lock()
+    # The lock is held for a few instructions: it can only be out of reach if the helper was killed while
+    # holding it. Then this process stops claiming, and parses whatever was not delivered.
+    if not lock.acquire(timeout=CLAIM_TIMEOUT):
+        return None
+    try:
         lo, hi = ends[0], ends[1]
         if lo >= hi:
             return None
@@ -297,6 +304,8 @@ def _claim(ends: Any, front: bool) -> int | None:
             return lo
         ends[1] = hi - 1
         return hi - 1
+    finally:
+        lock.release()
 
 
 _NOT_DONE = -1  # the helper could not deliver this job (an error, or no room): the parent parses it
@@ -369,7 +378,8 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         rep.at(doc, ("teams", "min"), f"teams: min ({lo}) is more than max ({hi})")
     single = _get(v, "tools", "single_use")
     limits = dict(DEFAULT_LIMITS)
-    limits.update({k: x for k, x in (_get(v, "limits") or {}).items() if isinstance(x, int)})
+    # Unknown kinds of text are the schema's to report; they limit nothing.
+    limits.update({k: x for k, x in (_get(v, "limits") or {}).items() if k in DEFAULT_LIMITS and isinstance(x, int)})
     return Rules(
         pillars=pillars,
         stages=stages,
@@ -496,9 +506,8 @@ def _check_text_file(
 ) -> None:
     """The checks of one text file on its own: texts for ids that do not exist, and lengths."""
     limits = rules.limits
-    # The limit of each field (a field LIMIT_OF does not name gets limits.get("")), looked up once.
+    # The limit of each field, looked up once; a field LIMIT_OF does not name is the schema's to report.
     field_limit = {field: limits.get(kind) for field, kind in LIMIT_OF.items()}
-    other_limit = limits.get("")
     value = doc.value if isinstance(doc.value, dict) else {}
     # Texts for ids that do not exist.
     for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
@@ -523,7 +532,7 @@ def _check_text_file(
             if not isinstance(entry, dict):
                 continue
             for field, text in entry.items():
-                limit = field_limit.get(field, other_limit)
+                limit = field_limit.get(field)
                 if not limit:
                     continue
                 if isinstance(text, str):

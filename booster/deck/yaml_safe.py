@@ -147,6 +147,7 @@ def _skip(parser: Any) -> None:
 _MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfF")  # the first characters of anything but text
 _WORDS: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _NUMBER_START = frozenset("0123456789+-.")
+_MAX_DIGITS = 100
 
 
 def _resolve_plain(text: str) -> Any:
@@ -157,7 +158,9 @@ def _resolve_plain(text: str) -> Any:
     # What _INT matches, without a regular expression: the deck's numbers are mostly small integers.
     digits = text[1:] if text[0] in "+-" else text
     if digits.isascii() and digits.isdigit() and (digits[0] != "0" or len(digits) == 1):
-        return int(text)
+        # No deck needs a number this long, and Python refuses to read some (sys.int_max_str_digits):
+        # it stays text, which the schema then refuses where a number is expected.
+        return int(text) if len(digits) <= _MAX_DIGITS else text
     if _FLOAT.match(text):
         return float(text)
     return text
