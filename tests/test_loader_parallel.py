@@ -12,7 +12,9 @@ from deckgen import synthetic_deck, write_deck
 from booster.deck import loader
 from booster.deck.loader import load_deck
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2, reason="forks on Linux only")
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux" or loader.usable_cpus() < 2, reason="two processes on Linux only"
+)
 
 
 def snapshot(folder: Path) -> tuple[str, list[str], list[tuple[str, object, str]]]:

@@ -225,7 +225,7 @@ def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
     Smaller decks stay in-process, where forking would cost more than it saves.
     """
     sizes = [min(_size(j.path), j.max_bytes) for j in jobs]  # larger files are refused unread
-    if sum(sizes) < PARALLEL_BYTES or len(jobs) < 2 or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+    if sum(sizes) < PARALLEL_BYTES or len(jobs) < 2 or sys.platform != "linux" or usable_cpus() < 2:
         for i, job in enumerate(jobs):
             yield i, _parse(job)
         return
@@ -279,6 +279,11 @@ def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
             helper.join()
         receiver.close()
         shared.close()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _size(path: Path) -> int:
