@@ -234,9 +234,10 @@ class Game:
         return effect
 
     # -- acting -----------------------------------------------------------------------------------
-    # `apply` is the hot loop of every simulation, so its two common paths (advance in step mode, choose)
-    # are written out in one function over unpacked tuples; the rare ones (a die, a stage change, the
-    # exchange) are separate methods. Each path builds the new team, then the new state, and nothing else.
+    # `apply` is the hot loop of every simulation, so advancing and choosing are written out in one
+    # function over unpacked tuples, without helper calls (benchmarks/engine_instructions.py counts what
+    # each line costs); only the exchange, four times a game, is a method of its own. Each path builds the
+    # new team, then the new state, and nothing else.
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
         """The state after `action`, and what happened. Raises IllegalAction if it is not allowed."""
