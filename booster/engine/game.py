@@ -235,7 +235,7 @@ class Game:
 
     # -- acting -----------------------------------------------------------------------------------
     # `apply` is the hot loop of every simulation, so advancing and choosing are written out in one
-    # function over unpacked tuples, without helper calls (benchmarks/engine_instructions.py counts what
+    # function over unpacked tuples, with few calls (benchmarks/engine_instructions.py counts what
     # each line costs); only the exchange, four times a game, is a method of its own. Each path builds the
     # new team, then the new state, and nothing else.
 
