@@ -235,9 +235,9 @@ class Game:
 
     # -- acting -----------------------------------------------------------------------------------
     # `apply` is the hot loop of every simulation, so advancing and choosing are written out in one
-    # function over unpacked tuples, with few calls (benchmarks/engine_instructions.py counts what
-    # each line costs); only the exchange, four times a game, is a method of its own. Each path builds the
-    # new team, then the new state, and nothing else.
+    # function over unpacked tuples, with few calls; only the exchange, four times a game, is a method of
+    # its own. Each path builds the new team, then the new state, and nothing else. To weigh a change here,
+    # count instructions (benchmarks/engine_instructions.py): wall time on a shared machine is too noisy.
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
         """The state after `action`, and what happened. Raises IllegalAction if it is not allowed."""
