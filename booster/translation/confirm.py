@@ -52,8 +52,7 @@ def main(args: argparse.Namespace) -> int:
             return 2
     else:
         ts = core.deck_textset(args.path)
-    if not ts.source:
-        print(f"{args.path}: no source texts", file=sys.stderr)
+    if core.lacks_source(ts, args.path):
         return 2
     if args.lang == ts.source_lang:
         print(f"{args.lang} is the source language: it has nothing to confirm", file=sys.stderr)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,16 @@ def deck_textset(folder: Path | str) -> TextSet:
     ts.source, p = ts.read(source_lang)
     problems += p
     return ts
+
+
+def lacks_source(ts: TextSet, shown_as: object) -> bool:
+    """True, after saying why on stderr, when `ts` has no source texts to translate from."""
+    if ts.source:
+        return False
+    for p in ts.problems:
+        print(p, file=sys.stderr)
+    print(f"{shown_as}: no source texts (text.{ts.source_lang}.yaml) to translate from", file=sys.stderr)
+    return True
 
 
 def ui_textset(folder: Path | None = None) -> TextSet | None:

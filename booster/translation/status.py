@@ -29,10 +29,7 @@ def main(args: argparse.Namespace) -> int:
     from booster.translation import core
 
     ts = core.deck_textset(args.path)
-    if not ts.source:
-        for p in ts.problems:
-            print(p, file=sys.stderr)
-        print(f"{args.path}: no source texts (text.{ts.source_lang}.yaml) to translate from", file=sys.stderr)
+    if core.lacks_source(ts, args.path):
         return 2
     langs = args.lang or [x for x in ts.languages() if x != ts.source_lang] or [ts.source_lang]
     bad = [x for x in langs if not core.LANG_CODE.match(x)]

@@ -38,10 +38,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"'{lang}' is not a language code (expected e.g. it, pt-br: lowercase)", file=sys.stderr)
         return 2
     ts = core.deck_textset(args.path)
-    if not ts.source:
-        for p in ts.problems:
-            print(p, file=sys.stderr)
-        print(f"{args.path}: no source texts to translate from", file=sys.stderr)
+    if core.lacks_source(ts, args.path):
         return 2
     if lang == ts.source_lang:
         print(f"{lang} is the deck's source language: edit text.{lang}.yaml directly", file=sys.stderr)
