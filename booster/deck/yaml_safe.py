@@ -36,7 +36,6 @@ _AMBIGUOUS_BOOLS = frozenset(
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 Path_ = tuple[str | int, ...]
@@ -155,7 +154,8 @@ def _resolve_plain(text: str) -> Any:
         return _WORDS[text]
     if text[0] not in _NUMBER_START:
         return text
-    # What _INT matches, without a regular expression: the deck's numbers are mostly small integers.
+    # An integer is an optional sign and digits without a leading zero (checked without a regular
+    # expression: the deck's numbers are mostly small integers).
     digits = text[1:] if text[0] in "+-" else text
     if digits.isascii() and digits.isdigit() and (digits[0] != "0" or len(digits) == 1):
         # No deck needs a number this long, and Python refuses to read some (sys.int_max_str_digits):
