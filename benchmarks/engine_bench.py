@@ -20,7 +20,7 @@ import time
 
 from booster import paths
 from booster.deck.loader import load_deck
-from booster.engine.game import COMPILED, Game, Setup
+from booster.engine.game import Game, Setup
 
 
 def measure(game: Game, teams: int, seconds: float, seed: int) -> tuple[float, float]:
@@ -81,7 +81,7 @@ def main() -> None:
         kuhn.append(measure_kuhn(args.seconds, seed))
     a = statistics.median(r[0] for r in runs)
     g = statistics.median(r[1] for r in runs)
-    print(f"engine ({'compiled with mypyc' if COMPILED else 'Python'}), {args.teams} teams, "
+    print(f"engine, {args.teams} teams, "
           f"deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
           f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
           f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)")

@@ -58,7 +58,6 @@ def cmd_deck_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from booster.engine.game import COMPILED
     from booster.simulate import format_report, simulate
 
     deck = _deck_or_exit(args.path)
@@ -77,8 +76,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     # Speed changes from run to run: it goes to stderr so that stdout is the same for the same seed.
     print(
         f"speed: {speed['games_per_s']} games/s, {speed['actions_per_s']} actions/s "
-        f"({report['total_actions']} actions in {speed['seconds']} s; "
-        f"{'engine compiled with mypyc' if COMPILED else 'engine in Python'})",
+        f"({report['total_actions']} actions in {speed['seconds']} s)",
         file=sys.stderr,
     )
     return 0

@@ -21,10 +21,20 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
+
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python event parser: slower than libyaml's, and with no nesting limit of its own."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
 try:  # libyaml's parser when the wheel has it, the pure-Python one otherwise: both are non-recursive.
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import Parser as _Parser  # type: ignore[assignment]
+    _Parser = _PyParser  # type: ignore[misc,assignment]
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
@@ -205,7 +215,7 @@ def parse_bytes(
     return Document(name, value, text), problems
 
 
-def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
+def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple[Any, list[Problem]]:
     """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
 
@@ -230,7 +240,7 @@ def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
     is_map = False
     key: Any = _NO_KEY
     stack: list[tuple[Any, bool, Any]] = []
-    get_event = _Parser(text).get_event
+    get_event = parser(text).get_event
     try:
         while (event := get_event()) is not None:
             cls = event.__class__
@@ -303,6 +313,10 @@ def _build(text: str, name: str, max_depth: int) -> tuple[Any, list[Problem]]:
                     report(event.start_mark, "the file holds more than one YAML document (a second '---')")
                     return root, problems
     except yaml.MarkedYAMLError as e:
+        if parser is not _PyParser and "nesting depth" in str(e.problem):
+            # libyaml refuses very deep nesting itself (its limit is far above ours) before it hands us the
+            # event where ours is passed; the pure parser finds that place, so the message is ours.
+            return _build(text, name, max_depth, _PyParser)
         mark = e.problem_mark or e.context_mark
         what = e.problem or e.context or "invalid YAML"
         if e.context and e.problem:

@@ -28,9 +28,6 @@ T = TypeVar("T")
 
 PLAY, EXCHANGE, OVER = "play", "exchange", "over"
 
-# True when this module was compiled by mypyc (installed with BOOSTER_COMPILE=1: see setup.py).
-COMPILED = not __file__.endswith(".py")
-
 # The hot paths build NamedTuples with tuple.__new__(Cls, (fields...)): the same object as Cls(fields...)
 # without a Python-level __new__ call, which is a third of the cost of an action.
 _new = tuple.__new__
