@@ -81,14 +81,18 @@ def main() -> None:
         kuhn.append(measure_kuhn(args.seconds, seed))
     a = statistics.median(r[0] for r in runs)
     g = statistics.median(r[1] for r in runs)
-    print(f"engine, {args.teams} teams, "
-          f"deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
-          f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
-          f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)")
+    print(
+        f"engine, {args.teams} teams, "
+        f"deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
+        f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
+        f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)"
+    )
     if kuhn[0] is not None:
         k = statistics.median(kuhn)
-        print(f"reference, OpenSpiel C++ kuhn_poker from Python: median {k:,.0f} actions/s; "
-              f"ours / reference = {a / k:.2f}")
+        print(
+            f"reference, OpenSpiel C++ kuhn_poker from Python: median {k:,.0f} actions/s; "
+            f"ours / reference = {a / k:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -47,9 +47,21 @@ def play(deck_path: str, games: int) -> int:
 def count(deck_path: str, games: int) -> tuple[int, int]:
     """(instructions, actions) of a child process playing `games` games under cachegrind."""
     out = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, __file__, deck_path, "--play", str(games)],
-        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            deck_path,
+            "--play",
+            str(games),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     refs = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
     assert refs, out.stderr[-2000:]
@@ -69,8 +81,10 @@ def main() -> None:
         raise SystemExit("this benchmark needs valgrind (apt-get install valgrind)")
     i1, a1 = count(args.deck, 1)
     i2, a2 = count(args.deck, args.games)
-    print(f"engine, 4 teams, random play: {(i2 - i1) / (a2 - a1):,.0f} instructions an action "
-          f"({a2 - a1:,} actions measured)")
+    print(
+        f"engine, 4 teams, random play: {(i2 - i1) / (a2 - a1):,.0f} instructions an action "
+        f"({a2 - a1:,} actions measured)"
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,24 @@ def preview(repeats: int) -> float:
     with tempfile.TemporaryDirectory() as out:
         for _ in range(repeats):
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "booster", "deck", "preview", str(paths.CORE_DECK), "--lang", "fr",
-                            "--card", "food-desert", "-o", out], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "booster",
+                    "deck",
+                    "preview",
+                    str(paths.CORE_DECK),
+                    "--lang",
+                    "fr",
+                    "--card",
+                    "food-desert",
+                    "-o",
+                    out,
+                ],
+                check=True,
+                capture_output=True,
+            )
             times.append(time.perf_counter() - t)
     return statistics.median(times)
 
@@ -83,8 +99,10 @@ def main() -> None:
     args = parser.parse_args()
     print(f"deck preview of one card (whole process): median {preview(args.repeats) * 1000:.0f} ms")
     total, work = reload(args.repeats)
-    print(f"reload after an edit, save to new frame: median {total * 1000:.0f} ms "
-          f"(the watcher polls every 250 ms; the reload itself: median {work * 1000:.0f} ms)")
+    print(
+        f"reload after an edit, save to new frame: median {total * 1000:.0f} ms "
+        f"(the watcher polls every 250 ms; the reload itself: median {work * 1000:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

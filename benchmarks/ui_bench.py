@@ -47,8 +47,10 @@ def redraws(deck: str, n: int) -> None:
                 times.append((time.perf_counter() - t0) * 1000)
             rows.append((statistics.median(times), scene))
         rows.sort(reverse=True)
-        print(f"full redraw at {size[0]}x{size[1]} (median of {n}, ms): "
-              + ", ".join(f"{scene} {ms:.2f}" for ms, scene in rows))
+        print(
+            f"full redraw at {size[0]}x{size[1]} (median of {n}, ms): "
+            + ", ".join(f"{scene} {ms:.2f}" for ms, scene in rows)
+        )
         print(f"  busiest: {rows[0][1]} {rows[0][0]:.2f} ms")
 
 
@@ -83,15 +85,15 @@ print("frame", flush=True)
 
 
 def idle_cpu(deck: str) -> float:
-    out = subprocess.run([sys.executable, "-c", IDLE_CHILD, deck], capture_output=True, text=True, cwd=ROOT,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", IDLE_CHILD, deck], capture_output=True, text=True, cwd=ROOT, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def first_frame(deck: str) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", FIRST_FRAME_CHILD, deck], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FIRST_FRAME_CHILD, deck], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
     assert proc.stdout is not None
     proc.stdout.readline()
     elapsed = time.perf_counter() - t0

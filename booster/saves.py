@@ -93,8 +93,17 @@ class Saved(NamedTuple):
 
 def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None) -> Saved:
     info = match.game.deck.info
-    return Saved(info.id, info.version, deck_path, lang, match.setup, match.log, (0.0,) * len(match.log),
-                 time.time(), extra or {})
+    return Saved(
+        info.id,
+        info.version,
+        deck_path,
+        lang,
+        match.setup,
+        match.log,
+        (0.0,) * len(match.log),
+        time.time(),
+        extra or {},
+    )
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -13,8 +13,14 @@ Colour = tuple[int, int, int]
 
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
 # Okabe-Ito colours, each with its own shape, for pillars whose deck gives no hints.
-PILLAR_FALLBACK = (("#009E73", "leaf"), ("#E69F00", "coin"), ("#56B4E9", "people"),
-                   ("#0072B2", "circle"), ("#D55E00", "triangle"), ("#CC79A7", "diamond"))
+PILLAR_FALLBACK = (
+    ("#009E73", "leaf"),
+    ("#E69F00", "coin"),
+    ("#56B4E9", "people"),
+    ("#0072B2", "circle"),
+    ("#D55E00", "triangle"),
+    ("#CC79A7", "diamond"),
+)
 
 
 def hex_colour(value: str | None, default: Colour = (0, 0, 0)) -> Colour:

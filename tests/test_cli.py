@@ -11,9 +11,22 @@ def test_play_options_without_the_word_play_are_routed_to_play(capsys):
     assert "a size is WIDTHxHEIGHT" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [["deck", "check"], ["deck", "schema"], ["deck", "status"], ["deck", "translate"],
-                                     ["deck", "confirm"], ["deck", "preview"], ["deck", "print"], ["screenshot"],
-                                     ["report"], ["simulate"], ["play"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["deck", "check"],
+        ["deck", "schema"],
+        ["deck", "status"],
+        ["deck", "translate"],
+        ["deck", "confirm"],
+        ["deck", "preview"],
+        ["deck", "print"],
+        ["screenshot"],
+        ["report"],
+        ["simulate"],
+        ["play"],
+    ],
+)
 def test_every_command_is_available(command, capsys):
     with pytest.raises(SystemExit) as e:
         main([*command, "--help"])

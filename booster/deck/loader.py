@@ -526,8 +526,12 @@ def _check_text_file(
         options = entry.get("options")
         if isinstance(options, dict) and not options.keys() <= (known := option_ids[cid]):
             for oid in options.keys() - known:
-                rep.at(doc, ("cards", cid, "options", oid), f"text for the option '{oid}', which '{cid}' does "
-                       "not have", key=True)
+                rep.at(
+                    doc,
+                    ("cards", cid, "options", oid),
+                    f"text for the option '{oid}', which '{cid}' does not have",
+                    key=True,
+                )
     # Every text within its limit (the loop is flat on purpose: it sees every string of every language).
     too_long = []
     for section, entries in value.items():
@@ -548,8 +552,12 @@ def _check_text_file(
                         if isinstance(t, str) and len(t) > limit:
                             too_long.append(((section, eid, field, sub), t, field))
     for path, text, field in too_long:
-        rep.at(doc, path, f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
-               f"for a {LIMIT_OF[field]} is {limits[LIMIT_OF[field]]}")
+        rep.at(
+            doc,
+            path,
+            f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
+            f"for a {LIMIT_OF[field]} is {limits[LIMIT_OF[field]]}",
+        )
 
 
 def _check_source_texts(

@@ -40,9 +40,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
 
 # YAML 1.1 booleans as PyYAML reads them (YAML 1.2 tools read them as text): refused unless quoted.
-_AMBIGUOUS_BOOLS = frozenset(
-    v for w in ("yes", "no", "on", "off") for v in (w, w.capitalize(), w.upper())
-)
+_AMBIGUOUS_BOOLS = frozenset(v for w in ("yes", "no", "on", "off") for v in (w, w.capitalize(), w.upper()))
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})

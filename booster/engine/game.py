@@ -163,8 +163,11 @@ class Game:
             for t in seats
         )
         self._gained_experience = tuple(
-            {c.id: Event("experience", t, c.id, None, pillar_index[c.pillar])
-             for c in deck.cards.values() if c.kind == "experience" and c.pillar in pillar_index}
+            {
+                c.id: Event("experience", t, c.id, None, pillar_index[c.pillar])
+                for c in deck.cards.values()
+                if c.kind == "experience" and c.pillar in pillar_index
+            }
             for t in seats
         )
 

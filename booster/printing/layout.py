@@ -51,8 +51,6 @@ def band_colour(kind: str) -> Colour:
     return HIGHLIGHT if kind == "tool" else PRIMARY
 
 
-
-
 def grid_origin(paper: str) -> tuple[float, float]:
     """Top-left corner of the 3x3 card block, centred on the page (so fronts and backs line up)."""
     pw, ph = PAPERS[paper]

@@ -534,8 +534,9 @@ class App:
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return
             self.deck = result.deck
-            self.session.queue = [v for v in self.session.queue
-                                  if v.data.get("card") is None or v.data["card"] in result.deck.cards]
+            self.session.queue = [
+                v for v in self.session.queue if v.data.get("card") is None or v.data["card"] in result.deck.cards
+            ]
             self.toast(self.t("toast.deck_reloaded"))
             top_overlays = self.scenes[1:]
             self.show_game()
@@ -675,8 +676,11 @@ def run(args: Any) -> int:
     try:
         surface = open_window(size, bool(getattr(args, "fullscreen", False)))
     except pygame.error as e:
-        print(f"No display is available ({e}). Run on a machine with a screen, or play in the terminal with "
-              "`booster play --text`.", file=sys.stderr)
+        print(
+            f"No display is available ({e}). Run on a machine with a screen, or play in the terminal with "
+            "`booster play --text`.",
+            file=sys.stderr,
+        )
         return 1
     try:
         app = App(args, surface, window=True)

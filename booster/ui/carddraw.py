@@ -66,22 +66,33 @@ def natural_height(p: Painter, text: str, width: float, size: float, bold: bool 
 Item = tuple[str, float, float, bool, float]  # text, width, size, bold, extra height (padding)
 
 
-def fit_stack(p: Painter, items: list[Item], gap: float, available: float, start: float = 1.0
-              ) -> tuple[float, list[float]]:
+def fit_stack(
+    p: Painter, items: list[Item], gap: float, available: float, start: float = 1.0
+) -> tuple[float, list[float]]:
     """One text factor for a whole stack of texts, so they shrink together and keep the same size;
     returns (factor, heights at that factor). Short texts may grow (start > 1): larger reads better from
     the back of the room. The text layer still shrinks a box that is a hair short."""
     f = start
     while True:
-        heights = [max(extra, natural_height(p, text, width, size * f, bold) + extra if text else extra)
-                   for text, width, size, bold, extra in items]
+        heights = [
+            max(extra, natural_height(p, text, width, size * f, bold) + extra if text else extra)
+            for text, width, size, bold, extra in items
+        ]
         if sum(heights) + gap * len(items) <= available or f < 0.3:
             return f, heights
         f *= 0.93
 
 
-def draw_card(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str],
-              options: OptionState | None = None, mark: bool = False) -> None:
+def draw_card(
+    p: Painter,
+    deck: Deck,
+    lang: str,
+    card_id: str,
+    box: LRect,
+    t: Callable[..., str],
+    options: OptionState | None = None,
+    mark: bool = False,
+) -> None:
     card = deck.cards[card_id]
     x, y, w, h = box
     p.panel(box, theme.PANEL, theme.INK, 4, 24)
@@ -97,8 +108,14 @@ def draw_card(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Ca
         idx = deck.rules.pillar_ids.index(card.pillar) if card.pillar in deck.rules.pillar_ids else 0
         colour, shape = theme.pillar_style(deck.rules.pillars, idx)
         p.shape(shape, (x + w - 50, y + band / 2), 24, colour)
-    p.text(kind + (f" · {where}" if where else ""), (x + 30, y + 8, w - 110, band - 16), SMALL, bold=True,
-           valign="middle", max_lines=1)
+    p.text(
+        kind + (f" · {where}" if where else ""),
+        (x + 30, y + 8, w - 110, band - 16),
+        SMALL,
+        bold=True,
+        valign="middle",
+        max_lines=1,
+    )
     pad = 40
     ix, iw = x + pad, w - 2 * pad
     top = y + band + 20
@@ -132,8 +149,9 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
     badge = 64
     ow = w - badge - 50
     gap = 14
-    f, heights = fit_stack(p, [(text, w, BODY, False, 0)] + [(s, ow, BODY, False, 16) for s in labels], gap, h,
-                           start=1.25)
+    f, heights = fit_stack(
+        p, [(text, w, BODY, False, 0)] + [(s, ow, BODY, False, 16) for s in labels], gap, h, start=1.25
+    )
     heights[1:] = [max(badge + 8, hh) for hh in heights[1:]]
     p.text(text, (x, y, w, heights[0]), BODY * f)
     cy = y + heights[0] + gap + 6
@@ -148,8 +166,16 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
         # The number is the key to press: a dark disc with a light digit, readable in grey.
         bc = (x + 14 + badge / 2, cy + oh / 2)
         pygame.draw.circle(p.surface, theme.INK, p.layout.point(*bc), badge / 2 * p.layout.k)
-        p.text(str(i + 1), (bc[0] - badge / 2, bc[1] - badge / 2, badge, badge), LARGE, bold=True,
-               colour=(255, 255, 255), align="center", valign="middle", max_lines=1)
+        p.text(
+            str(i + 1),
+            (bc[0] - badge / 2, bc[1] - badge / 2, badge, badge),
+            LARGE,
+            bold=True,
+            colour=(255, 255, 255),
+            align="center",
+            valign="middle",
+            max_lines=1,
+        )
         p.text(label, (x + badge + 32, cy + 6, ow, oh - 12), BODY * f, bold=chosen, valign="middle")
         if st.on_option is not None:
             p.hits.append(Hit(rect, (lambda i=i: st.on_option(i)), f"option {i + 1}"))
@@ -173,8 +199,9 @@ def _tool(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callab
         half = (w - 60) / 2
         _tool_column(p, notes, (x, y, half, h), 0)
         _tool_column(p, method, (x + half + 60, y, half, h), 0)
-        pygame.draw.line(p.surface, theme.LINE, p.layout.point(x + half + 30, y), p.layout.point(x + half + 30, y + h),
-                         p.px(2))
+        pygame.draw.line(
+            p.surface, theme.LINE, p.layout.point(x + half + 30, y), p.layout.point(x + half + 30, y + h), p.px(2)
+        )
         return
     _tool_column(p, [notes[0], *method, *notes[1:]], box, num_w)
 
@@ -183,8 +210,10 @@ def _tool_column(p: Painter, parts: list[tuple[str, str]], box: LRect, num_w: fl
     x, y, w, h = box
     num_w = num_w or 60
     gap = 12
-    items = [(s, w - num_w if kind == "step" else w, SMALL if kind == "note" else BODY, kind == "head", 0)
-             for kind, s in parts]
+    items = [
+        (s, w - num_w if kind == "step" else w, SMALL if kind == "note" else BODY, kind == "head", 0)
+        for kind, s in parts
+    ]
     f, heights = fit_stack(p, items, gap, h)
     cy, n = y, 0
     for (kind, s), hh in zip(parts, heights, strict=True):
@@ -193,24 +222,37 @@ def _tool_column(p: Painter, parts: list[tuple[str, str]], box: LRect, num_w: fl
             p.text(f"{n}.", (x, cy, num_w, hh), BODY * f, bold=True, max_lines=1)
             p.text(s, (x + num_w, cy, w - num_w, hh), BODY * f)
         else:
-            p.text(s, (x, cy, w, hh), (SMALL if kind == "note" else BODY) * f, bold=kind == "head",
-                   colour=theme.MUTED if kind == "note" else theme.INK)
+            p.text(
+                s,
+                (x, cy, w, hh),
+                (SMALL if kind == "note" else BODY) * f,
+                bold=kind == "head",
+                colour=theme.MUTED if kind == "note" else theme.INK,
+            )
         cy += hh + gap
 
 
-def _experience(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str],
-                mark: bool) -> None:
+def _experience(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str], mark: bool) -> None:
     x, y, w, h = box
     who = card_text(deck, lang, "cards", card_id, "who", mark=mark)
     text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
     advice = card_text(deck, lang, "cards", card_id, "advice", mark=mark)
-    parts = ([("who", who)] if who else []) + [("text", f"« {text} »" if lang == "fr" else f"“{text}”"),
-                                               ("head", t("card.advice")), ("advice", advice)]
+    parts = ([("who", who)] if who else []) + [
+        ("text", f"« {text} »" if lang == "fr" else f"“{text}”"),
+        ("head", t("card.advice")),
+        ("advice", advice),
+    ]
     gap = 16
-    f, heights = fit_stack(p, [(s, w, SMALL if k == "who" else BODY, k in ("head", "advice"), 0) for k, s in parts],
-                           gap, h, start=1.2)
+    f, heights = fit_stack(
+        p, [(s, w, SMALL if k == "who" else BODY, k in ("head", "advice"), 0) for k, s in parts], gap, h, start=1.2
+    )
     cy = y
     for (kind, s), hh in zip(parts, heights, strict=True):
-        p.text(s, (x, cy, w, hh), (SMALL if kind == "who" else BODY) * f, bold=kind in ("head", "advice"),
-               colour=theme.MUTED if kind == "who" else theme.INK)
+        p.text(
+            s,
+            (x, cy, w, hh),
+            (SMALL if kind == "who" else BODY) * f,
+            bold=kind in ("head", "advice"),
+            colour=theme.MUTED if kind == "who" else theme.INK,
+        )
         cy += hh + gap

@@ -14,10 +14,26 @@ from booster.ui.app import App
 GAME_SCENES = ("stage", "board", "card", "tool", "effect", "exchange", "exchanged", "debrief", "debrief-card")
 SCENES = ("start", "setup", *GAME_SCENES, "help", "menu", "confirm", "error")
 TEAM_NAMES = {
-    "en": ("Green Roofs", "Repair Café", "Food Link", "Bike Hub", "Seed Library", "Night Bus", "Tool Shed",
-           "Care Circle"),
-    "fr": ("Toits verts", "Café réparation", "Lien alimentaire", "Vélo solidaire", "Grainothèque", "Bus de nuit",
-           "Outilthèque", "Cercle d’entraide"),
+    "en": (
+        "Green Roofs",
+        "Repair Café",
+        "Food Link",
+        "Bike Hub",
+        "Seed Library",
+        "Night Bus",
+        "Tool Shed",
+        "Care Circle",
+    ),
+    "fr": (
+        "Toits verts",
+        "Café réparation",
+        "Lien alimentaire",
+        "Vélo solidaire",
+        "Grainothèque",
+        "Bus de nuit",
+        "Outilthèque",
+        "Cercle d’entraide",
+    ),
 }
 
 
@@ -36,8 +52,10 @@ def start_demo(app: App, teams: int = 4) -> None:
     teams = max(deck.rules.min_teams, min(deck.rules.max_teams, teams))
     scen = [c.id for c in deck.of_kind("scenario")]
     scenarios = [scen[i % len(scen)] if scen and i % 2 == 0 else None for i in range(teams)]
-    tokens = [[i, s] for i, s in enumerate(("circle", "square", "triangle", "diamond", "star", "leaf", "coin",
-                                            "people")[:teams])]
+    tokens = [
+        [i, s]
+        for i, s in enumerate(("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")[:teams])
+    ]
     app.start_game(names[:teams], scenarios, tokens, deck.rules.timer_seconds)
 
 

@@ -53,8 +53,14 @@ class Painter:
             self.surface.fill(theme.LETTERBOX)
         self.surface.fill(colour, self.layout.frame)
 
-    def panel(self, box: LRect, fill: theme.Colour = theme.PANEL, border: theme.Colour | None = theme.LINE,
-              width: float = 3, radius: float = 18) -> pygame.Rect:
+    def panel(
+        self,
+        box: LRect,
+        fill: theme.Colour = theme.PANEL,
+        border: theme.Colour | None = theme.LINE,
+        width: float = 3,
+        radius: float = 18,
+    ) -> pygame.Rect:
         rect = self.r(box)
         if rect.width < 1 or rect.height < 1:
             return rect
@@ -68,10 +74,18 @@ class Painter:
         self.surface.blit(tile, rect)
         return rect
 
-    def text(self, text: str, box: LRect, size: float = BODY, bold: bool = False, colour: theme.Colour = theme.INK,
-             align: str = "left", valign: str = "top", max_lines: int = 0) -> pygame.Rect:
-        return self.tr.draw(self.surface, text, self.r(box), self.font_px(size), bold, colour, align, valign,
-                            max_lines)
+    def text(
+        self,
+        text: str,
+        box: LRect,
+        size: float = BODY,
+        bold: bool = False,
+        colour: theme.Colour = theme.INK,
+        align: str = "left",
+        valign: str = "top",
+        max_lines: int = 0,
+    ) -> pygame.Rect:
+        return self.tr.draw(self.surface, text, self.r(box), self.font_px(size), bold, colour, align, valign, max_lines)
 
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:
         theme.draw_shape(self.surface, shape, self.layout.point(*centre), radius * self.layout.k, colour)
@@ -81,9 +95,21 @@ class Painter:
         pts = [self.layout.point(x, y - size), self.layout.point(x + size * 1.2, y), self.layout.point(x, y + size)]
         pygame.draw.polygon(self.surface, theme.INK, pts)
 
-    def button(self, box: LRect, label: str, action: Callable[[], None], *, focused: bool = False,
-               primary: bool = False, enabled: bool = True, size: float = BODY, hint: str = "",
-               fill: theme.Colour | None = None, align: str = "center", name: str = "") -> pygame.Rect:
+    def button(
+        self,
+        box: LRect,
+        label: str,
+        action: Callable[[], None],
+        *,
+        focused: bool = False,
+        primary: bool = False,
+        enabled: bool = True,
+        size: float = BODY,
+        hint: str = "",
+        fill: theme.Colour | None = None,
+        align: str = "center",
+        name: str = "",
+    ) -> pygame.Rect:
         """A button: a light box with a dark border; focus adds a thick border and a marker."""
         colour = fill or (theme.PRIMARY if primary else theme.PANEL)
         if not enabled:
@@ -97,10 +123,24 @@ class Painter:
         if hint:
             hint_w = min(130, w * 0.25)
             text_box = (x + pad, y + 6, w - 3 * pad - hint_w, h - 12)
-            self.text(hint, (x + w - pad - hint_w, y + 6, hint_w, h - 12), SMALL, colour=theme.MUTED, align="right",
-                      valign="middle", max_lines=1)
-        self.text(label, text_box, size, bold=primary, colour=theme.INK if enabled else theme.MUTED, align=align,
-                  valign="middle")
+            self.text(
+                hint,
+                (x + w - pad - hint_w, y + 6, hint_w, h - 12),
+                SMALL,
+                colour=theme.MUTED,
+                align="right",
+                valign="middle",
+                max_lines=1,
+            )
+        self.text(
+            label,
+            text_box,
+            size,
+            bold=primary,
+            colour=theme.INK if enabled else theme.MUTED,
+            align=align,
+            valign="middle",
+        )
         if enabled:
             self.hits.append(Hit(rect, action, name or label))
         return rect
@@ -122,8 +162,9 @@ _PANELS: dict[tuple, pygame.Surface] = {}
 _KEY = (255, 0, 255)  # never a theme colour
 
 
-def _panel_tile(size: tuple[int, int], fill: theme.Colour, border: theme.Colour | None, width: int,
-                radius: int) -> pygame.Surface:
+def _panel_tile(
+    size: tuple[int, int], fill: theme.Colour, border: theme.Colour | None, width: int, radius: int
+) -> pygame.Surface:
     tile = pygame.Surface(size)
     tile.fill(_KEY)
     rect = tile.get_rect()

@@ -15,8 +15,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--card", action="append", default=None, help="card id (repeatable; default: every card)")
     parser.add_argument("-o", "--output", default="preview", help="output folder (default: ./preview)")
     parser.add_argument("--size", default=None, help="image size WxH (default: the card's size in the game at 1080p)")
-    parser.add_argument("--mark-missing", action="store_true",
-                        help="translator preview: mark texts missing in this language with [[...]]")
+    parser.add_argument(
+        "--mark-missing",
+        action="store_true",
+        help="translator preview: mark texts missing in this language with [[...]]",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

@@ -19,8 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--list", action="store_true", help="list the scene names and exit")
     parser.add_argument("--deck", default=None, help="deck folder (default: the core deck)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the demo game")
-    parser.add_argument("--mark-missing", action="store_true",
-                        help="translator preview: mark texts missing in this language with [[...]]")
+    parser.add_argument(
+        "--mark-missing",
+        action="store_true",
+        help="translator preview: mark texts missing in this language with [[...]]",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

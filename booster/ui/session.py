@@ -23,8 +23,15 @@ class View(NamedTuple):
 
 
 class Session:
-    def __init__(self, deck: Deck, deck_path: str, lang: str, setup: Setup, extra: dict[str, Any] | None = None,
-                 autosave: Path | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        deck_path: str,
+        lang: str,
+        setup: Setup,
+        extra: dict[str, Any] | None = None,
+        autosave: Path | None = None,
+    ) -> None:
         self.deck = deck
         self.deck_path = deck_path
         self.game = Game(deck)
@@ -96,8 +103,18 @@ class Session:
                 self.queue.append(View("tool", {"card": drawn, "team": team, "delta": delta}))
         elif action.kind == "choose":
             delta = next((e.delta for e in events if e.kind == "scored"), None)
-            self.queue.append(View("effect", {"card": before.pending, "team": team, "option": action.option,
-                                              "tool": action.tool, "delta": delta}))
+            self.queue.append(
+                View(
+                    "effect",
+                    {
+                        "card": before.pending,
+                        "team": team,
+                        "option": action.option,
+                        "tool": action.tool,
+                        "delta": delta,
+                    },
+                )
+            )
         elif action.kind == "exchange":
             cards = [(e.card, e.value) for e in events if e.kind == "experience"]
             self.queue.append(View("exchanged", {"team": team, "cards": cards}))

@@ -71,8 +71,9 @@ class TextRenderer:
             lines.append(line)
         return lines
 
-    def fit(self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0
-            ) -> tuple[int, tuple[str, ...]]:
+    def fit(
+        self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0
+    ) -> tuple[int, tuple[str, ...]]:
         """The largest size ≤ px at which `text` fits width×height, and its lines."""
         key = (text, px, bold, width, height, max_lines)
         hit = self.fits.get(key)
@@ -101,8 +102,9 @@ class TextRenderer:
         self.fits[key] = result
         return result
 
-    def block(self, lines: tuple[str, ...], px: int, bold: bool, colour: tuple[int, int, int], width: int,
-              align: str) -> pygame.Surface:
+    def block(
+        self, lines: tuple[str, ...], px: int, bold: bool, colour: tuple[int, int, int], width: int, align: str
+    ) -> pygame.Surface:
         key = ("\n".join(lines), px, bold, colour, width, align)
         surf = self.blocks.get(key)
         if surf is not None:
@@ -122,9 +124,18 @@ class TextRenderer:
         self.blocks[key] = surf
         return surf
 
-    def draw(self, surface: pygame.Surface, text: str, box: pygame.Rect, px: int, bold: bool = False,
-             colour: tuple[int, int, int] = (0, 0, 0), align: str = "left", valign: str = "top",
-             max_lines: int = 0) -> pygame.Rect:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        box: pygame.Rect,
+        px: int,
+        bold: bool = False,
+        colour: tuple[int, int, int] = (0, 0, 0),
+        align: str = "left",
+        valign: str = "top",
+        max_lines: int = 0,
+    ) -> pygame.Rect:
         """Draw `text` fitted into `box` (pixels); returns the rectangle actually covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)

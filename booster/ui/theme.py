@@ -59,8 +59,9 @@ def readable_on(colour: Colour) -> Colour:
     return (0, 0, 0) if lum > 0.18 else (255, 255, 255)
 
 
-def draw_shape(surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float, colour: Colour,
-               outline: Colour = INK) -> None:
+def draw_shape(
+    surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float, colour: Colour, outline: Colour = INK
+) -> None:
     """A filled shape of radius r (pixels) with a dark outline, so light colours still show their form."""
     cx, cy = centre
     w = max(1, round(r / 8))

@@ -88,8 +88,16 @@ def test_clicker_only():
     assert app.top.page == 0
 
 
-PRIMARY = {"start": "new", "setup": "start", "stage": "begin", "board": "advance", "tool": "continue",
-           "effect": "continue", "exchange": "exchange", "exchanged": "continue"}
+PRIMARY = {
+    "start": "new",
+    "setup": "start",
+    "stage": "begin",
+    "board": "advance",
+    "tool": "continue",
+    "effect": "continue",
+    "exchange": "exchange",
+    "exchanged": "continue",
+}
 
 
 def play_mouse(app, use_touch: bool = False) -> None:

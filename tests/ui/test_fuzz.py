@@ -13,11 +13,39 @@ from ui_drive import DEMO, MINI
 
 from booster.ui.demo import SCENES, goto, make_app
 
-KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_RETURN, pygame.K_SPACE, pygame.K_RIGHT,
-        pygame.K_LEFT, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_TAB,
-        pygame.K_BACKSPACE, pygame.K_z, pygame.K_t, pygame.K_b, pygame.K_PERIOD, pygame.K_f, pygame.K_F11,
-        pygame.K_PLUS, pygame.K_MINUS, pygame.K_EQUALS, pygame.K_h, pygame.K_QUESTION, pygame.K_ESCAPE,
-        pygame.K_F5, pygame.K_a, pygame.K_KP_ENTER, pygame.K_KP_1, pygame.K_9]
+KEYS = [
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_RIGHT,
+    pygame.K_LEFT,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_PAGEDOWN,
+    pygame.K_PAGEUP,
+    pygame.K_TAB,
+    pygame.K_BACKSPACE,
+    pygame.K_z,
+    pygame.K_t,
+    pygame.K_b,
+    pygame.K_PERIOD,
+    pygame.K_f,
+    pygame.K_F11,
+    pygame.K_PLUS,
+    pygame.K_MINUS,
+    pygame.K_EQUALS,
+    pygame.K_h,
+    pygame.K_QUESTION,
+    pygame.K_ESCAPE,
+    pygame.K_F5,
+    pygame.K_a,
+    pygame.K_KP_ENTER,
+    pygame.K_KP_1,
+    pygame.K_9,
+]
 SIZES = [(640, 360), (400, 600), (1000, 300), (320, 240)]
 
 
@@ -34,8 +62,9 @@ def random_event(rnd: random.Random, size: tuple[int, int]) -> pygame.event.Even
         pos = (rnd.randrange(-5, size[0] + 5), rnd.randrange(-5, size[1] + 5))
         return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=rnd.choice([1, 1, 1, 2, 3]), touch=False)
     if r < 0.97:
-        return pygame.event.Event(pygame.FINGERDOWN, x=rnd.random(), y=rnd.random(), dx=0, dy=0, touch_id=0,
-                                  finger_id=0, pressure=1.0)
+        return pygame.event.Event(
+            pygame.FINGERDOWN, x=rnd.random(), y=rnd.random(), dx=0, dy=0, touch_id=0, finger_id=0, pressure=1.0
+        )
     if r < 0.99:
         return pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600))
     return pygame.event.Event(pygame.QUIT)

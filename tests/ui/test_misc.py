@@ -155,11 +155,14 @@ def test_invalid_deck_shows_problems(tmp_path):
 
 
 def test_no_display_is_a_sentence():
-    code = "import sys, argparse; from booster.ui.app import run; sys.exit(run(argparse.Namespace(deck=None, " \
-           "lang=None, size=None, fullscreen=False, watch=False, seed=None)))"
+    code = (
+        "import sys, argparse; from booster.ui.app import run; sys.exit(run(argparse.Namespace(deck=None, "
+        "lang=None, size=None, fullscreen=False, watch=False, seed=None)))"
+    )
     env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver"}
-    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                       cwd=paths.ROOT)
+    r = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, cwd=paths.ROOT
+    )
     assert r.returncode == 1
     assert "No display" in r.stderr and "Traceback" not in r.stderr
 
@@ -198,8 +201,7 @@ def test_real_loop_runs_and_quits_only_when_confirmed():
     from booster.ui.app import App
 
     surface = pygame.display.set_mode((640, 360))
-    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1),
-              surface)
+    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
     app.window = True
     pygame.event.clear()
     post_keys(pygame.K_PAGEDOWN, pygame.K_PAGEDOWN)  # start, then set-up: the game begins
@@ -214,8 +216,7 @@ def test_real_loop_survives_a_bug(monkeypatch, capsys):
     from booster.ui.scenes.board import BoardScene
 
     surface = pygame.display.set_mode((640, 360))
-    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1),
-              surface)
+    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
     app.window = True
     calls = []
 
@@ -267,8 +268,9 @@ def test_watch_keeps_the_old_deck_when_the_game_no_longer_fits(tmp_path):
     (deck / "cards.yaml").write_text(cards.replace("grow:", "plant:"), encoding="utf-8")
     text = (deck / "text.en.yaml").read_text(encoding="utf-8").replace("grow:", "plant:")
     (deck / "text.en.yaml").write_text(text, encoding="utf-8")
-    (deck / "text.fr.yaml").write_text((deck / "text.fr.yaml").read_text(encoding="utf-8").replace("grow:", "plant:"),
-                                       encoding="utf-8")
+    (deck / "text.fr.yaml").write_text(
+        (deck / "text.fr.yaml").read_text(encoding="utf-8").replace("grow:", "plant:"), encoding="utf-8"
+    )
     app.reload_deck()
     assert app.session.match.log[1].option == "grow"  # the log names an option the new deck lacks
     assert app.deck is old and app.watch_problems and "grow" in app.watch_problems[0]

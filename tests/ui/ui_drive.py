@@ -50,6 +50,7 @@ def touch(app: App, name: str) -> None:
     assert hit is not None, f"no button '{name}' on {app.top.name}"
     w, h = app.surface.get_size()
     x, y = hit.rect.center
-    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, dx=0, dy=0, touch_id=0, finger_id=0,
-                                         pressure=1.0))
+    pygame.event.post(
+        pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, dx=0, dy=0, touch_id=0, finger_id=0, pressure=1.0)
+    )
     app.process()

@@ -46,8 +46,16 @@ class BoardScene(Scene):
         common.header(p, app, team, common.stage_title(app, state.stage))
         self.draw_path(p, state, (40, 115, 1840, 340))
         self.draw_scores(p, state, (40, 475, 1840, 480))
-        p.button((900, 975, 980, 90), t("board.advance", team=common.team_name(app, team)), app.advance,
-                 primary=True, focused=True, size=LARGE, hint="PgDn", name="advance")
+        p.button(
+            (900, 975, 980, 90),
+            t("board.advance", team=common.team_name(app, team)),
+            app.advance,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="advance",
+        )
         common.small_buttons(p, app, 982)
 
     def draw_path(self, p: Painter, state, box) -> None:
@@ -64,8 +72,14 @@ class BoardScene(Scene):
             fill = theme.DONE if done else theme.PANEL
             p.panel((sx, y, sw, h), fill, theme.FOCUS if current else theme.LINE, 8 if current else 3, 18)
             name = app.deck_text("stages", stage.id, "name") or stage.id
-            p.text(f"{si + 1}. {name}", (sx + 16, y + 10, sw - 32 - (40 if done else 0), 64), SMALL if n > 3 else BODY,
-                   bold=current, valign="middle", max_lines=2)
+            p.text(
+                f"{si + 1}. {name}",
+                (sx + 16, y + 10, sw - 32 - (40 if done else 0), 64),
+                SMALL if n > 3 else BODY,
+                bold=current,
+                valign="middle",
+                max_lines=2,
+            )
             if done:
                 draw_check(p, (sx + sw - 34, y + 42), 16)
             slots = len(stage.spaces) + 1  # the start slot, then each space
@@ -75,12 +89,24 @@ class BoardScene(Scene):
             for j in range(slots):
                 cx = sx + 10 + j * cw + cw / 2
                 if j == 0:
-                    p.text(app.t("board.start_space"), (cx - cw / 2 + 2, sy, cw - 4, size), SMALL * min(1, cw / 150),
-                           align="center", valign="middle", max_lines=1, colour=theme.MUTED)
+                    p.text(
+                        app.t("board.start_space"),
+                        (cx - cw / 2 + 2, sy, cw - 4, size),
+                        SMALL * min(1, cw / 150),
+                        align="center",
+                        valign="middle",
+                        max_lines=1,
+                        colour=theme.MUTED,
+                    )
                 else:
                     kind = stage.spaces[j - 1]
-                    p.panel((cx - size / 2, sy, size, size), theme.HIGHLIGHT if kind == "tool" else theme.PRIMARY,
-                            theme.INK, 3, 14)
+                    p.panel(
+                        (cx - size / 2, sy, size, size),
+                        theme.HIGHLIGHT if kind == "tool" else theme.PRIMARY,
+                        theme.INK,
+                        3,
+                        14,
+                    )
                     draw_space_icon(p, kind, (cx, sy + size / 2), size * 0.38)
                 if current:
                     here = [i for i, tm in enumerate(state.teams) if tm.space == j - 1]
@@ -126,10 +152,16 @@ class BoardScene(Scene):
             cx = x + 20 + (i // per_col) * cw
             cy = y + 80 + (i % per_col) * rh
             current = i == state.turn
-            p.panel((cx, cy + 4, cw - 20, rh - 8), theme.HIGHLIGHT if current else theme.BG,
-                    theme.FOCUS if current else theme.LINE, 6 if current else 2, 14)
+            p.panel(
+                (cx, cy + 4, cw - 20, rh - 8),
+                theme.HIGHLIGHT if current else theme.BG,
+                theme.FOCUS if current else theme.LINE,
+                6 if current else 2,
+                14,
+            )
             common.token(p, app, i, (cx + 40, cy + rh / 2), min(26, rh * 0.3))
             name_w = (cw - 20) * 0.42
             p.text(tm.name, (cx + 80, cy + 8, name_w - 80, rh - 16), BODY, bold=current, valign="middle", max_lines=1)
-            common.scores_row(p, app, tm.scores, (cx + name_w + 10, cy + 10, cw - 40 - name_w, rh - 20),
-                              LARGE if cols == 1 else BODY)
+            common.scores_row(
+                p, app, tm.scores, (cx + name_w + 10, cy + 10, cw - 40 - name_w, rh - 20), LARGE if cols == 1 else BODY
+            )

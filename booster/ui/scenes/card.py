@@ -28,8 +28,9 @@ def draw_timer(p: Painter, app, box) -> None:
     timer = app.timer
     done = timer.done
     p.panel(box, theme.HIGHLIGHT if done else theme.PANEL, theme.INK if done else theme.LINE, 5 if done else 3, 18)
-    p.text(app.t("timer.done") if done else app.t("timer.label"), (x + 20, y + 8, w - 40, 56), BODY, bold=done,
-           max_lines=1)
+    p.text(
+        app.t("timer.done") if done else app.t("timer.label"), (x + 20, y + 8, w - 40, 56), BODY, bold=done, max_lines=1
+    )
     p.text(timer.label(), (x + 20, y + 60, w * 0.5, 110), HUGE, bold=True, valign="middle", max_lines=1)
     # A bar that empties: the time left readable from afar without reading digits.
     frac = timer.remaining() / timer.length if timer.length else 0
@@ -37,8 +38,13 @@ def draw_timer(p: Painter, app, box) -> None:
     p.panel(bar, theme.BG, theme.INK, 2, 6)
     if frac > 0:
         p.panel((bar[0], bar[1], bar[2] * frac, bar[3]), theme.INK, None, radius=6)
-    label = app.t("timer.pause") if timer.running else app.t("timer.resume") if timer.started_at is None and \
-        timer.remaining() < timer.length and not done else app.t("timer.start")
+    label = (
+        app.t("timer.pause")
+        if timer.running
+        else app.t("timer.resume")
+        if timer.started_at is None and timer.remaining() < timer.length and not done
+        else app.t("timer.start")
+    )
     p.button((x + w * 0.5 + 10, y + 70, w * 0.5 - 30, 90), label, app.toggle_timer, size=SMALL, name="timer")
 
 
@@ -111,16 +117,23 @@ class ChallengeScene(Scene):
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, state.stage))
         focus = self.focus if self.focus < len(self.options()) else None
-        draw_card(p, app.deck, app.lang, self.card_id, CARD_BOX, t,
-                  OptionState(focus, self.armed and focus is not None, None, self.click_option), app.mark)
+        draw_card(
+            p,
+            app.deck,
+            app.lang,
+            self.card_id,
+            CARD_BOX,
+            t,
+            OptionState(focus, self.armed and focus is not None, None, self.click_option),
+            app.mark,
+        )
         if app.timer.length > 0:
             draw_timer(p, app, (SIDE_X, 112, SIDE_W, 240))
             self.draw_toolbox(p, (SIDE_X, 370, SIDE_W, 460))
         else:  # no timer for this workshop: the toolbox takes the room
             self.draw_toolbox(p, (SIDE_X, 112, SIDE_W, 718))
         n = len(self.options())
-        hint = t("card.confirm_again", n=focus + 1) if self.armed and focus is not None else \
-            t("card.choose_hint", n=n)
+        hint = t("card.confirm_again", n=focus + 1) if self.armed and focus is not None else t("card.choose_hint", n=n)
         p.text(hint, (SIDE_X, 845, SIDE_W, 120), SMALL, bold=self.armed, valign="middle")
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
 
@@ -130,8 +143,11 @@ class ChallengeScene(Scene):
         first = self.options()[0].id
         plain = game.option_effect(self.card_id, first)
         boosted = game.option_effect(self.card_id, first, tid)
-        parts = [f"{b - a:+d} {common.pillar_name(self.app, i)}" for i, (a, b) in enumerate(zip(plain, boosted,
-                                                                                                strict=True)) if b != a]
+        parts = [
+            f"{b - a:+d} {common.pillar_name(self.app, i)}"
+            for i, (a, b) in enumerate(zip(plain, boosted, strict=True))
+            if b != a
+        ]
         return f" ({', '.join(parts)})" if parts else ""
 
     def draw_toolbox(self, p: Painter, box) -> None:
@@ -154,15 +170,27 @@ class ChallengeScene(Scene):
                 on = self.tool == tid
                 focused = self.focused(f"tool:{tid}")
                 label = f"{title} · " + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
-                p.button((x + 54, ty + 4, w - 70, rh - 8), label, lambda tid=tid: self.toggle_tool(tid),
-                             focused=focused, fill=theme.PRIMARY if on else theme.HIGHLIGHT, size=SMALL, align="left",
-                             name=f"tool:{tid}")
+                p.button(
+                    (x + 54, ty + 4, w - 70, rh - 8),
+                    label,
+                    lambda tid=tid: self.toggle_tool(tid),
+                    focused=focused,
+                    fill=theme.PRIMARY if on else theme.HIGHLIGHT,
+                    size=SMALL,
+                    align="left",
+                    name=f"tool:{tid}",
+                )
                 p.shape("star", (x + 30, ty + rh / 2), 18, theme.PRIMARY if on else theme.PANEL)
             else:
                 spent = tid in team.spent
                 label = f"{title} ({t('card.spent')})" if spent else title
-                p.text(label, (x + 54, ty + 4, w - 70, rh - 8), SMALL, colour=theme.MUTED if spent else theme.INK,
-                       valign="middle")
+                p.text(
+                    label,
+                    (x + 54, ty + 4, w - 70, rh - 8),
+                    SMALL,
+                    colour=theme.MUTED if spent else theme.INK,
+                    valign="middle",
+                )
 
 
 class ToolScene(OneStepScene):
@@ -180,11 +208,24 @@ class ToolScene(OneStepScene):
         common.header(p, app, self.team, common.stage_title(app, common.card_stage(app)))
         draw_card(p, app.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
         # Below the wide card: what the team gains, then go on.
-        p.text(t("card.gained", team=common.team_name(app, self.team)), (40, 968, 560, 100), BODY, bold=True,
-               valign="middle")
+        p.text(
+            t("card.gained", team=common.team_name(app, self.team)),
+            (40, 968, 560, 100),
+            BODY,
+            bold=True,
+            valign="middle",
+        )
         common.effect_chips(p, app, self.delta, (620, 968, 540, 100), horizontal=True)
-        p.button((1180, 972, 700, 96), t("card.continue"), app.dismiss, primary=True, focused=True, size=LARGE,
-                 hint="PgDn", name="continue")
+        p.button(
+            (1180, 972, 700, 96),
+            t("card.continue"),
+            app.dismiss,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="continue",
+        )
 
 
 class EffectScene(OneStepScene):
@@ -207,8 +248,19 @@ class EffectScene(OneStepScene):
         p.text(t("card.effect"), (SIDE_X, 215, SIDE_W, 60), BODY, max_lines=1)
         common.effect_chips(p, app, self.delta, (SIDE_X, 280, SIDE_W, 300))
         if self.tool:
-            p.text(t("card.tool_played", tool=app.deck_text("cards", self.tool, "title") or self.tool),
-                   (SIDE_X, 600, SIDE_W, 160), BODY)
-        p.button((SIDE_X, 860, SIDE_W, 100), t("card.continue"), app.dismiss, primary=True, focused=True, size=LARGE,
-                 hint="PgDn", name="continue")
+            p.text(
+                t("card.tool_played", tool=app.deck_text("cards", self.tool, "title") or self.tool),
+                (SIDE_X, 600, SIDE_W, 160),
+                BODY,
+            )
+        p.button(
+            (SIDE_X, 860, SIDE_W, 100),
+            t("card.continue"),
+            app.dismiss,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="continue",
+        )
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

@@ -31,8 +31,14 @@ def pillar_icon(p: Painter, app: App, index: int, centre: tuple[float, float], r
     p.shape(shape, centre, r, colour)
 
 
-def scores_row(p: Painter, app: App, scores: tuple[int, ...], box: tuple[float, float, float, float],
-               size: float = BODY, names: bool = False) -> None:
+def scores_row(
+    p: Painter,
+    app: App,
+    scores: tuple[int, ...],
+    box: tuple[float, float, float, float],
+    size: float = BODY,
+    names: bool = False,
+) -> None:
     """Each pillar as icon + number (and name when asked): never colour alone."""
     x, y, w, h = box
     n = max(1, len(scores))
@@ -45,8 +51,13 @@ def scores_row(p: Painter, app: App, scores: tuple[int, ...], box: tuple[float, 
         p.text(label, (cx + 2 * r + 18, y, cell - 2 * r - 24, h), size, bold=True, valign="middle", max_lines=1)
 
 
-def effect_chips(p: Painter, app: App, delta: tuple[int, ...] | None, box: tuple[float, float, float, float],
-                 horizontal: bool = False) -> None:
+def effect_chips(
+    p: Painter,
+    app: App,
+    delta: tuple[int, ...] | None,
+    box: tuple[float, float, float, float],
+    horizontal: bool = False,
+) -> None:
     """An effect as one chip per pillar: icon, name, signed number, on a tinted band (plus or minus)."""
     x, y, w, h = box
     rows = [(i, d) for i, d in enumerate(delta or ()) if d]
@@ -62,10 +73,22 @@ def effect_chips(p: Painter, app: App, delta: tuple[int, ...] | None, box: tuple
         pillar_icon(p, app, i, (left + 40, top + rh / 2), min(26, rh * 0.3))
         num_w = 110
         if cwid > 330:
-            p.text(pillar_name(app, i), (left + 80, top + 8, cwid - 100 - num_w, rh - 16), BODY, valign="middle",
-                   max_lines=1)
-        p.text(f"{d:+d}", (left + cwid - num_w - 16, top + 8, num_w, rh - 16), LARGE, bold=True, align="right",
-               valign="middle", max_lines=1)
+            p.text(
+                pillar_name(app, i),
+                (left + 80, top + 8, cwid - 100 - num_w, rh - 16),
+                BODY,
+                valign="middle",
+                max_lines=1,
+            )
+        p.text(
+            f"{d:+d}",
+            (left + cwid - num_w - 16, top + 8, num_w, rh - 16),
+            LARGE,
+            bold=True,
+            align="right",
+            valign="middle",
+            max_lines=1,
+        )
 
 
 def header(p: Painter, app: App, team: int | None, title: str) -> None:
@@ -94,12 +117,20 @@ def stage_title(app: App, stage: int) -> str:
     return app.t("board.stage", n=stage + 1, total=len(stages), name=app.deck_text("stages", sid, "name") or sid)
 
 
-def small_buttons(p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250,
-                  hints: bool = True) -> None:
+def small_buttons(
+    p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
+) -> None:
     """Menu, help (and undo) for the mouse; each says its key when there is room."""
     p.button((x, y, w, 76), app.t("menu.title"), app.open_menu, size=SMALL, hint="Esc" if hints else "", name="menu")
-    p.button((x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "",
-             name="help")
+    p.button(
+        (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
+    )
     if undo and app.session is not None and app.session.match.can_undo():
-        p.button((x + 2 * w + 40, y, w, 76), app.t("menu.undo_short"), app.undo, size=SMALL,
-                 hint="Ctrl+Z" if hints and w > 300 else "", name="undo")
+        p.button(
+            (x + 2 * w + 40, y, w, 76),
+            app.t("menu.undo_short"),
+            app.undo,
+            size=SMALL,
+            hint="Ctrl+Z" if hints and w > 300 else "",
+            name="undo",
+        )

@@ -63,8 +63,14 @@ class DebriefScene(Scene):
         bar_h = min(90, (ch - 20 - 130 - 60 - 56 - 10) / npil)
         tool_lists = [" · ".join(app.deck_text("cards", c, "title") or c for c in tm.tools) for tm in teams]
         list_box = (0, 0, cw - 60, ch - 20 - 130 - npil * bar_h - 120)  # the box each list is drawn in
-        list_px = min((p.tr.fit(text, p.font_px(SMALL), False, p.r(list_box).width, p.r(list_box).height)[0]
-                       for text in tool_lists if text), default=p.font_px(SMALL))
+        list_px = min(
+            (
+                p.tr.fit(text, p.font_px(SMALL), False, p.r(list_box).width, p.r(list_box).height)[0]
+                for text in tool_lists
+                if text
+            ),
+            default=p.font_px(SMALL),
+        )
         for i, tm in enumerate(teams):
             x = 40 + (i % cols) * cw
             y = 130 + (i // cols) * ch
@@ -81,8 +87,7 @@ class DebriefScene(Scene):
             for j, s in enumerate(tm.scores):
                 by = y + 120 + j * bar_h
                 common.pillar_icon(p, app, j, (x + 40, by + bar_h / 2), min(22, bar_h * 0.32))
-                p.text(f"{s:+d}" if s else "0", (x + 70, by, 90, bar_h), BODY, bold=True, valign="middle",
-                       max_lines=1)
+                p.text(f"{s:+d}" if s else "0", (x + 70, by, 90, bar_h), BODY, bold=True, valign="middle", max_lines=1)
                 colour, _shape = theme.pillar_style(app.deck.rules.pillars, j)
                 full = w - 190
                 if s > 0:
@@ -92,11 +97,24 @@ class DebriefScene(Scene):
             rest = y + h - ty - 120
             if tool_lists[i] and rest > 30:
                 p.tr.draw(p.surface, tool_lists[i], p.r((x + 20, ty + 52, w - 40, rest)), list_px, False, theme.INK)
-            p.text(t("debrief.experience", n=len(tm.experience)), (x + 20, y + h - 64, w - 40, 52), SMALL, bold=True,
-                   max_lines=1)
+            p.text(
+                t("debrief.experience", n=len(tm.experience)),
+                (x + 20, y + h - 64, w - 40, 52),
+                SMALL,
+                bold=True,
+                max_lines=1,
+            )
         if self.cards():
-            p.button((1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), primary=True, focused=True,
-                     size=BODY, hint="PgDn", name="read")
+            p.button(
+                (1160, 975, 720, 90),
+                t("debrief.read"),
+                lambda: self.set_page(1),
+                primary=True,
+                focused=True,
+                size=BODY,
+                hint="PgDn",
+                name="read",
+            )
         p.button((640, 975, 480, 90), t("debrief.export"), app.export_report, size=SMALL, name="export")
         common.small_buttons(p, app, 982, undo=False)
 
@@ -109,12 +127,18 @@ class DebriefScene(Scene):
         common.token(p, app, team, (1360, 120), 40)
         p.text(common.team_name(app, team), (1420, 70, 460, 100), LARGE, bold=True, valign="middle", max_lines=2)
         own = [c for tm, c in cards if tm == team]
-        p.text(t("debrief.card_n", i=own.index(cid) + 1, n=len(own)),
-               (1320, 190, 560, 80), BODY, max_lines=2)
+        p.text(t("debrief.card_n", i=own.index(cid) + 1, n=len(own)), (1320, 190, 560, 80), BODY, max_lines=2)
         p.text(f"{self.page} / {len(cards)}", (1320, 290, 560, 70), BODY, colour=theme.MUTED, max_lines=1)
         last = self.page >= len(cards)
-        p.button((1320, 860, 560, 100), t("debrief.overview") if last else t("card.continue"),
-                 lambda: self.set_page(0 if last else self.page + 1), primary=True, focused=True, size=BODY,
-                 hint="PgDn", name="next")
+        p.button(
+            (1320, 860, 560, 100),
+            t("debrief.overview") if last else t("card.continue"),
+            lambda: self.set_page(0 if last else self.page + 1),
+            primary=True,
+            focused=True,
+            size=BODY,
+            hint="PgDn",
+            name="next",
+        )
         p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
         common.small_buttons(p, app, 982, undo=False)

@@ -25,10 +25,23 @@ class ErrorScene(Scene):
         draw_problems(p, t, self.problems, (60, 150, 1800, 680))
         if self.app.watching:
             p.text(t("error.watching"), (60, 850, 1800, 70), BODY, colour=theme.MUTED, max_lines=1)
-        p.button((60, 950, 800, 100), t("error.other_deck"), self.app.next_deck, focused=self.focus == 0,
-                 primary=True, size=BODY, name="other")
-        p.button((1080, 950, 800, 100), t("start.quit"), self.app.request_quit, focused=self.focus == 1, size=BODY,
-                 name="quit")
+        p.button(
+            (60, 950, 800, 100),
+            t("error.other_deck"),
+            self.app.next_deck,
+            focused=self.focus == 0,
+            primary=True,
+            size=BODY,
+            name="other",
+        )
+        p.button(
+            (1080, 950, 800, 100),
+            t("start.quit"),
+            self.app.request_quit,
+            focused=self.focus == 1,
+            size=BODY,
+            name="quit",
+        )
 
 
 def draw_problems(p: Painter, t, problems: list[str], box) -> None:
@@ -44,8 +57,9 @@ def draw_problems(p: Painter, t, problems: list[str], box) -> None:
         need = rows * line_h + 8
         more_left = len(problems) - i - 1
         if top + need > bottom - (line_h + 8 if more_left else 0):
-            p.text(t("error.more", n=len(problems) - i), (x + 20, top, w - 40, line_h + 4), SMALL, bold=True,
-                   max_lines=1)
+            p.text(
+                t("error.more", n=len(problems) - i), (x + 20, top, w - 40, line_h + 4), SMALL, bold=True, max_lines=1
+            )
             return
         p.text(line, (x + 20, top, w - 40, rows * line_h + 4), SMALL)
         top += need

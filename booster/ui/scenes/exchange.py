@@ -32,16 +32,28 @@ class ExchangeScene(OneStepScene):
         p.text(t("exchange.explain"), (160, 150, 1600, 140), BODY, align="center")
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
-        p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle",
-               max_lines=1)
+        p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)
         team = app.session.state.teams[self.team]
         if team.scenario:
-            p.text(app.deck_text("cards", team.scenario, "title"), (520, 440, 1000, 56), SMALL, colour=theme.MUTED,
-                   max_lines=1)
+            p.text(
+                app.deck_text("cards", team.scenario, "title"),
+                (520, 440, 1000, 56),
+                SMALL,
+                colour=theme.MUTED,
+                max_lines=1,
+            )
         scores = team.scores
         common.scores_row(p, app, scores, (420, 500, 1080, 130), LARGE)
-        p.button((560, 800, 800, 110), t("exchange.go"), app.exchange, primary=True, focused=True, size=LARGE,
-                 hint="PgDn", name="exchange")
+        p.button(
+            (560, 800, 800, 110),
+            t("exchange.go"),
+            app.exchange,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="exchange",
+        )
         common.small_buttons(p, app, 982)
 
 
@@ -74,8 +86,14 @@ class ExchangedScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         common.token(p, app, self.team, (110, 90), 40)
-        p.text(t("exchange.received", team=common.team_name(app, self.team), n=len(self.cards)),
-               (170, 40, 1700, 100), TITLE, bold=True, valign="middle", max_lines=2)
+        p.text(
+            t("exchange.received", team=common.team_name(app, self.team), n=len(self.cards)),
+            (170, 40, 1700, 100),
+            TITLE,
+            bold=True,
+            valign="middle",
+            max_lines=2,
+        )
         if not self.cards:
             p.text(t("exchange.none"), (160, 400, 1600, 100), LARGE, align="center")
         shown = self.shown()
@@ -91,12 +109,20 @@ class ExchangedScene(OneStepScene):
             y += (1 - max(0.0, age)) * 40
             p.panel((x + 10, y + 10, cw - 20, ch - 20), theme.PANEL, theme.INK, 3, 18)
             common.pillar_icon(p, app, pillar, (x + 60, y + 60), 28)
-            p.text(common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1,
-                   valign="middle")
-            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY,
-                   bold=True)
+            p.text(
+                common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1, valign="middle"
+            )
+            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY, bold=True)
         last = app.session.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
-        p.button((1180, 968, 700, 96), label, self.go_on, primary=True, focused=True, size=LARGE, hint="PgDn",
-                 name="continue")
+        p.button(
+            (1180, 968, 700, 96),
+            label,
+            self.go_on,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="continue",
+        )
         common.small_buttons(p, app, 978)

@@ -10,8 +10,20 @@ from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.scenes.board import draw_space_icon
 
-HELP_KEYS = ("options", "go_on", "clicker", "back", "arrows", "undo", "timer", "black", "fullscreen", "size", "help",
-             "menu")
+HELP_KEYS = (
+    "options",
+    "go_on",
+    "clicker",
+    "back",
+    "arrows",
+    "undo",
+    "timer",
+    "black",
+    "fullscreen",
+    "size",
+    "help",
+    "menu",
+)
 
 
 class HelpOverlay(Scene):
@@ -90,8 +102,15 @@ class MenuOverlay(Scene):
         labels = {"language": t("menu.language", name=t.language_name(app.lang))}
         for i, (name, action) in enumerate(ring):
             label = labels.get(name) or t(f"menu.{name}")
-            p.button((620, y0 + 110 + i * rh, 680, rh - 14), label, action, focused=i == self.focus, size=BODY,
-                     primary=name == "resume", name=name)
+            p.button(
+                (620, y0 + 110 + i * rh, 680, rh - 14),
+                label,
+                action,
+                focused=i == self.focus,
+                size=BODY,
+                primary=name == "resume",
+                name=name,
+            )
 
 
 class ConfirmQuit(Scene):
@@ -108,8 +127,15 @@ class ConfirmQuit(Scene):
         if k == pygame.K_ESCAPE:
             self.app.pop()
             return True
-        if k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEUP,
-                 pygame.K_PAGEDOWN):
+        if k in (
+            pygame.K_LEFT,
+            pygame.K_RIGHT,
+            pygame.K_UP,
+            pygame.K_DOWN,
+            pygame.K_TAB,
+            pygame.K_PAGEUP,
+            pygame.K_PAGEDOWN,
+        ):
             self.focus = 1 - self.focus
             return True
         if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5):
@@ -120,10 +146,22 @@ class ConfirmQuit(Scene):
     def draw(self, p: Painter) -> None:
         t = self.t
         p.panel((460, 300, 1000, 480), theme.PANEL, theme.INK, 5, 24)
-        p.text(t("confirm.quit"), (520, 330, 880, 100), TITLE, bold=True, align="center", valign="middle",
-               max_lines=1)
+        p.text(t("confirm.quit"), (520, 330, 880, 100), TITLE, bold=True, align="center", valign="middle", max_lines=1)
         p.text(t("confirm.quit_saved"), (520, 440, 880, 130), BODY, align="center")
-        p.button((540, 620, 380, 110), t("confirm.stay"), self.app.pop, focused=self.focus == 0, primary=True,
-                 size=LARGE, name="stay")
-        p.button((1000, 620, 380, 110), t("confirm.yes_quit"), self.app.quit, focused=self.focus == 1, size=LARGE,
-                 name="quit")
+        p.button(
+            (540, 620, 380, 110),
+            t("confirm.stay"),
+            self.app.pop,
+            focused=self.focus == 0,
+            primary=True,
+            size=LARGE,
+            name="stay",
+        )
+        p.button(
+            (1000, 620, 380, 110),
+            t("confirm.yes_quit"),
+            self.app.quit,
+            focused=self.focus == 1,
+            size=LARGE,
+            name="quit",
+        )

@@ -142,10 +142,18 @@ class SetupScene(Scene):
         if focused:
             p.marker(x - 40, y + h / 2)
         p.button((x + 12, y + 10, h - 20, h - 20), "-", lambda: self.change(name, -1), size=LARGE, name=f"{name}-")
-        p.button((x + w - h + 8, y + 10, h - 20, h - 20), "+", lambda: self.change(name, 1), size=LARGE,
-                 name=f"{name}+")
-        p.text(label, (x + h + 10, y + 6, w - 2 * h - 20, h - 12), BODY, bold=True, align="center", valign="middle",
-               max_lines=1)
+        p.button(
+            (x + w - h + 8, y + 10, h - 20, h - 20), "+", lambda: self.change(name, 1), size=LARGE, name=f"{name}+"
+        )
+        p.text(
+            label,
+            (x + h + 10, y + 6, w - 2 * h - 20, h - 12),
+            BODY,
+            bold=True,
+            align="center",
+            valign="middle",
+            max_lines=1,
+        )
 
     def clash(self) -> str:
         """A warning when two teams could be mistaken for each other on the board: same token or same name."""
@@ -153,8 +161,10 @@ class SetupScene(Scene):
         seen_names: dict[Any, int] = {}
         for i in range(self.count):
             name = (self.names[i] or self.default_name(i)).strip().casefold()
-            for seen, key, message in ((seen_tokens, tuple(self.tokens[i]), "setup.same_token"),
-                                       (seen_names, name, "setup.same_name")):
+            for seen, key, message in (
+                (seen_tokens, tuple(self.tokens[i]), "setup.same_token"),
+                (seen_names, name, "setup.same_name"),
+            ):
                 if key in seen:
                     return self.t(message, a=seen[key] + 1, b=i + 1)
                 seen[key] = i
@@ -183,22 +193,56 @@ class SetupScene(Scene):
             fill = theme.HIGHLIGHT if editing else theme.PANEL
             if not self.names[i] and not editing:
                 label = self.default_name(i)
-            p.button((x, y, name_w, h), label, lambda i=i: self.edit(i), focused=self.focused(f"name{i}"),
-                     fill=fill, align="left", size=BODY, name=f"name{i}")
+            p.button(
+                (x, y, name_w, h),
+                label,
+                lambda i=i: self.edit(i),
+                focused=self.focused(f"name{i}"),
+                fill=fill,
+                align="left",
+                size=BODY,
+                name=f"name{i}",
+            )
             x += name_w + 50
-            p.button((x, y, 300, h), t(f"colours.{colour_name}"), lambda i=i: self.change(f"colour{i}", 1),
-                     focused=self.focused(f"colour{i}"), size=BODY, name=f"colour{i}")
+            p.button(
+                (x, y, 300, h),
+                t(f"colours.{colour_name}"),
+                lambda i=i: self.change(f"colour{i}", 1),
+                focused=self.focused(f"colour{i}"),
+                size=BODY,
+                name=f"colour{i}",
+            )
             x += 350
-            p.button((x, y, 280, h), t(f"shapes.{shape}"), lambda i=i: self.change(f"shape{i}", 1),
-                     focused=self.focused(f"shape{i}"), size=BODY, name=f"shape{i}")
+            p.button(
+                (x, y, 280, h),
+                t(f"shapes.{shape}"),
+                lambda i=i: self.change(f"shape{i}", 1),
+                focused=self.focused(f"shape{i}"),
+                size=BODY,
+                name=f"shape{i}",
+            )
             x += 330
             if has_scen:
                 sid = self.scenario_ids[self.scenarios[i]]
                 text = self.app.deck_text("cards", sid, "title") if sid else t("setup.scenario_none")
-                p.button((x, y, 1880 - x, h), text, lambda i=i: self.change(f"scenario{i}", 1),
-                         focused=self.focused(f"scenario{i}"), size=SMALL, name=f"scenario{i}")
+                p.button(
+                    (x, y, 1880 - x, h),
+                    text,
+                    lambda i=i: self.change(f"scenario{i}", 1),
+                    focused=self.focused(f"scenario{i}"),
+                    size=SMALL,
+                    name=f"scenario{i}",
+                )
         if clash := self.clash():
             p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
         p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, hint="PgUp", name="back")
-        p.button((1080, 965, 800, 100), t("setup.start"), self.start, focused=self.focused("start"), primary=True,
-                 size=LARGE, hint="PgDn", name="start")
+        p.button(
+            (1080, 965, 800, 100),
+            t("setup.start"),
+            self.start,
+            focused=self.focused("start"),
+            primary=True,
+            size=LARGE,
+            hint="PgDn",
+            name="start",
+        )

@@ -24,8 +24,13 @@ class StageScene(OneStepScene):
         stages = app.deck.rules.stages
         sid = stages[self.stage].id
         p.fill(theme.BG)
-        p.text(t("stage.heading", n=self.stage + 1, total=len(stages)), (120, 40, 1680, 70), LARGE, align="center",
-               max_lines=1)
+        p.text(
+            t("stage.heading", n=self.stage + 1, total=len(stages)),
+            (120, 40, 1680, 70),
+            LARGE,
+            align="center",
+            max_lines=1,
+        )
         name = app.deck_text("stages", sid, "name") or sid
         p.text(name, (120, 110, 1680, 130), HUGE, bold=True, align="center", valign="middle", max_lines=1)
         # The path so far: one mark per stage, the current one filled and larger (shape + size, not colour).
@@ -33,8 +38,13 @@ class StageScene(OneStepScene):
         for i in range(n):
             cx = 960 + (i - (n - 1) / 2) * 90
             r = 24 if i == self.stage else 14
-            pygame.draw.circle(p.surface, theme.INK if i <= self.stage else theme.LINE, p.layout.point(cx, 270),
-                               r * p.layout.k, 0 if i <= self.stage else p.px(4))
+            pygame.draw.circle(
+                p.surface,
+                theme.INK if i <= self.stage else theme.LINE,
+                p.layout.point(cx, 270),
+                r * p.layout.k,
+                0 if i <= self.stage else p.px(4),
+            )
         box = (160, 320, 1600, 620)
         p.panel(box, theme.PANEL, theme.LINE, 3, 24)
         intro = card_text(app.deck, app.lang, "stages", sid, "intro", mark=app.mark)
@@ -57,6 +67,14 @@ class StageScene(OneStepScene):
                 pygame.draw.circle(p.surface, theme.INK, p.layout.point(x + 16, y + 30 * scale), 9 * p.layout.k)
                 p.text(q, (x + 60, y, w - 60, h * scale), BODY)
                 y += (h + 20) * scale
-        p.button((1160, 968, 720, 96), t("stage.begin"), app.dismiss, primary=True, focused=True, size=LARGE,
-                 hint="PgDn", name="begin")
+        p.button(
+            (1160, 968, 720, 96),
+            t("stage.begin"),
+            app.dismiss,
+            primary=True,
+            focused=True,
+            size=LARGE,
+            hint="PgDn",
+            name="begin",
+        )
         common.small_buttons(p, app, 978)

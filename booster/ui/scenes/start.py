@@ -43,19 +43,42 @@ class StartScene(Scene):
             items.append(("new", t("start.new_game"), not app.can_resume()))
         actions = dict(self.ring())
         for name, label, primary in items:
-            p.button((x, y, w, 110), str(label), actions[name], focused=self.focused(name), primary=primary,
-                     size=LARGE, name=name)
+            p.button(
+                (x, y, w, 110),
+                str(label),
+                actions[name],
+                focused=self.focused(name),
+                primary=primary,
+                size=LARGE,
+                name=name,
+            )
             y += 135
         if not app.can_resume() and app.deck is not None:
-            p.text(app.resume_problem or t("start.resume_none"), (x, y - 10, w, 60), BODY, colour=theme.MUTED,
-                   align="center", max_lines=2)
+            p.text(
+                app.resume_problem or t("start.resume_none"),
+                (x, y - 10, w, 60),
+                BODY,
+                colour=theme.MUTED,
+                align="center",
+                max_lines=2,
+            )
             y += 70
         elif app.resume_problem:
             p.text(app.resume_problem, (260, y - 10, 1400, 100), BODY, colour=theme.MUTED, align="center")
             y += 100
         y = max(y, 640)
-        p.button((x, y, w, 96), t("start.language", name=app.t.language_name(app.lang)), actions["language"],
-                 focused=self.focused("language"), name="language")
-        p.button((x, y + 116, w, 96), t("start.deck", name=app.deck_title()), actions["deck"],
-                 focused=self.focused("deck"), name="deck")
+        p.button(
+            (x, y, w, 96),
+            t("start.language", name=app.t.language_name(app.lang)),
+            actions["language"],
+            focused=self.focused("language"),
+            name="language",
+        )
+        p.button(
+            (x, y + 116, w, 96),
+            t("start.deck", name=app.deck_title()),
+            actions["deck"],
+            focused=self.focused("deck"),
+            name="deck",
+        )
         p.button((x, y + 232, w, 96), t("start.quit"), actions["quit"], focused=self.focused("quit"), name="quit")
