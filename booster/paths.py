@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
-"""Where the bundled decks and assets are: beside the package in a checkout or an editable install."""
+"""Where the bundled decks and fonts are: inside the package, wherever it is installed."""
 
+from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORE_DECK = ROOT / "cards" / "core"
-ASSETS = ROOT / "assets"
-FONTS = ASSETS / "fonts"
+PACKAGE = Path(str(files("booster")))
+DECKS = PACKAGE / "cards"
+CORE_DECK = DECKS / "core"
+FONTS = PACKAGE / "assets" / "fonts"

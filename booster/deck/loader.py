@@ -360,6 +360,12 @@ def _get(value: Any, *path: str) -> Any:
     return value
 
 
+def _mapping(value: Any, *path: str) -> Mapping[str, Any]:
+    """The mapping at `path`, or an empty one when it is missing or of another type (the schema says so)."""
+    found = _get(value, *path)
+    return found if isinstance(found, Mapping) else {}
+
+
 def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     if doc is None or not isinstance(doc.value, dict):
         return None
@@ -516,10 +522,10 @@ def _check_text_file(
     value = doc.value if isinstance(doc.value, dict) else {}
     # Texts for ids that do not exist.
     for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
-        for key in _get(value, section) or {}:
+        for key in _mapping(value, section):
             if key not in known:
                 rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist", key=True)
-    for cid, entry in (_get(value, "cards") or {}).items():
+    for cid, entry in _mapping(value, "cards").items():
         card = cards.get(cid)
         if card is None or not isinstance(entry, dict):
             continue

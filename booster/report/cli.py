@@ -57,7 +57,7 @@ def _deck_folder(saved_path: str, save_file: Path) -> Path | None:
     from booster import paths
 
     raw = Path(saved_path)
-    for candidate in (raw, save_file.parent / raw, paths.ROOT / raw):
+    for candidate in (raw, save_file.parent / raw, paths.PACKAGE.parent / raw, paths.DECKS / raw.name):
         if candidate.is_dir():
             return candidate
     return None

@@ -17,7 +17,7 @@ from typing import Any
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="deck folder, e.g. cards/core")
+    parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
     parser.add_argument("--lang", action="append", help="language to report on (repeatable; default: every one)")
     parser.add_argument("--strict", action="store_true", help="exit 1 unless every language is complete and current")
     parser.add_argument("--json", action="store_true", help="print JSON")

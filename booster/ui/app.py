@@ -116,7 +116,7 @@ class App:
 
     def deck_candidates(self) -> list[Path]:
         found = [self.deck_path]
-        root = paths.ROOT / "cards"
+        root = paths.DECKS
         if root.is_dir():
             found += sorted(p for p in root.iterdir() if (p / "deck.yaml").is_file())
         out: list[Path] = []

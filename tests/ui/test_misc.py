@@ -161,7 +161,7 @@ def test_no_display_is_a_sentence():
     )
     env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver"}
     r = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, cwd=paths.ROOT
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, cwd=paths.PACKAGE.parent
     )
     assert r.returncode == 1
     assert "No display" in r.stderr and "Traceback" not in r.stderr

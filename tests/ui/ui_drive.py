@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pygame
 
-from booster import paths
 from booster.ui.app import App
 
-MINI = paths.ROOT / "tests" / "decks" / "mini"
+MINI = Path(__file__).resolve().parents[1] / "decks" / "mini"
 DEMO = Path(__file__).resolve().parent / "decks" / "demo"
 
 
