@@ -7,6 +7,7 @@ import socket
 import urllib.request
 
 import pytest
+from phone_room import Room
 
 from booster.engine.game import Action
 from booster.phones.network import is_local, parse_bind
@@ -102,8 +103,6 @@ def test_an_answer_after_the_card_closed_is_refused(room):
 
 
 def test_a_stale_card_is_closed_even_when_the_team_has_a_new_one(core_deck):
-    from conftest import Room
-
     r = Room(core_deck)
     try:
         blue, green = r.join(0), r.join(1)
@@ -145,8 +144,6 @@ def test_a_foreign_host_name_is_refused(room):
 
 
 def test_too_many_requests_are_refused(core_deck):
-    from conftest import Room
-
     r = Room(core_deck, limits=Limits(requests=(10, 0.01)))
     try:
         statuses = [r.request("/api/hello")[0] for _ in range(14)]
