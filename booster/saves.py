@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from booster import paths
 from booster.engine.game import Action, Game, Setup
 from booster.engine.match import Match, action_from_json, action_to_json, setup_from_json, setup_to_json
 
@@ -145,11 +146,7 @@ def load(path: Path) -> Saved:
 
 def data_dir() -> Path:
     """Where autosaves live: $BOOSTER_HOME if set (tests), else the user's data folder."""
-    if home := os.environ.get("BOOSTER_HOME"):
-        return Path(home)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("social-impact-booster", appauthor=False))
+    return paths.user_data()
 
 
 def autosave_path() -> Path:
