@@ -33,10 +33,10 @@ class RefusedWrite(OSError):
     def __init__(self, path: Path, why: str) -> None:
         super().__init__(why)
         self.filename = str(path)
-        self.strerror = why
+        self.strerror = self.why = why
 
     def __str__(self) -> str:
-        return self.strerror
+        return self.why
 
 
 def check_target(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
