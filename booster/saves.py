@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,6 +17,7 @@ from typing import Any, NamedTuple
 from booster import paths
 from booster.engine.game import Action, Game, Setup
 from booster.engine.match import Match, action_from_json, action_to_json, setup_from_json, setup_to_json
+from booster.files import write_atomic
 
 FORMAT = "social-impact-booster/save-1"
 
@@ -105,29 +105,6 @@ def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | No
         time.time(),
         extra or {},
     )
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:  # pragma: no cover - some file systems cannot fsync a directory
-        pass
 
 
 def save(path: Path, saved: Saved) -> None:
