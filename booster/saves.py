@@ -9,7 +9,6 @@ never a torn one. Replaying the log on the deck gives back every state; nothing 
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
