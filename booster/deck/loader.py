@@ -7,14 +7,9 @@ refused with the same sentences a translator sees on the command line.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import marshal
-import os
-import pickle
 import re
-import sys
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -174,14 +169,13 @@ def _load_deck(folder: Path) -> LoadResult:
         if not (folder / required).is_file():
             rep.direct.append(Problem(str(folder / required), 1, 1, f"the deck has no {required}"))
 
-    # Files in the order they are needed: deck, rules and cards (the cross-file checks need them all), then
-    # texts, each checked as soon as it is parsed, while the helper process may still be parsing others.
+    # Deck, rules and cards first (the cross-file checks need them all), then each text file.
     jobs = [_Job(folder / n, k, MAX_BYTES) for n, k in (("deck.yaml", "deck"), ("rules.yaml", "rules"))]
     jobs = [j for j in jobs if j.path.is_file()]
     jobs += [_Job(p, "cards", MAX_BYTES) for p in card_files]
     n_fixed = len(jobs)
     jobs += [_Job(p, "text", TEXT_MAX_BYTES) for p in text_files.values()]
-    parsed: dict[int, _Parsed] = {}
+    parsed = [_parse(job) for job in jobs]
 
     def read(i: int) -> Document | None:
         doc, _, schema_errors = parsed[i]
@@ -191,50 +185,26 @@ def _load_deck(folder: Path) -> LoadResult:
             rep.at(doc, p, message, at_key)
         return doc
 
-    def index_of(name: str) -> int | None:
-        return next((i for i, j in enumerate(jobs[:n_fixed]) if j.path.name == name), None)
+    def read_named(name: str) -> Document | None:
+        return next((read(i) for i, j in enumerate(jobs[:n_fixed]) if j.path.name == name), None)
 
-    rules: Rules | None = None
-    rules_doc: Document | None = None
-    info: DeckInfo | None = None
-    cards: dict[str, Card] = {}
-    card_where: dict[str, Document] = {}
-    option_ids: dict[str, frozenset[str]] = {}
-    marks: set[str] = set()
+    deck_doc = read_named("deck.yaml")
+    rules_doc = read_named("rules.yaml")
+    card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
+    rules = _rules(rules_doc, rep)
+    info = _info(deck_doc, rep, text_files)
+    cards, card_where = _cards(card_docs, rules, rep)
+    if rules is not None:
+        _check_references(cards, card_where, rep)
+        _check_design(cards, card_where, rules, rules_doc, rep)
+    option_ids = _option_ids(cards)
+    marks = {m for card in cards.values() for o in card.options for m in o.marks}
     text_docs: dict[int, Document] = {}
-    fixed_done = False
-    texts_done: set[int] = set()
-
-    def check_ready() -> None:
-        nonlocal fixed_done, rules, rules_doc, info, cards, card_where
-        if not fixed_done:
-            if any(i not in parsed for i in range(n_fixed)):
-                return
-            fixed_done = True
-            deck_doc = read(i) if (i := index_of("deck.yaml")) is not None else None
-            rules_doc = read(i) if (i := index_of("rules.yaml")) is not None else None
-            card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
-            rules = _rules(rules_doc, rep)
-            info = _info(deck_doc, rep, text_files)
-            cards, card_where = _cards(card_docs, rules, rep)
-            if rules is not None:
-                _check_references(cards, card_where, rep)
-                _check_design(cards, card_where, rules, rules_doc, rep)
-            option_ids.update(_option_ids(cards))
-            marks.update(m for card in cards.values() for o in card.options for m in o.marks)
-        for i in sorted(parsed.keys() - texts_done):
-            if i < n_fixed:
-                continue
-            texts_done.add(i)
-            if doc := read(i):
-                text_docs[i] = doc
-                if rules and info:
-                    _check_text_file(doc, cards, option_ids, marks, rules, rep)
-
-    for i, result in _parse_all(jobs):
-        parsed[i] = result
-        check_ready()
-    check_ready()  # a deck with no file at all
+    for i in range(n_fixed, len(jobs)):
+        if doc := read(i):
+            text_docs[i] = doc
+            if rules and info:
+                _check_text_file(doc, cards, option_ids, marks, rules, rep)
 
     for i in range(len(jobs)):
         docs[jobs[i].path.name] = parsed[i][0]
@@ -262,151 +232,6 @@ _Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]]
 def _parse(job: _Job) -> _Parsed:
     doc, problems = read_file(job.path, str(job.path), job.max_bytes)
     return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
-
-
-PARALLEL_BYTES = 2_000_000  # decks from this size on are parsed by two processes
-CLAIM_TIMEOUT = 5.0  # seconds; see _claim
-
-
-def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
-    """Parse and validate every job, yielding (index, result) as each is ready (not in order).
-
-    Parsing YAML is CPU-bound (libyaml's event stream costs ~1-2 µs an event from Python): a deck of 5,000
-    cards in 8 languages takes over a second on one core. For decks of PARALLEL_BYTES or more, a forked
-    helper takes jobs from the end of the list while this process takes them from the front; each side
-    takes the next job when it is free, so both end together however much each file costs, and this
-    process checks the files it has while the helper still parses. The helper writes each result into
-    shared memory and only sends its place through a pipe, so it never waits for this process to read.
-    Smaller decks stay in-process, where forking would cost more than it saves.
-    """
-    sizes = [min(_size(j.path), j.max_bytes) for j in jobs]  # larger files are refused unread
-    if sum(sizes) < PARALLEL_BYTES or len(jobs) < 2 or sys.platform != "linux" or usable_cpus() < 2:
-        for i, job in enumerate(jobs):
-            yield i, _parse(job)
-        return
-    import mmap
-    import multiprocessing
-
-    # Results take about twice a file's size (its text and value); only the pages written are used, and a
-    # result that does not fit is parsed again here.
-    try:
-        shared = mmap.mmap(-1, min(3 * sum(sizes) + (1 << 20), 1 << 30))
-    except OSError:
-        for i, job in enumerate(jobs):
-            yield i, _parse(job)
-        return
-    ctx = multiprocessing.get_context("fork")
-    ends = ctx.Array("i", [0, len(jobs)])  # the next job from the front, one past the next from the back
-    receiver, sender = ctx.Pipe(duplex=False)
-    helper = ctx.Process(target=_helper, args=(jobs, ends, shared, sender), daemon=True)
-    done: set[int] = set()
-    finished = False  # the helper has nothing more to deliver
-
-    def delivered(wait: bool) -> Iterator[tuple[int, _Parsed]]:
-        nonlocal finished
-        while not finished and (wait or receiver.poll()):
-            try:
-                got = _receive(receiver, shared, jobs)
-            except EOFError:  # the helper died: what it had not delivered is parsed here, below
-                got = None
-            if got is None:
-                finished = True
-            else:
-                done.add(got[0])
-                yield got
-
-    try:
-        with contextlib.suppress(OSError):  # no process to be had: everything is parsed here
-            helper.start()
-        sender.close()  # from now on, the helper's end is its own: the pipe ends when the helper does
-        while (claimed := _claim(ends, front=True)) is not None:
-            yield claimed, _parse(jobs[claimed])
-            done.add(claimed)
-            yield from delivered(wait=False)
-        yield from delivered(wait=True)
-        for i in range(len(jobs)):
-            if i not in done:
-                yield i, _parse(jobs[i])
-    finally:
-        if helper.is_alive():
-            helper.terminate()
-        if helper.pid is not None:
-            helper.join()
-        receiver.close()
-        shared.close()
-
-
-def usable_cpus() -> int:
-    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # read_file says why
-
-
-def _claim(ends: Any, front: bool) -> int | None:
-    """The index of the next job from the front or the back, None when there is none left."""
-    lock = ends.get_lock()
-    # The lock is held for a few instructions: it can only be out of reach if the helper was killed while
-    # holding it. Then this process stops claiming, and parses whatever was not delivered.
-    if not lock.acquire(timeout=CLAIM_TIMEOUT):
-        return None
-    try:
-        lo, hi = ends[0], ends[1]
-        if lo >= hi:
-            return None
-        if front:
-            ends[0] = lo + 1
-            return lo
-        ends[1] = hi - 1
-        return hi - 1
-    finally:
-        lock.release()
-
-
-_NOT_DONE = -1  # the helper could not deliver this job (an error, or no room): the parent parses it
-
-
-def _receive(receiver: Any, shared: Any, jobs: list[_Job]) -> tuple[int, _Parsed] | None:
-    """The helper's next result, None when it has finished."""
-    message = receiver.recv()
-    if message is None:
-        return None
-    i, start, n_value, n_rest = message
-    if start == _NOT_DONE:
-        return i, _parse(jobs[i])
-    value = marshal.loads(shared[start : start + n_value])
-    file, text, problems, schema_errors = pickle.loads(shared[start + n_value : start + n_value + n_rest])
-    return i, (Document(file, value, text), problems, schema_errors)
-
-
-def _helper(jobs: list[_Job], ends: Any, shared: Any, sender: Any) -> None:
-    """The forked helper: parse jobs from the back until none is left, each result into `shared`."""
-    at = 0
-    try:
-        while (i := _claim(ends, front=False)) is not None:
-            try:
-                doc, problems, schema_errors = _parse(jobs[i])
-                # marshal is the fastest for plain values (dicts, lists, str, int, float, bool, None).
-                value = marshal.dumps(doc.value)
-                rest = pickle.dumps((doc.file, doc.text, problems, schema_errors), pickle.HIGHEST_PROTOCOL)
-            except Exception:  # the parent parses it again and meets the error itself
-                sender.send((i, _NOT_DONE, 0, 0))
-                continue
-            end = at + len(value) + len(rest)
-            if end > len(shared):
-                sender.send((i, _NOT_DONE, 0, 0))
-                continue
-            shared[at : at + len(value)] = value
-            shared[at + len(value) : end] = rest
-            sender.send((i, at, len(value), len(rest)))
-            at = end
-    finally:
-        sender.send(None)
 
 
 def _get(value: Any, *path: str) -> Any:
@@ -840,7 +665,7 @@ def _check_source_texts(
             given.update(dict.fromkeys(o.marks))
     for mark in given:
         if not isinstance(_get(sv, "marks", mark), str):
-            rep.at(src, ("marks",), f"the mark '{mark}' has no name in the source language ({source}): add it", key=True)
+            rep.at(src, ("marks",), f"the mark '{mark}' has no name in the source language ({source})", key=True)
     for section, ids, need in (("stages", rules.stage_ids, "name"), ("pillars", rules.pillar_ids, "name")):
         for i in ids:
             if not isinstance(_get(sv, section, i, need), str):

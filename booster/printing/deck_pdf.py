@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from booster.files import write_atomic
 from booster.printing import layout as L
 
 
@@ -48,7 +49,7 @@ def main(args: argparse.Namespace) -> int:
     for w in doc.warnings:
         print(f"warning: {w}", file=sys.stderr)
     try:
-        doc.pdf.output(str(out))
+        write_atomic(out, bytes(doc.pdf.output()))
     except OSError as e:
         print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
         return 1

@@ -12,7 +12,6 @@ translator confirms it; a translation without a record is counted as current, an
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import textwrap
@@ -23,6 +22,7 @@ from typing import Any
 
 from booster.deck.coverage import text_paths
 from booster.deck.yaml_safe import Problem, read_file
+from booster.files import write_atomic
 from booster.translation import yamlwrite
 
 ORIGIN_FORMAT = 1
@@ -149,10 +149,8 @@ def write_origins(path: Path, lang: str, source_lang: str, origins: Mapping[str,
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    # Write beside, then rename: an editor or a crash never sees half a file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    # Written beside, then renamed: an editor or a crash never sees half a file.
+    write_atomic(path, text)
 
 
 # -- status -----------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def main(args: argparse.Namespace) -> int:
     from booster.ui.i18n import Strings
     from booster.ui.layout import Layout, parse_size
     from booster.ui.paint import Painter
+    from booster.ui.screenshot import save_png
     from booster.ui.text import TextRenderer
 
     try:
@@ -54,7 +55,14 @@ def main(args: argparse.Namespace) -> int:
         return 2
     pygame.font.init()
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        print(f"{out} is a file: -o takes a folder, where one PNG per card is written.", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"Cannot create the folder {out}: {e.strerror or e}.", file=sys.stderr)
+        return 1
     t = Strings(lang, True if args.mark_missing else None)
     text = TextRenderer()
     for cid in ids:
@@ -70,6 +78,10 @@ def main(args: argparse.Namespace) -> int:
         layout.frame = surface.get_rect()
         draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
         path = out / f"{cid}.{lang}.png"
-        pygame.image.save(surface, str(path))
+        try:
+            save_png(surface, path)
+        except OSError as e:
+            print(f"Cannot write {path}: {e.strerror or e}.", file=sys.stderr)
+            return 1
         print(path)
     return 0
