@@ -33,6 +33,8 @@ def _print_problems(problems) -> None:
 
 def cmd_deck_check(args: argparse.Namespace) -> int:
     result = load_deck(args.path)
+    for w in result.warnings:
+        print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
         _print_problems(result.problems)
         return 1
@@ -41,7 +43,9 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
         print(refused_note(result))
         return 1
     deck = result.deck
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid.")
+    n = len(result.warnings)
+    warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
+    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:

@@ -79,7 +79,7 @@ def test_helpful_tool_that_does_not_exist_or_is_not_a_tool(mini_copy):
     )
     lines = check(mini_copy)
     only(lines, "cards.yaml", 7, 13, "the tool 'mapp' does not exist")
-    only(lines, "cards.yaml", 7, 19, "'exp-eco' is a experience card, not a tool")
+    only(lines, "cards.yaml", 7, 19, "'exp-eco' is an experience card, not a tool")
 
 
 def test_yaml_11_boolean_where_an_id_is_expected(mini_copy):
