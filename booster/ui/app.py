@@ -146,10 +146,7 @@ class App:
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
 
     def deck_candidates(self) -> list[Path]:
-        found = [self.deck_path]
-        root = paths.DECKS
-        if root.is_dir():
-            found += sorted(p for p in root.iterdir() if (p / "deck.yaml").is_file())
+        found = [self.deck_path, *(folder for _, folder in paths.decks())]
         out: list[Path] = []
         for p in found:
             if p.resolve() not in [q.resolve() for q in out]:

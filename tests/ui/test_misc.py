@@ -304,3 +304,34 @@ def test_setup_warns_when_two_teams_look_alike():
     scene.names[0], scene.names[1] = "Bike Hub", "bike hub "
     assert scene.clash() == "Teams 1 and 2 have the same name"
     app.render()  # the warning fits its box at every size (checked for every scene by test_layout)
+
+
+def test_screenshot_and_preview_outputs_that_cannot_be_written(tmp_path, capsys):
+    from booster.ui import preview, screenshot
+
+    parser = argparse.ArgumentParser()
+    screenshot.configure(parser)
+    missing = tmp_path / "nowhere" / "shot.png"
+    assert screenshot.main(parser.parse_args(["--deck", str(DEMO), "--size", "320x180", "-o", str(missing)])) == 1
+    assert "does not exist" in capsys.readouterr().err and not missing.parent.exists()
+    os.mkfifo(tmp_path / "pipe.png")
+    assert (
+        screenshot.main(parser.parse_args(["--deck", str(DEMO), "--size", "320x180", "-o", str(tmp_path / "pipe.png")]))
+        == 1
+    )
+    assert "not a regular file" in capsys.readouterr().err
+    if os.geteuid() != 0:  # root writes anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        assert (
+            screenshot.main(parser.parse_args(["--deck", str(DEMO), "--size", "320x180", "-o", str(locked / "s.png")]))
+            == 1
+        )
+        assert "Cannot write" in capsys.readouterr().err
+
+    parser = argparse.ArgumentParser()
+    preview.configure(parser)
+    a_file = tmp_path / "cards.txt"
+    a_file.write_text("mine")
+    assert preview.main(parser.parse_args([str(MINI), "-o", str(a_file)])) == 2
+    assert "is a file" in capsys.readouterr().err and a_file.read_text() == "mine"
