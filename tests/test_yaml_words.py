@@ -39,7 +39,7 @@ CASES = [
 
 @pytest.mark.parametrize(("line", "at", "fragment"), CASES, ids=[c[0].strip() for c in CASES])
 def test_each_mistake_gets_a_sentence_at_its_line(line: str, at: int, fragment: str) -> None:
-    doc, problems = parse_bytes((BEFORE + line + "\n" + AFTER).encode(), "f.yaml")
+    _, problems = parse_bytes((BEFORE + line + "\n" + AFTER).encode(), "f.yaml")
     assert len(problems) == 1, problems
     assert problems[0].line == at and fragment in problems[0].message, problems[0]
     assert "YAML syntax error" not in problems[0].message and "remove it" not in problems[0].message
