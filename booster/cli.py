@@ -11,7 +11,7 @@ from pathlib import Path
 
 from booster import __version__, paths
 from booster.deck import schemas
-from booster.deck.loader import load_deck
+from booster.deck.loader import load_deck, refused_note
 
 
 def _deck_or_exit(path: str):
@@ -19,6 +19,8 @@ def _deck_or_exit(path: str):
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
+    if note := refused_note(result):  # a broken translation does not stop the others
+        print(note, file=sys.stderr)
     return result.deck
 
 
@@ -31,11 +33,19 @@ def _print_problems(problems) -> None:
 
 def cmd_deck_check(args: argparse.Namespace) -> int:
     result = load_deck(args.path)
+    for w in result.warnings:
+        print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
         _print_problems(result.problems)
         return 1
+    if result.problems:  # only translations are broken: the deck plays without them, but it is not valid
+        _print_problems(result.problems)
+        print(refused_note(result))
+        return 1
     deck = result.deck
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid.")
+    n = len(result.warnings)
+    warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
+    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:
