@@ -7,6 +7,7 @@ only when something changed. Scenes are plain objects driven by `handle`, so the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
@@ -62,6 +63,13 @@ class App:
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
+        # One save per game, locked while this window plays it (see booster.saves).
+        self.game_lock: saves.GameLock | None = None
+        self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
+        self.resume_path: Path | None = None  # the newest game no other window plays
+        self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
+        with contextlib.suppress(OSError):
+            saves.prune()
         self.timer = Timer(180, clock)
         self.timer_card: str | None = None
         self.fullscreen = bool(getattr(args, "fullscreen", False))
@@ -129,6 +137,7 @@ class App:
         if self.watching:
             self.watcher = DeckWatcher(self.deck_path)
         self.session = None
+        self.release_game()
         self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
@@ -155,6 +164,7 @@ class App:
         from booster.ui.scenes.error import ErrorScene
         from booster.ui.scenes.start import StartScene
 
+        self.refresh_games()
         if self.deck is None:
             self.set_scene(ErrorScene(self, self.problems))
         else:
@@ -227,54 +237,113 @@ class App:
         seed = random.randrange(1 << 30) if seed is None else int(seed)
         setup = Setup(tuple(names), seed, tuple(scenarios))
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
-        self.keep_previous_autosave()
+        self.release_game()
+        try:  # a new file of its own: another window's game is never written over
+            self.game_lock = saves.new_game()
+            path = self.game_lock.path
+        except OSError:  # a read-only data folder: play anyway, the failed saves are shown
+            path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
         try:
-            self.session = Session(self.deck, str(self.deck_path), self.lang, setup, extra, saves.autosave_path())
+            self.session = Session(self.deck, str(self.deck_path), self.lang, setup, extra, path)
         except IllegalAction as e:
+            self.release_game()
             self.toast(str(e))
             return
         self.resume_problem = None
         self.after_save()
         self.show_game()
 
-    def keep_previous_autosave(self) -> None:
-        """A new game replaces the autosave: keep the old one beside the other saves, so nothing is lost."""
-        current = saves.autosave_path()
-        if not current.is_file():
-            return
+    def release_game(self) -> None:
+        """Let another window open the game this one played."""
+        if self.game_lock is not None:
+            self.game_lock.release()
+            self.game_lock = None
+
+    def refresh_games(self) -> None:
+        """Find the game Resume offers: the newest one no other window plays and no resume failed on."""
+        self.resume_path = self.locked_path = None
+        own = self.game_lock.path if self.game_lock is not None else None
         try:
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(current.stat().st_mtime))
-            target = unique_path(saves.data_dir() / "saves", f"autosave-{stamp}", ".json")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(current, target)
-        except OSError:  # keeping the old game is a courtesy; the new game must still start
-            pass
+            entries = saves.list_games()
+        except OSError:
+            return
+        for entry in entries:
+            if entry.path in self.failed_saves:
+                continue
+            if entry.path != own and saves.is_locked(entry.path):
+                self.locked_path = self.locked_path or entry.path
+                continue
+            self.resume_path = entry.path
+            return
 
     def can_resume(self) -> bool:
-        return self.resume_problem is None and saves.autosave_path().is_file()
+        return self.resume_path is not None
 
-    def resume(self) -> None:
+    def can_view_locked(self) -> bool:
+        return self.locked_path is not None
+
+    def view_locked(self) -> None:
+        """Open, read-only, the game another window plays."""
+        if self.locked_path is not None:
+            self.resume(self.locked_path, read_only=True)
+
+    def resume(self, path: Path | None = None, read_only: bool = False) -> None:
+        """Resume the newest free game (or `path`). A failure leaves the app as it was, with a sentence."""
+        path = path or self.resume_path
+        if path is None:
+            return
+        own = self.game_lock is not None and self.game_lock.path == path
+        held: saves.GameLock | None = None
         try:
-            saved = saves.load(saves.autosave_path())
-            deck = self.deck
-            if deck is None or deck.info.id != saved.deck_id:  # the save's own deck, if it is still there
-                path = Path(saved.deck_path)
-                if saved.deck_path and path.is_dir() and self._load(path):
-                    deck = self.deck
-                if deck is None or deck.info.id != saved.deck_id:
-                    raise saves.SaveError(f"the deck '{saved.deck_id}' is not available")
-            self.session = Session.resume(deck, saved, saves.autosave_path())
+            saved = saves.load(path)
+            found, found_path = self.deck, self.deck_path
+            if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
+                own_folder = Path(saved.deck_path) if saved.deck_path else None
+                if own_folder is not None and own_folder.is_dir():
+                    result = load_deck(own_folder)
+                    if result.deck is not None:
+                        found, found_path = result.deck, own_folder
+            deck, note = saves.deck_for(saved, found, found_path)
+            if deck is None:
+                raise saves.SaveError(saves.deck_note(saved, note or "missing"))
+            if not read_only and not own:
+                try:
+                    held = saves.lock(path)
+                except OSError:  # cannot lock (read-only folder): resume anyway, saving will say why it fails
+                    held = None
+            session = Session.resume(deck, saved, None if read_only else path, read_only)
         except (saves.SaveError, OSError) as e:
+            if held is not None:
+                held.release()
+            self.failed_saves.add(path)
             self.resume_problem = self.t("start.resume_failed", why=str(e))
+            self.refresh_games()
             self.dirty = True
             return
+        if not read_only and not own:
+            self.release_game()
+            self.game_lock = held
+        self.session = session
+        self.deck = deck
+        if deck is found:
+            self.deck_path = found_path
+        self.resume_problem = None
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
             self.set_language(lang)
         self.show_game()
+        if read_only:
+            self.toast(self.t("toast.read_only"))
+        elif note == "pinned":
+            self.toast(self.t("toast.deck_pinned"))
+        elif note is not None:
+            self.toast(saves.deck_note(saved, note))
 
     def decide(self, action: Action) -> None:
         if self.session is None:
+            return
+        if self.session.read_only:
+            self.toast(self.t("toast.read_only"))
             return
         team = self.session.state.turn
         try:
@@ -300,7 +369,9 @@ class App:
             self.show_game()
 
     def undo(self) -> None:
-        if self.session is not None and self.session.undo():
+        if self.session is not None and self.session.read_only:
+            self.toast(self.t("toast.read_only"))
+        elif self.session is not None and self.session.undo():
             self.after_save()
             self.toast(self.t("toast.undone"))
             self.show_game()

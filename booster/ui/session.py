@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from booster import saves
-from booster.engine.game import ADVANCE, EXCHANGE, EXCHANGE_ACTION, OVER, Action, Event, Game, Setup
+from booster.engine.game import ADVANCE, EXCHANGE, EXCHANGE_ACTION, OVER, Action, Event, Game, IllegalAction, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
 
@@ -40,11 +40,13 @@ class Session:
         self.autosave_path = autosave
         self.queue: list[View] = [View("stage", {"stage": 0})]
         self.save_error: str | None = None
+        self.read_only = False
         self.persist()
 
     @classmethod
-    def resume(cls, deck: Deck, saved: saves.Saved, autosave: Path | None = None) -> Session:
-        """The session a save records; SaveError if it does not fit the deck."""
+    def resume(cls, deck: Deck, saved: saves.Saved, autosave: Path | None = None, read_only: bool = False) -> Session:
+        """The session a save records; SaveError if it does not fit the deck. A read-only session (a game
+        another window plays) refuses every action and writes nothing."""
         self = cls.__new__(cls)
         self.deck = deck
         self.deck_path = saved.deck_path
@@ -54,6 +56,9 @@ class Session:
         self.autosave_path = autosave
         self.queue = []
         self.save_error = None
+        self.read_only = read_only
+        if read_only:
+            self.autosave_path = None
         return self
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -90,6 +95,8 @@ class Session:
     # -- acting ----------------------------------------------------------------------------------------
     def act(self, action: Action) -> list[Event]:
         """Play, record and autosave one action; queue the screens it calls for."""
+        if self.read_only:
+            raise IllegalAction("read only: this game is being played in another window")
         before = self.state
         self.match, events = self.match.play(action)
         self.saved = self.saved.record(action)
@@ -136,7 +143,7 @@ class Session:
     def undo(self) -> bool:
         """Undo the last decision: trailing advances (not decisions) go with the choice before them."""
         log = self.match.log
-        if not log:
+        if not log or self.read_only:
             return False
         n = len(log)
         while n and log[n - 1].kind == "advance":
@@ -169,3 +176,5 @@ class Session:
         game = Game(deck)
         match = self.saved.replay(game)
         self.deck, self.game, self.match = deck, game, match
+        self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.deck_path)))  # played on the edited deck now
+        self.persist()

@@ -18,22 +18,22 @@ def start(app, teams: int = 2) -> None:
     key(app, pygame.K_PAGEDOWN)
 
 
-def on_disk() -> list[dict]:
-    return json.loads(saves.autosave_path().read_text(encoding="utf-8"))["log"]
+def on_disk(app) -> list[dict]:
+    return json.loads(app.session.autosave_path.read_text(encoding="utf-8"))["log"]
 
 
 def test_each_decision_is_on_disk_at_once():
     app = new_app(MINI)
     start(app)
-    assert on_disk() == []
+    assert on_disk(app) == []
     key(app, pygame.K_PAGEDOWN)  # the stage introduction
     key(app, pygame.K_PAGEDOWN)  # advance: a challenge is drawn
-    assert [e["kind"] for e in on_disk()] == ["advance"]
+    assert [e["kind"] for e in on_disk(app)] == ["advance"]
     key(app, pygame.K_2)
-    log = on_disk()
+    log = on_disk(app)
     assert [e["kind"] for e in log] == ["advance", "choose"]
     assert log[1]["option"] == app.session.match.log[1].option
-    extra = json.loads(saves.autosave_path().read_text(encoding="utf-8"))["extra"]
+    extra = json.loads(app.session.autosave_path.read_text(encoding="utf-8"))["extra"]
     assert extra["tokens"] and extra["timer"] == 60 and extra["lang"] == "en"
 
 
@@ -44,6 +44,7 @@ def test_resume_gives_the_same_state():
         key(app, pygame.K_PAGEDOWN)
     state, log = app.session.state, app.session.match.log
     view = app.session.view().kind
+    app.release_game()  # as when its process ends, however it ends
     other = new_app(MINI)  # a new process, after a crash
     assert other.can_resume()
     assert other.top.focused("resume")
@@ -54,8 +55,8 @@ def test_resume_gives_the_same_state():
 
 
 def test_damaged_save_is_a_sentence():
-    saves.autosave_path().parent.mkdir(parents=True, exist_ok=True)
-    saves.autosave_path().write_text("{not json", encoding="utf-8")
+    saves.games_dir().mkdir(parents=True, exist_ok=True)
+    (saves.games_dir() / "game-20260101-000000.json").write_text("{not json", encoding="utf-8")
     app = new_app(MINI)
     click(app, "resume")
     assert app.top.name == "start"
@@ -79,7 +80,7 @@ def test_undo_goes_back_to_the_previous_choice():
     assert app.top.name == "card"
     assert len(app.session.match.log) == 1
     assert app.session.state.pending == app.session.match.states[1].pending
-    assert [e["kind"] for e in on_disk()] == ["advance"]
+    assert [e["kind"] for e in on_disk(app)] == ["advance"]
     key(app, pygame.K_1)
     assert app.session.state == first_choice  # same seed, same choice: the same game
     key(app, pygame.K_BACKSPACE)
@@ -110,16 +111,87 @@ def test_quit_needs_a_confirmation():
     assert not app.running
 
 
-def test_a_new_game_keeps_the_previous_autosave():
+def test_a_new_game_keeps_the_previous_game():
     app = new_app(MINI)
     start(app)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)  # one action in the first game
-    first = saves.load(saves.autosave_path())
+    first_path = app.session.autosave_path
+    first = saves.load(first_path)
     key(app, pygame.K_ESCAPE)
     click(app, "home")
     click(app, "new")
     click(app, "start")
-    kept = list((saves.data_dir() / "saves").glob("autosave-*.json"))
-    assert len(kept) == 1 and saves.load(kept[0]).log == first.log
-    assert saves.load(saves.autosave_path()).log == ()
+    assert app.session.autosave_path != first_path
+    assert saves.load(first_path).log == first.log  # untouched, never moved aside
+    assert saves.load(app.session.autosave_path).log == ()
+
+
+def test_two_windows_never_share_a_save():
+    first = new_app(MINI)
+    start(first)
+    second = new_app(MINI)  # started while the first plays
+    assert not second.can_resume() and second.can_view_locked()  # the first one's game is not offered
+    start(second)
+    for _ in range(4):
+        key(first, pygame.K_PAGEDOWN)
+        key(second, pygame.K_PAGEDOWN)
+    assert first.session.autosave_path != second.session.autosave_path
+    for app in (first, second):
+        assert saves.load(app.session.autosave_path).log == app.session.match.log
+
+
+def test_a_second_window_views_a_game_read_only():
+    first = new_app(MINI)
+    start(first)
+    key(first, pygame.K_PAGEDOWN)
+    key(first, pygame.K_PAGEDOWN)
+    before = first.session.autosave_path.read_bytes()
+    second = new_app(MINI)
+    click(second, "view")
+    assert second.session is not None and second.session.read_only
+    assert second.session.state == first.session.state
+    second.advance()
+    second.undo()
+    assert "Read only" in second.toast_text
+    assert first.session.autosave_path.read_bytes() == before
+    first.release_game()  # the first window closes: its game can be resumed for real
+    third = new_app(MINI)
+    assert third.can_resume() and not third.can_view_locked()
+
+
+def test_a_failed_resume_keeps_the_deck_and_is_not_offered_again(mini_copy):
+    app = new_app(MINI)
+    start(app)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    path = app.session.autosave_path
+    app.release_game()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["extra"]["timer"] = 10**400  # a 400-digit timer used to end the game after Resume
+    path.write_text(json.dumps(data), encoding="utf-8")
+    other = new_app(mini_copy)
+    deck, deck_path = other.deck, other.deck_path
+    click(other, "resume")
+    assert other.top.name == "start" and "timer" in other.resume_problem
+    assert other.deck is deck and other.deck_path == deck_path
+    assert not other.can_resume()
+    other.render()
+
+
+def test_resume_on_an_edited_deck_plays_on_with_the_deck_it_was_played_with(mini_copy):
+    import re
+
+    app = new_app(mini_copy)
+    start(app)
+    for _ in range(3):
+        key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_1)
+    state = app.session.state
+    app.release_game()
+    cards = mini_copy / "cards.yaml"
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", cards.read_text(encoding="utf-8")))
+    other = new_app(mini_copy)
+    click(other, "resume")
+    assert other.session is not None and other.session.state == state
+    assert "earlier version of the deck" in other.toast_text
