@@ -11,7 +11,7 @@ from pathlib import Path
 
 from booster import __version__, paths
 from booster.deck import schemas
-from booster.deck.loader import load_deck
+from booster.deck.loader import load_deck, refused_note
 
 
 def _deck_or_exit(path: str):
@@ -19,6 +19,8 @@ def _deck_or_exit(path: str):
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
+    if note := refused_note(result):  # a broken translation does not stop the others
+        print(note, file=sys.stderr)
     return result.deck
 
 
@@ -35,6 +37,10 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
         _print_problems(result.problems)
+        return 1
+    if result.problems:  # only translations are broken: the deck plays without them, but it is not valid
+        _print_problems(result.problems)
+        print(refused_note(result))
         return 1
     deck = result.deck
     n = len(result.warnings)

@@ -11,6 +11,7 @@ import gc
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from booster.deck import schemas
@@ -83,10 +84,13 @@ MAX_MARKS_TRIED = 12
 
 
 class LoadResult(NamedTuple):
-    deck: Deck | None  # None when there are problems
-    problems: list[Problem]
+    deck: Deck | None  # None when a problem outside a translation's own file makes the deck unusable
+    problems: list[Problem]  # every problem, those of refused translations too: `deck check` shows them all
     documents: dict[str, Document]  # file name -> parsed file, for tools that report on texts
     warnings: tuple[Problem, ...] = ()  # a designer's likely slips: the deck still loads and plays
+    # A translation with problems of its own is left out of `deck` (language -> its problems), so that one
+    # broken language never blocks the others.
+    refused: Mapping[str, list[Problem]] = MappingProxyType({})
 
 
 class _Reporter:
@@ -214,9 +218,34 @@ def _load_deck(folder: Path) -> LoadResult:
         _check_source_texts(texts, cards, card_where, rules, info, rep)
 
     problems, warnings = rep.problems(), tuple(rep.warnings())
-    if problems or rules is None or info is None:
+    if rules is None or info is None:
         return LoadResult(None, problems, docs, warnings)
-    return LoadResult(Deck(info, rules, cards, {lang: d.value for lang, d in texts.items()}), [], docs, warnings)
+    refused = _refused(problems, text_files, info.source_language)
+    if len(problems) > sum(len(x) for x in refused.values()):
+        return LoadResult(None, problems, docs, warnings, refused)
+    kept = {lang: d.value for lang, d in texts.items() if lang not in refused}
+    return LoadResult(Deck(info, rules, cards, kept), problems, docs, warnings, refused)
+
+
+def refused_note(result: LoadResult) -> str:
+    """One sentence on the translations left out of a usable deck (empty when there are none)."""
+    if result.deck is None or not result.refused:
+        return ""
+    langs = ", ".join(sorted(result.refused))
+    return (
+        f"left out until their problems are fixed: the {langs} text{'s' if len(result.refused) > 1 else ''}; "
+        f"the other languages can be used"
+    )
+
+
+def _refused(problems: list[Problem], text_files: Mapping[str, Path], source: str) -> dict[str, list[Problem]]:
+    """The problems of each translation's own file (the source language's are the deck's)."""
+    lang_of = {str(path): lang for lang, path in text_files.items() if lang != source}
+    refused: dict[str, list[Problem]] = {}
+    for p in problems:
+        if (lang := lang_of.get(p.file)) is not None:
+            refused.setdefault(lang, []).append(p)
+    return refused
 
 
 class _Job(NamedTuple):

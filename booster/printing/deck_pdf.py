@@ -42,6 +42,12 @@ def main(args: argparse.Namespace) -> int:
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
+    if lang in result.refused:  # a broken translation is not printed; the other languages still are
+        for p in result.refused[lang]:
+            print(p)
+        n = len(result.refused[lang])
+        print(f"text.{lang}.yaml has {n} problems: fix them before printing it", file=sys.stderr)
+        return 1
     if lang not in deck.texts:
         print(f"note: the deck has no text.{lang}.yaml; every text is in {deck.info.source_language}", file=sys.stderr)
     out = Path(args.output or f"{deck.info.id}-{lang}.pdf")

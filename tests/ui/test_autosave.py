@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pygame
-from ui_drive import MINI, click, key, new_app
+from ui_drive import MINI, button, click, key, new_app
 
 from booster import saves
 
@@ -19,7 +19,7 @@ def start(app, teams: int = 2) -> None:
 
 
 def on_disk(app) -> list[dict]:
-    return json.loads(app.session.autosave_path.read_text(encoding="utf-8"))["log"]
+    return json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["log"]
 
 
 def test_each_decision_is_on_disk_at_once():
@@ -29,11 +29,13 @@ def test_each_decision_is_on_disk_at_once():
     key(app, pygame.K_PAGEDOWN)  # the stage introduction
     key(app, pygame.K_PAGEDOWN)  # advance: a challenge is drawn
     assert [e["kind"] for e in on_disk(app)] == ["advance"]
-    key(app, pygame.K_2)
+    key(app, pygame.K_2)  # points at response 2: nothing is played yet
+    assert [e["kind"] for e in on_disk(app)] == ["advance"] and app.top.armed
+    key(app, pygame.K_2)  # the same key again confirms
     log = on_disk(app)
     assert [e["kind"] for e in log] == ["advance", "choose"]
-    assert log[1]["option"] == app.session.match.log[1].option
-    extra = json.loads(app.session.autosave_path.read_text(encoding="utf-8"))["extra"]
+    assert log[1]["option"] == app.game.match.log[1].option
+    extra = json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["extra"]
     assert extra["tokens"] and extra["timer"] == 60 and extra["lang"] == "en"
 
 
@@ -42,23 +44,23 @@ def test_resume_gives_the_same_state():
     start(app, 3)
     for _ in range(9):
         key(app, pygame.K_PAGEDOWN)
-    state, log = app.session.state, app.session.match.log
-    view = app.session.view().kind
+    state, log = app.game.state, app.game.match.log
+    view = type(app.game.view()).__name__
     app.release_game()  # as when its process ends, however it ends
     other = new_app(MINI)  # a new process, after a crash
     assert other.can_resume()
     assert other.top.focused("resume")
     key(other, pygame.K_RETURN)
-    assert other.session.state == state and other.session.match.log == log
+    assert other.game.state == state and other.game.match.log == log
     assert other.lang == "fr"
-    assert other.session.view().kind in (view, "board", "card")
+    assert type(other.game.view()).__name__ in (view, "BoardView", "ChallengeView")
 
 
 def test_damaged_save_is_a_sentence():
     saves.games_dir().mkdir(parents=True, exist_ok=True)
     (saves.games_dir() / "game-20260101-000000.json").write_text("{not json", encoding="utf-8")
     app = new_app(MINI)
-    click(app, "resume")
+    assert button(app, "resume") is None  # a save that cannot be read is not offered
     assert app.top.name == "start"
     assert app.resume_problem and "cannot be read" in app.resume_problem
     assert not app.can_resume()
@@ -70,23 +72,25 @@ def test_undo_goes_back_to_the_previous_choice():
     start(app)
     key(app, pygame.K_PAGEDOWN)  # stage intro
     key(app, pygame.K_PAGEDOWN)  # team 1 advances: challenge
+    key(app, pygame.K_1)
     key(app, pygame.K_1)  # choose
-    first_choice = app.session.state
+    first_choice = app.game.state
     key(app, pygame.K_PAGEDOWN)  # effect seen
     key(app, pygame.K_PAGEDOWN)  # team 2 advances: challenge
     assert app.top.name == "card"
     key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
     # The advance is not a decision: undone with the choice before it, back on the previous card.
     assert app.top.name == "card"
-    assert len(app.session.match.log) == 1
-    assert app.session.state.pending == app.session.match.states[1].pending
+    assert len(app.game.match.log) == 1
+    assert app.game.state.pending == app.game.match.states[1].pending
     assert [e["kind"] for e in on_disk(app)] == ["advance"]
     key(app, pygame.K_1)
-    assert app.session.state == first_choice  # same seed, same choice: the same game
+    key(app, pygame.K_1)
+    assert app.game.state == first_choice  # same seed, same choice: the same game
     key(app, pygame.K_BACKSPACE)
-    assert len(app.session.match.log) == 1
+    assert len(app.game.match.log) == 1
     key(app, pygame.K_BACKSPACE)
-    assert len(app.session.match.log) == 0
+    assert len(app.game.match.log) == 0
     assert app.top.name == "board"
     key(app, pygame.K_BACKSPACE)  # nothing left: a calm message, no crash
     assert app.toast_text
@@ -116,15 +120,15 @@ def test_a_new_game_keeps_the_previous_game():
     start(app)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)  # one action in the first game
-    first_path = app.session.autosave_path
+    first_path = app.game.autosave_path
     first = saves.load(first_path)
     key(app, pygame.K_ESCAPE)
     click(app, "home")
     click(app, "new")
     click(app, "start")
-    assert app.session.autosave_path != first_path
+    assert app.game.autosave_path != first_path
     assert saves.load(first_path).log == first.log  # untouched, never moved aside
-    assert saves.load(app.session.autosave_path).log == ()
+    assert saves.load(app.game.autosave_path).log == ()
 
 
 def test_two_windows_never_share_a_save():
@@ -136,9 +140,9 @@ def test_two_windows_never_share_a_save():
     for _ in range(4):
         key(first, pygame.K_PAGEDOWN)
         key(second, pygame.K_PAGEDOWN)
-    assert first.session.autosave_path != second.session.autosave_path
+    assert first.game.autosave_path != second.game.autosave_path
     for app in (first, second):
-        assert saves.load(app.session.autosave_path).log == app.session.match.log
+        assert saves.load(app.game.autosave_path).log == app.game.match.log
 
 
 def test_a_second_window_views_a_game_read_only():
@@ -146,15 +150,14 @@ def test_a_second_window_views_a_game_read_only():
     start(first)
     key(first, pygame.K_PAGEDOWN)
     key(first, pygame.K_PAGEDOWN)
-    before = first.session.autosave_path.read_bytes()
+    before = first.game.autosave_path.read_bytes()
     second = new_app(MINI)
     click(second, "view")
-    assert second.session is not None and second.session.read_only
-    assert second.session.state == first.session.state
-    second.advance()
-    second.undo()
+    assert second.game is not None and second.game.read_only
+    assert second.game.state == first.game.state
+    assert not second.game.advance() and not second.game.undo()
     assert "Read only" in second.toast_text
-    assert first.session.autosave_path.read_bytes() == before
+    assert first.game.autosave_path.read_bytes() == before
     first.release_game()  # the first window closes: its game can be resumed for real
     third = new_app(MINI)
     assert third.can_resume() and not third.can_view_locked()
@@ -165,14 +168,16 @@ def test_a_failed_resume_keeps_the_deck_and_is_not_offered_again(mini_copy):
     start(app)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)
-    path = app.session.autosave_path
+    path = app.game.autosave_path
     app.release_game()
     data = json.loads(path.read_text(encoding="utf-8"))
     data["extra"]["timer"] = 10**400  # a 400-digit timer used to end the game after Resume
     path.write_text(json.dumps(data), encoding="utf-8")
     other = new_app(mini_copy)
+    assert not other.can_resume() and "timer" in other.resume_problem  # not offered, and said why
+    other.render()
     deck, deck_path = other.deck, other.deck_path
-    click(other, "resume")
+    other.resume(path)  # asked for all the same
     assert other.top.name == "start" and "timer" in other.resume_problem
     assert other.deck is deck and other.deck_path == deck_path
     assert not other.can_resume()
@@ -187,11 +192,12 @@ def test_resume_on_an_edited_deck_plays_on_with_the_deck_it_was_played_with(mini
     for _ in range(3):
         key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_1)
-    state = app.session.state
+    key(app, pygame.K_1)  # points, then confirms
+    state = app.game.state
     app.release_game()
     cards = mini_copy / "cards.yaml"
     cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", cards.read_text(encoding="utf-8")))
     other = new_app(mini_copy)
     click(other, "resume")
-    assert other.session is not None and other.session.state == state
+    assert other.game is not None and other.game.state == state
     assert "earlier version of the deck" in other.toast_text
