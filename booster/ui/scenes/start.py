@@ -20,6 +20,8 @@ class StartScene(Scene):
             items.append(("resume", app.resume))
         if app.deck is not None:
             items.append(("new", app.open_setup))
+        if app.can_view_locked():
+            items.append(("view", app.view_locked))
         items += [("language", app.next_language), ("deck", app.next_deck), ("quit", app.request_quit)]
         return items
 
@@ -41,6 +43,8 @@ class StartScene(Scene):
             items.append(("resume", t("start.resume"), True))
         if app.deck is not None:
             items.append(("new", t("start.new_game"), not app.can_resume()))
+        if app.can_view_locked():
+            items.append(("view", t("start.view_locked"), False))
         actions = dict(self.ring())
         for name, label, primary in items:
             p.button(
