@@ -99,6 +99,7 @@ class App:
         self.fullscreen = self.options.fullscreen
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
+        self._offer: tuple[tuple[Any, ...], ResumeOffer | None] | None = None
         self._timer_shown: tuple[str, bool] | None = None
         self._load(self.deck_path)
         self.lang = self.options.lang or preferred_language(self.languages(), self._source_language())
@@ -268,10 +269,18 @@ class App:
         """The game the autosave holds, if it can be resumed (a finished game is not offered)."""
         if self.resume_problem is not None:
             return None
-        offer, problem = resume_offer(self.deck, saves.autosave_path())
-        if problem is not None:
-            self.resume_problem = self.t("start.resume_failed", why=problem)
-        return offer
+        path = saves.autosave_path()
+        try:
+            st = path.stat()
+            key: tuple[Any, ...] = (st.st_mtime_ns, st.st_size, id(self.deck))
+        except OSError:
+            key = (None, None, id(self.deck))
+        if self._offer is None or self._offer[0] != key:  # reading and replaying a save once per change
+            offer, problem = resume_offer(self.deck, path)
+            if problem is not None:
+                self.resume_problem = self.t("start.resume_failed", why=problem)
+            self._offer = (key, offer)
+        return self._offer[1]
 
     def can_resume(self) -> bool:
         return self.resume_offer() is not None
