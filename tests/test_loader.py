@@ -162,7 +162,7 @@ def test_a_broken_deck_never_gives_a_traceback(mini_copy):
     )
     assert out.returncode == 1
     assert "Traceback" not in out.stdout + out.stderr
-    assert "YAML syntax error" in out.stdout
+    assert "cards.yaml:2:5: the '[' opened here is not closed" in out.stdout
 
 
 def test_missing_folder_and_missing_files(tmp_path):

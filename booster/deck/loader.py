@@ -99,6 +99,7 @@ class _Reporter:
     def __init__(self) -> None:
         self.pending: dict[str, list[tuple[tuple[Any, ...], str, bool, bool]]] = {}
         self.direct: list[Problem] = []
+        self.direct_warnings: list[Problem] = []  # already located (by the YAML reader)
         self.docs: dict[str, Document] = {}
 
     def at(self, doc: Document, path: tuple[Any, ...] | list[Any], message: str, key: bool = False) -> None:
@@ -112,7 +113,7 @@ class _Reporter:
         self.pending.setdefault(doc.file, []).append((tuple(path), message, key, True))
 
     def _located(self, warnings: bool) -> list[Problem]:
-        out = [] if warnings else list(self.direct)
+        out = list(self.direct_warnings if warnings else self.direct)
         for name, items in self.pending.items():
             chosen = [item for item in items if item[3] == warnings]
             where = self.docs[name].locate((p for p, _, k, _ in chosen if not k), (p for p, _, k, _ in chosen if k))
@@ -198,9 +199,12 @@ def _load_deck(folder: Path) -> LoadResult:
     rules = _rules(rules_doc, rep)
     info = _info(deck_doc, rep, text_files)
     cards, card_where = _cards(card_docs, rules, rep)
+    # A card file that cannot be read is reported alone: checks that need every card would only add noise.
+    cards_read = all(parsed[i][0].value is not None for i in range(n_fixed) if jobs[i].kind == "cards")
     if rules is not None:
         _check_references(cards, card_where, rep)
-        _check_design(cards, card_where, rules, rules_doc, rep)
+        if cards_read:
+            _check_design(cards, card_where, rules, rules_doc, rep)
     option_ids = _option_ids(cards)
     marks = {m for card in cards.values() for o in card.options for m in o.marks}
     text_docs: dict[int, Document] = {}
@@ -208,11 +212,12 @@ def _load_deck(folder: Path) -> LoadResult:
         if doc := read(i):
             text_docs[i] = doc
             if rules and info:
-                _check_text_file(doc, cards, option_ids, marks, rules, rep)
+                _check_text_file(doc, cards, option_ids, marks, rules, rep, ids_known=cards_read)
 
     for i in range(len(jobs)):
         docs[jobs[i].path.name] = parsed[i][0]
         rep.direct.extend(parsed[i][1])
+        rep.direct_warnings.extend(parsed[i][0].warnings)
     texts = {lang: text_docs[i] for i, lang in enumerate(text_files, n_fixed) if i in text_docs}
     if rules and info:
         _check_source_texts(texts, cards, card_where, rules, info, rep)
@@ -589,8 +594,10 @@ def _check_text_file(
     marks: set[str],
     rules: Rules,
     rep: _Reporter,
+    ids_known: bool = True,
 ) -> None:
-    """The checks of one text file on its own: texts for ids that do not exist, and lengths."""
+    """The checks of one text file on its own: texts for ids that do not exist (when every card file could
+    be read: `ids_known`), and lengths."""
     limits = rules.limits
     # The limit of each field, looked up once; a field LIMIT_OF does not name is the schema's to report.
     field_limit = {field: limits.get(kind) for field, kind in LIMIT_OF.items()}
@@ -603,6 +610,8 @@ def _check_text_file(
         ("pillars", rules.pillar_ids),
         ("marks", marks),
     ):
+        if not ids_known and section in ("cards", "marks"):
+            continue
         for key in _mapping(value, section):
             if key not in known:
                 rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist", key=True)

@@ -23,6 +23,8 @@ class StartScene(Scene):
             items.append(("resume", app.resume))
         if app.deck is not None:
             items.append(("new", app.open_setup))
+        if app.can_view_locked():
+            items.append(("view", app.view_locked))
         items += [("language", app.next_language), ("deck", app.next_deck), ("quit", app.request_quit)]
         return items
 
@@ -93,6 +95,9 @@ class StartScene(Scene):
                     max_lines=2,
                 )
                 y += 100
+        if app.can_view_locked():
+            p.button((x, y, w, 90), t("start.view_locked"), actions["view"], focused=self.focused("view"), name="view")
+            y += 104
         y = max(y, 640)
         p.button(
             (x, y, w, 96),
@@ -109,12 +114,5 @@ class StartScene(Scene):
             name="deck",
         )
         p.button((x, y + 224, w, 96), t("start.quit"), actions["quit"], focused=self.focused("quit"), name="quit")
-        p.text(
-            t("start.keys"),
-            (60, 990, 1800, 80),
-            SMALL,
-            colour=theme.MUTED,
-            align="center",
-            valign="middle",
-            max_lines=1,
-        )
+        if y + 320 <= 990:  # how to go full screen, where the buttons leave room
+            p.text(t("start.keys"), (60, 990, 1800, 80), SMALL, colour=theme.MUTED, align="center", max_lines=1)
