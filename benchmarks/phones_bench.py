@@ -72,7 +72,7 @@ def latency(n: int, loop_poll: float | None) -> list[float]:
     phones = [Client(server.port), Client(server.port)]
     for team, phone in enumerate(phones):
         phone.join(server.code, team)
-    times = []
+    times: list[float] = []
     try:
         while len(times) < n:
             for phone in phones:
