@@ -65,6 +65,12 @@ LABELS: dict[str, dict[str, str]] = {
         "percent": "{}%",
         "notes": "Notes",
         "skipped": "{table}: not included, {reason}",
+        "deck_pinned": "{table}: the deck {deck} has changed since this game was played; its scores come from the "
+        "copy of the deck kept in the save",
+        "deck_unpinned": "{table}: this save was made before saves kept their deck; its scores are recomputed from "
+        "the deck found now, which may have changed",
+        "deck_copy_unreadable": "{table}: the deck {deck} has changed since this game was played and the save's "
+        "copy of it cannot be used; its scores are recomputed from the deck found now",
         "unmatched_card": "{table}: card '{card}' is not in the deck used for this report",
         "unmatched_option": "{table}: response '{option}' of card '{card}' is not in the deck used for this report",
         "unmatched_pillar": "{table}: pillar '{pillar}' is not in the deck used for this report",
@@ -141,6 +147,12 @@ LABELS: dict[str, dict[str, str]] = {
         "percent": "{} %",
         "notes": "Remarques",
         "skipped": "{table} : non incluse, {reason}",
+        "deck_pinned": "{table} : le jeu {deck} a changé depuis cette partie ; ses scores viennent de la copie du "
+        "jeu gardée dans la sauvegarde",
+        "deck_unpinned": "{table} : sauvegarde faite avant que les sauvegardes gardent leur jeu ; ses scores sont "
+        "recalculés avec le jeu présent, qui a pu changer",
+        "deck_copy_unreadable": "{table} : le jeu {deck} a changé depuis cette partie et sa copie dans la "
+        "sauvegarde est inutilisable ; ses scores sont recalculés avec le jeu présent",
         "unmatched_card": "{table} : la carte « {card} » n’est pas dans le jeu utilisé pour ce rapport",
         "unmatched_option": "{table} : la réponse « {option} » de la carte « {card} » n’est pas dans le jeu utilisé "
         "pour ce rapport",
