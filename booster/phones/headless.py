@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from booster.engine.game import ADVANCE, EXCHANGE_ACTION, Game, Setup
+from booster.engine.game import ADVANCE, EXCHANGE_ACTION, Action, Game, IllegalAction, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.phones.bridge import Bridge
@@ -27,9 +27,12 @@ class Headless:
         self.deck = deck
         self.match = Match.start(Game(deck), setup)
 
-    def act(self, action: Any) -> object:
-        self.match, events = self.match.play(action)
-        return events
+    def decide(self, action: Action) -> bool:
+        try:
+            self.match, _ = self.match.play(action)
+        except IllegalAction:
+            return False
+        return True
 
 
 class HeadlessLoop:
@@ -86,6 +89,6 @@ class HeadlessLoop:
         self.bridge.drain(self.room)
         state = self.table.match.state
         while self.advance and state.pending is None and state.phase in ("play", "exchange"):
-            self.table.act(ADVANCE if state.phase == "play" else EXCHANGE_ACTION)
+            self.table.decide(ADVANCE if state.phase == "play" else EXCHANGE_ACTION)
             state = self.table.match.state
         self.bridge.publish(self.room)
