@@ -89,6 +89,7 @@ def test_a_phone_answers_in_the_real_game_and_the_save_holds_it():
             else:
                 game.dismiss()
             app.sync_game()
+        app.process()  # the loop's pass publishes the challenge to the phones
         turn, card = game.state.turn, game.state.pending
         option = app.deck.cards[card].options[2].id
 
