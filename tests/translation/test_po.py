@@ -64,7 +64,8 @@ def test_a_po_file_edited_with_the_toolkit_imports_with_nothing_lost(mini: Path,
     assert "cards.launch-day.title" in st.missing
     # A source edit afterwards is seen with no other step.
     _edit_source(mini, "title: Map", "title: Neighbourhood map")
-    assert {s.path for s in core.status(core.deck_textset(mini), "fr").stale} == {"cards.garden.text", "cards.map.title"}
+    stale = {s.path for s in core.status(core.deck_textset(mini), "fr").stale}
+    assert stale == {"cards.garden.text", "cards.map.title"}
 
 
 def test_export_then_import_changes_nothing(mini: Path, run, tmp_path: Path) -> None:
@@ -110,5 +111,5 @@ def test_weblate_yaml_save_then_cleanup(mini: Path, run) -> None:
     assert load_deck(mini).refused == {}
     assert run("deck", "translate", mini, "--lang", "fr")[0] == 0  # the clean-up step of the docs
     text = (mini / "text.fr.yaml").read_text(encoding="utf-8")
-    assert "# en: A garden\n    title: \"Un jardin partagé\"" in text
+    assert '# en: A garden\n    title: "Un jardin partagé"' in text
     assert load_deck(mini).deck.text("fr", "cards", "garden", "title") == "Un jardin partagé"
