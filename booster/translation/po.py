@@ -266,8 +266,8 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
     path = Path(args.po)
     try:
         entries, problems = read(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        print(f"{path}: cannot read the file ({e.__class__.__name__})", file=sys.stderr)
+    except (OSError, UnicodeDecodeError) as why:
+        print(f"{path}: cannot read the file ({why.__class__.__name__})", file=sys.stderr)
         return 1
     if problems:
         for n, why in problems:
