@@ -270,8 +270,8 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
         print(f"{path}: cannot read the file ({why.__class__.__name__})", file=sys.stderr)
         return 1
     if problems:
-        for n, why in problems:
-            print(f"{path}:{n}:1: {why}", file=sys.stderr)
+        for n, sentence in problems:
+            print(f"{path}:{n}:1: {sentence}", file=sys.stderr)
         print(f"{path}: nothing was imported", file=sys.stderr)
         return 1
     source = core.flat(ts.source)
