@@ -7,10 +7,11 @@ import argparse
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
-from booster import paths
+from booster import __version__, paths
 from booster.deck import schemas
-from booster.deck.loader import load_deck
+from booster.deck.loader import load_deck, refused_note
 
 
 def _deck_or_exit(path: str):
@@ -18,6 +19,8 @@ def _deck_or_exit(path: str):
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
+    if note := refused_note(result):  # a broken translation does not stop the others
+        print(note, file=sys.stderr)
     return result.deck
 
 
@@ -30,11 +33,19 @@ def _print_problems(problems) -> None:
 
 def cmd_deck_check(args: argparse.Namespace) -> int:
     result = load_deck(args.path)
+    for w in result.warnings:
+        print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
         _print_problems(result.problems)
         return 1
+    if result.problems:  # only translations are broken: the deck plays without them, but it is not valid
+        _print_problems(result.problems)
+        print(refused_note(result))
+        return 1
     deck = result.deck
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid.")
+    n = len(result.warnings)
+    warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
+    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:
@@ -45,6 +56,26 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     for lang, (done, total) in coverage(deck).items():
         mark = " (source)" if lang == deck.info.source_language else ""
         print(f"language {lang}{mark}: {done}/{total} texts ({done / total:.0%})" if total else f"language {lang}")
+    return 0
+
+
+def cmd_deck_list(args: argparse.Namespace) -> int:
+    mine = paths.user_decks()
+    seen: set[str] = set()
+    for name, folder in paths.decks():
+        result = load_deck(folder)
+        if result.deck is None:
+            about = f"does not load: {len(result.problems)} problems (booster deck check {name})"
+        else:
+            deck = result.deck
+            about = f"{deck.text(deck.info.source_language, 'deck', 'title') or deck.info.id}, " + ", ".join(
+                sorted(deck.texts)
+            )
+        where = "yours" if folder.parent == mine else "bundled"
+        hidden = " (hidden by yours of the same name)" if name in seen else ""
+        seen.add(name)
+        print(f"{name}: {about} [{where}{hidden}] {folder}")
+    print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
     return 0
 
 
@@ -129,12 +160,39 @@ def _unavailable(module: str) -> int:
     return 1
 
 
+DECK_HELP = "a deck folder, or the name of one in `booster deck list` (default: the core deck)"
+
+
+def _resolve_decks(args: argparse.Namespace) -> str | None:
+    """Turn every deck argument (`path`, `--deck`) given as a name into its folder; an absent `path` is the
+    core deck. Returns a sentence if a name matches no deck."""
+    for attr in ("path", "deck"):
+        if not hasattr(args, attr):
+            continue
+        value = getattr(args, attr)
+        if value is None:
+            if attr == "path":  # `--deck` left out keeps its meaning (a report's deck is the save's)
+                setattr(args, attr, str(paths.CORE_DECK))
+            continue
+        found = paths.find_deck(value)
+        if found is not None:
+            setattr(args, attr, str(found))
+        elif len(Path(value).parts) == 1:
+            names = ", ".join(sorted({name for name, _ in paths.decks()})) or "none"
+            return (
+                f"no deck folder or deck named '{value}' (decks: {names}; `booster deck list` says where they are, "
+                f"and a deck folder put in {paths.user_decks()} is found by its name)"
+            )
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="booster", description="Social Impact Booster, a serious game engine.")
+    parser.add_argument("--version", action="version", version=f"booster {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="play the game (the default command)")
-    play.add_argument("--deck", default=str(paths.CORE_DECK), help="deck folder (default: the core deck)")
+    play.add_argument("--deck", default=str(paths.CORE_DECK), help=DECK_HELP)
     play.add_argument("--lang", help="language (default: the system's, else the deck's source language)")
     play.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
     play.add_argument("--teams", type=int, default=2, help="number of teams (terminal play)")
@@ -148,8 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     deck = sub.add_parser("deck", help="check and inspect decks")
     deck_sub = deck.add_subparsers(dest="deck_command", required=True)
     check = deck_sub.add_parser("check", help="check a deck folder and report every problem")
-    check.add_argument("path")
+    check.add_argument("path", nargs="?", help=DECK_HELP)
     check.set_defaults(func=cmd_deck_check)
+    listing = deck_sub.add_parser("list", help="the decks --deck NAME finds: yours, then the bundled ones")
+    listing.set_defaults(func=cmd_deck_list)
     schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
     schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
     schema.set_defaults(func=cmd_deck_schema)
@@ -161,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
             _plug(sub, path[0], module, help_)
 
     sim = sub.add_parser("simulate", help="play many games headless and print balance figures")
-    sim.add_argument("path")
+    sim.add_argument("path", nargs="?", help=DECK_HELP)
     sim.add_argument("--games", type=int, default=1000)
     sim.add_argument("--teams", type=int, default=4)
     sim.add_argument("--seed", type=int, default=1)
@@ -175,9 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     # `booster` alone, or with play's options only (`booster --lang fr`), plays.
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]
     args = parser.parse_args(argv)
+    if problem := _resolve_decks(args):
+        print(problem, file=sys.stderr)
+        return 2
     try:
         return args.func(args) or 0
     except KeyboardInterrupt:

@@ -9,14 +9,14 @@ never a torn one. Replaying the log on the deck gives back every state; nothing 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from booster import paths
 from booster.engine.game import Action, Game, Setup
 from booster.engine.match import Match, action_from_json, action_to_json, setup_from_json, setup_to_json
+from booster.files import write_atomic
 
 FORMAT = "social-impact-booster/save-1"
 
@@ -106,29 +106,6 @@ def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | No
     )
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:  # pragma: no cover - some file systems cannot fsync a directory
-        pass
-
-
 def save(path: Path, saved: Saved) -> None:
     write_atomic(path, json.dumps(saved.to_json(), ensure_ascii=False, indent=1))
 
@@ -145,11 +122,7 @@ def load(path: Path) -> Saved:
 
 def data_dir() -> Path:
     """Where autosaves live: $BOOSTER_HOME if set (tests), else the user's data folder."""
-    if home := os.environ.get("BOOSTER_HOME"):
-        return Path(home)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("social-impact-booster", appauthor=False))
+    return paths.user_data()
 
 
 def autosave_path() -> Path:

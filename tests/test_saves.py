@@ -7,7 +7,7 @@ import random
 import pytest
 from deckgen import MINI
 
-from booster import saves
+from booster import files, saves
 from booster.deck.loader import load_deck
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
@@ -44,14 +44,14 @@ def test_undo_in_a_save(game):
 
 def test_a_write_that_fails_leaves_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "autosave.json"
-    saves.write_atomic(path, "old")
+    files.write_atomic(path, "old")
 
     def broken_replace(src, dst):
         raise OSError("disk unplugged")
 
-    monkeypatch.setattr(saves.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        saves.write_atomic(path, "new")
+        files.write_atomic(path, "new")
     assert path.read_text() == "old"
     assert list(tmp_path.iterdir()) == [path]
 

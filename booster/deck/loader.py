@@ -7,20 +7,28 @@ refused with the same sentences a translator sees on the command line.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import marshal
-import os
-import pickle
 import re
-import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from booster.deck import schemas
 from booster.deck.yaml_safe import MAX_BYTES, Document, Problem, read_file
-from booster.engine.model import Card, Deck, DeckInfo, Effect, Option, Pillar, Rules, Stage
+from booster.engine.model import (
+    ANSWERED,
+    KINDS,
+    Adjust,
+    Card,
+    Deck,
+    DeckInfo,
+    Effect,
+    Option,
+    Pillar,
+    Rules,
+    Stage,
+)
 
 TEXT_MAX_BYTES = 16 * 1024 * 1024
 _TEXT_FILE = re.compile(r"text\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
@@ -29,6 +37,7 @@ _CARD_FILE = re.compile(r"cards(?:\.[a-z0-9-]+)?\.yaml\Z")
 # The text fields each kind needs (all) and may have, and the limit (from rules.yaml) that applies.
 REQUIRED_TEXT = {
     "challenge": ("title", "text", "options"),
+    "follow-up": ("title", "text", "options"),
     "tool": ("title", "text", "steps"),
     "experience": ("title", "text", "advice"),
     "scenario": ("title", "text"),
@@ -47,35 +56,75 @@ LIMIT_OF = {
     "questions": "question",
     "name": "title",
     "description": "text",
+    "consequences": "consequence",
 }
-DEFAULT_LIMITS = {"title": 60, "text": 400, "option": 160, "step": 140, "advice": 240, "intro": 400, "question": 160}
+DEFAULT_LIMITS = {
+    "title": 60,
+    "text": 400,
+    "option": 160,
+    "step": 140,
+    "advice": 240,
+    "intro": 400,
+    "question": 160,
+    "consequence": 200,
+}
+# Keys of cards.yaml that only some kinds of card may have.
+KIND_KEYS: dict[str, tuple[str, ...]] = {
+    "options": ANSWERED,
+    "tools": ANSWERED,
+    "tool_bonus": ANSWERED,
+    "allow_dominated": ANSWERED,
+    "fits": (*ANSWERED, "tool"),
+    "powers": ("tool",),
+    "project": ("scenario",),
+}
+# A card's responses are checked to leave the team at least one, whatever its marks, by trying every
+# combination of the marks the card names; beyond this many marks the check is skipped (2**12 tries).
+MAX_MARKS_TRIED = 12
 
 
 class LoadResult(NamedTuple):
-    deck: Deck | None  # None when there are problems
-    problems: list[Problem]
+    deck: Deck | None  # None when a problem outside a translation's own file makes the deck unusable
+    problems: list[Problem]  # every problem, those of refused translations too: `deck check` shows them all
     documents: dict[str, Document]  # file name -> parsed file, for tools that report on texts
+    warnings: tuple[Problem, ...] = ()  # a designer's likely slips: the deck still loads and plays
+    # A translation with problems of its own is left out of `deck` (language -> its problems), so that one
+    # broken language never blocks the others.
+    refused: Mapping[str, list[Problem]] = MappingProxyType({})
 
 
 class _Reporter:
     """Collects problems as (document, path, sentence) and locates them all at the end, one pass per file."""
 
     def __init__(self) -> None:
-        self.pending: dict[str, list[tuple[tuple[Any, ...], str, bool]]] = {}
+        self.pending: dict[str, list[tuple[tuple[Any, ...], str, bool, bool]]] = {}
         self.direct: list[Problem] = []
+        self.direct_warnings: list[Problem] = []  # already located (by the YAML reader)
         self.docs: dict[str, Document] = {}
 
     def at(self, doc: Document, path: tuple[Any, ...] | list[Any], message: str, key: bool = False) -> None:
         """A problem with the value at `path` (with its key, if `key`: unknown or misplaced names)."""
         self.docs[doc.file] = doc
-        self.pending.setdefault(doc.file, []).append((tuple(path), message, key))
+        self.pending.setdefault(doc.file, []).append((tuple(path), message, key, False))
+
+    def warn(self, doc: Document, path: tuple[Any, ...] | list[Any], message: str, key: bool = False) -> None:
+        """A likely slip that does not stop the deck from loading (located as `at`)."""
+        self.docs[doc.file] = doc
+        self.pending.setdefault(doc.file, []).append((tuple(path), message, key, True))
+
+    def _located(self, warnings: bool) -> list[Problem]:
+        out = list(self.direct_warnings if warnings else self.direct)
+        for name, items in self.pending.items():
+            chosen = [item for item in items if item[3] == warnings]
+            where = self.docs[name].locate((p for p, _, k, _ in chosen if not k), (p for p, _, k, _ in chosen if k))
+            out.extend(Problem(name, *where[p], m) for p, m, _, _ in chosen)
+        return sorted(out, key=lambda p: (p.file, p.line, p.col))
 
     def problems(self) -> list[Problem]:
-        out = list(self.direct)
-        for name, items in self.pending.items():
-            where = self.docs[name].locate((p for p, _, k in items if not k), (p for p, _, k in items if k))
-            out.extend(Problem(name, *where[p], m) for p, m, _ in items)
-        return sorted(out, key=lambda p: (p.file, p.line, p.col))
+        return self._located(warnings=False)
+
+    def warnings(self) -> list[Problem]:
+        return self._located(warnings=True)
 
 
 def deck_files(folder: Path) -> list[Path]:
@@ -125,14 +174,13 @@ def _load_deck(folder: Path) -> LoadResult:
         if not (folder / required).is_file():
             rep.direct.append(Problem(str(folder / required), 1, 1, f"the deck has no {required}"))
 
-    # Files in the order they are needed: deck, rules and cards (the cross-file checks need them all), then
-    # texts, each checked as soon as it is parsed, while the helper process may still be parsing others.
+    # Deck, rules and cards first (the cross-file checks need them all), then each text file.
     jobs = [_Job(folder / n, k, MAX_BYTES) for n, k in (("deck.yaml", "deck"), ("rules.yaml", "rules"))]
     jobs = [j for j in jobs if j.path.is_file()]
     jobs += [_Job(p, "cards", MAX_BYTES) for p in card_files]
     n_fixed = len(jobs)
     jobs += [_Job(p, "text", TEXT_MAX_BYTES) for p in text_files.values()]
-    parsed: dict[int, _Parsed] = {}
+    parsed = [_parse(job) for job in jobs]
 
     def read(i: int) -> Document | None:
         doc, _, schema_errors = parsed[i]
@@ -142,56 +190,67 @@ def _load_deck(folder: Path) -> LoadResult:
             rep.at(doc, p, message, at_key)
         return doc
 
-    def index_of(name: str) -> int | None:
-        return next((i for i, j in enumerate(jobs[:n_fixed]) if j.path.name == name), None)
+    def read_named(name: str) -> Document | None:
+        return next((read(i) for i, j in enumerate(jobs[:n_fixed]) if j.path.name == name), None)
 
-    rules: Rules | None = None
-    info: DeckInfo | None = None
-    cards: dict[str, Card] = {}
-    card_where: dict[str, Document] = {}
-    option_ids: dict[str, frozenset[str]] = {}
+    deck_doc = read_named("deck.yaml")
+    rules_doc = read_named("rules.yaml")
+    card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
+    rules = _rules(rules_doc, rep)
+    info = _info(deck_doc, rep, text_files)
+    cards, card_where = _cards(card_docs, rules, rep)
+    # A card file that cannot be read is reported alone: checks that need every card would only add noise.
+    cards_read = all(parsed[i][0].value is not None for i in range(n_fixed) if jobs[i].kind == "cards")
+    if rules is not None:
+        _check_references(cards, card_where, rep)
+        if cards_read:
+            _check_design(cards, card_where, rules, rules_doc, rep)
+    option_ids = _option_ids(cards)
+    marks = {m for card in cards.values() for o in card.options for m in o.marks}
     text_docs: dict[int, Document] = {}
-    fixed_done = False
-    texts_done: set[int] = set()
-
-    def check_ready() -> None:
-        nonlocal fixed_done, rules, info, cards, card_where
-        if not fixed_done:
-            if any(i not in parsed for i in range(n_fixed)):
-                return
-            fixed_done = True
-            deck_doc = read(i) if (i := index_of("deck.yaml")) is not None else None
-            rules_doc = read(i) if (i := index_of("rules.yaml")) is not None else None
-            card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
-            rules = _rules(rules_doc, rep)
-            info = _info(deck_doc, rep, text_files)
-            cards, card_where = _cards(card_docs, rules, rep)
-            option_ids.update(_option_ids(cards))
-        for i in sorted(parsed.keys() - texts_done):
-            if i < n_fixed:
-                continue
-            texts_done.add(i)
-            if doc := read(i):
-                text_docs[i] = doc
-                if rules and info:
-                    _check_text_file(doc, cards, option_ids, rules, rep)
-
-    for i, result in _parse_all(jobs):
-        parsed[i] = result
-        check_ready()
-    check_ready()  # a deck with no file at all
+    for i in range(n_fixed, len(jobs)):
+        if doc := read(i):
+            text_docs[i] = doc
+            if rules and info:
+                _check_text_file(doc, cards, option_ids, marks, rules, rep, ids_known=cards_read)
 
     for i in range(len(jobs)):
         docs[jobs[i].path.name] = parsed[i][0]
         rep.direct.extend(parsed[i][1])
+        rep.direct_warnings.extend(parsed[i][0].warnings)
     texts = {lang: text_docs[i] for i, lang in enumerate(text_files, n_fixed) if i in text_docs}
     if rules and info:
         _check_source_texts(texts, cards, card_where, rules, info, rep)
 
-    problems = rep.problems()
-    if problems or rules is None or info is None:
-        return LoadResult(None, problems, docs)
-    return LoadResult(Deck(info, rules, cards, {lang: d.value for lang, d in texts.items()}), [], docs)
+    problems, warnings = rep.problems(), tuple(rep.warnings())
+    if rules is None or info is None:
+        return LoadResult(None, problems, docs, warnings)
+    refused = _refused(problems, text_files, info.source_language)
+    if len(problems) > sum(len(x) for x in refused.values()):
+        return LoadResult(None, problems, docs, warnings, refused)
+    kept = {lang: d.value for lang, d in texts.items() if lang not in refused}
+    return LoadResult(Deck(info, rules, cards, kept), problems, docs, warnings, refused)
+
+
+def refused_note(result: LoadResult) -> str:
+    """One sentence on the translations left out of a usable deck (empty when there are none)."""
+    if result.deck is None or not result.refused:
+        return ""
+    langs = ", ".join(sorted(result.refused))
+    return (
+        f"left out until their problems are fixed: the {langs} text{'s' if len(result.refused) > 1 else ''}; "
+        f"the other languages can be used"
+    )
+
+
+def _refused(problems: list[Problem], text_files: Mapping[str, Path], source: str) -> dict[str, list[Problem]]:
+    """The problems of each translation's own file (the source language's are the deck's)."""
+    lang_of = {str(path): lang for lang, path in text_files.items() if lang != source}
+    refused: dict[str, list[Problem]] = {}
+    for p in problems:
+        if (lang := lang_of.get(p.file)) is not None:
+            refused.setdefault(lang, []).append(p)
+    return refused
 
 
 class _Job(NamedTuple):
@@ -207,151 +266,6 @@ _Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]]
 def _parse(job: _Job) -> _Parsed:
     doc, problems = read_file(job.path, str(job.path), job.max_bytes)
     return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
-
-
-PARALLEL_BYTES = 2_000_000  # decks from this size on are parsed by two processes
-CLAIM_TIMEOUT = 5.0  # seconds; see _claim
-
-
-def _parse_all(jobs: list[_Job]) -> Iterator[tuple[int, _Parsed]]:
-    """Parse and validate every job, yielding (index, result) as each is ready (not in order).
-
-    Parsing YAML is CPU-bound (libyaml's event stream costs ~1-2 µs an event from Python): a deck of 5,000
-    cards in 8 languages takes over a second on one core. For decks of PARALLEL_BYTES or more, a forked
-    helper takes jobs from the end of the list while this process takes them from the front; each side
-    takes the next job when it is free, so both end together however much each file costs, and this
-    process checks the files it has while the helper still parses. The helper writes each result into
-    shared memory and only sends its place through a pipe, so it never waits for this process to read.
-    Smaller decks stay in-process, where forking would cost more than it saves.
-    """
-    sizes = [min(_size(j.path), j.max_bytes) for j in jobs]  # larger files are refused unread
-    if sum(sizes) < PARALLEL_BYTES or len(jobs) < 2 or sys.platform != "linux" or usable_cpus() < 2:
-        for i, job in enumerate(jobs):
-            yield i, _parse(job)
-        return
-    import mmap
-    import multiprocessing
-
-    # Results take about twice a file's size (its text and value); only the pages written are used, and a
-    # result that does not fit is parsed again here.
-    try:
-        shared = mmap.mmap(-1, min(3 * sum(sizes) + (1 << 20), 1 << 30))
-    except OSError:
-        for i, job in enumerate(jobs):
-            yield i, _parse(job)
-        return
-    ctx = multiprocessing.get_context("fork")
-    ends = ctx.Array("i", [0, len(jobs)])  # the next job from the front, one past the next from the back
-    receiver, sender = ctx.Pipe(duplex=False)
-    helper = ctx.Process(target=_helper, args=(jobs, ends, shared, sender), daemon=True)
-    done: set[int] = set()
-    finished = False  # the helper has nothing more to deliver
-
-    def delivered(wait: bool) -> Iterator[tuple[int, _Parsed]]:
-        nonlocal finished
-        while not finished and (wait or receiver.poll()):
-            try:
-                got = _receive(receiver, shared, jobs)
-            except EOFError:  # the helper died: what it had not delivered is parsed here, below
-                got = None
-            if got is None:
-                finished = True
-            else:
-                done.add(got[0])
-                yield got
-
-    try:
-        with contextlib.suppress(OSError):  # no process to be had: everything is parsed here
-            helper.start()
-        sender.close()  # from now on, the helper's end is its own: the pipe ends when the helper does
-        while (i := _claim(ends, front=True)) is not None:
-            yield i, _parse(jobs[i])
-            done.add(i)
-            yield from delivered(wait=False)
-        yield from delivered(wait=True)
-        for i in range(len(jobs)):
-            if i not in done:
-                yield i, _parse(jobs[i])
-    finally:
-        if helper.is_alive():
-            helper.terminate()
-        if helper.pid is not None:
-            helper.join()
-        receiver.close()
-        shared.close()
-
-
-def usable_cpus() -> int:
-    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # read_file says why
-
-
-def _claim(ends: Any, front: bool) -> int | None:
-    """The index of the next job from the front or the back, None when there is none left."""
-    lock = ends.get_lock()
-    # The lock is held for a few instructions: it can only be out of reach if the helper was killed while
-    # holding it. Then this process stops claiming, and parses whatever was not delivered.
-    if not lock.acquire(timeout=CLAIM_TIMEOUT):
-        return None
-    try:
-        lo, hi = ends[0], ends[1]
-        if lo >= hi:
-            return None
-        if front:
-            ends[0] = lo + 1
-            return lo
-        ends[1] = hi - 1
-        return hi - 1
-    finally:
-        lock.release()
-
-
-_NOT_DONE = -1  # the helper could not deliver this job (an error, or no room): the parent parses it
-
-
-def _receive(receiver: Any, shared: Any, jobs: list[_Job]) -> tuple[int, _Parsed] | None:
-    """The helper's next result, None when it has finished."""
-    message = receiver.recv()
-    if message is None:
-        return None
-    i, start, n_value, n_rest = message
-    if start == _NOT_DONE:
-        return i, _parse(jobs[i])
-    value = marshal.loads(shared[start : start + n_value])
-    file, text, problems, schema_errors = pickle.loads(shared[start + n_value : start + n_value + n_rest])
-    return i, (Document(file, value, text), problems, schema_errors)
-
-
-def _helper(jobs: list[_Job], ends: Any, shared: Any, sender: Any) -> None:
-    """The forked helper: parse jobs from the back until none is left, each result into `shared`."""
-    at = 0
-    try:
-        while (i := _claim(ends, front=False)) is not None:
-            try:
-                doc, problems, schema_errors = _parse(jobs[i])
-                # marshal is the fastest for plain values (dicts, lists, str, int, float, bool, None).
-                value = marshal.dumps(doc.value)
-                rest = pickle.dumps((doc.file, doc.text, problems, schema_errors), pickle.HIGHEST_PROTOCOL)
-            except Exception:  # the parent parses it again and meets the error itself
-                sender.send((i, _NOT_DONE, 0, 0))
-                continue
-            end = at + len(value) + len(rest)
-            if end > len(shared):
-                sender.send((i, _NOT_DONE, 0, 0))
-                continue
-            shared[at : at + len(value)] = value
-            shared[at + len(value) : end] = rest
-            sender.send((i, at, len(value), len(rest)))
-            at = end
-    finally:
-        sender.send(None)
 
 
 def _get(value: Any, *path: str) -> Any:
@@ -370,8 +284,8 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     if doc is None or not isinstance(doc.value, dict):
         return None
     v = doc.value
-    pillars_raw = v.get("pillars") if isinstance(v.get("pillars"), dict) else {}
-    stages_raw = v.get("stages") if isinstance(v.get("stages"), dict) else {}
+    pillars_raw = _mapping(v, "pillars")
+    stages_raw = _mapping(v, "stages")
     pillars = tuple(Pillar(p, _get(d, "colour"), _get(d, "shape")) for p, d in pillars_raw.items())
     stages = tuple(
         Stage(s, tuple(x for x in (_get(d, "spaces") or []) if x in ("challenge", "tool")))
@@ -439,7 +353,41 @@ def _effect(doc: Document, path: tuple[Any, ...], raw: Any, pillars: tuple[str, 
     return tuple(x if isinstance(x := raw.get(p, 0), int) and not isinstance(x, bool) else 0 for p in pillars)
 
 
-def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
+def _ids(value: Any) -> tuple[str, ...]:
+    """A list of ids as a tuple (what is not a text is the schema's to report)."""
+    return tuple(x for x in value if isinstance(x, str)) if isinstance(value, list) else ()
+
+
+def _option(doc: Document, path: tuple[Any, ...], oid: str, raw: Any, pillars: tuple[str, ...], rep: _Reporter):
+    raw = raw if isinstance(raw, dict) else {}
+    adjust = []
+    for i, a in enumerate(raw.get("adjust") if isinstance(raw.get("adjust"), list) else []):
+        if not isinstance(a, dict):
+            continue
+        when, unless = a.get("when"), a.get("unless")
+        if (when is None) == (unless is None):
+            rep.at(doc, (*path, "adjust", i), "an adjust entry names one mark, either with 'when' or with 'unless'")
+            continue
+        mark = when if when is not None else unless
+        if isinstance(mark, str):
+            effect = _effect(doc, (*path, "adjust", i, "effect"), a.get("effect"), pillars, rep)
+            adjust.append(Adjust(mark, when is not None, effect))
+    follow_up = raw.get("follow_up")
+    return Option(
+        oid,
+        _effect(doc, (*path, "effect"), raw.get("effect"), pillars, rep),
+        marks=_ids(raw.get("marks")),
+        clears=_ids(raw.get("clears")),
+        echoes=_ids(raw.get("echoes")),
+        follow_up=follow_up if isinstance(follow_up, str) else None,
+        requires=_ids(raw.get("requires")),
+        excludes=_ids(raw.get("excludes")),
+        adjust=tuple(adjust),
+        unlocked_by=_ids(raw.get("unlocked_by")),
+    )
+
+
+def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter) -> tuple[dict[str, Card], dict[str, Document]]:
     cards: dict[str, Card] = {}
     where: dict[str, Document] = {}
     if rules is None:
@@ -450,7 +398,7 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
         if not isinstance(raw, dict):
             continue
         for cid, c in raw.items():
-            if not isinstance(c, dict) or c.get("kind") not in REQUIRED_TEXT:
+            if not isinstance(c, dict) or c.get("kind") not in KINDS:
                 continue
             if cid in cards:
                 rep.at(doc, ("cards", cid), f"the card id '{cid}' is already used in {where[cid].file}", key=True)
@@ -466,24 +414,24 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
                 rep.at(doc, base, f"a {kind} card needs a stage", key=True)
             if kind in ("tool", "experience") and pillar is None:
                 rep.at(doc, base, f"a {kind} card needs a pillar", key=True)
-            if kind == "challenge" and not isinstance(c.get("options"), dict):
-                rep.at(doc, base, "a challenge card needs options", key=True)
-            if kind != "challenge":
-                for key in ("options", "tools", "tool_bonus", "allow_dominated"):
-                    if key in c:
-                        rep.at(doc, (*base, key), f"only challenge cards have '{key}'", key=True)
-            options = (
-                tuple(
-                    Option(oid, _effect(doc, (*base, "options", oid, "effect"), _get(o, "effect"), pillars, rep))
-                    for oid, o in (c.get("options") or {}).items()
-                )
-                if isinstance(c.get("options"), dict)
-                else ()
+            if kind in ANSWERED and not isinstance(c.get("options"), dict):
+                rep.at(doc, base, f"a {kind} card needs options", key=True)
+            for key, kinds in KIND_KEYS.items():
+                if key in c and kind not in kinds:
+                    which = " and ".join(f"{k} cards" for k in kinds)
+                    rep.at(doc, (*base, key), f"only {which} have '{key}'", key=True)
+            raw_options = _mapping(c, "options")
+            options = tuple(
+                _option(doc, (*base, "options", oid), oid, o, pillars, rep) for oid, o in raw_options.items()
             )
-            for oid in c.get("allow_dominated") or []:
-                if oid not in {o.id for o in options}:
+            for oid in _ids(c.get("allow_dominated")):
+                if oid not in raw_options:
                     rep.at(doc, (*base, "allow_dominated"), f"allow_dominated names '{oid}', which is not an option")
             tool_bonus = c.get("tool_bonus")
+            project = c.get("project")
+            extra: dict[str, Any] = {}
+            if kind == "tool" and "powers" in c:
+                extra["powers"] = _ids(c.get("powers"))
             cards[cid] = Card(
                 id=cid,
                 kind=kind,
@@ -491,20 +439,147 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter):
                 pillar=pillar if isinstance(pillar, str) else None,
                 effect=_effect(doc, (*base, "effect"), c.get("effect"), pillars, rep),
                 options=options,
-                tools=tuple(t for t in c.get("tools") or [] if isinstance(t, str)),
+                tools=_ids(c.get("tools")),
                 tool_bonus=_effect(doc, (*base, "tool_bonus"), tool_bonus, pillars, rep) if tool_bonus else None,
-                allow_dominated=tuple(c.get("allow_dominated") or []),
+                allow_dominated=_ids(c.get("allow_dominated")),
                 notes=str(c.get("notes") or ""),
+                fits=_ids(c.get("fits")) if "fits" in c else None,
+                project=project if isinstance(project, str) else None,
+                **extra,
             )
             where[cid] = doc
-    for cid, card in cards.items():
-        for i, tid in enumerate(card.tools):
-            tool = cards.get(tid)
-            if tool is None:
-                rep.at(where[cid], ("cards", cid, "tools", i), f"the tool '{tid}' does not exist")
-            elif tool.kind != "tool":
-                rep.at(where[cid], ("cards", cid, "tools", i), f"'{tid}' is a {tool.kind} card, not a tool")
     return cards, where
+
+
+def _check_references(cards: dict[str, Card], where: dict[str, Document], rep: _Reporter) -> None:
+    """Every id a card names exists and is of the right kind; every mark a card tests can be given."""
+    given = {m for card in cards.values() for o in card.options for m in o.marks}
+    projects = {card.project for card in cards.values() if card.project is not None}
+
+    def expect(cid: str, path: tuple[Any, ...], ref: str, kind: str) -> Card | None:
+        card = cards.get(ref)
+        if card is None:
+            rep.at(where[cid], path, f"the {kind} '{ref}' does not exist: add a {kind} card '{ref}' or fix the id")
+        elif card.kind != kind:
+            rep.at(where[cid], path, f"'{ref}' is {_a(card.kind)} card, not {_a(kind)}")
+        else:
+            return card
+        return None
+
+    for cid, card in cards.items():
+        base = ("cards", cid)
+        for i, tid in enumerate(card.tools):
+            expect(cid, (*base, "tools", i), tid, "tool")
+        for i, kind in enumerate(card.fits or ()):
+            if kind not in projects:
+                rep.at(
+                    where[cid],
+                    (*base, "fits", i),
+                    f"no scenario plays the project kind '{kind}': give a scenario 'project: {kind}' or fix the name",
+                )
+        for o in card.options:
+            at = (*base, "options", o.id)
+            if o.follow_up is not None:
+                expect(cid, (*at, "follow_up"), o.follow_up, "follow-up")
+            for i, eid in enumerate(o.echoes):
+                expect(cid, (*at, "echoes", i), eid, "experience")
+            for i, tid in enumerate(o.unlocked_by):
+                tool = expect(cid, (*at, "unlocked_by", i), tid, "tool")
+                if tool is not None and "unlock" not in tool.powers:
+                    rep.at(
+                        where[cid],
+                        (*at, "unlocked_by", i),
+                        f"unlocked_by names the tool '{tid}', which has no unlock power: "
+                        f"add 'unlock' to its powers or name another tool",
+                    )
+            tested = [(k, i, m) for k in ("requires", "excludes", "clears") for i, m in enumerate(getattr(o, k))]
+            tested += [("adjust", i, a.mark) for i, a in enumerate(o.adjust)]
+            for key, i, mark in tested:
+                if mark not in given:
+                    path = (*at, key, i, "when" if o.adjust[i].held else "unless") if key == "adjust" else (*at, key, i)
+                    rep.at(
+                        where[cid],
+                        path,
+                        f"no response gives the mark '{mark}': add it to a response's marks, or fix the name",
+                    )
+        held = _marks_leaving_no_response(card) if card.kind in ANSWERED else None
+        if held is not None:
+            rep.at(
+                where[cid],
+                (*base, "options"),
+                f"a team holding {', '.join(held) or 'no mark'} is offered no response: give at least one "
+                "response without requires, excludes or unlocked_by that withhold it",
+                key=True,
+            )
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _marks_leaving_no_response(card: Card) -> tuple[str, ...] | None:
+    """Marks with which a team would be offered none of the card's responses (tools not counted), or None."""
+    marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes)})
+    if not card.options or len(marks) > MAX_MARKS_TRIED:  # no options at all is reported on its own
+        return None
+    for bits in range(1 << len(marks)):
+        held = frozenset(m for i, m in enumerate(marks) if bits >> i & 1)
+        if not any(o.offered_to(held, ()) for o in card.options):
+            return tuple(sorted(held))
+    return None
+
+
+def _check_design(
+    cards: dict[str, Card], where: dict[str, Document], rules: Rules, rules_doc: Document | None, rep: _Reporter
+) -> None:
+    """A designer's likely slips, as warnings: the deck plays, but some of it can never matter."""
+    named = {t for card in cards.values() for t in card.tools}
+    named |= {t for card in cards.values() for o in card.options for t in o.unlocked_by}
+    scheduled = {o.follow_up for card in cards.values() for o in card.options}
+    for cid, card in cards.items():
+        if card.kind == "tool" and cid not in named:
+            rep.warn(where[cid], ("cards", cid), f"no challenge names the tool '{cid}' in its tools", key=True)
+        if card.kind == "follow-up" and cid not in scheduled:
+            rep.warn(
+                where[cid],
+                ("cards", cid),
+                f"no response schedules the follow-up '{cid}' (follow_up: {cid}): it is never drawn",
+                key=True,
+            )
+    if rules_doc is not None:
+        for i, pillar in enumerate(rules.pillar_ids):
+            if not any(c.kind == "experience" and c.pillar == pillar for c in cards.values()):
+                rep.warn(rules_doc, ("pillars", pillar), f"the pillar '{pillar}' has no experience cards", key=True)
+            if not any(_affects(c, i, pillar, rules.tool_bonus) for c in cards.values()):
+                rep.warn(rules_doc, ("pillars", pillar), f"no card affects the pillar '{pillar}'", key=True)
+    # A stage with no card for a kind of space it uses, for every project kind and for teams without one.
+    projects: dict[str | None, str | None] = {None: None}
+    for card in cards.values():
+        if card.kind == "scenario" and card.project is not None:
+            projects.setdefault(card.project, card.id)
+    for project, scenario in projects.items():
+        for stage in rules.stages:
+            for kind in dict.fromkeys(stage.spaces):
+                if any(c.kind == kind and c.stage == stage.id and c.fits_project(project) for c in cards.values()):
+                    continue
+                if scenario is None and rules_doc is not None:
+                    rep.warn(rules_doc, ("stages", stage.id), f"the stage '{stage.id}' has no {kind} card", key=True)
+                elif scenario is not None:
+                    rep.warn(
+                        where[scenario],
+                        ("cards", scenario, "project"),
+                        f"no {kind} card of the stage '{stage.id}' fits the project kind '{project}': "
+                        f"its teams find nothing on those spaces",
+                    )
+
+
+def _affects(card: Card, index: int, pillar: str, tool_bonus: int) -> bool:
+    """Whether the card can change the pillar (at `index` in the effects)."""
+    if card.kind == "tool" and card.pillar == pillar and "bonus" in card.powers and tool_bonus:
+        return True
+    effects = [card.effect, card.tool_bonus or (), *(o.effect for o in card.options)]
+    effects += [a.effect for o in card.options for a in o.adjust]
+    return any(len(e) > index and e[index] for e in effects)
 
 
 def _option_ids(cards: dict[str, Card]) -> dict[str, frozenset[str]]:
@@ -513,15 +588,30 @@ def _option_ids(cards: dict[str, Card]) -> dict[str, frozenset[str]]:
 
 
 def _check_text_file(
-    doc: Document, cards: dict[str, Card], option_ids: dict[str, frozenset[str]], rules: Rules, rep: _Reporter
+    doc: Document,
+    cards: dict[str, Card],
+    option_ids: dict[str, frozenset[str]],
+    marks: set[str],
+    rules: Rules,
+    rep: _Reporter,
+    ids_known: bool = True,
 ) -> None:
-    """The checks of one text file on its own: texts for ids that do not exist, and lengths."""
+    """The checks of one text file on its own: texts for ids that do not exist (when every card file could
+    be read: `ids_known`), and lengths."""
     limits = rules.limits
     # The limit of each field, looked up once; a field LIMIT_OF does not name is the schema's to report.
     field_limit = {field: limits.get(kind) for field, kind in LIMIT_OF.items()}
     value = doc.value if isinstance(doc.value, dict) else {}
     # Texts for ids that do not exist.
-    for section, known in (("cards", cards), ("stages", rules.stage_ids), ("pillars", rules.pillar_ids)):
+    known: Collection[str]
+    for section, known in (
+        ("cards", cards),
+        ("stages", rules.stage_ids),
+        ("pillars", rules.pillar_ids),
+        ("marks", marks),
+    ):
+        if not ids_known and section in ("cards", "marks"):
+            continue
         for key in _mapping(value, section):
             if key not in known:
                 rep.at(doc, (section, key), f"text for the {section[:-1]} '{key}', which does not exist", key=True)
@@ -529,17 +619,27 @@ def _check_text_file(
         card = cards.get(cid)
         if card is None or not isinstance(entry, dict):
             continue
-        options = entry.get("options")
-        if isinstance(options, dict) and not options.keys() <= (known := option_ids[cid]):
-            for oid in options.keys() - known:
-                rep.at(
-                    doc,
-                    ("cards", cid, "options", oid),
-                    f"text for the option '{oid}', which '{cid}' does not have",
-                    key=True,
-                )
+        for field in ("options", "consequences"):
+            options = entry.get(field)
+            if isinstance(options, dict) and not options.keys() <= (known := option_ids[cid]):
+                for oid in options.keys() - known:
+                    rep.at(
+                        doc,
+                        ("cards", cid, field, oid),
+                        f"text for the option '{oid}', which '{cid}' does not have",
+                        key=True,
+                    )
+    title_limit = limits["title"]
+    for mark, name in _mapping(value, "marks").items():
+        if isinstance(name, str) and len(name) > title_limit:
+            rep.at(
+                doc,
+                ("marks", mark),
+                f"marks.{mark}: the name has {len(name)} characters; the limit for a mark's name "
+                f"(the title limit) is {title_limit}",
+            )
     # Every text within its limit (the loop is flat on purpose: it sees every string of every language).
-    too_long = []
+    too_long: list[tuple[tuple[str, ...], str, str]] = []
     for section, entries in value.items():
         if not isinstance(entries, dict):
             continue
@@ -593,10 +693,17 @@ def _check_source_texts(
         for field in REQUIRED_TEXT[card.kind]:
             if field not in entry:
                 rep.at(src, ("cards", cid), f"cards.{cid}: the {card.kind} card has no '{field}'")
-        if card.kind == "challenge" and isinstance(entry.get("options"), dict):
+        if card.kind in ANSWERED and isinstance(entry.get("options"), dict):
             for o in card.options:
                 if o.id not in entry["options"]:
                     rep.at(src, ("cards", cid, "options"), f"cards.{cid}.options: no text for the option '{o.id}'")
+    given: dict[str, None] = {}
+    for card in cards.values():
+        for o in card.options:
+            given.update(dict.fromkeys(o.marks))
+    for mark in given:
+        if not isinstance(_get(sv, "marks", mark), str):
+            rep.at(src, ("marks",), f"the mark '{mark}' has no name in the source language ({source})", key=True)
     for section, ids, need in (("stages", rules.stage_ids, "name"), ("pillars", rules.pillar_ids, "name")):
         for i in ids:
             if not isinstance(_get(sv, section, i, need), str):

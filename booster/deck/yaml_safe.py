@@ -21,6 +21,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
+from booster.deck import yaml_words
+
 
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
     """PyYAML's pure-Python event parser: slower than libyaml's, and with no nesting limit of its own."""
@@ -44,6 +46,7 @@ _AMBIGUOUS_BOOLS = frozenset(v for w in ("yes", "no", "on", "off") for v in (w, 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # in a text: all but the line break
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 Path_ = tuple[str | int, ...]
@@ -67,6 +70,8 @@ class Document(NamedTuple):
     file: str
     value: Any
     text: str
+    # Likely slips that do not stop the file from loading (a ` #` that cuts a text short, a tab in a text).
+    warnings: tuple[Problem, ...] = ()
 
     def locate(self, paths: Iterable[Path_], keys: Iterable[Path_] = ()) -> dict[Path_, tuple[int, int]]:
         """1-based (line, col) of the value at each path (of its key, for paths in `keys`), or of the
@@ -209,22 +214,60 @@ def parse_bytes(
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return Document(name, None, text), [Problem(name, 1, 1, "the file is empty")]
-    value, problems = _build(text, name, max_depth)
-    return Document(name, value, text), problems
+    warnings: list[Problem] = []
+    value, problems = _build(text, name, max_depth, warnings=warnings)
+    return Document(name, value, text, tuple(warnings)), problems
 
 
-def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple[Any, list[Problem]]:
+def _build(
+    text: str, name: str, max_depth: int, parser: Any = _Parser, warnings: list[Problem] | None = None
+) -> tuple[Any, list[Problem]]:
     """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
+    warnings = [] if warnings is None else warnings
+
+    def warn_text(event: Any, value: str) -> None:
+        """A plain text followed by ` #` on its line, or a text holding a tab or control character."""
+        end = event.end_mark.index
+        if not event.style and text.startswith((" #", "\t#"), end):
+            warnings.append(
+                Problem(
+                    name,
+                    event.end_mark.line + 1,
+                    event.end_mark.column + 2,
+                    f"the text stops before ' #': what follows is a comment, so the card shows only {value!r}; "
+                    "if the # belongs to the text, put the whole text in quotes",
+                )
+            )
+        if not value.isprintable() and (bad := _CONTROL.search(value)):
+            what = "a tab" if bad.group() == "\t" else f"the control character U+{ord(bad.group()):04X}"
+            warnings.append(
+                Problem(
+                    name,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    f"the text holds {what}, which shows as a blank or a box on a card: use a space instead",
+                )
+            )
 
     def report(mark: Any, message: str) -> None:
         problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
 
     def refuse_decoration(event: Any) -> None:
+        # On a text, the mistake is nearly always an unquoted text starting with & or !: say so.
+        line = text.split("\n", event.start_mark.line + 1)[event.start_mark.line]
         if event.anchor is not None:
-            report(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write the value out")
+            report(
+                event.start_mark,
+                f"anchors (&{event.anchor}) are not allowed: if this is a text, "
+                + yaml_words.reserved_start("&", line).split(": ", 1)[1],
+            )
         if event.tag is not None:
-            report(event.start_mark, f"tags ({_short(event.tag)}) are not allowed: remove it")
+            report(
+                event.start_mark,
+                f"tags ({_short(event.tag)}) are not allowed: if this is a text, "
+                + yaml_words.reserved_start("!", line).split(": ", 1)[1],
+            )
 
     scalar, alias = ev.ScalarEvent, ev.AliasEvent
     map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
@@ -265,6 +308,8 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
                     # Most plain values are words: only those that may be null, a bool or a number are resolved.
                     if plain and (not value or value[0] in maybe_special):
                         value = resolve(value)
+                    if isinstance(value, str) and (not value.isprintable() or not event.style):
+                        warn_text(event, value)
                     if key is not _BAD_KEY:
                         container[key] = value
                     key = _NO_KEY
@@ -300,7 +345,12 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
                     # What just closed was a (refused) key, whose value is dropped next, or a value.
                     key = _BAD_KEY if key is _KEY_CONTAINER else _NO_KEY
             elif cls is alias:
-                report(event.start_mark, f"aliases (*{event.anchor}) are not allowed: write the value out")
+                line = text.split("\n", event.start_mark.line + 1)[event.start_mark.line]
+                report(
+                    event.start_mark,
+                    f"aliases (*{event.anchor}) are not allowed: if this is a text, "
+                    + yaml_words.reserved_start("*", line).split(": ", 1)[1],
+                )
                 if is_map:
                     key = _BAD_KEY if key is _NO_KEY else _NO_KEY
                 elif container is not None:
@@ -314,13 +364,9 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
         if parser is not _PyParser and "nesting depth" in str(e.problem):
             # libyaml refuses very deep nesting itself (its limit is far above ours) before it hands us the
             # event where ours is passed; the pure parser finds that place, so the message is ours.
-            return _build(text, name, max_depth, _PyParser)
-        mark = e.problem_mark or e.context_mark
-        what = e.problem or e.context or "invalid YAML"
-        if e.context and e.problem:
-            what = f"{e.problem} ({e.context})"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(name, line, col, f"YAML syntax error: {what}"))
+            del warnings[:]  # found again by the second reading
+            return _build(text, name, max_depth, _PyParser, warnings)
+        problems.append(Problem(name, *yaml_words.explain(text, e)))
         return None, problems
     except yaml.reader.ReaderError as e:
         before = text[: e.position]

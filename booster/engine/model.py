@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, get_args
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
-KINDS = ("challenge", "tool", "experience", "scenario", "credits")
+CardKind = Literal["challenge", "follow-up", "tool", "experience", "scenario", "credits"]
+KINDS: tuple[CardKind, ...] = get_args(CardKind)
+# What a tool can do (issue 10): see booster/engine/powers.py for what each one does to a play.
+Power = Literal["bonus", "reveal", "soften", "unlock"]
+POWERS: tuple[Power, ...] = get_args(Power)
+# Cards that ask the team to choose a response.
+ANSWERED: tuple[CardKind, ...] = ("challenge", "follow-up")
 Effect = tuple[int, ...]
 
 
@@ -59,9 +65,46 @@ class Rules:
 
 
 @frozen
+class Adjust:
+    """A change to a response's effect that depends on one mark of the team."""
+
+    mark: str
+    held: bool
+    """True: applies when the team holds the mark (`when`); False: when it does not (`unless`)."""
+    effect: Effect
+
+
+@frozen
 class Option:
+    """One response of a challenge or follow-up card, and what it leaves behind."""
+
     id: str
     effect: Effect
+    marks: tuple[str, ...] = ()
+    """Marks the response leaves on the team."""
+    clears: tuple[str, ...] = ()
+    """Marks the response removes from the team."""
+    echoes: tuple[str, ...] = ()
+    """Experience cards the team receives first at the exchange, on their pillar, for this response."""
+    follow_up: str | None = None
+    """A follow-up card put on the team's queue."""
+    requires: tuple[str, ...] = ()
+    """Offered only when the team holds every one of these marks."""
+    excludes: tuple[str, ...] = ()
+    """Withheld when the team holds any of these marks."""
+    adjust: tuple[Adjust, ...] = ()
+    unlocked_by: tuple[str, ...] = ()
+    """Offered only to a team holding one of these tools (tools with the `unlock` power)."""
+
+    def offered_to(self, marks: frozenset[str] | set[str] | tuple[str, ...], tools: tuple[str, ...]) -> bool:
+        """Whether a team with these marks and tools is offered this response."""
+        if self.unlocked_by and not any(t in tools for t in self.unlocked_by):
+            return False
+        return all(m in marks for m in self.requires) and not any(m in marks for m in self.excludes)
+
+
+def _default_powers(card: Card) -> tuple[Power, ...]:
+    return ("bonus",) if card.kind == "tool" else ()
 
 
 @frozen
@@ -69,6 +112,7 @@ class Card:
     id: str
     kind: str
     stage: str | None = None
+    """The stage of its pile; for a follow-up, the earliest stage at which it comes back (None: any)."""
     pillar: str | None = None
     effect: Effect = ()
     options: tuple[Option, ...] = ()
@@ -76,6 +120,15 @@ class Card:
     tool_bonus: Effect | None = None
     allow_dominated: tuple[str, ...] = ()
     notes: str = ""
+    fits: tuple[str, ...] | None = None
+    """The project kinds the card fits; None fits every project."""
+    powers: tuple[Power, ...] = field(default=Factory(_default_powers, takes_self=True))
+    """A tool's powers (a tool without `powers` in cards.yaml has the bonus)."""
+    project: str | None = None
+    """A scenario's project kind."""
+
+    def fits_project(self, project: str | None) -> bool:
+        return self.fits is None or project is None or project in self.fits
 
     def option(self, option_id: str) -> Option:
         for o in self.options:
@@ -109,6 +162,14 @@ class Deck:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted(self.texts))
+
+    def marks(self) -> tuple[str, ...]:
+        """Every mark a response can leave on a team, in card order."""
+        out: dict[str, None] = {}
+        for card in self.cards.values():
+            for o in card.options:
+                out.update(dict.fromkeys(o.marks))
+        return tuple(out)
 
     def of_kind(self, kind: str, stage: str | None = None) -> tuple[Card, ...]:
         return tuple(c for c in self.cards.values() if c.kind == kind and (stage is None or c.stage == stage))

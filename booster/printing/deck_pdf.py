@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from booster.files import write_atomic
 from booster.printing import layout as L
 
 
@@ -41,6 +42,12 @@ def main(args: argparse.Namespace) -> int:
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
+    if lang in result.refused:  # a broken translation is not printed; the other languages still are
+        for p in result.refused[lang]:
+            print(p)
+        n = len(result.refused[lang])
+        print(f"text.{lang}.yaml has {n} problems: fix them before printing it", file=sys.stderr)
+        return 1
     if lang not in deck.texts:
         print(f"note: the deck has no text.{lang}.yaml; every text is in {deck.info.source_language}", file=sys.stderr)
     out = Path(args.output or f"{deck.info.id}-{lang}.pdf")
@@ -48,7 +55,7 @@ def main(args: argparse.Namespace) -> int:
     for w in doc.warnings:
         print(f"warning: {w}", file=sys.stderr)
     try:
-        doc.pdf.output(str(out))
+        write_atomic(out, bytes(doc.pdf.output()))
     except OSError as e:
         print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
         return 1

@@ -106,6 +106,16 @@ def main(args: argparse.Namespace) -> int:
         _say("A PDF cannot go to standard output: give a file name with -o.")
         return 2
 
+    out = args.output or (f"workshop-report.{fmt}" if merged else f"{files[0].stem}-report.{fmt}")
+    if out != "-":
+        from booster.files import RefusedWrite, check_target
+
+        try:  # before any work: never replace a save with its own report
+            check_target(out, files)
+        except RefusedWrite as e:
+            _say(f"Cannot write the report: {e}.")
+            return 2
+
     decks = _Decks()
     names = _table_names(files)
     saves: list[tuple[str, Any, Path]] = []
@@ -168,12 +178,11 @@ def main(args: argparse.Namespace) -> int:
         _say("Cannot make a report: no save replays on the deck.")
         return 1
 
-    out = args.output or (f"workshop-report.{fmt}" if merged else f"{first_file.stem}-report.{fmt}")
     try:
         if out == "-":
             sys.stdout.write(to_csv(session, bom=False) if fmt == "csv" else to_json_text(session))
         else:
-            write_session(session, out, fmt)
+            write_session(session, out, fmt, inputs=files)
     except OSError as e:
         _say(f"Cannot write the report to {out}: {e.strerror or e}.")
         return 1

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from booster.engine.model import Deck
+from booster.files import check_target, write_atomic
 from booster.report.collect import Row, Session, build_session, stage_seconds, started_label
-from booster.saves import Saved, write_atomic
+from booster.saves import Saved
 
 FORMATS = ("pdf", "csv", "json")
 JSON_FORMAT = "social-impact-booster/report-1"
@@ -45,24 +46,19 @@ def write_merged(
     return session
 
 
-def write_session(session: Session, out_path: str | Path, fmt: str = "pdf") -> Path:
+def write_session(session: Session, out_path: str | Path, fmt: str = "pdf", inputs: Sequence[str | Path] = ()) -> Path:
+    """Writes `session` to `out_path`, atomically, refusing to replace one of `inputs` (RefusedWrite)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format '{fmt}' (use pdf, csv or json)")
     out = Path(out_path)
     if fmt == "pdf":
         from booster.report.pdf import render
 
-        data = render(session)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp")
-        try:  # written aside then renamed: a viewer never opens half a PDF, a failure leaves the old one
-            tmp.write_bytes(data)
-            tmp.replace(out)
-        finally:
-            tmp.unlink(missing_ok=True)
+        check_target(out, inputs)  # before the work of rendering
+        write_atomic(out, render(session), inputs)
         return out
     text = to_csv(session) if fmt == "csv" else to_json_text(session)
-    write_atomic(out, text)
+    write_atomic(out, text, inputs)
     return out
 
 
@@ -110,12 +106,25 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): a team name typed as
+# =HYPERLINK(...) or a deck text starting with "-" must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV cell: numbers as they are, a text that could start a formula behind a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(session: Session, bom: bool = True) -> str:
     pillars = session.pillars
     buf = io.StringIO()
     if bom:  # so that spreadsheets open the accents right; Python reads the file with utf-8-sig
         buf.write("\ufeff")
-    writer = csv.writer(buf, lineterminator="\n")
+    # Every text quoted, numbers bare, and no text starting a formula (see csv_cell).
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(
         [*CSV_COLUMNS, *(f"effect_{p}" for p in pillars), *(f"score_{p}" for p in pillars), "time", "seconds"]
     )
@@ -123,7 +132,7 @@ def to_csv(session: Session, bom: bool = True) -> str:
         rec["gained"] = " ".join(rec["gained"])
         writer.writerow(
             [
-                *(rec[c] for c in CSV_COLUMNS),
+                *(csv_cell(rec[c]) for c in CSV_COLUMNS),
                 *(rec["effect"][p] for p in pillars),
                 *(rec["score"][p] for p in pillars),
                 rec["time"],

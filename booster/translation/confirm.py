@@ -30,13 +30,13 @@ def _intermixed(parser: argparse.ArgumentParser) -> None:
     plain = parser.parse_known_args
 
     def parse_known_args(args: list[str] | None = None, namespace: argparse.Namespace | None = None):
-        parser.parse_known_args = plain  # type: ignore[method-assign]  # the intermixed parser calls it
+        parser.parse_known_args = plain  # type: ignore[method-assign,assignment]  # the intermixed parser calls it
         try:
             return parser.parse_known_intermixed_args(args, namespace)
         finally:
-            parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+            parser.parse_known_args = parse_known_args  # type: ignore[method-assign,assignment]
 
-    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign,assignment]
 
 
 def main(args: argparse.Namespace) -> int:
@@ -59,8 +59,8 @@ def main(args: argparse.Namespace) -> int:
         return 2
     texts, problems = ts.read(args.lang)
     if problems or not ts.file(args.lang).is_file():
-        for p in problems:
-            print(p, file=sys.stderr)
+        for problem in problems:
+            print(problem, file=sys.stderr)
         print(f"{ts.file(args.lang)}: no readable translation to confirm", file=sys.stderr)
         return 1
     source = core.flat(ts.source)
@@ -76,13 +76,19 @@ def main(args: argparse.Namespace) -> int:
         untranslated = len(named) - len(chosen)
         if untranslated:
             print(f"{untranslated} of the texts named are not translated yet: they were skipped")
-    origins, warning = core.read_origins(ts.sidecar(args.lang))
+    known, warning = core.known_origins(ts, args.lang, core.flat(texts))
     if warning:
         print(warning, file=sys.stderr)
-    was_stale = [p for p in chosen if p in origins and origins[p] != source[p]]
-    was_unrecorded = [p for p in chosen if p not in origins]
-    for p in chosen:
-        origins[p] = source[p]
+    origins, _ = core.read_origins(ts.sidecar(args.lang))
+    was_stale = [p for p in chosen if p in known and known[p].was != source[p]]
+    was_unrecorded = [p for p in chosen if p not in known]
+    # The confirmed get a record of today's source; the others one of what their witnesses say, so that
+    # rewriting their comments below loses nothing.
+    for p in translated:
+        if p in chosen:
+            origins[p] = source[p]
+        elif p not in origins and p in known:
+            origins[p] = known[p].was
     kept = set(translated)
     origins = {p: o for p, o in origins.items() if p in kept}  # drop records of texts that are gone
     core.write_origins(ts.sidecar(args.lang), args.lang, ts.source_lang, origins, source)
@@ -92,4 +98,8 @@ def main(args: argparse.Namespace) -> int:
     )
     for p in was_stale:
         print(f"  now current: {p}")
-    return 0
+    # The file's comments follow: `# fr:` shows the confirmed source, the STALE lines go.
+    from booster.translation import translate
+
+    notes = {} if args.ui else translate.card_notes(Path(args.path))
+    return translate.translate(ts, args.lang, notes, rewrite_only=True)

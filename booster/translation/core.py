@@ -12,7 +12,6 @@ translator confirms it; a translation without a record is counted as current, an
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import textwrap
@@ -23,9 +22,13 @@ from typing import Any
 
 from booster.deck.coverage import text_paths
 from booster.deck.yaml_safe import Problem, read_file
-from booster.translation import yamlwrite
+from booster.files import write_atomic
+from booster.translation import history, yamlwrite
+from booster.translation.history import Origin
 
 ORIGIN_FORMAT = 1
+# The line a stale entry carries in the file, above today's source text.
+STALE_MARK = "STALE: the source text changed since this translation; update it, then run booster deck confirm"
 LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?\Z")
 
 
@@ -149,10 +152,8 @@ def write_origins(path: Path, lang: str, source_lang: str, origins: Mapping[str,
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    # Write beside, then rename: an editor or a crash never sees half a file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    # Written beside, then renamed: an editor or a crash never sees half a file.
+    write_atomic(path, text)
 
 
 # -- status -----------------------------------------------------------------------------------------
@@ -164,6 +165,18 @@ class Stale:
     was: str  # the source text the translation was made from
     now: str  # the source text today
     translation: str
+    how: str = "record"  # which witness says so: "record", "git" or "comment" (see history.py)
+
+
+def known_origins(ts: TextSet, lang: str, target: Mapping[str, str]) -> tuple[dict[str, Origin], str | None]:
+    """What each translated text of `lang` was made from, by every witness we have (history.py), and a
+    sentence when the origin records cannot be read."""
+    records, warning = read_origins(ts.sidecar(lang))
+    try:
+        file_text: str | None = ts.file(lang).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        file_text = None
+    return history.origins(ts, lang, dict(target), records, file_text), warning
 
 
 @dataclass
@@ -209,7 +222,7 @@ def status(ts: TextSet, lang: str) -> LangStatus:
     texts, problems = ts.read(lang)
     st.problems = [str(p) for p in problems]
     target = flat(texts)
-    origins, warning = read_origins(ts.sidecar(lang))
+    found, warning = known_origins(ts, lang, target)
     if warning:
         st.problems.append(warning)
     for path, now in source.items():
@@ -217,14 +230,14 @@ def status(ts: TextSet, lang: str) -> LangStatus:
         if tr is None:
             st.missing.append(path)
             continue
-        was = origins.get(path)
+        origin = found.get(path)
         if tr == now:
             st.same.append(path)
-        if was is None:
+        if origin is None:
             st.unrecorded.append(path)
             st.translated.append(path)
-        elif was != now:
-            st.stale.append(Stale(path, was, now, tr))
+        elif origin.was != now:
+            st.stale.append(Stale(path, origin.was, now, tr, origin.how))
         else:
             st.translated.append(path)
     st.extra = [p for p in target if p not in source]
@@ -307,12 +320,18 @@ def render(
     source_lang: str,
     header: list[str],
     notes: Mapping[str, str] | None = None,
+    made_from: Mapping[str, str] | None = None,
 ) -> str:
     """The text of a translation file: every source entry in source order, the source text as a comment
     above it, translations kept, untranslated entries commented out (`# title: ""`) so the file stays
     valid and a translator uncomments what they translate. Texts the source no longer has are kept at the
-    end of their mapping. `notes` adds a comment after a key (path -> note), e.g. a card's kind."""
+    end of their mapping. `notes` adds a comment after a key (path -> note), e.g. a card's kind.
+
+    `made_from` (path -> the source text a translation was made from) keeps that text in the comment of
+    a stale translation, and adds a `# stale` line with today's source: the comment stays a true witness
+    of what the translator saw (history.py reads it back), and the editor shows what changed."""
     notes = notes or {}
+    made_from = made_from or {}
     lines = list(header)
     lines.append(f'# "# {source_lang}: ..." lines show the source text. Untranslated entries are commented out')
     lines.append('# (# key: ""): uncomment them (with their parents), translate, then run: booster deck check')
@@ -331,7 +350,11 @@ def render(
                 # An untranslated entry is the entry and its source comment, commented out once more, so
                 # an editor's "toggle comment" on those lines gives a valid entry to fill in.
                 done = isinstance(t, str) and not off
-                lines.extend(yamlwrite.comment_lines(f"{source_lang}:", s, indent if done else indent + "# "))
+                was = made_from.get(".".join(p), s) if done else s
+                lines.extend(yamlwrite.comment_lines(f"{source_lang}:", was, indent if done else indent + "# "))
+                if was != s:
+                    lines.append(f"{indent}# {STALE_MARK}")
+                    lines.extend(yamlwrite.comment_lines(f"{source_lang} now:", s, indent))
                 if done:
                     lines.append(f"{indent}{yamlwrite.key(k)}: {yamlwrite.quote(t)}{tail}")
                 else:

@@ -15,6 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+WITNESS = {
+    "record": "origin record",
+    "git": "git history: the source when the translation last changed",
+    "comment": "the source comment above the entry",
+}
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
@@ -87,7 +93,7 @@ def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: 
                 f"booster deck confirm {path} --lang {r.lang} ID"
             )
             for s in r.stale:
-                out.append(f"    {s.path}")
+                out.append(f"    {s.path}  ({WITNESS.get(s.how, s.how)})")
                 out += _show("was:", s.was) + _show("now:", s.now) + _show(f"{r.lang}:", s.translation)
         if r.missing and detail:
             out.append(f"  missing ({len(r.missing)}):")
@@ -96,7 +102,8 @@ def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: 
             out.append(f"  missing: {len(r.missing)} texts (booster deck status {path} --lang {r.lang} lists them)")
         if r.unrecorded:
             out.append(
-                f"  {len(r.unrecorded)} translations have no origin record, so they are counted as current; "
+                f"  {len(r.unrecorded)} translations have no origin record, git history or # {ts.source_lang}: "
+                f"comment saying what they were made from, so they are counted as current; "
                 f"booster deck confirm {path} --lang {r.lang} --all records them"
             )
         if r.same:

@@ -57,10 +57,9 @@ class Strings:
         self.mark_missing = mark_missing_default() if mark_missing is None else mark_missing
 
     def __call__(self, key: str, **fmt: Any) -> str:
-        text = _lookup(_table(self.lang), key)
-        missing = text is None
-        if missing:
-            text = _lookup(_table(FALLBACK), key) or key
+        own = _lookup(_table(self.lang), key)
+        missing = own is None
+        text = own if own is not None else _lookup(_table(FALLBACK), key) or key
         if fmt:
             with contextlib.suppress(KeyError, IndexError, ValueError):  # a broken placeholder must not crash
                 text = text.format(**fmt)

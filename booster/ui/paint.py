@@ -25,7 +25,7 @@ LRect = tuple[float, float, float, float]
 
 class Hit(NamedTuple):
     rect: pygame.Rect
-    action: Callable[[], None]
+    action: Callable[[], object]
     name: str
 
 
@@ -99,7 +99,7 @@ class Painter:
         self,
         box: LRect,
         label: str,
-        action: Callable[[], None],
+        action: Callable[[], object],
         *,
         focused: bool = False,
         primary: bool = False,

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import attrs
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="deck folder")
@@ -34,6 +36,16 @@ def main(args: argparse.Namespace) -> int:
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
+    if lang in result.refused:
+        # A translation the game refuses is still drawn here, so that its translator sees what to fix.
+        for p in result.refused[lang]:
+            print(p)
+        doc = result.documents.get(f"text.{lang}.yaml")
+        if doc is None or not isinstance(doc.value, dict):
+            print(f"text.{lang}.yaml cannot be read: nothing to preview in {lang}", file=sys.stderr)
+            return 1
+        deck = attrs.evolve(deck, texts={**deck.texts, lang: doc.value})
+        print(f"text.{lang}.yaml has problems (above); the game leaves it out, the preview shows it", file=sys.stderr)
     ids = args.card or list(deck.cards)
     unknown = [c for c in ids if c not in deck.cards]
     if unknown:
@@ -45,6 +57,7 @@ def main(args: argparse.Namespace) -> int:
     from booster.ui.i18n import Strings
     from booster.ui.layout import Layout, parse_size
     from booster.ui.paint import Painter
+    from booster.ui.screenshot import save_png
     from booster.ui.text import TextRenderer
 
     try:
@@ -54,7 +67,14 @@ def main(args: argparse.Namespace) -> int:
         return 2
     pygame.font.init()
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        print(f"{out} is a file: -o takes a folder, where one PNG per card is written.", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"Cannot create the folder {out}: {e.strerror or e}.", file=sys.stderr)
+        return 1
     t = Strings(lang, True if args.mark_missing else None)
     text = TextRenderer()
     for cid in ids:
@@ -70,6 +90,10 @@ def main(args: argparse.Namespace) -> int:
         layout.frame = surface.get_rect()
         draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
         path = out / f"{cid}.{lang}.png"
-        pygame.image.save(surface, str(path))
+        try:
+            save_png(surface, path)
+        except OSError as e:
+            print(f"Cannot write {path}: {e.strerror or e}.", file=sys.stderr)
+            return 1
         print(path)
     return 0

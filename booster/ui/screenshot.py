@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -75,6 +77,27 @@ def _render(args: argparse.Namespace, size: tuple[int, int]) -> int:
     goto(app, args.scene)
     app.render()
     out = args.output or f"{args.scene}-{args.lang}-{size[0]}x{size[1]}.png"
-    pygame.image.save(app.surface, out)
+    folder = Path(out).parent
+    if not folder.is_dir():
+        print(f"Cannot write the screenshot: the folder {folder} does not exist.", file=sys.stderr)
+        return 1
+    try:
+        save_png(app.surface, out)
+    except OSError as e:
+        print(f"Cannot write the screenshot to {out}: {e.strerror or e}.", file=sys.stderr)
+        return 1
     print(out)
     return 0
+
+
+def save_png(surface: Any, path: str | Path) -> None:
+    """Write `surface` as a PNG through the one atomic writer (a half-written image is never left)."""
+    import io
+
+    import pygame
+
+    from booster.files import write_atomic
+
+    buf = io.BytesIO()
+    pygame.image.save(surface, buf, "image.png")
+    write_atomic(path, buf.getvalue())

@@ -75,7 +75,7 @@ def test_csv_to_standard_output(save_file, capsys):
     path = save_file("t")
     assert main(["report", str(path), "-o", "-", "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("game,team,step,action")
+    assert out.startswith('"game","team","step","action"')
     assert out.count("\n") == len(load(path).log) + 1
 
 
@@ -285,3 +285,47 @@ def test_merge_with_nothing_usable_exits_1(save_file, mini_variant, tmp_path, ca
     err = capsys.readouterr().err
     assert "t: not included" in err and "no save replays on the deck" in err and "Traceback" not in err
     assert not (tmp_path / "w.pdf").exists()
+
+
+# -- never over an input, no live formula ------------------------------------------------------------------
+
+
+def test_a_report_over_its_own_save_is_refused(save_file, capsys):
+    path = save_file("t")
+    before = path.read_bytes()
+    for fmt in ("pdf", "csv", "json"):
+        assert main(["report", str(path), "-o", str(path), "--format", fmt]) == 2
+        assert "one of the files read" in capsys.readouterr().err
+    assert main(["report", "merge", str(path), str(path), "-o", str(path)]) == 2
+    assert path.read_bytes() == before
+
+
+def test_a_report_never_replaces_a_symlink_or_a_fifo(save_file, tmp_path, capsys):
+    import os
+
+    path = save_file("t")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "elsewhere.csv")
+    assert main(["report", str(path), "-o", str(tmp_path / "pipe"), "--format", "csv"]) == 2
+    assert main(["report", str(path), "-o", str(tmp_path / "link.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "not a regular file" in err and "symbolic link" in err and "Traceback" not in err
+    assert (tmp_path / "link.csv").is_symlink() and not (tmp_path / "elsewhere.csv").exists()
+
+
+def test_csv_cells_never_start_a_formula(mini, tmp_path):
+    from booster.report.export import write_report
+
+    names = ('=HYPERLINK("http://x.io")', "+1+2", "-3", "@SUM(A1)", "\tTab", "\rCR", "a;=1+2")
+    saved = random_save(mini, str(MINI_PATH), names, seed=2)
+    out = write_report(saved, mini, tmp_path / "r.csv", fmt="csv")
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    cells = [c for row in rows for c in row]
+    assert {r[1] for r in rows[1:]} == {"'" + n for n in names[:-1]} | {"a;=1+2"}
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    # numbers stay numbers: a negative effect is written bare, a text is quoted
+    text = out.read_text(encoding="utf-8-sig")
+    assert '"\'=HYPERLINK(""http://x.io"")"' in text
+    assert '"a;=1+2"' in text  # quoted: a spreadsheet splitting on ";" keeps it one text cell
+    assert any(",-" in line for line in text.splitlines()[1:])

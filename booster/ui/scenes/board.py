@@ -9,6 +9,7 @@ from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, Scene
+from booster.ui.views import BoardView
 
 
 def draw_space_icon(p: Painter, kind: str, centre: tuple[float, float], r: float) -> None:
@@ -32,15 +33,19 @@ def draw_check(p: Painter, centre: tuple[float, float], r: float) -> None:
 class BoardScene(Scene):
     name = "board"
 
+    def __init__(self, app, view: BoardView) -> None:
+        super().__init__(app)
+        self.team = view.team
+
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in GO_ON:
-            self.app.advance()
+            self.game.advance()
             return True
         return False
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
-        state = app.session.state
+        state = self.game.state
         team = state.turn
         p.fill(theme.BG)
         common.header(p, app, team, common.stage_title(app, state.stage))
@@ -49,7 +54,7 @@ class BoardScene(Scene):
         p.button(
             (900, 975, 980, 90),
             t("board.advance", team=common.team_name(app, team)),
-            app.advance,
+            self.game.advance,
             primary=True,
             focused=True,
             size=LARGE,
@@ -61,7 +66,7 @@ class BoardScene(Scene):
     def draw_path(self, p: Painter, state, box) -> None:
         app = self.app
         x, y, w, h = box
-        stages = app.deck.rules.stages
+        stages = self.deck.rules.stages
         n = len(stages)
         gap = 16
         sw = (w - gap * (n - 1)) / n
@@ -135,7 +140,7 @@ class BoardScene(Scene):
         app = self.app
         x, y, w, h = box
         p.panel(box, theme.PANEL, theme.LINE, 3, 18)
-        npil = len(app.deck.rules.pillars)
+        npil = len(self.deck.rules.pillars)
         # Legend: icon + pillar name, once.
         p.text(app.t("board.scores"), (x + 24, y + 10, 300, 60), BODY, bold=True, valign="middle", max_lines=1)
         lw = (w - 360) / max(1, npil)

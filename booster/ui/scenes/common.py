@@ -9,25 +9,37 @@ from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 
 if TYPE_CHECKING:
+    from booster.engine.model import Deck
     from booster.ui.app import App
+    from booster.ui.controller import GameController
+
+
+def game(app: App) -> GameController:
+    assert app.game is not None
+    return app.game
+
+
+def deck(app: App) -> Deck:
+    assert app.deck is not None
+    return app.deck
 
 
 def token(p: Painter, app: App, team: int, centre: tuple[float, float], r: float) -> None:
-    ci, shape = app.session.token(team)
+    ci, shape = game(app).token(team)
     p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
 
 
 def team_name(app: App, team: int) -> str:
-    return app.session.state.teams[team].name
+    return game(app).state.teams[team].name
 
 
 def pillar_name(app: App, index: int) -> str:
-    pid = app.deck.rules.pillars[index].id
+    pid = deck(app).rules.pillars[index].id
     return app.deck_text("pillars", pid, "name") or pid
 
 
 def pillar_icon(p: Painter, app: App, index: int, centre: tuple[float, float], r: float) -> None:
-    colour, shape = theme.pillar_style(app.deck.rules.pillars, index)
+    colour, shape = theme.pillar_style(deck(app).rules.pillars, index)
     p.shape(shape, centre, r, colour)
 
 
@@ -99,18 +111,8 @@ def header(p: Painter, app: App, team: int | None, title: str) -> None:
         p.text(team_name(app, team), (1300, 18, 580, 80), LARGE, bold=True, valign="middle", max_lines=1)
 
 
-def card_stage(app: App) -> int:
-    """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
-    stage's introduction is then queued after it)."""
-    s = app.session
-    stage = s.state.stage
-    if any(v.kind == "stage" for v in s.queue[1:]) or s.state.phase != "play":
-        stage -= 1
-    return max(0, min(stage, len(app.deck.rules.stages) - 1))
-
-
 def stage_title(app: App, stage: int) -> str:
-    stages = app.deck.rules.stages
+    stages = deck(app).rules.stages
     if stage >= len(stages):
         return app.t("exchange.title")
     sid = stages[stage].id
@@ -125,7 +127,7 @@ def small_buttons(
     p.button(
         (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
     )
-    if undo and app.session is not None and app.session.match.can_undo():
+    if undo and app.game is not None and app.game.can_undo():
         p.button(
             (x + 2 * w + 40, y, w, 76),
             app.t("menu.undo_short"),

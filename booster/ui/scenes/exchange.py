@@ -9,6 +9,7 @@ from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
+from booster.ui.views import ExchangedView, ExchangeView
 
 STEP = 0.45  # seconds between two cards: short, calm
 
@@ -18,12 +19,12 @@ class ExchangeScene(OneStepScene):
 
     name = "exchange"
 
-    def __init__(self, app, team: int) -> None:
+    def __init__(self, app, view: ExchangeView) -> None:
         super().__init__(app)
-        self.team = team
+        self.team = view.team
 
     def go_on(self) -> None:
-        self.app.exchange()
+        self.game.exchange()
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -33,7 +34,7 @@ class ExchangeScene(OneStepScene):
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
         p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        team = app.session.state.teams[self.team]
+        team = self.game.state.teams[self.team]
         if team.scenario:
             p.text(
                 app.deck_text("cards", team.scenario, "title"),
@@ -47,7 +48,7 @@ class ExchangeScene(OneStepScene):
         p.button(
             (560, 800, 800, 110),
             t("exchange.go"),
-            app.exchange,
+            self.go_on,
             primary=True,
             focused=True,
             size=LARGE,
@@ -62,9 +63,9 @@ class ExchangedScene(OneStepScene):
 
     name = "exchanged"
 
-    def __init__(self, app, team: int, cards: list[tuple[str, int]], clock=time.monotonic) -> None:
+    def __init__(self, app, view: ExchangedView, clock=time.monotonic) -> None:
         super().__init__(app)
-        self.team, self.cards, self.clock = team, cards, clock
+        self.team, self.cards, self.clock = view.team, view.cards, clock
         self.started = clock()
         self.skip = False
 
@@ -80,7 +81,7 @@ class ExchangedScene(OneStepScene):
         if self.animating():
             self.skip = True
         else:
-            self.app.dismiss()
+            self.game.dismiss()
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -113,7 +114,7 @@ class ExchangedScene(OneStepScene):
                 common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1, valign="middle"
             )
             p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY, bold=True)
-        last = app.session.state.phase == "over"
+        last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
         p.button(
             (1180, 968, 700, 96),

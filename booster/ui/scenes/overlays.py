@@ -61,14 +61,15 @@ class MenuOverlay(Scene):
 
     def ring(self):
         app = self.app
+        game = app.game if app.in_game() else None
         items = [("resume", app.pop)]
-        if app.session is not None:
+        if game is not None:
             items.append(("undo", lambda: (app.pop(), app.undo())))
-            items.append(("save", app.save_copy))
+            items.append(("save", game.save_copy))
         items.append(("language", app.next_language))
         items.append(("fullscreen", app.toggle_fullscreen))
-        if app.session is not None:
-            items.append(("export", app.export_report))
+        if game is not None:
+            items.append(("export", lambda: game.export_report(app.lang)))
             items.append(("home", lambda: (app.pop(), app.go_start())))
         items.append(("help", lambda: (app.pop(), app.open_help())))
         items.append(("quit", app.request_quit))
@@ -99,7 +100,7 @@ class MenuOverlay(Scene):
         y0 = (1080 - h) / 2
         p.panel((560, y0, 800, h), theme.PANEL, theme.INK, 5, 24)
         p.text(t("menu.title"), (600, y0 + 20, 720, 80), LARGE, bold=True, valign="middle", max_lines=1)
-        labels = {"language": t("menu.language", name=t.language_name(app.lang))}
+        labels = {"language": t("menu.language", name=app.t.language_name(app.lang))}
         for i, (name, action) in enumerate(ring):
             label = labels.get(name) or t(f"menu.{name}")
             p.button(
