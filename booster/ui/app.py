@@ -10,6 +10,7 @@ tests run them headless.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
@@ -27,7 +28,7 @@ from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
 from booster.ui import theme
 from booster.ui.carddraw import card_text
-from booster.ui.controller import GameController, ResumeOffer, keep_previous_autosave, resume_offer
+from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.i18n import Strings, preferred_language, ui_languages
 from booster.ui.layout import Layout, parse_size
 from booster.ui.paint import BODY, Painter
@@ -96,6 +97,14 @@ class App:
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
+        # One save per game, locked while this window plays it (see booster.saves).
+        self.game_lock: saves.GameLock | None = None
+        self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
+        self.resume_path: Path | None = None  # the newest unfinished game no other window plays
+        self.offer: ResumeOffer | None = None  # what that game holds, for the start screen
+        self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
+        with contextlib.suppress(OSError):
+            saves.prune()
         self.fullscreen = self.options.fullscreen
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
@@ -121,8 +130,10 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        langs = set(ui_languages()) | (set(self.deck.languages) if self.deck else set())
-        return tuple(sorted(langs))
+        """The languages the switch offers: those whose interface is complete enough (the deck's own
+        language always); `--lang` still opens any other, for its translator."""
+        langs = set(ui_languages()) & (set(self.deck.languages) if self.deck else set(ui_languages()))
+        return tuple(sorted(langs | {self._source_language()}))
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
@@ -160,6 +171,7 @@ class App:
         if self.watching:
             self.watcher = DeckWatcher(self.deck_path)
         self.game = None
+        self.release_game()
         self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
@@ -187,6 +199,7 @@ class App:
         from booster.ui.scenes.start import StartScene
 
         self._shown = None
+        self.refresh_games()
         if self.deck is None:
             self.set_scene(ErrorScene(self, self.problems))
         else:
@@ -253,48 +266,123 @@ class App:
         seed = random.randrange(1 << 30) if seed is None else seed
         setup = Setup(tuple(names), seed, tuple(scenarios))
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
-        keep_previous_autosave(saves.autosave_path())
+        self.release_game()
+        try:  # a new file of its own: another window's game is never written over
+            self.game_lock = saves.new_game()
+            path = self.game_lock.path
+        except OSError:  # a read-only data folder: play anyway, the failed saves are shown
+            path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
         try:
             self.game = GameController.new(
-                self.deck, str(self.deck_path), self.lang, setup, extra, saves.autosave_path(), self.notify, self.clock
+                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock
             )
         except IllegalAction as e:
+            self.release_game()
             self.toast(str(e))
             return
         self.resume_problem = None
         self.show_game()
 
+    def release_game(self) -> None:
+        """Let another window open the game this one played."""
+        if self.game_lock is not None:
+            self.game_lock.release()
+            self.game_lock = None
+
+    RESUME_SCAN = 10  # saves read to find one to resume: the newest ones are the ones that matter
+
+    def refresh_games(self) -> None:
+        """Find the game Resume offers: the newest unfinished one no other window plays and no resume failed
+        on; and a newer one another window plays, offered read-only."""
+        self.resume_path = self.locked_path = self.offer = None
+        own = self.game_lock.path if self.game_lock is not None else None
+        try:
+            entries = saves.list_games()[: self.RESUME_SCAN]
+        except OSError:
+            return
+        for entry in entries:
+            if entry.path in self.failed_saves:
+                continue
+            offer, problem = resume_offer(self.deck, self.deck_path, entry.path)
+            if problem is not None:
+                self.failed_saves.add(entry.path)
+                self.resume_problem = self.t("start.resume_failed", why=problem)
+                continue
+            if offer is None:  # finished
+                continue
+            if entry.path != own and saves.is_locked(entry.path):
+                self.locked_path = self.locked_path or entry.path
+                continue
+            self.resume_path, self.offer = entry.path, offer
+            return
+
     def resume_offer(self) -> ResumeOffer | None:
-        """The game the autosave holds, if it can be resumed (a finished game is not offered)."""
-        if self.resume_problem is not None:
-            return None
-        offer, problem = resume_offer(self.deck, saves.autosave_path())
-        if problem is not None:
-            self.resume_problem = self.t("start.resume_failed", why=problem)
-        return offer
+        """The game Resume offers, if any (a finished or unreadable game is not offered)."""
+        return self.offer
 
     def can_resume(self) -> bool:
-        return self.resume_offer() is not None
+        return self.resume_path is not None
 
-    def resume(self) -> None:
+    def can_view_locked(self) -> bool:
+        return self.locked_path is not None
+
+    def view_locked(self) -> None:
+        """Open, read-only, the game another window plays."""
+        if self.locked_path is not None:
+            self.resume(self.locked_path, read_only=True)
+
+    def resume(self, path: Path | None = None, read_only: bool = False) -> None:
+        """Resume the game offered (or `path`). A failure leaves the app as it was, with a sentence."""
+        path = path or self.resume_path
+        if path is None:
+            return
+        own = self.game_lock is not None and self.game_lock.path == path
+        held: saves.GameLock | None = None
         try:
-            saved = saves.load(saves.autosave_path())
-            deck = self.deck
-            if deck is None or deck.info.id != saved.deck_id:  # the save's own deck, if it is still there
-                path = Path(saved.deck_path)
-                if saved.deck_path and path.is_dir() and self._load(path):
-                    deck = self.deck
-                if deck is None or deck.info.id != saved.deck_id:
-                    raise saves.SaveError(f"the deck '{saved.deck_id}' is not available")
-            self.game = GameController.resume(deck, saved, saves.autosave_path(), self.notify, self.clock)
+            saved = saves.load(path)
+            found, found_path = self.deck, self.deck_path
+            if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
+                own_folder = Path(saved.deck_path) if saved.deck_path else None
+                if own_folder is not None and own_folder.is_dir():
+                    result = load_deck(own_folder)
+                    if result.deck is not None:
+                        found, found_path = result.deck, own_folder
+            deck, note = saves.deck_for(saved, found, found_path)
+            if deck is None:
+                raise saves.SaveError(saves.deck_note(saved, note or "missing"))
+            if not read_only and not own:
+                try:
+                    held = saves.lock(path)
+                except OSError:  # cannot lock (read-only folder): resume anyway, saving will say why it fails
+                    held = None
+            game = GameController.resume(deck, saved, path, self.notify, self.clock, read_only=read_only)
         except (saves.SaveError, OSError) as e:
+            if held is not None:
+                held.release()
+            if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
+                self.failed_saves.add(path)
             self.resume_problem = self.t("start.resume_failed", why=str(e))
+            self.refresh_games()
             self.dirty = True
             return
+        if not read_only and not own:
+            self.release_game()
+            self.game_lock = held
+        self.game = game
+        self.deck = deck
+        if deck is found:
+            self.deck_path = found_path
+        self.resume_problem = None
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
             self.set_language(lang)
         self.show_game()
+        if read_only:
+            self.toast(self.t("toast.read_only"))
+        elif note == "pinned":
+            self.toast(self.t("toast.deck_pinned"))
+        elif note is not None:
+            self.toast(saves.deck_note(saved, note))
 
     # -- window --------------------------------------------------------------------------------------------
     def set_surface(self, surface: pygame.Surface | None) -> None:

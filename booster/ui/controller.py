@@ -13,7 +13,6 @@ that brings a challenge back gives back the time that was left on it.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +63,7 @@ class GameController:
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
         queue: list[View] | None = None,
+        read_only: bool = False,
     ) -> None:
         self.deck = deck
         self.game = match.game
@@ -73,6 +73,8 @@ class GameController:
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
         self.save_error: str | None = None
+        # A game another window plays, opened to look at: every action is refused, nothing is written.
+        self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
         self.timer = Timer(self.timer_length(), clock)
         self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
@@ -106,9 +108,11 @@ class GameController:
         autosave: Path | None,
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
+        read_only: bool = False,
     ) -> GameController:
-        """The game a save records; SaveError if it does not fit the deck."""
-        return cls(deck, saved, saved.replay(Game(deck)), autosave, notify, clock)
+        """The game a save records; SaveError if it does not fit the deck. Read-only: see `read_only`."""
+        match = saved.replay(Game(deck))
+        return cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
 
     # -- reading -------------------------------------------------------------------------------------------
     @property
@@ -162,6 +166,9 @@ class GameController:
         """Play one action; False (and a message) if it is not allowed any more (a stale click)."""
         from booster.engine.game import IllegalAction
 
+        if self.read_only:
+            self.notify("toast.read_only")
+            return False
         before = self.state
         if action.kind == "choose" and self._timer_key is not None:
             self._timer_left[len(self.match.log)] = (self.timer.remaining(), self.timer.running)
@@ -215,6 +222,9 @@ class GameController:
         """Undo the last decision: trailing advances (not decisions) go with the choice before them, and a
         challenge brought back gets back the time that was left on its timer. False if nothing was played."""
         log = self.match.log
+        if self.read_only:
+            self.notify("toast.read_only")
+            return False
         if not log:
             self.notify("toast.nothing_to_undo")
             return False
@@ -317,39 +327,28 @@ class GameController:
         self.deck, self.game, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
+        if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
+            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self.persist()
 
 
-# -- the autosave, before a game is open --------------------------------------------------------------------
+# -- a saved game, before it is open ------------------------------------------------------------------------
 
 
-def resume_offer(deck: Deck | None, path: Path) -> tuple[ResumeOffer | None, str | None]:
-    """What the autosave at `path` holds, if it can be resumed with `deck` (or its own deck): (offer, None);
-    (None, why) if it cannot be read or does not fit; (None, None) if there is none or its game is over."""
-    if not path.is_file():
-        return None, None
+def resume_offer(deck: Deck | None, deck_path: Path | None, path: Path) -> tuple[ResumeOffer | None, str | None]:
+    """What the save at `path` holds, if it can be resumed with `deck` (or the deck it was played with):
+    (offer, None); (None, why) if it cannot be read or does not fit; (None, None) if its game is over."""
     try:
         saved = saves.load(path)
-        if deck is None or deck.info.id != saved.deck_id:
+        replay_on, _ = saves.deck_for(saved, deck, deck_path)
+        if replay_on is None:  # not here: perhaps in the folder it names, which resume tries
             return ResumeOffer(saved.setup.teams, -1, len(saved.log), saved.started), None
-        state = saved.replay(Game(deck)).state
+        state = saved.replay(Game(replay_on)).state
     except (saves.SaveError, OSError) as e:
         return None, str(e)
     if state.phase == OVER:
         return None, None
     return ResumeOffer(saved.setup.teams, state.stage, len(saved.log), saved.started), None
-
-
-def keep_previous_autosave(current: Path) -> None:
-    """A new game replaces the autosave: keep the old one beside the other saves, so nothing is lost."""
-    if not current.is_file():
-        return
-    try:
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(current.stat().st_mtime))
-        target = unique_path(saves.data_dir() / "saves", f"autosave-{stamp}", ".json")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(current, target)
-    except OSError:  # keeping the old game is a courtesy; the new game must still start
-        pass
 
 
 def unique_path(folder: Path, stem: str, suffix: str) -> Path:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from booster import saves
+from booster.files import write_atomic
 
 
 @dataclass(frozen=True)
@@ -42,4 +43,4 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     with contextlib.suppress(OSError):  # a read-only home: the preference is lost, the workshop goes on
-        saves.write_atomic(path or settings_path(), json.dumps(asdict(settings)))
+        write_atomic(path or settings_path(), json.dumps(asdict(settings)))

@@ -36,6 +36,8 @@ DONE = (225, 225, 225)
 SHADE = (0, 0, 0, 150)
 POSITIVE_BG = (205, 238, 225)
 NEGATIVE_BG = (250, 220, 205)
+PATH = (90, 90, 90)  # the board's path between the spaces: heavy, but lighter than the ink of the spaces
+HATCH = (222, 178, 160)  # the stripes over a loss: visible in grey, light enough for dark text on top
 TOAST = (255, 246, 222)  # the message strip: a light band, set apart from the white panels by its border
 
 # Team tokens: name (i18n key under ui.colours) and colour. The first ones are the defaults, chosen apart

@@ -19,7 +19,7 @@ def check_end(app) -> None:
         if e.kind == "scored":
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
     assert [list(t.scores) for t in s.state.teams] == totals
-    saved = saves.load(saves.autosave_path())
+    saved = saves.load(s.autosave_path)
     assert saved.log == s.match.log
     assert saved.replay(s.game).state == s.state
 

@@ -33,6 +33,12 @@ def team_name(app: App, team: int) -> str:
     return game(app).state.teams[team].name
 
 
+def marks_text(app: App, team) -> str:
+    """The marks a team's decisions left on it, by name (empty when it holds none)."""
+    marks = getattr(team, "marks", ()) or ()
+    return " · ".join(app.deck_text("marks", m) or m for m in marks)
+
+
 def pillar_name(app: App, index: int) -> str:
     pid = deck(app).rules.pillars[index].id
     return app.deck_text("pillars", pid, "name") or pid
@@ -70,7 +76,9 @@ def effect_chips(
     box: tuple[float, float, float, float],
     horizontal: bool = False,
 ) -> None:
-    """An effect as one chip per pillar: icon, name, signed number, on a tinted band (plus or minus)."""
+    """An effect as one chip per pillar: icon, name, an arrow and a signed number. A gain and a loss differ
+    in four ways, never by tint alone (mint and salmon are one beige under deuteranopia): the arrow points
+    up or down, the sign is + or – (an en dash: the fonts have no minus sign), a loss is hatched, and the tint."""
     x, y, w, h = box
     rows = [(i, d) for i, d in enumerate(delta or ()) if d]
     if not rows:
@@ -81,10 +89,13 @@ def effect_chips(
     for j, (i, d) in enumerate(rows):
         left, top = (x + j * cw, y) if horizontal else (x, y + j * rh)
         cwid = cw - (12 if horizontal else 0)
-        p.panel((left, top + 4, cwid, rh - 8), theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
+        chip = (left, top + 4, cwid, rh - 8)
+        p.panel(chip, theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
+        if d < 0:
+            p.hatch(chip, theme.HATCH)
         pillar_icon(p, app, i, (left + 40, top + rh / 2), min(26, rh * 0.3))
-        num_w = 110
-        if cwid > 330:
+        num_w = 150
+        if cwid > 380:
             p.text(
                 pillar_name(app, i),
                 (left + 80, top + 8, cwid - 100 - num_w, rh - 16),
@@ -92,9 +103,11 @@ def effect_chips(
                 valign="middle",
                 max_lines=1,
             )
+        arrow = min(26.0, rh * 0.3)
+        p.arrow((left + cwid - num_w - 4, top + rh / 2), arrow, up=d > 0)
         p.text(
-            f"{d:+d}",
-            (left + cwid - num_w - 16, top + 8, num_w, rh - 16),
+            f"+{d}" if d > 0 else f"\u2013{-d}",
+            (left + cwid - num_w + 30, top + 8, num_w - 46, rh - 16),
             LARGE,
             bold=True,
             align="right",
@@ -123,7 +136,14 @@ def small_buttons(
     p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
 ) -> None:
     """Menu, help (and undo) for the mouse; each says its key when there is room."""
-    p.button((x, y, w, 76), app.t("menu.title"), app.open_menu, size=SMALL, hint="Esc" if hints else "", name="menu")
+    p.button(
+        (x, y, w, 76),
+        app.t("menu.title"),
+        app.open_menu,
+        size=SMALL,
+        hint=app.t("keys.menu") if hints else "",
+        name="menu",
+    )
     p.button(
         (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
     )

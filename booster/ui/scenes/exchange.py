@@ -30,7 +30,9 @@ class ExchangeScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         p.text(t("exchange.title"), (60, 30, 1800, 100), TITLE, bold=True, align="center", max_lines=1)
-        p.text(t("exchange.explain"), (160, 150, 1600, 140), BODY, align="center")
+        rules = self.deck.rules
+        key = "exchange.explain" if rules.exchange_rate == 1 else "exchange.explain_rate"
+        p.text(t(key, rate=rules.exchange_rate, cap=rules.exchange_cap), (160, 140, 1600, 160), BODY, align="center")
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
         p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)
@@ -44,7 +46,9 @@ class ExchangeScene(OneStepScene):
                 max_lines=1,
             )
         scores = team.scores
-        common.scores_row(p, app, scores, (420, 500, 1080, 130), LARGE)
+        common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
+        count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
+        p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
         p.button(
             (560, 800, 800, 110),
             t("exchange.go"),
@@ -52,7 +56,7 @@ class ExchangeScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="exchange",
         )
         common.small_buttons(p, app, 982)
@@ -75,10 +79,13 @@ class ExchangedScene(OneStepScene):
         return min(len(self.cards), int((self.clock() - self.started) / STEP) + 1)
 
     def animating(self) -> bool:
-        return self.shown() < len(self.cards)
+        """Until the last card has slid into place (the shell then draws one more, final, frame)."""
+        if self.skip or not self.cards:
+            return False
+        return self.clock() - self.started < (len(self.cards) - 1) * STEP + STEP / 2
 
     def go_on(self) -> None:
-        if self.animating():
+        if self.animating() or self.shown() < len(self.cards):  # first show every card, then move on
             self.skip = True
         else:
             self.game.dismiss()
@@ -123,7 +130,7 @@ class ExchangedScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
         common.small_buttons(p, app, 978)
