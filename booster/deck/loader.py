@@ -734,13 +734,21 @@ def _check_text_file(
                 if not limit:
                     continue
                 if isinstance(text, str):
-                    if len(text) > limit:
+                    if len(text) > limit or not text.strip():
                         too_long.append(((section, eid, field), text, field))
                 elif isinstance(text, dict):
                     for sub, t in text.items():
-                        if isinstance(t, str) and len(t) > limit:
+                        if isinstance(t, str) and (len(t) > limit or not t.strip()):
                             too_long.append(((section, eid, field, sub), t, field))
     for path, text, field in too_long:
+        if not text.strip():
+            rep.at(
+                doc,
+                path,
+                f"{'.'.join(map(str, path))} is empty: an empty text is no translation; write it, or delete the "
+                "line (or comment it out) to leave it in the source language",
+            )
+            continue
         rep.at(
             doc,
             path,
