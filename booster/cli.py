@@ -139,6 +139,7 @@ PLUGGED = {
     ("deck", "status"): ("booster.translation.status", "what each language has translated, missing or stale"),
     ("deck", "translate"): ("booster.translation.translate", "create or complete text.LANG.yaml for a translator"),
     ("deck", "confirm"): ("booster.translation.confirm", "mark stale translations as checked"),
+    ("deck", "po"): ("booster.translation.po", "export a translation to a PO file, or import one (Poedit, Weblate)"),
     ("deck", "preview"): ("booster.ui.preview", "PNG images of cards exactly as the game draws them"),
     ("deck", "print"): ("booster.printing.deck_pdf", "a print-and-play PDF of a deck"),
     ("report",): ("booster.report.cli", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),
