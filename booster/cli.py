@@ -104,9 +104,9 @@ def _overflows(result) -> list:
         doc = result.documents.get(f"text.{lang}.yaml")
         found = fit.overflows(deck, lang, names)
         where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
-        out += [
-            Problem(doc.file if doc else lang, *where.get(("cards", o.card), (1, 1)), o.sentence(lang)) for o in found
-        ]
+        for o in found:
+            line, col = where.get(("cards", o.card), (1, 1))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang)))
     return out
 
 
