@@ -691,6 +691,7 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
     pygame.font.init()
     pygame.display.set_caption("Social Impact Booster")
+    pygame.display.set_icon(pygame.image.load(str(paths.ICON)))
     if fullscreen:
         return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
