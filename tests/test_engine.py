@@ -108,11 +108,13 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
             p.id: sum(1 for c in deck.cards.values() if c.kind == "experience" and c.pillar == p.id)
             for p in rules.pillars
         }
+        # As many cards as points allow, but never the same card twice: no more than the pillar has.
         expected = sum(
-            min(rules.exchange_cap, max(0, s) // rules.exchange_rate) if piles[p] else 0
+            min(rules.exchange_cap, max(0, s) // rules.exchange_rate, piles[p])
             for p, s in zip(piles, team.scores, strict=True)
         )
         assert len(exp) == expected
+        assert len(set(exp)) == len(exp)
 
 
 @settings(max_examples=100, deadline=None)

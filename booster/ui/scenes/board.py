@@ -109,7 +109,7 @@ class BoardScene(Scene):
                     )
                     draw_space_icon(p, kind, (cx, sy + size / 2), size * 0.38)
                 if current:
-                    here = [i for i, tm in enumerate(state.teams) if tm.space == j - 1]
+                    here = [i for i, space in enumerate(state.spaces) if space == j - 1]
                     self.draw_tokens(p, here, (cx - cw / 2, sy + size + 12, cw, h - (sy - y) - size - 22), state.turn)
 
     def draw_tokens(self, p: Painter, teams: list[int], box, turn: int) -> None:
