@@ -11,7 +11,7 @@ from pathlib import Path
 
 from booster import __version__, paths
 from booster.deck import schemas
-from booster.deck.loader import load_deck
+from booster.deck.loader import load_deck, refused_note
 
 
 def _deck_or_exit(path: str):
@@ -19,6 +19,8 @@ def _deck_or_exit(path: str):
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
+    if note := refused_note(result):  # a broken translation does not stop the others
+        print(note, file=sys.stderr)
     return result.deck
 
 
@@ -30,11 +32,21 @@ def _print_problems(problems) -> None:
 
 
 def cmd_deck_check(args: argparse.Namespace) -> int:
+    from booster import i18n
+
     result = load_deck(args.path)
-    for w in result.warnings:
+    # The program's own strings (screen, print, report) are checked with every deck: a translator of the
+    # deck is usually their translator too.
+    ui_problems, ui_warnings = i18n.check_all()
+    for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
-        _print_problems(result.problems)
+        _print_problems([*result.problems, *ui_problems])
+        return 1
+    if result.problems or ui_problems:  # only translations are broken: what is left plays, but is not valid
+        _print_problems([*result.problems, *ui_problems])
+        if note := refused_note(result):
+            print(note)
         return 1
     deck = result.deck
     n = len(result.warnings)

@@ -62,7 +62,24 @@ def leaf_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
     return [(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts]
 
 
-POLYGONS = ("triangle", "diamond", "star", "leaf")
+POLYGONS = ("triangle", "diamond", "star", "leaf", "hexagon", "pentagon", "cross")
+# Shapes only team tokens use (pillar icons never do), so that a token never looks like a pillar.
+TOKEN_ONLY_SHAPES = ("hexagon", "pentagon", "cross")
+
+
+def regular_points(cx: float, cy: float, r: float, sides: int, turn: float = 0.0) -> list[tuple[float, float]]:
+    a0 = -math.pi / 2 + turn
+    return [
+        (cx + r * math.cos(a0 + 2 * math.pi * i / sides), cy + r * math.sin(a0 + 2 * math.pi * i / sides))
+        for i in range(sides)
+    ]
+
+
+def cross_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """A plus sign with arms a third of its width: reads as a cross, never as a pillar icon."""
+    a, b = r * 0.32, r * 0.9
+    pts = [(-a, -b), (a, -b), (a, -a), (b, -a), (b, a), (a, a), (a, b), (-a, b), (-a, a), (-b, a), (-b, -a), (-a, -a)]
+    return [(cx + x, cy + y) for x, y in pts]
 
 
 def polygon_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
@@ -73,4 +90,10 @@ def polygon_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[flo
         return [(cx, cy - r), (cx + r * 0.8, cy), (cx, cy + r), (cx - r * 0.8, cy)]
     if shape == "star":
         return star_points(cx, cy, r * 1.05)
+    if shape == "hexagon":
+        return regular_points(cx, cy, r, 6, math.pi / 6)
+    if shape == "pentagon":
+        return regular_points(cx, cy, r * 1.02, 5)
+    if shape == "cross":
+        return cross_points(cx, cy, r)
     return leaf_points(cx, cy, r)

@@ -14,7 +14,9 @@ MINI = TESTS / "decks" / "mini"  # a tiny valid deck: 2 stages, source English, 
 
 HEADER = (
     "# yaml-language-server: $schema=../../booster/schemas/{kind}.schema.json\n"
+    # REUSE-IgnoreStart (a licence line in a string, not this file's)
     "# SPDX-License-Identifier: CC-BY-SA-4.0\n"
+    # REUSE-IgnoreEnd
 )
 
 

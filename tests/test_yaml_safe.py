@@ -45,12 +45,13 @@ def test_billion_laughs_is_refused_without_expanding():
 
 def test_tags_are_refused_so_no_code_can_run():
     found = problems(b"a: !!python/object/apply:os.system ['echo hacked']\n")
-    assert found == ["f.yaml:1:4: tags (!!python/object/apply:os.system) are not allowed: remove it"]
+    assert len(found) == 1 and found[0].startswith("f.yaml:1:4: tags (!!python/object/apply:os.system) are not allowed")
 
 
 def test_syntax_errors_are_located():
     found = problems(b"a: [1, 2\nb: 3\n")
-    assert len(found) == 1 and found[0].startswith("f.yaml:2:") and "YAML syntax error" in found[0]
+    # At the '[' that opened the list (the parser itself stops a line below).
+    assert len(found) == 1 and found[0].startswith("f.yaml:1:4: a text cannot start with '['")
 
 
 def test_non_utf8_bytes_are_located():

@@ -13,13 +13,17 @@ Every problem is reported with its position; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 from yaml import events as ev
+
+from booster.deck import yaml_words
 
 
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
@@ -44,6 +48,7 @@ _AMBIGUOUS_BOOLS = frozenset(v for w in ("yes", "no", "on", "off") for v in (w, 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # in a text: all but the line break
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 Path_ = tuple[str | int, ...]
@@ -58,7 +63,15 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        # Escaped: an id holding ESC[2J would clear the terminal, a file name that is not UTF-8 would not print.
+        return f"{shown(self.file)}:{self.line}:{self.col}: {shown(self.message)}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: control characters and undecodable bytes escaped (\\x1b, \\udcff...)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class Document(NamedTuple):
@@ -67,6 +80,8 @@ class Document(NamedTuple):
     file: str
     value: Any
     text: str
+    # Likely slips that do not stop the file from loading (a ` #` that cuts a text short, a tab in a text).
+    warnings: tuple[Problem, ...] = ()
 
     def locate(self, paths: Iterable[Path_], keys: Iterable[Path_] = ()) -> dict[Path_, tuple[int, int]]:
         """1-based (line, col) of the value at each path (of its key, for paths in `keys`), or of the
@@ -85,7 +100,9 @@ class Document(NamedTuple):
         stack: list[list[Any]] = []  # frames: [path, is_mapping, next key or index, awaiting key]
         try:
             parser = _Parser(self.text)
-            while (event := parser.get_event()) is not None:
+            n_wanted = len(wanted)
+            while len(found) < n_wanted and (event := parser.get_event()) is not None:
+                # (once every path is found, the rest of a large file need not be read again)
                 cls = event.__class__
                 if cls in (ev.StreamStartEvent, ev.DocumentStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
                     continue
@@ -170,15 +187,24 @@ def _resolve_plain(text: str) -> Any:
         # it stays text, which the schema then refuses where a number is expected.
         return int(text) if len(digits) <= _MAX_DIGITS else text
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        # 1.0e999 reads as infinity: it stays text, which the schema refuses where a number is expected.
+        return number if math.isfinite(number) else text
     return text
 
 
-def read_file(path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
-    """Read and parse one YAML file; never raises for bad content."""
+def read_file(
+    path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTES, refuse_control: bool = False
+) -> tuple[Document, list[Problem]]:
+    """Read and parse one YAML file; never raises for bad content (`refuse_control`: see parse_bytes)."""
     name = shown_as or str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a pipe would wait forever, a device would never end
+            return Document(name, None, ""), [
+                Problem(name, 1, 1, "not a file (a folder, a pipe or a device): a deck file must be a regular file")
+            ]
+        size = st.st_size
         if size > max_bytes:
             return Document(name, None, ""), [
                 Problem(name, 1, 1, f"the file is {size / 1048576:.1f} MiB; the limit is {max_bytes / 1048576:g} MiB")
@@ -186,13 +212,14 @@ def read_file(path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTE
         data = path.read_bytes()
     except OSError as e:
         return Document(name, None, ""), [Problem(name, 1, 1, f"cannot read the file: {e.strerror or e}")]
-    return parse_bytes(data, name, max_bytes=max_bytes)
+    return parse_bytes(data, name, max_bytes=max_bytes, refuse_control=refuse_control)
 
 
 def parse_bytes(
-    data: bytes, name: str, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
+    data: bytes, name: str, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH, refuse_control: bool = False
 ) -> tuple[Document, list[Problem]]:
-    """Parse YAML bytes into plain dicts, lists, str, int, float, bool and None."""
+    """Parse YAML bytes into plain dicts, lists, str, int, float, bool and None. With `refuse_control`, a
+    control character in a text (but a tab or a line break) is a problem, not a warning (deck files)."""
     if len(data) > max_bytes:
         return Document(name, None, ""), [
             Problem(name, 1, 1, f"the file is {len(data) / 1048576:.1f} MiB; the limit is {max_bytes / 1048576:g} MiB")
@@ -209,22 +236,69 @@ def parse_bytes(
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return Document(name, None, text), [Problem(name, 1, 1, "the file is empty")]
-    value, problems = _build(text, name, max_depth)
-    return Document(name, value, text), problems
+    warnings: list[Problem] = []
+    value, problems = _build(text, name, max_depth, warnings=warnings, refuse_control=refuse_control)
+    return Document(name, value, text, tuple(warnings)), problems
 
 
-def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple[Any, list[Problem]]:
+def _build(
+    text: str,
+    name: str,
+    max_depth: int,
+    parser: Any = _Parser,
+    warnings: list[Problem] | None = None,
+    refuse_control: bool = False,
+) -> tuple[Any, list[Problem]]:
     """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
+    warnings = [] if warnings is None else warnings
+
+    def warn_text(event: Any, value: str) -> None:
+        """A plain text followed by ` #` on its line, or a text holding a tab or control character."""
+        end = event.end_mark.index
+        if not event.style and text.startswith((" #", "\t#"), end):
+            warnings.append(
+                Problem(
+                    name,
+                    event.end_mark.line + 1,
+                    event.end_mark.column + 2,
+                    f"the text stops before ' #': what follows is a comment, so the card shows only {value!r}; "
+                    "if the # belongs to the text, put the whole text in quotes",
+                )
+            )
+        if not value.isprintable() and (bad := _CONTROL.search(value)):
+            where = (name, event.start_mark.line + 1, event.start_mark.column + 1)
+            if bad.group() == "\t":
+                warnings.append(
+                    Problem(*where, "the text holds a tab, which shows as a blank or a box on a card: use a space")
+                )
+            else:  # NUL and the like break drawing and printing: a deck refuses them
+                (problems if refuse_control else warnings).append(
+                    Problem(
+                        *where,
+                        f"the text holds the control character U+{ord(bad.group()):04X}, which cannot be "
+                        "drawn on a card: remove it",
+                    )
+                )
 
     def report(mark: Any, message: str) -> None:
         problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
 
     def refuse_decoration(event: Any) -> None:
+        # On a text, the mistake is nearly always an unquoted text starting with & or !: say so.
+        line = text.split("\n", event.start_mark.line + 1)[event.start_mark.line]
         if event.anchor is not None:
-            report(event.start_mark, f"anchors (&{event.anchor}) are not allowed: write the value out")
+            report(
+                event.start_mark,
+                f"anchors (&{event.anchor}) are not allowed: if this is a text, "
+                + yaml_words.reserved_start("&", line).split(": ", 1)[1],
+            )
         if event.tag is not None:
-            report(event.start_mark, f"tags ({_short(event.tag)}) are not allowed: remove it")
+            report(
+                event.start_mark,
+                f"tags ({_short(event.tag)}) are not allowed: if this is a text, "
+                + yaml_words.reserved_start("!", line).split(": ", 1)[1],
+            )
 
     scalar, alias = ev.ScalarEvent, ev.AliasEvent
     map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
@@ -265,6 +339,8 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
                     # Most plain values are words: only those that may be null, a bool or a number are resolved.
                     if plain and (not value or value[0] in maybe_special):
                         value = resolve(value)
+                    if isinstance(value, str) and (not value.isprintable() or not event.style):
+                        warn_text(event, value)
                     if key is not _BAD_KEY:
                         container[key] = value
                     key = _NO_KEY
@@ -300,7 +376,12 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
                     # What just closed was a (refused) key, whose value is dropped next, or a value.
                     key = _BAD_KEY if key is _KEY_CONTAINER else _NO_KEY
             elif cls is alias:
-                report(event.start_mark, f"aliases (*{event.anchor}) are not allowed: write the value out")
+                line = text.split("\n", event.start_mark.line + 1)[event.start_mark.line]
+                report(
+                    event.start_mark,
+                    f"aliases (*{event.anchor}) are not allowed: if this is a text, "
+                    + yaml_words.reserved_start("*", line).split(": ", 1)[1],
+                )
                 if is_map:
                     key = _BAD_KEY if key is _NO_KEY else _NO_KEY
                 elif container is not None:
@@ -314,13 +395,9 @@ def _build(text: str, name: str, max_depth: int, parser: Any = _Parser) -> tuple
         if parser is not _PyParser and "nesting depth" in str(e.problem):
             # libyaml refuses very deep nesting itself (its limit is far above ours) before it hands us the
             # event where ours is passed; the pure parser finds that place, so the message is ours.
-            return _build(text, name, max_depth, _PyParser)
-        mark = e.problem_mark or e.context_mark
-        what = e.problem or e.context or "invalid YAML"
-        if e.context and e.problem:
-            what = f"{e.problem} ({e.context})"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(name, line, col, f"YAML syntax error: {what}"))
+            del warnings[:]  # found again by the second reading
+            return _build(text, name, max_depth, _PyParser, warnings, refuse_control)
+        problems.append(Problem(name, *yaml_words.explain(text, e)))
         return None, problems
     except yaml.reader.ReaderError as e:
         before = text[: e.position]

@@ -152,15 +152,22 @@ def main(args: argparse.Namespace) -> int:
         return 1
 
     lang = args.lang or first.lang
+    from booster.saves import deck_for
+
     entries = []
+    deck_notes = []
     for name, saved, f in saves:
-        candidates = [deck]
+        found, found_path = deck, deck_path
         if merged:  # a table replays best on the deck it was played with, when that deck is still here
             own = _deck_folder(saved.deck_path, f)
             own_deck = decks.load(own) if own is not None else None
-            if own_deck is not None and own_deck.info.id == saved.deck_id:
-                candidates.insert(0, own_deck)
-        entries.append((name, saved, candidates))
+            if own is not None and own_deck is not None and own_deck.info.id == saved.deck_id:
+                found, found_path = own_deck, own
+        # The deck it was played with: the one found if its files are unchanged, else the save's own copy.
+        replay, note = deck_for(saved, found, found_path)
+        entries.append((name, saved, [d for d in (replay, found, deck) if d is not None]))
+        if note is not None and note != "missing":
+            deck_notes.append((name, saved.deck_id, note))
 
     from booster.report.collect import build_session
     from booster.report.export import session_note, to_csv, to_json_text, write_session
@@ -170,6 +177,8 @@ def main(args: argparse.Namespace) -> int:
     except SaveError as e:
         _say(f"Cannot make a report: {e}.")
         return 1
+    for name, deck_id, note in deck_notes:
+        session.note(f"deck_{note}", table=name, deck=deck_id)
     for name, reason in skipped:
         session.note("skipped", table=name, reason=reason)
     if merged and not session.tables:

@@ -56,7 +56,7 @@ def main(args: argparse.Namespace) -> int:
         from booster.deck.loader import load_deck
 
         result = load_deck(args.path)
-        if result.deck is None:
+        if result.deck is None or lang in result.refused:
             for problem in result.problems:
                 print(problem)
             print("the deck has problems (above): fix them, then run booster deck check", file=sys.stderr)

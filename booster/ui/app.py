@@ -1,17 +1,22 @@
 # SPDX-License-Identifier: MIT
-"""The window, the loop, the scene stack and the actions every scene calls (decide, undo, save...).
+"""The shell: the window, the loop, the scene stack, the language, the deck on screen and its watcher.
 
-The loop is thin: it waits for events (sleeping when nothing moves), hands them to `handle`, and redraws
-only when something changed. Scenes are plain objects driven by `handle`, so the tests run them headless.
+The game itself (decide, undo, resume, autosave, export, the discussion timer) is the game controller's
+(`booster.ui.controller`); scenes call it directly, and after every event the shell shows the screen the
+controller says is owed. The loop is thin: it waits for events (sleeping when nothing moves), hands them to
+`handle`, and redraws only when something changed. Scenes are plain objects driven by `handle`, so the
+tests run them headless.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
 import time
 import traceback
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,58 +24,94 @@ import pygame
 
 from booster import paths, saves
 from booster.deck.loader import load_deck
-from booster.engine.game import Action, IllegalAction, Setup
+from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
 from booster.ui import theme
 from booster.ui.carddraw import card_text
+from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.i18n import Strings, preferred_language, ui_languages
 from booster.ui.layout import Layout, parse_size
-from booster.ui.paint import BODY, SMALL, Painter
+from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
-from booster.ui.session import Session
+from booster.ui.settings import Settings, load_settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.timer import Timer
+from booster.ui.views import View
 from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
 TOAST_SECONDS = 3.5
 ANIMATION_MS = 33
+TOAST_STRIP = (0, 0, 1920, 104)  # the messages' own strip, over the header: never over a button or response
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the game was started (the command line's `play` options)."""
+
+    deck: str | None = None
+    lang: str | None = None
+    seed: int | None = None
+    watch: bool = False
+    fullscreen: bool = False
+    mark_missing: bool | None = None
+    text_scale: float = 1.0
+
+    @classmethod
+    def from_args(cls, args: Any) -> Options:
+        seed = getattr(args, "seed", None)
+        return cls(
+            deck=getattr(args, "deck", None),
+            lang=getattr(args, "lang", None),
+            seed=None if seed is None else int(seed),
+            watch=bool(getattr(args, "watch", False)),
+            fullscreen=bool(getattr(args, "fullscreen", False)),
+            mark_missing=getattr(args, "mark_missing", None),
+        )
 
 
 class App:
-    def __init__(self, args: Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
-        self.args = args
+    def __init__(
+        self, options: Options | Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False
+    ) -> None:
+        self.options = options if isinstance(options, Options) else Options.from_args(options)
         self.window = window  # drawing into the display (True) or into a plain Surface (tests, screenshots)
         self.clock = clock
         self.surface = surface
         self.layout = Layout(surface.get_size())
         self.text = TextRenderer()
-        self.text_scale = 1.0
+        self.text_scale = self.options.text_scale
         self.running = True
         self.dirty = True
         self.blackout = False
         self.toast_text = ""
         self.toast_until = 0.0
-        self.session: Session | None = None
+        self.game: GameController | None = None
+        self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
         self.scenes: list[Scene] = []
-        self.painter = Painter(surface, self.layout, self.text)
-        self.deck_path = Path(getattr(args, "deck", None) or paths.CORE_DECK)
+        self.painter = Painter(surface, self.layout, self.text, self.text_scale)
+        self.deck_path = Path(self.options.deck or paths.CORE_DECK)
         self.deck: Deck | None = None
         self.problems: list[str] = []
         self.watch_problems: list[str] = []
-        self.watching = bool(getattr(args, "watch", False))
+        self.watching = self.options.watch
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
-        self.timer = Timer(180, clock)
-        self.timer_card: str | None = None
-        self.fullscreen = bool(getattr(args, "fullscreen", False))
+        # One save per game, locked while this window plays it (see booster.saves).
+        self.game_lock: saves.GameLock | None = None
+        self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
+        self.resume_path: Path | None = None  # the newest unfinished game no other window plays
+        self.offer: ResumeOffer | None = None  # what that game holds, for the start screen
+        self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
+        with contextlib.suppress(OSError):
+            saves.prune()
+        self.fullscreen = self.options.fullscreen
         self._under: tuple[Any, pygame.Surface] | None = None
+        self._animating = False
+        self._timer_shown: tuple[str, bool] | None = None
         self._load(self.deck_path)
-        mark = getattr(args, "mark_missing", None)
-        lang = getattr(args, "lang", None) or preferred_language(self.languages(), self._source_language())
-        self.lang = lang
-        self.t = Strings(lang, mark)
+        self.lang = self.options.lang or preferred_language(self.languages(), self._source_language())
+        self.t = Strings(self.lang, self.options.mark_missing)
         self.mark = self.t.mark_missing
         self.go_start()
 
@@ -89,8 +130,10 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        langs = set(ui_languages()) | (set(self.deck.languages) if self.deck else set())
-        return tuple(sorted(langs))
+        """The languages the switch offers: those whose interface is complete enough (the deck's own
+        language always); `--lang` still opens any other, for its translator."""
+        langs = set(ui_languages()) & (set(self.deck.languages) if self.deck else set(ui_languages()))
+        return tuple(sorted(langs | {self._source_language()}))
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
@@ -103,9 +146,8 @@ class App:
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.t = Strings(lang, self.t.mark_missing)
-        if self.session is not None:
-            self.session.saved = self.session.saved._replace(lang=lang)
-            self.session.set_extra(lang=lang)
+        if self.game is not None:
+            self.game.set_language(lang)
         self.dirty = True
 
     def next_language(self, step: int = 1) -> None:
@@ -128,7 +170,8 @@ class App:
         self._load(cands[(current + 1) % len(cands)])
         if self.watching:
             self.watcher = DeckWatcher(self.deck_path)
-        self.session = None
+        self.game = None
+        self.release_game()
         self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
@@ -155,6 +198,8 @@ class App:
         from booster.ui.scenes.error import ErrorScene
         from booster.ui.scenes.start import StartScene
 
+        self._shown = None
+        self.refresh_games()
         if self.deck is None:
             self.set_scene(ErrorScene(self, self.problems))
         else:
@@ -164,6 +209,7 @@ class App:
         from booster.ui.scenes.setup import SetupScene
 
         if self.deck is not None:
+            self._shown = None
             self.set_scene(SetupScene(self))
 
     def open_menu(self) -> None:
@@ -189,177 +235,159 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    def show_game(self) -> None:
-        """Show what the session owes the players now."""
-        from booster.ui.scenes import board, card, debrief, exchange, stage
+    def in_game(self) -> bool:
+        """A game is open and on screen (not the start or set-up screen over a game left behind)."""
+        return self.game is not None and self._shown is not None
 
-        s = self.session
-        if s is None:
+    def show_game(self) -> None:
+        """Show the screen the controller owes the players now (overlays on top are closed)."""
+        from booster.ui.scenes import scene_for
+
+        if self.game is None:
             self.go_start()
             return
-        v = s.view()
-        d = v.data
-        scene: Scene
-        if v.kind == "stage":
-            scene = stage.StageScene(self, d["stage"])
-        elif v.kind == "card":
-            scene = card.ChallengeScene(self, d["card"], d["team"])
-        elif v.kind == "tool":
-            scene = card.ToolScene(self, d["card"], d["team"], d["delta"])
-        elif v.kind == "effect":
-            scene = card.EffectScene(self, d["card"], d["team"], d["option"], d["tool"], d["delta"])
-        elif v.kind == "exchange":
-            scene = exchange.ExchangeScene(self, d["team"])
-        elif v.kind == "exchanged":
-            scene = exchange.ExchangedScene(self, d["team"], d["cards"], self.clock)
-        elif v.kind == "debrief":
-            scene = debrief.DebriefScene(self)
-        else:
-            scene = board.BoardScene(self)
-        if not isinstance(scene, card.ChallengeScene):
-            self.timer.reset()  # the discussion is over: stop the clock (and the loop's wake-ups)
-        self.set_scene(scene)
+        view = self.game.view()
+        self._shown = (self.game.version, view)
+        self.set_scene(scene_for(self, view))
 
-    # -- game actions --------------------------------------------------------------------------------------
+    def sync_game(self) -> None:
+        """After an event: if the game changed under the scene on screen, show what it owes now."""
+        if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
+            self.show_game()
+
+    # -- the game's start ----------------------------------------------------------------------------------
+    def notify(self, key: str, /, **fields: Any) -> None:
+        """The controller's messages, translated and shown in the toast strip."""
+        self.toast(self.t(key, **fields))
+
     def start_game(self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int) -> None:
         assert self.deck is not None
-        seed = getattr(self.args, "seed", None)
-        seed = random.randrange(1 << 30) if seed is None else int(seed)
+        seed = self.options.seed
+        seed = random.randrange(1 << 30) if seed is None else seed
         setup = Setup(tuple(names), seed, tuple(scenarios))
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
-        self.keep_previous_autosave()
+        self.release_game()
+        try:  # a new file of its own: another window's game is never written over
+            self.game_lock = saves.new_game()
+            path = self.game_lock.path
+        except OSError:  # a read-only data folder: play anyway, the failed saves are shown
+            path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
         try:
-            self.session = Session(self.deck, str(self.deck_path), self.lang, setup, extra, saves.autosave_path())
+            self.game = GameController.new(
+                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock
+            )
         except IllegalAction as e:
+            self.release_game()
             self.toast(str(e))
             return
         self.resume_problem = None
-        self.after_save()
         self.show_game()
 
-    def keep_previous_autosave(self) -> None:
-        """A new game replaces the autosave: keep the old one beside the other saves, so nothing is lost."""
-        current = saves.autosave_path()
-        if not current.is_file():
-            return
+    def release_game(self) -> None:
+        """Let another window open the game this one played."""
+        if self.game_lock is not None:
+            self.game_lock.release()
+            self.game_lock = None
+
+    RESUME_SCAN = 10  # saves read to find one to resume: the newest ones are the ones that matter
+
+    def refresh_games(self) -> None:
+        """Find the game Resume offers: the newest unfinished one no other window plays and no resume failed
+        on; and a newer one another window plays, offered read-only."""
+        self.resume_path = self.locked_path = self.offer = None
+        own = self.game_lock.path if self.game_lock is not None else None
         try:
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(current.stat().st_mtime))
-            target = unique_path(saves.data_dir() / "saves", f"autosave-{stamp}", ".json")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(current, target)
-        except OSError:  # keeping the old game is a courtesy; the new game must still start
-            pass
+            entries = saves.list_games()[: self.RESUME_SCAN]
+        except OSError:
+            return
+        for entry in entries:
+            if entry.path in self.failed_saves:
+                continue
+            offer, problem = resume_offer(self.deck, self.deck_path, entry.path)
+            if problem is not None:
+                self.failed_saves.add(entry.path)
+                self.resume_problem = self.t("start.resume_failed", why=problem)
+                continue
+            if offer is None:  # finished
+                continue
+            if entry.path != own and saves.is_locked(entry.path):
+                self.locked_path = self.locked_path or entry.path
+                continue
+            self.resume_path, self.offer = entry.path, offer
+            return
+
+    def resume_offer(self) -> ResumeOffer | None:
+        """The game Resume offers, if any (a finished or unreadable game is not offered)."""
+        return self.offer
 
     def can_resume(self) -> bool:
-        return self.resume_problem is None and saves.autosave_path().is_file()
+        return self.resume_path is not None
 
-    def resume(self) -> None:
+    def can_view_locked(self) -> bool:
+        return self.locked_path is not None
+
+    def view_locked(self) -> None:
+        """Open, read-only, the game another window plays."""
+        if self.locked_path is not None:
+            self.resume(self.locked_path, read_only=True)
+
+    def resume(self, path: Path | None = None, read_only: bool = False) -> None:
+        """Resume the game offered (or `path`). A failure leaves the app as it was, with a sentence."""
+        path = path or self.resume_path
+        if path is None:
+            return
+        own = self.game_lock is not None and self.game_lock.path == path
+        held: saves.GameLock | None = None
         try:
-            saved = saves.load(saves.autosave_path())
-            deck = self.deck
-            if deck is None or deck.info.id != saved.deck_id:  # the save's own deck, if it is still there
-                path = Path(saved.deck_path)
-                if saved.deck_path and path.is_dir() and self._load(path):
-                    deck = self.deck
-                if deck is None or deck.info.id != saved.deck_id:
-                    raise saves.SaveError(f"the deck '{saved.deck_id}' is not available")
-            self.session = Session.resume(deck, saved, saves.autosave_path())
+            saved = saves.load(path)
+            found, found_path = self.deck, self.deck_path
+            if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
+                own_folder = Path(saved.deck_path) if saved.deck_path else None
+                if own_folder is not None and own_folder.is_dir():
+                    result = load_deck(own_folder)
+                    if result.deck is not None:
+                        found, found_path = result.deck, own_folder
+            deck, note = saves.deck_for(saved, found, found_path)
+            if deck is None:
+                raise saves.SaveError(saves.deck_note(saved, note or "missing"))
+            if not read_only and not own:
+                try:
+                    held = saves.lock(path)
+                except OSError:  # cannot lock (read-only folder): resume anyway, saving will say why it fails
+                    held = None
+            game = GameController.resume(deck, saved, path, self.notify, self.clock, read_only=read_only)
         except (saves.SaveError, OSError) as e:
+            if held is not None:
+                held.release()
+            if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
+                self.failed_saves.add(path)
             self.resume_problem = self.t("start.resume_failed", why=str(e))
+            self.refresh_games()
             self.dirty = True
             return
+        if not read_only and not own:
+            self.release_game()
+            self.game_lock = held
+        self.game = game
+        self.deck = deck
+        if deck is found:
+            self.deck_path = found_path
+        self.resume_problem = None
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
             self.set_language(lang)
         self.show_game()
-
-    def decide(self, action: Action) -> None:
-        if self.session is None:
-            return
-        team = self.session.state.turn
-        try:
-            events = self.session.act(action)
-        except IllegalAction as e:  # a stale click on a changed screen: say so, change nothing
-            self.toast(str(e))
-            return
-        self.after_save()
-        roll = next((e.value for e in events if e.kind == "rolled"), None)
-        if roll is not None:
-            self.toast(self.t("board.rolled", team=self.session.state.teams[team].name, n=roll))
-        self.show_game()
-
-    def advance(self) -> None:
-        self.decide(Action("advance"))
-
-    def exchange(self) -> None:
-        self.decide(Action("exchange"))
-
-    def dismiss(self) -> None:
-        if self.session is not None:
-            self.session.dismiss()
-            self.show_game()
-
-    def undo(self) -> None:
-        if self.session is not None and self.session.undo():
-            self.after_save()
-            self.toast(self.t("toast.undone"))
-            self.show_game()
-        else:
-            self.toast(self.t("toast.nothing_to_undo"))
-
-    def after_save(self) -> None:
-        if self.session is not None and self.session.save_error:
-            self.toast(self.t("toast.save_failed", why=self.session.save_error))
-
-    def save_copy(self) -> None:
-        if self.session is None:
-            return
-        path = unique_path(saves.data_dir() / "saves", f"game-{time.strftime('%Y%m%d-%H%M%S')}", ".json")
-        try:
-            saves.save(path, self.session.saved)
-            self.toast(self.t("toast.saved", path=str(path)))
-        except OSError as e:
-            self.toast(self.t("toast.save_failed", why=str(e)))
-
-    def export_report(self) -> None:
-        if self.session is None or self.deck is None:
-            return
-        try:
-            from booster.report.export import write_report
-        except ImportError:
-            self.toast(self.t("toast.report_unavailable"))
-            return
-        out = unique_path(saves.data_dir() / "reports", f"report-{time.strftime('%Y%m%d-%H%M%S')}", ".pdf")
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            write_report(self.session.saved, self.deck, out, fmt="pdf", lang=self.lang)
-        except Exception as e:  # another module's failure must not end the workshop
-            self.toast(self.t("toast.report_failed", why=f"{e.__class__.__name__}: {e}"))
-            return
-        self.toast(self.t("toast.report", path=str(out)))
-
-    # -- timer ---------------------------------------------------------------------------------------------
-    def timer_length(self) -> int:
-        if self.session is not None:
-            value = self.session.extra.get("timer")
-            if isinstance(value, int) and value >= 0:
-                return value
-        return self.deck.rules.timer_seconds if self.deck else 180
-
-    def timer_for_card(self, card_id: str) -> None:
-        if self.timer_card != card_id:
-            self.timer_card = card_id
-            self.timer.reset(self.timer_length())
-
-    def toggle_timer(self) -> None:
-        from booster.ui.scenes.card import ChallengeScene
-
-        if isinstance(self.scenes[0], ChallengeScene) and self.timer.length > 0:
-            self.timer.toggle()
-            self.dirty = True
+        if read_only:
+            self.toast(self.t("toast.read_only"))
+        elif note == "pinned":
+            self.toast(self.t("toast.deck_pinned"))
+        elif note is not None:
+            self.toast(saves.deck_note(saved, note))
 
     # -- window --------------------------------------------------------------------------------------------
-    def set_surface(self, surface: pygame.Surface) -> None:
+    def set_surface(self, surface: pygame.Surface | None) -> None:
+        if surface is None:
+            return
         self.surface = surface
         self.layout.resize(surface.get_size())
         self.painter = Painter(surface, self.layout, self.text, self.text_scale)
@@ -381,17 +409,33 @@ class App:
                 return
         self.fullscreen = not self.fullscreen
         self.set_surface(pygame.display.get_surface())
+        self.remember_settings()
 
     def change_text_scale(self, step: int) -> None:
         i = min(range(len(TEXT_SCALES)), key=lambda j: abs(TEXT_SCALES[j] - self.text_scale))
         self.text_scale = TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))]
         self.painter.text_scale = self.text_scale
         self.toast(self.t("toast.text_size", pct=round(self.text_scale * 100)))
+        self.remember_settings()
+
+    def remember_settings(self) -> None:
+        """Full screen and text size come back at the next start (only for a real window)."""
+        if self.window:
+            save_settings(Settings(self.fullscreen, self.text_scale))
 
     def toast(self, text: str) -> None:
         self.toast_text = text
         self.toast_until = self.clock() + TOAST_SECONDS
         self.dirty = True
+
+    def toggle_timer(self) -> None:
+        if self.game is not None and self.in_game() and self.game.toggle_timer():
+            self.dirty = True
+
+    def undo(self) -> None:
+        if self.game is not None and self.in_game():
+            self.game.undo()
+            self.sync_game()
 
     # -- events --------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -416,6 +460,7 @@ class App:
                 self.set_surface(display)
         elif et in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.VIDEOEXPOSE):
             self.dirty = True
+        self.sync_game()
 
     def click(self, pos: tuple[float, float]) -> None:
         if self.blackout:
@@ -441,8 +486,7 @@ class App:
             if top.overlay:
                 top.key(event)
             else:
-                if typing and hasattr(top, "editing"):
-                    top.editing = None
+                top.stop_typing()
                 self.open_menu()
             return
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
@@ -469,16 +513,9 @@ class App:
                 self.toggle_timer()
                 return
             if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
-                if self.in_game():
-                    self.undo()
+                self.undo()
                 return
         top.key(event)
-
-    def in_game(self) -> bool:
-        from booster.ui.scenes.setup import SetupScene
-        from booster.ui.scenes.start import StartScene
-
-        return self.session is not None and not isinstance(self.scenes[0], StartScene | SetupScene)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -487,11 +524,14 @@ class App:
         if self.toast_text and now >= self.toast_until:
             self.toast_text = ""
             self.dirty = True
-        if self.top.animating() or any(s.animating() for s in self.scenes):
+        animating = any(s.animating() for s in self.scenes)
+        if animating or self._animating:  # and once more when it ends: the last frame must be drawn
             self.dirty = True
-        if self.timer.running or self.timer.started_at is not None:
-            label = (self.timer.label(), self.timer.done)
-            if label != getattr(self, "_timer_shown", None):
+        self._animating = animating
+        timer = self.game.timer if self.game is not None else None
+        if timer is not None and (timer.running or timer.started_at is not None):
+            label = (timer.label(), timer.done)
+            if label != self._timer_shown:
                 self._timer_shown = label
                 self.dirty = True
         if self.watcher is not None and now - self.last_poll >= 0.25:
@@ -504,8 +544,8 @@ class App:
         waits = []
         if any(s.animating() for s in self.scenes):
             waits.append(ANIMATION_MS)
-        if self.timer.running:
-            waits.append(int(self.timer.until_next_tick() * 1000) + 1)
+        if self.game is not None and self.game.timer.running:
+            waits.append(int(self.game.timer.until_next_tick() * 1000) + 1)
         if self.toast_text:
             waits.append(max(1, int((self.toast_until - self.clock()) * 1000) + 1))
         if self.watcher is not None:
@@ -524,20 +564,18 @@ class App:
                 self.scenes[0].problems = self.problems
             return
         self.watch_problems = []
-        if self.session is not None:
+        if self.game is not None:
             try:
-                self.session.swap_deck(result.deck)
+                self.game.swap_deck(result.deck)
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return
             self.deck = result.deck
-            self.session.queue = [
-                v for v in self.session.queue if v.data.get("card") is None or v.data["card"] in result.deck.cards
-            ]
             self.toast(self.t("toast.deck_reloaded"))
-            top_overlays = self.scenes[1:]
-            self.show_game()
-            self.scenes += top_overlays
+            if self._shown is not None:  # the same screen, in the new words, with its overlays
+                top_overlays = self.scenes[1:]
+                self.show_game()
+                self.scenes += top_overlays
             return
         self.deck, self.problems = result.deck, []
         self.toast(self.t("toast.deck_reloaded"))
@@ -553,7 +591,7 @@ class App:
         under = layers[:-1]
         key = (tuple(id(s) for s in under), self.surface.get_size(), self.lang, self.text_scale)
         if under and self._under is not None and self._under[0] == key:
-            # An overlay over an unchanged scene: reuse the dimmed picture underneath (a 4K redraw is ~10 ms).
+            # An overlay over an unchanged scene: reuse the dimmed picture underneath.
             self.surface.blit(self._under[1], (0, 0))
         else:
             for scene in under:
@@ -571,13 +609,14 @@ class App:
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.session is not None:
+        if self.watch_problems and self.game is not None:
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
         if self.toast_text:
-            p.panel((360, 880, 1200, 150), theme.PANEL, theme.INK, 4, 18)
-            p.text(self.toast_text, (390, 890, 1140, 130), SMALL, align="center", valign="middle", max_lines=3)
+            x, y, w, h = TOAST_STRIP
+            p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
+            p.text(self.toast_text, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
@@ -614,19 +653,21 @@ class App:
                 raise
             traceback.print_exc()
             self.scenes = self.scenes[:1]
-            if self.session is not None:
+            if self.in_game():
                 self.show_game()
             else:
                 self.go_start()
             self.toast(self.t("toast.error"))
 
     def wait_event(self, timeout_ms: int) -> pygame.event.Event:
-        """Sleep until an event (or the timeout, 0 = none). SDL blocks for real on desktop drivers, but on
-        drivers without a wake-up mechanism (dummy, offscreen) its wait polls every millisecond (~2 % of a
-        core): there, poll 50 times a second instead (~0.2 %)."""
-        if pygame.display.get_driver() not in ("dummy", "offscreen"):
-            return pygame.event.wait(timeout_ms) if timeout_ms else pygame.event.wait()
+        """Sleep until an event (or the timeout, 0 = none).
+
+        SDL's own wait (`pygame.event.wait`) polls about every millisecond on every driver in pygame-ce
+        (its issue #1541), which costs a few percent of a core with nothing on screen moving. So we poll
+        ourselves and sleep in between: 20 ms when something may come soon (an event was just handled), up
+        to 50 ms when idle, which a person cannot notice and which costs a small fraction of a percent."""
         deadline = time.monotonic() + timeout_ms / 1000 if timeout_ms else None
+        nap = 0.005
         while True:
             event = pygame.event.poll()
             if event.type != pygame.NOEVENT:
@@ -634,16 +675,8 @@ class App:
             now = time.monotonic()
             if deadline is not None and now >= deadline:
                 return event
-            time.sleep(0.02 if deadline is None else min(0.02, max(0.0, deadline - now)))
-
-
-def unique_path(folder: Path, stem: str, suffix: str) -> Path:
-    """folder/stem.suffix, or stem-2, stem-3... when two saves fall in the same second."""
-    path, n = folder / f"{stem}{suffix}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}{suffix}"
-    return path
+            nap = min(0.05, nap * 2)
+            time.sleep(nap if deadline is None else min(nap, max(0.0, deadline - now)))
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -670,8 +703,11 @@ def run(args: Any) -> int:
     except ValueError as e:
         print(e, file=sys.stderr)
         return 2
+    remembered = load_settings()
+    options = Options.from_args(args)
+    options = replace(options, fullscreen=options.fullscreen or remembered.fullscreen, text_scale=remembered.text_scale)
     try:
-        surface = open_window(size, bool(getattr(args, "fullscreen", False)))
+        surface = open_window(size, options.fullscreen)
     except pygame.error as e:
         print(
             f"No display is available ({e}). Run on a machine with a screen, or play in the terminal with "
@@ -680,7 +716,7 @@ def run(args: Any) -> int:
         )
         return 1
     try:
-        app = App(args, surface, window=True)
+        app = App(options, surface, window=True)
         app.loop()
     finally:
         pygame.quit()

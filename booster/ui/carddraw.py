@@ -8,7 +8,8 @@ section's box shrinks in proportion and its text shrinks to fit (the text layer 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
 import pygame
@@ -67,7 +68,7 @@ Item = tuple[str, float, float, bool, float]  # text, width, size, bold, extra h
 
 
 def fit_stack(
-    p: Painter, items: list[Item], gap: float, available: float, start: float = 1.0
+    p: Painter, items: Sequence[Item], gap: float, available: float, start: float = 1.0
 ) -> tuple[float, list[float]]:
     """One text factor for a whole stack of texts, so they shrink together and keep the same size;
     returns (factor, heights at that factor). Short texts may grow (start > 1): larger reads better from
@@ -178,7 +179,7 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
         )
         p.text(label, (x + badge + 32, cy + 6, ow, oh - 12), BODY * f, bold=chosen, valign="middle")
         if st.on_option is not None:
-            p.hits.append(Hit(rect, (lambda i=i: st.on_option(i)), f"option {i + 1}"))
+            p.hits.append(Hit(rect, partial(st.on_option, i), f"option {i + 1}"))
         cy += oh + gap
 
 

@@ -3,13 +3,24 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pygame
 
 from booster.engine.game import Action
-from booster.ui.app import App
+from booster.ui.app import App, Options
+from booster.ui.theme import default_tokens
+from booster.ui.views import (
+    BoardView,
+    ChallengeView,
+    DebriefView,
+    EffectView,
+    ExchangedView,
+    ExchangeView,
+    StageView,
+    ToolView,
+    View,
+)
 
 GAME_SCENES = ("stage", "board", "card", "tool", "effect", "exchange", "exchanged", "debrief", "debrief-card")
 SCENES = ("start", "setup", *GAME_SCENES, "help", "menu", "confirm", "error")
@@ -41,8 +52,7 @@ def make_app(deck: str | Path, lang: str, size: tuple[int, int], seed: int = 7) 
     """An app drawing into a plain Surface (no window needed)."""
     if not pygame.font.get_init():
         pygame.font.init()
-    args = argparse.Namespace(deck=str(deck), lang=lang, size=None, fullscreen=False, watch=False, seed=seed)
-    return App(args, pygame.Surface(size))
+    return App(Options(deck=str(deck), lang=lang, seed=seed), pygame.Surface(size))
 
 
 def start_demo(app: App, teams: int = 4) -> None:
@@ -52,37 +62,50 @@ def start_demo(app: App, teams: int = 4) -> None:
     teams = max(deck.rules.min_teams, min(deck.rules.max_teams, teams))
     scen = [c.id for c in deck.of_kind("scenario")]
     scenarios = [scen[i % len(scen)] if scen and i % 2 == 0 else None for i in range(teams)]
-    tokens = [
-        [i, s]
-        for i, s in enumerate(("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")[:teams])
-    ]
+    tokens = [list(t) for t in default_tokens(deck.rules.pillars, teams)]
     app.start_game(names[:teams], scenarios, tokens, deck.rules.timer_seconds)
 
 
 def step(app: App, prefer_tool: bool = False) -> None:
     """One sensible move from wherever the game is."""
-    s = app.session
-    assert s is not None
-    v = s.view()
-    if v.kind in ("stage", "tool", "effect", "exchanged"):
-        app.dismiss()
-    elif v.kind == "board":
-        app.advance()
-    elif v.kind == "card":
-        card = app.deck.cards[v.data["card"]]
-        tools = s.game.helpful_tools(s.state)
-        i = (s.state.step // 2) % len(card.options)
+    g, deck = app.game, app.deck
+    assert g is not None and deck is not None
+    v = g.view()
+    if isinstance(v, StageView | ToolView | EffectView | ExchangedView):
+        g.dismiss()
+    elif isinstance(v, BoardView):
+        g.advance()
+    elif isinstance(v, ChallengeView):
+        card = deck.cards[v.card]
+        tools = g.helpful_tools()
+        i = (g.state.step // 2) % len(card.options)
         # Favour the best response so that the demo reaches the exchange with points to show.
         best = max(range(len(card.options)), key=lambda j: sum(card.options[j].effect))
-        i = best if s.state.step % 3 else i
-        app.decide(Action("choose", card.options[i].id, tools[0] if tools and prefer_tool else None))
-    elif v.kind == "exchange":
-        app.exchange()
+        i = best if g.state.step % 3 else i
+        g.decide(Action("choose", card.options[i].id, tools[0] if tools and prefer_tool else None))
+    elif isinstance(v, ExchangeView):
+        g.exchange()
+    app.sync_game()
+
+
+VIEW_OF_SCENE = {
+    "stage": StageView,
+    "board": BoardView,
+    "card": ChallengeView,
+    "tool": ToolView,
+    "effect": EffectView,
+    "exchange": ExchangeView,
+    "exchanged": ExchangedView,
+    "debrief": DebriefView,
+}
 
 
 def goto(app: App, scene: str) -> None:
     """Bring the app to `scene` (one of SCENES)."""
+    from booster.ui.scenes.card import ChallengeScene
+    from booster.ui.scenes.debrief import DebriefScene
     from booster.ui.scenes.error import ErrorScene
+    from booster.ui.scenes.exchange import ExchangedScene
     from booster.ui.scenes.overlays import ConfirmQuit
 
     if scene == "start" or app.deck is None:
@@ -95,21 +118,24 @@ def goto(app: App, scene: str) -> None:
         return
     start_demo(app, 4)
     target = {"debrief-card": "debrief", "help": "board", "menu": "board", "confirm": "card"}.get(scene, scene)
+    wanted = VIEW_OF_SCENE[target]
+    g = app.game
+    assert g is not None
     for _ in range(2000):
-        v = app.session.view()
-        if v.kind == target and _good(app, scene):
+        v = g.view()
+        if isinstance(v, wanted) and _good(app, scene, v):
             break
-        if v.kind == "debrief":
+        if isinstance(v, DebriefView):
             break
         step(app, prefer_tool=scene in ("effect",))
     top = app.top
-    if scene == "card":
+    if scene == "card" and isinstance(top, ChallengeScene):
         top.focus, top.armed = 1, True
-        app.timer.toggle()
-        app.timer.started_at = (app.timer.started_at or 0) - 47  # show a clock that has run for a while
-    if scene == "exchanged":
+        g.timer.toggle()
+        g.timer.started_at = (g.timer.started_at or 0) - 47  # show a clock that has run for a while
+    if scene == "exchanged" and isinstance(top, ExchangedScene):
         top.skip = True
-    if scene == "debrief-card":
+    if scene == "debrief-card" and isinstance(top, DebriefScene):
         top.page = 1
     if scene == "help":
         app.open_help()
@@ -119,19 +145,19 @@ def goto(app: App, scene: str) -> None:
         app.push(ConfirmQuit(app))
 
 
-def _good(app: App, scene: str) -> bool:
-    s = app.session
-    v = s.view()
+def _good(app: App, scene: str, v: View) -> bool:
+    g, deck = app.game, app.deck
+    assert g is not None and deck is not None
     if scene == "card":
-        return bool(s.game.helpful_tools(s.state)) or s.state.stage >= 2
+        return bool(g.helpful_tools()) or g.state.stage >= 2
     if scene == "effect":
-        return bool(v.data.get("tool")) or s.state.stage >= 3
+        return (isinstance(v, EffectView) and v.tool is not None) or g.state.stage >= 3
     if scene == "board":
-        return s.state.stage >= 1 or s.state.step >= 4
+        return g.state.stage >= 1 or g.state.step >= 4
     if scene == "stage":
-        return v.data.get("stage", 0) >= 1 or len(app.deck.rules.stages) == 1
+        return (isinstance(v, StageView) and v.stage >= 1) or len(deck.rules.stages) == 1
     if scene == "exchanged":
-        return bool(v.data.get("cards"))
+        return isinstance(v, ExchangedView) and bool(v.cards)
     return True
 
 

@@ -25,7 +25,7 @@ LRect = tuple[float, float, float, float]
 
 class Hit(NamedTuple):
     rect: pygame.Rect
-    action: Callable[[], None]
+    action: Callable[[], object]
     name: str
 
 
@@ -90,6 +90,23 @@ class Painter:
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:
         theme.draw_shape(self.surface, shape, self.layout.point(*centre), radius * self.layout.k, colour)
 
+    def hatch(self, box: LRect, colour: theme.Colour, gap: float = 18, width: float = 4) -> None:
+        """Diagonal stripes over a box: a pattern that marks a loss without relying on colour."""
+        rect = self.r(box).inflate(-self.px(6), -self.px(6))
+        step, w = max(4, self.px(gap)), max(1, self.px(width))
+        old = self.surface.get_clip()
+        self.surface.set_clip(rect.clip(old) if old else rect)
+        for x0 in range(rect.left - rect.height, rect.right, step):
+            pygame.draw.line(self.surface, colour, (x0, rect.bottom), (x0 + rect.height, rect.top), w)
+        self.surface.set_clip(old)
+
+    def arrow(self, centre: tuple[float, float], size: float, up: bool, colour: theme.Colour = theme.INK) -> None:
+        """A solid triangle pointing up (a gain) or down (a loss)."""
+        x, y = centre
+        tip, base = (y - size, y + size * 0.8) if up else (y + size, y - size * 0.8)
+        pts = [self.layout.point(x, tip), self.layout.point(x + size, base), self.layout.point(x - size, base)]
+        pygame.draw.polygon(self.surface, colour, pts)
+
     def marker(self, x: float, y: float, size: float = 22) -> None:
         """A right-pointing triangle: the focus cue that is not colour."""
         pts = [self.layout.point(x, y - size), self.layout.point(x + size * 1.2, y), self.layout.point(x, y + size)]
@@ -99,7 +116,7 @@ class Painter:
         self,
         box: LRect,
         label: str,
-        action: Callable[[], None],
+        action: Callable[[], object],
         *,
         focused: bool = False,
         primary: bool = False,
@@ -118,7 +135,7 @@ class Painter:
         if focused:
             self.marker(box[0] - 40, box[1] + box[3] / 2)
         x, y, w, h = box
-        pad = 22
+        pad = min(22, w * 0.06)  # narrow buttons keep their words at full size rather than wide margins
         text_box = (x + pad, y + 6, w - 2 * pad, h - 12)
         if hint:
             hint_w = min(130, w * 0.25)

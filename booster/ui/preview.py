@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import attrs
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="deck folder")
@@ -34,6 +36,16 @@ def main(args: argparse.Namespace) -> int:
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
+    if lang in result.refused:
+        # A translation the game refuses is still drawn here, so that its translator sees what to fix.
+        for p in result.refused[lang]:
+            print(p)
+        doc = result.documents.get(f"text.{lang}.yaml")
+        if doc is None or not isinstance(doc.value, dict):
+            print(f"text.{lang}.yaml cannot be read: nothing to preview in {lang}", file=sys.stderr)
+            return 1
+        deck = attrs.evolve(deck, texts={**deck.texts, lang: doc.value})
+        print(f"text.{lang}.yaml has problems (above); the game leaves it out, the preview shows it", file=sys.stderr)
     ids = args.card or list(deck.cards)
     unknown = [c for c in ids if c not in deck.cards]
     if unknown:

@@ -4,7 +4,11 @@ dark ink on a light background (washed-out projectors lose dark backgrounds firs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
+
+from booster.engine.model import Pillar
 
 # Shared with the printed deck; re-exported so that the UI finds all its colours and shapes here.
 from booster.style import (  # noqa: F401
@@ -32,23 +36,47 @@ DONE = (225, 225, 225)
 SHADE = (0, 0, 0, 150)
 POSITIVE_BG = (205, 238, 225)
 NEGATIVE_BG = (250, 220, 205)
+PATH = (90, 90, 90)  # the board's path between the spaces: heavy, but lighter than the ink of the spaces
+HATCH = (222, 178, 160)  # the stripes over a loss: visible in grey, light enough for dark text on top
+TOAST = (255, 246, 222)  # the message strip: a light band, set apart from the white panels by its border
 
-# Team tokens: name (i18n key under ui.colours) and colour. Yellow is last: weakest on light paper.
+# Team tokens: name (i18n key under ui.colours) and colour. The first ones are the defaults, chosen apart
+# from the usual pillar colours (green, orange, sky); those come last, for a facilitator who wants them.
 TEAM_COLOURS: tuple[tuple[str, Colour], ...] = (
-    ("orange", hex_colour("#E69F00")),
-    ("sky", hex_colour("#56B4E9")),
-    ("green", hex_colour("#009E73")),
     ("blue", hex_colour("#0072B2")),
     ("vermillion", hex_colour("#D55E00")),
     ("purple", hex_colour("#CC79A7")),
     ("black", (30, 30, 30)),
     ("yellow", hex_colour("#F0E442")),
+    ("white", (255, 255, 255)),
+    ("grey", (140, 140, 140)),
+    ("brown", hex_colour("#8C510A")),
+    ("orange", hex_colour("#E69F00")),
+    ("sky", hex_colour("#56B4E9")),
+    ("green", hex_colour("#009E73")),
 )
-TEAM_SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
+# Token shapes: none of them is a default pillar icon (leaf, coin, people).
+TEAM_SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "cross", "pentagon")
+
+
+def token_choices(pillars: Sequence[Pillar]) -> tuple[list[int], list[str]]:
+    """The colours (indices) and shapes a team token may take with these pillars: first those no pillar
+    uses, then the rest (a facilitator may still pick them; only the defaults avoid them)."""
+    styles = [pillar_style(pillars, i) for i in range(len(pillars))]
+    used_colours, used_shapes = {c for c, _s in styles}, {s for _c, s in styles}
+    colours = sorted(range(len(TEAM_COLOURS)), key=lambda i: TEAM_COLOURS[i][1] in used_colours)
+    shapes = [s for s in TEAM_SHAPES if s not in used_shapes]
+    return colours, shapes
+
+
+def default_tokens(pillars: Sequence[Pillar], n: int) -> list[tuple[int, str]]:
+    """The first n teams' colours and shapes: every pair differs in both, and from every pillar icon."""
+    colours, shapes = token_choices(pillars)
+    return [(colours[i % len(colours)], shapes[i % len(shapes)]) for i in range(n)]
 
 
 def default_token(i: int) -> tuple[int, str]:
-    """Team i's default colour index and shape: all 8 pairs differ in both."""
+    """Team i's token when a save records none (without the deck's pillars at hand)."""
     return i % len(TEAM_COLOURS), TEAM_SHAPES[i % len(TEAM_SHAPES)]
 
 

@@ -329,3 +329,51 @@ def test_csv_cells_never_start_a_formula(mini, tmp_path):
     assert '"\'=HYPERLINK(""http://x.io"")"' in text
     assert '"a;=1+2"' in text  # quoted: a spreadsheet splitting on ";" keeps it one text cell
     assert any(",-" in line for line in text.splitlines()[1:])
+
+
+# -- pinned saves, saves edited by hand -------------------------------------------------------------------------
+
+
+def test_a_report_on_an_edited_deck_keeps_the_scores_and_says_so(mini, mini_variant, tmp_path, capsys):
+    import re
+
+    folder = mini_variant(lambda text: text)
+    path = tmp_path / "t.json"
+    save(path, random_save(mini, str(folder), 2, seed=5))
+    out = tmp_path / "before.json"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    before = json.loads(out.read_text(encoding="utf-8"))
+    cards = folder / "cards.yaml"
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", cards.read_text(encoding="utf-8")))
+    capsys.readouterr()
+    out = tmp_path / "after.json"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    after = json.loads(out.read_text(encoding="utf-8"))
+    assert after["games"][0]["teams"] == before["games"][0]["teams"]
+    assert "has changed since this game was played" in capsys.readouterr().err
+    assert any("copy of the deck kept in the save" in n for n in after["notes"])
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: d["extra"].update(timer=10**400),
+        lambda d: d["setup"]["teams"].__setitem__(0, "\ud800"),
+        lambda d: d["setup"].update(teams="AB"),
+        lambda d: d["log"][0].update(t=1e400),
+    ],
+    ids=["huge-timer", "lone-surrogate", "string-as-teams", "infinite-time"],
+)
+def test_hand_edited_saves_give_a_sentence_from_report_and_merge(save_file, tmp_path, capsys, edit):
+    good = save_file("good")
+    data = json.loads(good.read_text(encoding="utf-8"))
+    edit(data)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")  # 1e400 is written as Infinity
+    assert main(["report", str(bad), "-o", str(tmp_path / "r.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Cannot make a report:") and "Traceback" not in err
+    assert all(line.isprintable() for line in err.splitlines())
+    assert main(["report", "merge", str(good), str(bad), "-o", str(tmp_path / "m.json")]) == 0
+    notes = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["notes"]
+    assert any(n.startswith("bad: not included") for n in notes)

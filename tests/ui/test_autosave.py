@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pygame
-from ui_drive import MINI, click, key, new_app
+from ui_drive import MINI, button, click, key, new_app
 
 from booster import saves
 
@@ -18,22 +18,24 @@ def start(app, teams: int = 2) -> None:
     key(app, pygame.K_PAGEDOWN)
 
 
-def on_disk() -> list[dict]:
-    return json.loads(saves.autosave_path().read_text(encoding="utf-8"))["log"]
+def on_disk(app) -> list[dict]:
+    return json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["log"]
 
 
 def test_each_decision_is_on_disk_at_once():
     app = new_app(MINI)
     start(app)
-    assert on_disk() == []
+    assert on_disk(app) == []
     key(app, pygame.K_PAGEDOWN)  # the stage introduction
     key(app, pygame.K_PAGEDOWN)  # advance: a challenge is drawn
-    assert [e["kind"] for e in on_disk()] == ["advance"]
-    key(app, pygame.K_2)
-    log = on_disk()
+    assert [e["kind"] for e in on_disk(app)] == ["advance"]
+    key(app, pygame.K_2)  # points at response 2: nothing is played yet
+    assert [e["kind"] for e in on_disk(app)] == ["advance"] and app.top.armed
+    key(app, pygame.K_2)  # the same key again confirms
+    log = on_disk(app)
     assert [e["kind"] for e in log] == ["advance", "choose"]
-    assert log[1]["option"] == app.session.match.log[1].option
-    extra = json.loads(saves.autosave_path().read_text(encoding="utf-8"))["extra"]
+    assert log[1]["option"] == app.game.match.log[1].option
+    extra = json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["extra"]
     assert extra["tokens"] and extra["timer"] == 60 and extra["lang"] == "en"
 
 
@@ -42,22 +44,23 @@ def test_resume_gives_the_same_state():
     start(app, 3)
     for _ in range(9):
         key(app, pygame.K_PAGEDOWN)
-    state, log = app.session.state, app.session.match.log
-    view = app.session.view().kind
+    state, log = app.game.state, app.game.match.log
+    view = type(app.game.view()).__name__
+    app.release_game()  # as when its process ends, however it ends
     other = new_app(MINI)  # a new process, after a crash
     assert other.can_resume()
     assert other.top.focused("resume")
     key(other, pygame.K_RETURN)
-    assert other.session.state == state and other.session.match.log == log
+    assert other.game.state == state and other.game.match.log == log
     assert other.lang == "fr"
-    assert other.session.view().kind in (view, "board", "card")
+    assert type(other.game.view()).__name__ in (view, "BoardView", "ChallengeView")
 
 
 def test_damaged_save_is_a_sentence():
-    saves.autosave_path().parent.mkdir(parents=True, exist_ok=True)
-    saves.autosave_path().write_text("{not json", encoding="utf-8")
+    saves.games_dir().mkdir(parents=True, exist_ok=True)
+    (saves.games_dir() / "game-20260101-000000.json").write_text("{not json", encoding="utf-8")
     app = new_app(MINI)
-    click(app, "resume")
+    assert button(app, "resume") is None  # a save that cannot be read is not offered
     assert app.top.name == "start"
     assert app.resume_problem and "cannot be read" in app.resume_problem
     assert not app.can_resume()
@@ -69,23 +72,25 @@ def test_undo_goes_back_to_the_previous_choice():
     start(app)
     key(app, pygame.K_PAGEDOWN)  # stage intro
     key(app, pygame.K_PAGEDOWN)  # team 1 advances: challenge
+    key(app, pygame.K_1)
     key(app, pygame.K_1)  # choose
-    first_choice = app.session.state
+    first_choice = app.game.state
     key(app, pygame.K_PAGEDOWN)  # effect seen
     key(app, pygame.K_PAGEDOWN)  # team 2 advances: challenge
     assert app.top.name == "card"
     key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
     # The advance is not a decision: undone with the choice before it, back on the previous card.
     assert app.top.name == "card"
-    assert len(app.session.match.log) == 1
-    assert app.session.state.pending == app.session.match.states[1].pending
-    assert [e["kind"] for e in on_disk()] == ["advance"]
+    assert len(app.game.match.log) == 1
+    assert app.game.state.pending == app.game.match.states[1].pending
+    assert [e["kind"] for e in on_disk(app)] == ["advance"]
     key(app, pygame.K_1)
-    assert app.session.state == first_choice  # same seed, same choice: the same game
+    key(app, pygame.K_1)
+    assert app.game.state == first_choice  # same seed, same choice: the same game
     key(app, pygame.K_BACKSPACE)
-    assert len(app.session.match.log) == 1
+    assert len(app.game.match.log) == 1
     key(app, pygame.K_BACKSPACE)
-    assert len(app.session.match.log) == 0
+    assert len(app.game.match.log) == 0
     assert app.top.name == "board"
     key(app, pygame.K_BACKSPACE)  # nothing left: a calm message, no crash
     assert app.toast_text
@@ -100,26 +105,98 @@ def test_quit_needs_a_confirmation():
     assert app.running and app.top.name == "start"
     key(app, pygame.K_ESCAPE)
     assert app.top.name == "menu"
-    for _ in range(len(app.top.ring()) - 1):
-        key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEUP)  # round to the last item
     assert app.top.focused("quit")
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_PAGEDOWN)  # PageDown chooses in the menu
     assert app.top.name == "confirm" and app.running
     key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)
     assert not app.running
 
 
-def test_a_new_game_keeps_the_previous_autosave():
+def test_a_new_game_keeps_the_previous_game():
     app = new_app(MINI)
     start(app)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)  # one action in the first game
-    first = saves.load(saves.autosave_path())
+    first_path = app.game.autosave_path
+    first = saves.load(first_path)
     key(app, pygame.K_ESCAPE)
     click(app, "home")
     click(app, "new")
     click(app, "start")
-    kept = list((saves.data_dir() / "saves").glob("autosave-*.json"))
-    assert len(kept) == 1 and saves.load(kept[0]).log == first.log
-    assert saves.load(saves.autosave_path()).log == ()
+    assert app.game.autosave_path != first_path
+    assert saves.load(first_path).log == first.log  # untouched, never moved aside
+    assert saves.load(app.game.autosave_path).log == ()
+
+
+def test_two_windows_never_share_a_save():
+    first = new_app(MINI)
+    start(first)
+    second = new_app(MINI)  # started while the first plays
+    assert not second.can_resume() and second.can_view_locked()  # the first one's game is not offered
+    start(second)
+    for _ in range(4):
+        key(first, pygame.K_PAGEDOWN)
+        key(second, pygame.K_PAGEDOWN)
+    assert first.game.autosave_path != second.game.autosave_path
+    for app in (first, second):
+        assert saves.load(app.game.autosave_path).log == app.game.match.log
+
+
+def test_a_second_window_views_a_game_read_only():
+    first = new_app(MINI)
+    start(first)
+    key(first, pygame.K_PAGEDOWN)
+    key(first, pygame.K_PAGEDOWN)
+    before = first.game.autosave_path.read_bytes()
+    second = new_app(MINI)
+    click(second, "view")
+    assert second.game is not None and second.game.read_only
+    assert second.game.state == first.game.state
+    assert not second.game.advance() and not second.game.undo()
+    assert "Read only" in second.toast_text
+    assert first.game.autosave_path.read_bytes() == before
+    first.release_game()  # the first window closes: its game can be resumed for real
+    third = new_app(MINI)
+    assert third.can_resume() and not third.can_view_locked()
+
+
+def test_a_failed_resume_keeps_the_deck_and_is_not_offered_again(mini_copy):
+    app = new_app(MINI)
+    start(app)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    path = app.game.autosave_path
+    app.release_game()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["extra"]["timer"] = 10**400  # a 400-digit timer used to end the game after Resume
+    path.write_text(json.dumps(data), encoding="utf-8")
+    other = new_app(mini_copy)
+    assert not other.can_resume() and "timer" in other.resume_problem  # not offered, and said why
+    other.render()
+    deck, deck_path = other.deck, other.deck_path
+    other.resume(path)  # asked for all the same
+    assert other.top.name == "start" and "timer" in other.resume_problem
+    assert other.deck is deck and other.deck_path == deck_path
+    assert not other.can_resume()
+    other.render()
+
+
+def test_resume_on_an_edited_deck_plays_on_with_the_deck_it_was_played_with(mini_copy):
+    import re
+
+    app = new_app(mini_copy)
+    start(app)
+    for _ in range(3):
+        key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_1)
+    key(app, pygame.K_1)  # points, then confirms
+    state = app.game.state
+    app.release_game()
+    cards = mini_copy / "cards.yaml"
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", cards.read_text(encoding="utf-8")))
+    other = new_app(mini_copy)
+    click(other, "resume")
+    assert other.game is not None and other.game.state == state
+    assert "earlier version of the deck" in other.toast_text

@@ -11,7 +11,7 @@ from booster import paths, saves
 
 def check_end(app) -> None:
     """The game is over, and every team's scores are the sum of its scored events (and on disk)."""
-    s = app.session
+    s = app.game
     assert s is not None and s.state.phase == "over"
     assert app.top.name == "debrief"
     totals = [[0] * len(s.game.pillars) for _ in s.state.teams]
@@ -19,7 +19,7 @@ def check_end(app) -> None:
         if e.kind == "scored":
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
     assert [list(t.scores) for t in s.state.teams] == totals
-    saved = saves.load(saves.autosave_path())
+    saved = saves.load(s.autosave_path)
     assert saved.log == s.match.log
     assert saved.replay(s.game).state == s.state
 
@@ -41,13 +41,16 @@ def play_keyboard(app, teams: int = 2) -> None:
     key(app, pygame.K_UP)  # wraps round to "Start"
     assert app.top.focused("start")
     key(app, pygame.K_RETURN)
-    assert app.session is not None
-    assert app.session.state.teams[0].name == "Ada b"
+    assert app.game is not None
+    assert app.game.state.teams[0].name == "Ada b"
     for _ in range(500):
         if app.top.name == "debrief":
             break
         if app.top.name == "card":
-            key(app, pygame.K_1 + app.session.state.step % len(app.top.options()))
+            n = pygame.K_1 + app.game.state.step % len(app.top.options())
+            key(app, n)
+            assert app.top.name == "card"  # one press points, and does not play
+            key(app, n)
         else:
             key(app, pygame.K_RETURN)
     check_end(app)
@@ -65,7 +68,7 @@ def test_clicker_only():
     assert app.top.name == "setup"
     key(app, pygame.K_RIGHT)  # a third team
     key(app, pygame.K_PAGEDOWN)
-    assert app.session is not None and len(app.session.state.teams) == 3
+    assert app.game is not None and len(app.game.state.teams) == 3
     for extra in range(600):
         if app.top.name == "debrief":
             break
@@ -107,7 +110,7 @@ def play_mouse(app, use_touch: bool = False) -> None:
     press(app, "colour1")
     press(app, "shape1")
     press(app, "start")
-    assert app.session is not None and app.session.token(1) != (1, "square")
+    assert app.game is not None and app.game.token(1) != (1, "square")
     n = 0
     for _ in range(600):
         name = app.top.name
@@ -118,6 +121,8 @@ def play_mouse(app, use_touch: bool = False) -> None:
             tools = [h.name for h in app.painter.hits if h.name.startswith("tool:")]
             if tools and n % 2:
                 press(app, tools[0])
+            press(app, f"option {n % len(app.top.options()) + 1}")
+            assert app.top.name == "card"  # one click points, and does not play
             press(app, f"option {n % len(app.top.options()) + 1}")
             n += 1
         else:
@@ -139,7 +144,7 @@ def test_mouse_demo_deck_eight_teams():
     for _ in range(8):
         click(app, "count+")
     click(app, "start")
-    assert len(app.session.state.teams) == 8
+    assert len(app.game.state.teams) == 8
     for _ in range(2000):
         name = app.top.name
         if name == "debrief":

@@ -21,11 +21,11 @@ from booster.ui.i18n import Strings
 def test_shortcuts_help_size_timer_blackout():
     app = make_app(MINI, "en", (1280, 720))
     goto(app, "card")
-    app.timer.reset(60)
+    app.game.timer.reset(60)
     key(app, pygame.K_h)
     assert app.top.name == "help"
     key(app, pygame.K_PAGEDOWN)  # any key closes the help, and does nothing else
-    assert app.top.name == "card" and app.session.state.pending
+    assert app.top.name == "card" and app.game.state.pending
     key(app, 0, unicode="?")
     assert app.top.name == "help"
     key(app, pygame.K_h)
@@ -36,10 +36,10 @@ def test_shortcuts_help_size_timer_blackout():
     key(app, pygame.K_MINUS)
     assert app.text_scale < 1
     key(app, pygame.K_t)
-    assert app.timer.running
+    assert app.game.timer.running
     assert 0 < app.wait_ms() <= 1001  # the loop wakes only to redraw the clock
     key(app, pygame.K_t)
-    assert not app.timer.running
+    assert not app.game.timer.running
     key(app, pygame.K_b)
     assert app.blackout
     app.render()
@@ -60,15 +60,15 @@ def test_idle_means_no_timeout():
 def test_timer_ends_calmly():
     now = [0.0]
     app = make_app(MINI, "en", (1280, 720))
-    app.timer.clock = lambda: now[0]
     goto(app, "card")
-    app.timer.reset(30)
+    app.game.timer.clock = lambda: now[0]
+    app.game.timer.reset(30)
     key(app, pygame.K_t)
     now[0] = 31
-    assert app.timer.done and not app.timer.running
+    assert app.game.timer.done and not app.game.timer.running
     app.render()
     key(app, pygame.K_t)  # starts again from the top
-    assert app.timer.running and app.timer.remaining() == 30
+    assert app.game.timer.running and app.game.timer.remaining() == 30
 
 
 def test_text_field_keeps_letters_from_shortcuts():
@@ -106,7 +106,9 @@ def test_ui_files_have_the_same_keys():
         assert not problems and not list(schemas.validate("text", doc.value))
         lines = path.read_text(encoding="utf-8").splitlines()
         assert lines[0] == "# yaml-language-server: $schema=../schemas/text.schema.json"
+        # REUSE-IgnoreStart (a licence line in a string, not this file's)
         assert lines[1] == "# SPDX-License-Identifier: MIT"
+        # REUSE-IgnoreEnd
 
     def keys(node, prefix=""):
         for k, v in node.items():
@@ -126,17 +128,17 @@ def test_watch_reloads_the_deck(tmp_path):
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)
-    log = app.session.match.log
+    log = app.game.match.log
     text = (deck / "text.en.yaml").read_text(encoding="utf-8")
     (deck / "text.en.yaml").write_text(text.replace("title: A garden", "title: A green garden"), encoding="utf-8")
     app.reload_deck()
     assert app.deck.text("en", "cards", "garden", "title") == "A green garden"
-    assert app.session.match.log == log
+    assert app.game.match.log == log
     (deck / "rules.yaml").write_text("pillars: [oops\n", encoding="utf-8")
     app.reload_deck()
     assert app.watch_problems and ":" in app.watch_problems[0]
     app.render()  # shown as an overlay, the game goes on
-    assert app.session.match.log == log
+    assert app.game.match.log == log
     (deck / "rules.yaml").write_text((MINI / "rules.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     app.last_poll = -1
     app.tick()  # the watcher notices the change by itself
@@ -208,7 +210,7 @@ def test_real_loop_runs_and_quits_only_when_confirmed():
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     post_keys(pygame.K_RIGHT, pygame.K_RETURN)  # "Quit" in the confirmation
     app.loop()
-    assert not app.running and app.session is not None
+    assert not app.running and app.game is not None
 
 
 def test_real_loop_survives_a_bug(monkeypatch, capsys):
@@ -262,6 +264,7 @@ def test_watch_keeps_the_old_deck_when_the_game_no_longer_fits(tmp_path):
     app = App(args, pygame.Surface((1280, 720)))
     for _ in range(4):
         key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_1)
     key(app, pygame.K_1)  # a choice of the first challenge is in the log
     old = app.deck
     cards = (deck / "cards.yaml").read_text(encoding="utf-8")
@@ -272,7 +275,7 @@ def test_watch_keeps_the_old_deck_when_the_game_no_longer_fits(tmp_path):
         (deck / "text.fr.yaml").read_text(encoding="utf-8").replace("grow:", "plant:"), encoding="utf-8"
     )
     app.reload_deck()
-    assert app.session.match.log[1].option == "grow"  # the log names an option the new deck lacks
+    assert app.game.match.log[1].option == "grow"  # the log names an option the new deck lacks
     assert app.deck is old and app.watch_problems and "grow" in app.watch_problems[0]
     app.render()
 

@@ -3,20 +3,18 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pygame
 
-from booster.ui.app import App
+from booster.ui.app import App, Options
 
 MINI = Path(__file__).resolve().parents[1] / "decks" / "mini"
 DEMO = Path(__file__).resolve().parent / "decks" / "demo"
 
 
 def new_app(deck, lang: str = "en", size=(1280, 720), seed: int = 3) -> App:
-    args = argparse.Namespace(deck=str(deck), lang=lang, size=None, fullscreen=False, watch=False, seed=seed)
-    return App(args, pygame.Surface(size))
+    return App(Options(deck=str(deck), lang=lang, seed=seed), pygame.Surface(size))
 
 
 def key(app: App, k: int, mod: int = 0, unicode: str = "") -> None:

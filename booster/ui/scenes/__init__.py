@@ -1,2 +1,45 @@
 # SPDX-License-Identifier: MIT
 """One module per scene; each is driven by events and draws into a Surface, so it runs headless."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from booster.ui.views import (
+    BoardView,
+    ChallengeView,
+    DebriefView,
+    EffectView,
+    ExchangedView,
+    ExchangeView,
+    StageView,
+    ToolView,
+    View,
+)
+
+if TYPE_CHECKING:
+    from booster.ui.app import App
+    from booster.ui.scenes.base import Scene
+
+
+def scene_for(app: App, view: View) -> Scene:
+    """The scene that shows `view`."""
+    from booster.ui.scenes import board, card, debrief, exchange, stage
+
+    match view:
+        case StageView():
+            return stage.StageScene(app, view)
+        case ChallengeView():
+            return card.ChallengeScene(app, view)
+        case ToolView():
+            return card.ToolScene(app, view)
+        case EffectView():
+            return card.EffectScene(app, view)
+        case ExchangeView():
+            return exchange.ExchangeScene(app, view)
+        case ExchangedView():
+            return exchange.ExchangedScene(app, view, app.clock)
+        case DebriefView():
+            return debrief.DebriefScene(app)
+        case BoardView():
+            return board.BoardScene(app, view)

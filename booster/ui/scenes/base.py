@@ -11,9 +11,13 @@ import pygame
 from booster.ui.paint import Painter
 
 if TYPE_CHECKING:
+    from booster.engine.model import Deck
     from booster.ui.app import App
+    from booster.ui.controller import GameController
 
-GO_ON = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_PAGEDOWN)
+# A presentation clicker sends PageDown/PageUp (often also Right/Left), F5, Esc and "." or "b": every
+# screen must be usable with those alone. F5 always means "press the highlighted button".
+GO_ON = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_F5)
 GO_BACK = (pygame.K_LEFT, pygame.K_PAGEUP)
 NEXT = (pygame.K_DOWN, pygame.K_TAB)
 PREV = (pygame.K_UP,)
@@ -34,9 +38,25 @@ class Scene:
     def t(self) -> Callable[..., str]:
         return self.app.t
 
+    @property
+    def game(self) -> GameController:
+        """The game on screen (game scenes only exist while one is open)."""
+        game = self.app.game
+        assert game is not None, f"the {self.name} scene needs a game"
+        return game
+
+    @property
+    def deck(self) -> Deck:
+        deck = self.app.deck
+        assert deck is not None, f"the {self.name} scene needs a deck"
+        return deck
+
     def captures_text(self) -> bool:
         """True while a text field has focus: letter shortcuts must not fire."""
         return False
+
+    def stop_typing(self) -> None:
+        """Leave a text field (Esc opens the menu)."""
 
     def ring(self) -> list[tuple[str, Callable[[], None]]]:
         """Focusable items in key order, as (name, action)."""
@@ -86,10 +106,10 @@ class OneStepScene(Scene):
     """A screen with a single way forward: every "go on" key (and a clicker's F5) takes it."""
 
     def key(self, event: pygame.event.Event) -> bool:
-        if event.key in GO_ON or event.key == pygame.K_F5:
+        if event.key in GO_ON:
             self.go_on()
             return True
         return False
 
     def go_on(self) -> None:
-        self.app.dismiss()
+        self.game.dismiss()

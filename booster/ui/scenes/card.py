@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: MIT
 """The card: a challenge to answer, a tool just gained, or the effect of the choice just made.
 
-Challenge keys: 1-3 choose at once. Up/Down/PageUp/Left move the highlight over the responses and the
-helpful tools; PageDown/Enter/Space/Right on a response first arms it ("press again to confirm") and
-confirms on the second press, so a clicker's PageDown alone plays (the first response by default) and a
-stray press never commits. On a helpful tool, go-on toggles playing it.
+Challenge keys: 1-9 point at a response and the same key again confirms it; a click does the same. Up/Down/
+PageUp/Left move the highlight over the responses, the helpful tools and the timer; PageDown/Enter/Space/
+Right/F5 on a response first arms it ("press again to confirm") and confirms on the second press, so a
+clicker's PageDown alone plays (the first response by default) and a stray press never commits. On a
+helpful tool, go-on toggles playing it; on the timer, it starts or pauses it.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 import pygame
 
@@ -17,20 +20,20 @@ from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
+from booster.ui.views import ChallengeView, EffectView, ToolView
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
 SIDE_X, SIDE_W = 1340, 540
 
 
-def draw_timer(p: Painter, app, box) -> None:
+def draw_timer(p: Painter, scene: ChallengeScene, box) -> None:
     x, y, w, h = box
-    timer = app.timer
+    timer = scene.game.timer
     done = timer.done
+    t = scene.t
     p.panel(box, theme.HIGHLIGHT if done else theme.PANEL, theme.INK if done else theme.LINE, 5 if done else 3, 18)
-    p.text(
-        app.t("timer.done") if done else app.t("timer.label"), (x + 20, y + 8, w - 40, 56), BODY, bold=done, max_lines=1
-    )
+    p.text(t("timer.done") if done else t("timer.label"), (x + 20, y + 8, w - 40, 56), BODY, bold=done, max_lines=1)
     p.text(timer.label(), (x + 20, y + 60, w * 0.5, 110), HUGE, bold=True, valign="middle", max_lines=1)
     # A bar that empties: the time left readable from afar without reading digits.
     frac = timer.remaining() / timer.length if timer.length else 0
@@ -39,66 +42,76 @@ def draw_timer(p: Painter, app, box) -> None:
     if frac > 0:
         p.panel((bar[0], bar[1], bar[2] * frac, bar[3]), theme.INK, None, radius=6)
     label = (
-        app.t("timer.pause")
+        t("timer.pause")
         if timer.running
-        else app.t("timer.resume")
+        else t("timer.resume")
         if timer.started_at is None and timer.remaining() < timer.length and not done
-        else app.t("timer.start")
+        else t("timer.start")
     )
-    p.button((x + w * 0.5 + 10, y + 70, w * 0.5 - 30, 90), label, app.toggle_timer, size=SMALL, name="timer")
+    p.button(
+        (x + w * 0.5 + 10, y + 70, w * 0.5 - 30, 90),
+        label,
+        scene.toggle_timer,
+        focused=scene.focused("timer"),
+        size=SMALL,
+        name="timer",
+    )
 
 
 class ChallengeScene(Scene):
+    """Every input points first and confirms second: a number key, a click or PageDown on a response
+    highlights it ("press again to confirm"); the same again plays it. Anything else disarms."""
+
     name = "card"
 
-    def __init__(self, app, card_id: str, team: int) -> None:
+    def __init__(self, app, view: ChallengeView) -> None:
         super().__init__(app)
-        self.card_id = card_id
-        self.team = team
+        self.card_id = view.card
+        self.team = view.team
         self.armed = False
         self.tool: str | None = None  # helpful tool the team chose to play
 
-    def enter(self) -> None:
-        self.app.timer_for_card(self.card_id)
-
     def options(self):
-        return self.app.deck.cards[self.card_id].options
+        return self.deck.cards[self.card_id].options
 
     def helpful(self) -> tuple[str, ...]:
-        return self.app.session.game.helpful_tools(self.app.session.state)
+        return self.game.helpful_tools()
 
     def ring(self):
         items = [(f"option{i}", lambda i=i: self.press(i)) for i in range(len(self.options()))]
         items += [(f"tool:{tid}", lambda tid=tid: self.toggle_tool(tid)) for tid in self.helpful()]
+        if self.game.timer.length > 0:
+            items.append(("timer", self.toggle_timer))
         return items
 
     def press(self, i: int) -> None:
+        """Point at response i, or confirm it if it is already the one pointed at."""
         if self.focus == i and self.armed:
             self.choose(i)
-        else:
+        elif 0 <= i < len(self.options()):
             self.focus, self.armed = i, True
-
-    def click_option(self, i: int) -> None:
-        self.choose(i)
 
     def toggle_tool(self, tid: str) -> None:
         self.tool = None if self.tool == tid else tid
         self.armed = False
+        self.focus_on(f"tool:{tid}")
+
+    def toggle_timer(self) -> None:
+        self.app.toggle_timer()
+        if self.game.timer.running:  # the room discusses now: the highlight goes back to the responses
+            self.focus, self.armed = 0, False
 
     def choose(self, i: int) -> None:
         opts = self.options()
         if 0 <= i < len(opts):
             tool = self.tool if self.tool in self.helpful() else None
-            self.app.decide(Action("choose", opts[i].id, tool))
+            self.game.decide(Action("choose", opts[i].id, tool))
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
         ring = self.ring()
-        n = len(self.options())
         if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
-            i = k - (pygame.K_1 if k <= pygame.K_9 else pygame.K_KP1)
-            if i < n:
-                self.choose(i)
+            self.press(k - (pygame.K_1 if k <= pygame.K_9 else pygame.K_KP1))
             return True
         if k in (pygame.K_DOWN, pygame.K_TAB):
             self.focus, self.armed = (self.focus + 1) % len(ring), False
@@ -106,40 +119,51 @@ class ChallengeScene(Scene):
         if k in (pygame.K_UP, pygame.K_PAGEUP, pygame.K_LEFT):
             self.focus, self.armed = (self.focus - 1) % len(ring), False
             return True
-        if k in GO_ON or k == pygame.K_F5:
+        if k in GO_ON:
             ring[min(self.focus, len(ring) - 1)][1]()
             return True
         return False
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
-        state = app.session.state
+        state = self.game.state
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, state.stage))
         focus = self.focus if self.focus < len(self.options()) else None
         draw_card(
             p,
-            app.deck,
+            self.deck,
             app.lang,
             self.card_id,
             CARD_BOX,
             t,
-            OptionState(focus, self.armed and focus is not None, None, self.click_option),
+            OptionState(focus, self.armed and focus is not None, None, self.press),
             app.mark,
         )
-        if app.timer.length > 0:
-            draw_timer(p, app, (SIDE_X, 112, SIDE_W, 240))
+        if self.game.timer.length > 0:
+            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240))
             self.draw_toolbox(p, (SIDE_X, 370, SIDE_W, 460))
         else:  # no timer for this workshop: the toolbox takes the room
             self.draw_toolbox(p, (SIDE_X, 112, SIDE_W, 718))
         n = len(self.options())
-        hint = t("card.confirm_again", n=focus + 1) if self.armed and focus is not None else t("card.choose_hint", n=n)
-        p.text(hint, (SIDE_X, 845, SIDE_W, 120), SMALL, bold=self.armed, valign="middle")
+        box = (SIDE_X, 845, SIDE_W, 125)
+        if self.armed and focus is not None:  # the one moment a stray press matters: say it plainly
+            p.panel(box, theme.PRIMARY, theme.FOCUS, 6, 16)
+            p.text(
+                t("card.confirm_again", n=focus + 1),
+                (SIDE_X + 16, 850, SIDE_W - 32, 115),
+                SMALL,
+                bold=True,
+                valign="middle",
+                align="center",
+            )
+        else:
+            p.text(t("card.choose_hint", n=n), box, SMALL, valign="middle")
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
 
     def bonus_text(self, tid: str) -> str:
         """What playing the tool adds, e.g. " (+1 Social)": the team weighs it before choosing."""
-        game = self.app.session.game
+        game = self.game.game
         first = self.options()[0].id
         plain = game.option_effect(self.card_id, first)
         boosted = game.option_effect(self.card_id, first, tid)
@@ -155,7 +179,7 @@ class ChallengeScene(Scene):
         x, y, w, h = box
         p.panel(box, theme.PANEL, theme.LINE, 3, 18)
         p.text(t("card.toolbox"), (x + 20, y + 10, w - 40, 56), BODY, bold=True, max_lines=1)
-        team = app.session.state.teams[self.team]
+        team = self.game.state.teams[self.team]
         helpful = self.helpful()
         if not team.tools:
             p.text(t("card.toolbox_empty"), (x + 20, y + 80, w - 40, 60), BODY, colour=theme.MUTED, max_lines=2)
@@ -173,7 +197,7 @@ class ChallengeScene(Scene):
                 p.button(
                     (x + 54, ty + 4, w - 70, rh - 8),
                     label,
-                    lambda tid=tid: self.toggle_tool(tid),
+                    partial(self.toggle_tool, tid),
                     focused=focused,
                     fill=theme.PRIMARY if on else theme.HIGHLIGHT,
                     size=SMALL,
@@ -198,15 +222,15 @@ class ToolScene(OneStepScene):
 
     name = "tool"
 
-    def __init__(self, app, card_id: str, team: int, delta) -> None:
+    def __init__(self, app, view: ToolView) -> None:
         super().__init__(app)
-        self.card_id, self.team, self.delta = card_id, team, delta
+        self.card_id, self.team, self.delta = view.card, view.team, view.delta
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.header(p, app, self.team, common.stage_title(app, common.card_stage(app)))
-        draw_card(p, app.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
+        common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
+        draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
         # Below the wide card: what the team gains, then go on.
         p.text(
             t("card.gained", team=common.team_name(app, self.team)),
@@ -219,11 +243,11 @@ class ToolScene(OneStepScene):
         p.button(
             (1180, 972, 700, 96),
             t("card.continue"),
-            app.dismiss,
+            self.go_on,
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
 
@@ -233,16 +257,23 @@ class EffectScene(OneStepScene):
 
     name = "effect"
 
-    def __init__(self, app, card_id: str, team: int, option: str, tool: str | None, delta) -> None:
+    def __init__(self, app, view: EffectView) -> None:
         super().__init__(app)
-        self.card_id, self.team, self.option, self.tool, self.delta = card_id, team, option, tool, delta
+        self.view = view
+        self.card_id, self.team, self.option, self.tool, self.delta = (
+            view.card,
+            view.team,
+            view.option,
+            view.tool,
+            view.delta,
+        )
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.header(p, app, self.team, common.stage_title(app, common.card_stage(app)))
-        draw_card(p, app.deck, app.lang, self.card_id, CARD_BOX, t, OptionState(None, False, self.option), app.mark)
-        card = app.deck.cards[self.card_id]
+        common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
+        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, OptionState(None, False, self.option), app.mark)
+        card = self.deck.cards[self.card_id]
         n = next((i + 1 for i, o in enumerate(card.options) if o.id == self.option), 0)
         p.text(t("card.chosen", n=n), (SIDE_X, 130, SIDE_W, 80), LARGE, bold=True, max_lines=1)
         p.text(t("card.effect"), (SIDE_X, 215, SIDE_W, 60), BODY, max_lines=1)
@@ -256,11 +287,11 @@ class EffectScene(OneStepScene):
         p.button(
             (SIDE_X, 860, SIDE_W, 100),
             t("card.continue"),
-            app.dismiss,
+            self.go_on,
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

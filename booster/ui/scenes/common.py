@@ -9,25 +9,43 @@ from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 
 if TYPE_CHECKING:
+    from booster.engine.model import Deck
     from booster.ui.app import App
+    from booster.ui.controller import GameController
+
+
+def game(app: App) -> GameController:
+    assert app.game is not None
+    return app.game
+
+
+def deck(app: App) -> Deck:
+    assert app.deck is not None
+    return app.deck
 
 
 def token(p: Painter, app: App, team: int, centre: tuple[float, float], r: float) -> None:
-    ci, shape = app.session.token(team)
+    ci, shape = game(app).token(team)
     p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
 
 
 def team_name(app: App, team: int) -> str:
-    return app.session.state.teams[team].name
+    return game(app).state.teams[team].name
+
+
+def marks_text(app: App, team) -> str:
+    """The marks a team's decisions left on it, by name (empty when it holds none)."""
+    marks = getattr(team, "marks", ()) or ()
+    return " · ".join(app.deck_text("marks", m) or m for m in marks)
 
 
 def pillar_name(app: App, index: int) -> str:
-    pid = app.deck.rules.pillars[index].id
+    pid = deck(app).rules.pillars[index].id
     return app.deck_text("pillars", pid, "name") or pid
 
 
 def pillar_icon(p: Painter, app: App, index: int, centre: tuple[float, float], r: float) -> None:
-    colour, shape = theme.pillar_style(app.deck.rules.pillars, index)
+    colour, shape = theme.pillar_style(deck(app).rules.pillars, index)
     p.shape(shape, centre, r, colour)
 
 
@@ -58,7 +76,9 @@ def effect_chips(
     box: tuple[float, float, float, float],
     horizontal: bool = False,
 ) -> None:
-    """An effect as one chip per pillar: icon, name, signed number, on a tinted band (plus or minus)."""
+    """An effect as one chip per pillar: icon, name, an arrow and a signed number. A gain and a loss differ
+    in four ways, never by tint alone (mint and salmon are one beige under deuteranopia): the arrow points
+    up or down, the sign is + or – (an en dash: the fonts have no minus sign), a loss is hatched, and the tint."""
     x, y, w, h = box
     rows = [(i, d) for i, d in enumerate(delta or ()) if d]
     if not rows:
@@ -69,10 +89,13 @@ def effect_chips(
     for j, (i, d) in enumerate(rows):
         left, top = (x + j * cw, y) if horizontal else (x, y + j * rh)
         cwid = cw - (12 if horizontal else 0)
-        p.panel((left, top + 4, cwid, rh - 8), theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
+        chip = (left, top + 4, cwid, rh - 8)
+        p.panel(chip, theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
+        if d < 0:
+            p.hatch(chip, theme.HATCH)
         pillar_icon(p, app, i, (left + 40, top + rh / 2), min(26, rh * 0.3))
-        num_w = 110
-        if cwid > 330:
+        num_w = 150
+        if cwid > 380:
             p.text(
                 pillar_name(app, i),
                 (left + 80, top + 8, cwid - 100 - num_w, rh - 16),
@@ -80,9 +103,11 @@ def effect_chips(
                 valign="middle",
                 max_lines=1,
             )
+        arrow = min(26.0, rh * 0.3)
+        p.arrow((left + cwid - num_w - 4, top + rh / 2), arrow, up=d > 0)
         p.text(
-            f"{d:+d}",
-            (left + cwid - num_w - 16, top + 8, num_w, rh - 16),
+            f"+{d}" if d > 0 else f"\u2013{-d}",
+            (left + cwid - num_w + 30, top + 8, num_w - 46, rh - 16),
             LARGE,
             bold=True,
             align="right",
@@ -99,18 +124,8 @@ def header(p: Painter, app: App, team: int | None, title: str) -> None:
         p.text(team_name(app, team), (1300, 18, 580, 80), LARGE, bold=True, valign="middle", max_lines=1)
 
 
-def card_stage(app: App) -> int:
-    """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
-    stage's introduction is then queued after it)."""
-    s = app.session
-    stage = s.state.stage
-    if any(v.kind == "stage" for v in s.queue[1:]) or s.state.phase != "play":
-        stage -= 1
-    return max(0, min(stage, len(app.deck.rules.stages) - 1))
-
-
 def stage_title(app: App, stage: int) -> str:
-    stages = app.deck.rules.stages
+    stages = deck(app).rules.stages
     if stage >= len(stages):
         return app.t("exchange.title")
     sid = stages[stage].id
@@ -121,11 +136,18 @@ def small_buttons(
     p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
 ) -> None:
     """Menu, help (and undo) for the mouse; each says its key when there is room."""
-    p.button((x, y, w, 76), app.t("menu.title"), app.open_menu, size=SMALL, hint="Esc" if hints else "", name="menu")
+    p.button(
+        (x, y, w, 76),
+        app.t("menu.title"),
+        app.open_menu,
+        size=SMALL,
+        hint=app.t("keys.menu") if hints else "",
+        name="menu",
+    )
     p.button(
         (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
     )
-    if undo and app.session is not None and app.session.match.can_undo():
+    if undo and app.game is not None and app.game.can_undo():
         p.button(
             (x + 2 * w + 40, y, w, 76),
             app.t("menu.undo_short"),

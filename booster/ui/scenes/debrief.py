@@ -21,12 +21,12 @@ class DebriefScene(Scene):
         self.page = 0  # 0: overview; k ≥ 1: the k-th experience card
 
     def cards(self) -> list[tuple[int, str]]:
-        return [(i, c) for i, tm in enumerate(self.app.session.state.teams) for c in tm.experience]
+        return [(i, c) for i, tm in enumerate(self.game.state.teams) for c in tm.experience]
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
         n = len(self.cards())
-        if k in GO_ON or k == pygame.K_F5:
+        if k in GO_ON:
             self.page = self.page + 1 if self.page < n else 0
             return True
         if k in GO_BACK:
@@ -37,6 +37,9 @@ class DebriefScene(Scene):
     def set_page(self, page: int) -> None:
         self.page = page
 
+    def export(self) -> None:
+        self.game.export_report(self.app.lang)
+
     def draw(self, p: Painter) -> None:
         if self.page and self.page <= len(self.cards()):
             self.draw_card_page(p)
@@ -46,7 +49,7 @@ class DebriefScene(Scene):
 
     def draw_overview(self, p: Painter) -> None:
         app, t = self.app, self.t
-        state = app.session.state
+        state = self.game.state
         p.fill(theme.BG)
         p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
         p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
@@ -56,7 +59,7 @@ class DebriefScene(Scene):
         rows = 1 if n <= 4 else 2
         cw = 1840 / cols
         ch = 830 / rows
-        npil = len(app.deck.rules.pillars)
+        npil = len(self.deck.rules.pillars)
         top = max(1, max((max(s, 0) for tm in teams for s in tm.scores), default=1))
         # Every team's tool list at one size, the largest at which the longest fits: side by side, lists of
         # different sizes would look like different levels of importance.
@@ -88,7 +91,7 @@ class DebriefScene(Scene):
                 by = y + 120 + j * bar_h
                 common.pillar_icon(p, app, j, (x + 40, by + bar_h / 2), min(22, bar_h * 0.32))
                 p.text(f"{s:+d}" if s else "0", (x + 70, by, 90, bar_h), BODY, bold=True, valign="middle", max_lines=1)
-                colour, _shape = theme.pillar_style(app.deck.rules.pillars, j)
+                colour, _shape = theme.pillar_style(self.deck.rules.pillars, j)
                 full = w - 190
                 if s > 0:
                     p.panel((x + 170, by + bar_h * 0.2, full * s / top, bar_h * 0.6), colour, theme.INK, 2, 6)
@@ -112,10 +115,10 @@ class DebriefScene(Scene):
                 primary=True,
                 focused=True,
                 size=BODY,
-                hint="PgDn",
+                hint=t("keys.next"),
                 name="read",
             )
-        p.button((640, 975, 480, 90), t("debrief.export"), app.export_report, size=SMALL, name="export")
+        p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
         common.small_buttons(p, app, 982, undo=False)
 
     def draw_card_page(self, p: Painter) -> None:
@@ -123,7 +126,7 @@ class DebriefScene(Scene):
         cards = self.cards()
         team, cid = cards[self.page - 1]
         p.fill(theme.BG)
-        draw_card(p, app.deck, app.lang, cid, (70, 60, 1200, 900), t, None, app.mark)
+        draw_card(p, self.deck, app.lang, cid, (70, 60, 1200, 900), t, None, app.mark)
         common.token(p, app, team, (1360, 120), 40)
         p.text(common.team_name(app, team), (1420, 70, 460, 100), LARGE, bold=True, valign="middle", max_lines=2)
         own = [c for tm, c in cards if tm == team]
@@ -137,7 +140,7 @@ class DebriefScene(Scene):
             primary=True,
             focused=True,
             size=BODY,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="next",
         )
         p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")

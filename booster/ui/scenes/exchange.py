@@ -9,6 +9,7 @@ from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
+from booster.ui.views import ExchangedView, ExchangeView
 
 STEP = 0.45  # seconds between two cards: short, calm
 
@@ -18,22 +19,24 @@ class ExchangeScene(OneStepScene):
 
     name = "exchange"
 
-    def __init__(self, app, team: int) -> None:
+    def __init__(self, app, view: ExchangeView) -> None:
         super().__init__(app)
-        self.team = team
+        self.team = view.team
 
     def go_on(self) -> None:
-        self.app.exchange()
+        self.game.exchange()
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
         p.text(t("exchange.title"), (60, 30, 1800, 100), TITLE, bold=True, align="center", max_lines=1)
-        p.text(t("exchange.explain"), (160, 150, 1600, 140), BODY, align="center")
+        rules = self.deck.rules
+        key = "exchange.explain" if rules.exchange_rate == 1 else "exchange.explain_rate"
+        p.text(t(key, rate=rules.exchange_rate, cap=rules.exchange_cap), (160, 140, 1600, 160), BODY, align="center")
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
         p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        team = app.session.state.teams[self.team]
+        team = self.game.state.teams[self.team]
         if team.scenario:
             p.text(
                 app.deck_text("cards", team.scenario, "title"),
@@ -43,15 +46,17 @@ class ExchangeScene(OneStepScene):
                 max_lines=1,
             )
         scores = team.scores
-        common.scores_row(p, app, scores, (420, 500, 1080, 130), LARGE)
+        common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
+        count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
+        p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
         p.button(
             (560, 800, 800, 110),
             t("exchange.go"),
-            app.exchange,
+            self.go_on,
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="exchange",
         )
         common.small_buttons(p, app, 982)
@@ -62,9 +67,9 @@ class ExchangedScene(OneStepScene):
 
     name = "exchanged"
 
-    def __init__(self, app, team: int, cards: list[tuple[str, int]], clock=time.monotonic) -> None:
+    def __init__(self, app, view: ExchangedView, clock=time.monotonic) -> None:
         super().__init__(app)
-        self.team, self.cards, self.clock = team, cards, clock
+        self.team, self.cards, self.clock = view.team, view.cards, clock
         self.started = clock()
         self.skip = False
 
@@ -74,13 +79,16 @@ class ExchangedScene(OneStepScene):
         return min(len(self.cards), int((self.clock() - self.started) / STEP) + 1)
 
     def animating(self) -> bool:
-        return self.shown() < len(self.cards)
+        """Until the last card has slid into place (the shell then draws one more, final, frame)."""
+        if self.skip or not self.cards:
+            return False
+        return self.clock() - self.started < (len(self.cards) - 1) * STEP + STEP / 2
 
     def go_on(self) -> None:
-        if self.animating():
+        if self.animating() or self.shown() < len(self.cards):  # first show every card, then move on
             self.skip = True
         else:
-            self.app.dismiss()
+            self.game.dismiss()
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -113,7 +121,7 @@ class ExchangedScene(OneStepScene):
                 common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1, valign="middle"
             )
             p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY, bold=True)
-        last = app.session.state.phase == "over"
+        last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
         p.button(
             (1180, 968, 700, 96),
@@ -122,7 +130,7 @@ class ExchangedScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
         common.small_buttons(p, app, 978)

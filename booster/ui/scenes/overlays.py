@@ -14,6 +14,7 @@ HELP_KEYS = (
     "options",
     "go_on",
     "clicker",
+    "f5",
     "back",
     "arrows",
     "undo",
@@ -45,7 +46,7 @@ class HelpOverlay(Scene):
             draw_space_icon(p, kind, (lx + 30, 115), 22)
             p.text(t(f"help.space_{kind}"), (lx + 72, 80, 300, 70), SMALL, valign="middle", max_lines=1)
             lx += 390
-        y, rh = 168, 64
+        y, rh = 165, 59
         for key in HELP_KEYS:
             p.text(t(f"help.{key}"), (220, y, 1480, rh), BODY, valign="middle", max_lines=1)
             y += rh
@@ -53,22 +54,23 @@ class HelpOverlay(Scene):
 
 
 class MenuOverlay(Scene):
-    """Resume, undo, save, language, full screen, export, quit. Arrows or PageUp/PageDown move,
-    Enter/Space/Right/F5 activate, Esc/Left closes."""
+    """Resume, undo, save, language, full screen, export, quit. Up/Down/Tab and PageUp move,
+    PageDown/Enter/Space/Right/F5 choose, Esc/Left closes: a clicker's PageUp and PageDown suffice."""
 
     name = "menu"
     overlay = True
 
     def ring(self):
         app = self.app
+        game = app.game if app.in_game() else None
         items = [("resume", app.pop)]
-        if app.session is not None:
+        if game is not None:
             items.append(("undo", lambda: (app.pop(), app.undo())))
-            items.append(("save", app.save_copy))
+            items.append(("save", game.save_copy))
         items.append(("language", app.next_language))
         items.append(("fullscreen", app.toggle_fullscreen))
-        if app.session is not None:
-            items.append(("export", app.export_report))
+        if game is not None:
+            items.append(("export", lambda: game.export_report(app.lang)))
             items.append(("home", lambda: (app.pop(), app.go_start())))
         items.append(("help", lambda: (app.pop(), app.open_help())))
         items.append(("quit", app.request_quit))
@@ -80,13 +82,13 @@ class MenuOverlay(Scene):
         if k in (pygame.K_ESCAPE, pygame.K_LEFT):
             self.app.pop()
             return True
-        if k in (pygame.K_DOWN, pygame.K_PAGEDOWN, pygame.K_TAB):
+        if k in (pygame.K_DOWN, pygame.K_TAB):
             self.focus = (self.focus + 1) % len(ring)
             return True
         if k in (pygame.K_UP, pygame.K_PAGEUP):
             self.focus = (self.focus - 1) % len(ring)
             return True
-        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_F5):
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_F5, pygame.K_PAGEDOWN):
             ring[min(self.focus, len(ring) - 1)][1]()
             return True
         return True  # the menu is modal: other keys do nothing underneath
@@ -99,7 +101,7 @@ class MenuOverlay(Scene):
         y0 = (1080 - h) / 2
         p.panel((560, y0, 800, h), theme.PANEL, theme.INK, 5, 24)
         p.text(t("menu.title"), (600, y0 + 20, 720, 80), LARGE, bold=True, valign="middle", max_lines=1)
-        labels = {"language": t("menu.language", name=t.language_name(app.lang))}
+        labels = {"language": t("menu.language", name=app.t.language_name(app.lang))}
         for i, (name, action) in enumerate(ring):
             label = labels.get(name) or t(f"menu.{name}")
             p.button(

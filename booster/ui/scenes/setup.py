@@ -2,11 +2,14 @@
 """Set-up: how many teams, each team's name (typed), token colour and shape, scenario; the timer.
 
 Keys: Up/Down/Tab move the highlight; Left/Right change the highlighted value; Enter on a name types into
-it; PageDown always starts the game with what is shown (defaults are sensible), PageUp goes back.
+it; PageDown always starts the game with what is shown (defaults are sensible). A clicker alone: PageUp
+moves the highlight (round the controls), F5 changes the highlighted value (round its choices) or starts on
+"Start", PageDown starts.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pygame
@@ -28,12 +31,13 @@ class SetupScene(Scene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        rules = app.deck.rules
+        rules = self.deck.rules
         self.min, self.max = rules.min_teams, rules.max_teams
         self.count = max(self.min, min(self.max, 2))
         self.names: list[str] = ["" for _ in range(self.max)]
-        self.tokens = [list(theme.default_token(i)) for i in range(self.max)]
-        self.scenario_ids = [None] + [c.id for c in app.deck.of_kind("scenario")]
+        self.colour_order, self.shape_order = theme.token_choices(rules.pillars)
+        self.tokens: list[list[Any]] = [list(t) for t in theme.default_tokens(rules.pillars, self.max)]
+        self.scenario_ids = [None] + [c.id for c in self.deck.of_kind("scenario")]
         self.scenarios = [0] * self.max
         self.timer = rules.timer_seconds
         self.editing: int | None = None  # team whose name has the text cursor
@@ -43,39 +47,50 @@ class SetupScene(Scene):
 
     # -- focus ring: count, per team (name, colour, shape[, scenario]), timer, start ---------------------
     def ring(self):
-        items = [("count", lambda: self.change("count", 1))]
+        items = [("count", lambda: self.change("count", 1, wrap=True))]
         for i in range(self.count):
-            items.append((f"name{i}", lambda i=i: self.edit(i)))
-            items.append((f"colour{i}", lambda i=i: self.change(f"colour{i}", 1)))
-            items.append((f"shape{i}", lambda i=i: self.change(f"shape{i}", 1)))
+            items.append((f"name{i}", partial(self.edit, i)))
+            items.append((f"colour{i}", partial(self.change, f"colour{i}", 1)))
+            items.append((f"shape{i}", partial(self.change, f"shape{i}", 1)))
             if len(self.scenario_ids) > 1:
-                items.append((f"scenario{i}", lambda i=i: self.change(f"scenario{i}", 1)))
-        items.append(("timer", lambda: self.change("timer", 1)))
+                items.append((f"scenario{i}", partial(self.change, f"scenario{i}", 1)))
+        items.append(("timer", lambda: self.change("timer", 1, wrap=True)))
         items.append(("start", self.start))
         return items
 
     def captures_text(self) -> bool:
         return self.editing is not None
 
+    def stop_typing(self) -> None:
+        self.editing = None
+
     def edit(self, i: int) -> None:
         self.editing = i
         self.focus_on(f"name{i}")
 
-    def change(self, name: str, step: int) -> None:
+    def change(self, name: str, step: int, wrap: bool = False) -> None:
+        """Step the value of control `name`; `wrap` goes round (a clicker's F5 only ever steps forward)."""
         if not name.startswith("name"):
             self.editing = None  # touching any other control ends the typing
         if name == "count":
-            self.count = max(self.min, min(self.max, self.count + step))
+            n = self.max - self.min + 1
+            self.count = (
+                self.min + (self.count - self.min + step) % n
+                if wrap
+                else max(self.min, min(self.max, self.count + step))
+            )
         elif name == "timer":
             idx = min(range(len(TIMER_STEPS)), key=lambda j: abs(TIMER_STEPS[j] - self.timer))
-            self.timer = TIMER_STEPS[max(0, min(len(TIMER_STEPS) - 1, idx + step))]
+            idx = (idx + step) % len(TIMER_STEPS) if wrap else max(0, min(len(TIMER_STEPS) - 1, idx + step))
+            self.timer = TIMER_STEPS[idx]
         elif name.startswith("colour"):
             i = int(name[6:])
-            self.tokens[i][0] = (self.tokens[i][0] + step) % len(theme.TEAM_COLOURS)
+            k = self.colour_order.index(self.tokens[i][0]) if self.tokens[i][0] in self.colour_order else 0
+            self.tokens[i][0] = self.colour_order[(k + step) % len(self.colour_order)]
         elif name.startswith("shape"):
             i = int(name[5:])
-            k = theme.TEAM_SHAPES.index(self.tokens[i][1]) if self.tokens[i][1] in theme.TEAM_SHAPES else 0
-            self.tokens[i][1] = theme.TEAM_SHAPES[(k + step) % len(theme.TEAM_SHAPES)]
+            k = self.shape_order.index(self.tokens[i][1]) if self.tokens[i][1] in self.shape_order else 0
+            self.tokens[i][1] = self.shape_order[(k + step) % len(self.shape_order)]
         elif name.startswith("scenario"):
             i = int(name[8:])
             self.scenarios[i] = (self.scenarios[i] + step) % len(self.scenario_ids)
@@ -114,15 +129,18 @@ class SetupScene(Scene):
             self.start()
             return True
         if k == pygame.K_PAGEUP:
-            self.app.go_start()
+            self.focus = (self.focus - 1) % len(ring)
             return True
         if k in (pygame.K_LEFT, pygame.K_RIGHT) and current != "start":
             if current.startswith("name"):
-                return k in (pygame.K_LEFT, pygame.K_RIGHT)
+                return True
             self.change(current, 1 if k == pygame.K_RIGHT else -1)
             return True
         if k in NEXT or k in PREV:
             return super().key(event)
+        if k == pygame.K_F5 and not current.startswith("name") and current != "start":
+            self.change(current, 1, wrap=True)
+            return True
         if k in ACTIVATE or k == pygame.K_RIGHT:
             ring[self.focus][1]()
             return True
@@ -157,7 +175,7 @@ class SetupScene(Scene):
 
     def clash(self) -> str:
         """A warning when two teams could be mistaken for each other on the board: same token or same name."""
-        seen_tokens: dict[tuple[Any, ...], int] = {}
+        seen_tokens: dict[Any, int] = {}
         seen_names: dict[Any, int] = {}
         for i in range(self.count):
             name = (self.names[i] or self.default_name(i)).strip().casefold()
@@ -196,7 +214,7 @@ class SetupScene(Scene):
             p.button(
                 (x, y, name_w, h),
                 label,
-                lambda i=i: self.edit(i),
+                partial(self.edit, i),
                 focused=self.focused(f"name{i}"),
                 fill=fill,
                 align="left",
@@ -207,7 +225,7 @@ class SetupScene(Scene):
             p.button(
                 (x, y, 300, h),
                 t(f"colours.{colour_name}"),
-                lambda i=i: self.change(f"colour{i}", 1),
+                partial(self.change, f"colour{i}", 1),
                 focused=self.focused(f"colour{i}"),
                 size=BODY,
                 name=f"colour{i}",
@@ -216,7 +234,7 @@ class SetupScene(Scene):
             p.button(
                 (x, y, 280, h),
                 t(f"shapes.{shape}"),
-                lambda i=i: self.change(f"shape{i}", 1),
+                partial(self.change, f"shape{i}", 1),
                 focused=self.focused(f"shape{i}"),
                 size=BODY,
                 name=f"shape{i}",
@@ -228,14 +246,14 @@ class SetupScene(Scene):
                 p.button(
                     (x, y, 1880 - x, h),
                     text,
-                    lambda i=i: self.change(f"scenario{i}", 1),
+                    partial(self.change, f"scenario{i}", 1),
                     focused=self.focused(f"scenario{i}"),
                     size=SMALL,
                     name=f"scenario{i}",
                 )
         if clash := self.clash():
             p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
-        p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, hint="PgUp", name="back")
+        p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, name="back")
         p.button(
             (1080, 965, 800, 100),
             t("setup.start"),
@@ -243,6 +261,6 @@ class SetupScene(Scene):
             focused=self.focused("start"),
             primary=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="start",
         )

@@ -10,18 +10,19 @@ from booster.ui.carddraw import card_text, card_texts, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
+from booster.ui.views import StageView
 
 
 class StageScene(OneStepScene):
     name = "stage"
 
-    def __init__(self, app, stage: int) -> None:
+    def __init__(self, app, view: StageView) -> None:
         super().__init__(app)
-        self.stage = stage
+        self.stage = view.stage
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
-        stages = app.deck.rules.stages
+        stages = self.deck.rules.stages
         sid = stages[self.stage].id
         p.fill(theme.BG)
         p.text(
@@ -47,8 +48,8 @@ class StageScene(OneStepScene):
             )
         box = (160, 320, 1600, 620)
         p.panel(box, theme.PANEL, theme.LINE, 3, 24)
-        intro = card_text(app.deck, app.lang, "stages", sid, "intro", mark=app.mark)
-        questions = list(card_texts(app.deck, app.lang, "stages", sid, "questions", mark=app.mark).values())
+        intro = card_text(self.deck, app.lang, "stages", sid, "intro", mark=app.mark)
+        questions = list(card_texts(self.deck, app.lang, "stages", sid, "questions", mark=app.mark).values())
         x, w = 220, 1480
         ih = natural_height(p, intro, w, LARGE) if intro else 0
         qh = [natural_height(p, q, w - 60, BODY) for q in questions]
@@ -56,7 +57,7 @@ class StageScene(OneStepScene):
         avail = 560
         total = ih + head + sum(qh) + 20 * len(qh) + 30
         scale = min(1.0, avail / total) if total else 1.0
-        y = 350
+        y: float = 350
         if intro:
             p.text(intro, (x, y, w, ih * scale), LARGE)
             y += ih * scale + 30 * scale
@@ -70,11 +71,11 @@ class StageScene(OneStepScene):
         p.button(
             (1160, 968, 720, 96),
             t("stage.begin"),
-            app.dismiss,
+            self.go_on,
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="begin",
         )
         common.small_buttons(p, app, 978)

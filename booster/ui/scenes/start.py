@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from booster.ui import theme
-from booster.ui.paint import BODY, HUGE, LARGE, Painter
+from booster.ui.controller import ResumeOffer
+from booster.ui.paint import HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes.base import Scene
 
 
@@ -20,6 +23,8 @@ class StartScene(Scene):
             items.append(("resume", app.resume))
         if app.deck is not None:
             items.append(("new", app.open_setup))
+        if app.can_view_locked():
+            items.append(("view", app.view_locked))
         items += [("language", app.next_language), ("deck", app.next_deck), ("quit", app.request_quit)]
         return items
 
@@ -29,43 +34,70 @@ class StartScene(Scene):
             return True
         return super().key(event)
 
+    def about(self, offer: ResumeOffer) -> str:
+        """The game on offer in words: its teams, the stage reached and when it started."""
+        t, deck = self.t, self.app.deck
+        names = ", ".join(offer.teams)
+        started = time.localtime(offer.started)
+        same_day = time.localtime()[:3] == started[:3]
+        when = time.strftime("%H:%M" if same_day else "%d/%m %H:%M", started)
+        if deck is None or offer.stage < 0:
+            return t("start.resume_other", teams=names, time=when)
+        total = len(deck.rules.stages)
+        return t("start.resume_about", teams=names, n=min(offer.stage + 1, total), total=total, time=when)
+
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        p.text(t("app_title"), (120, 70, 1680, 130), HUGE, bold=True, align="center", valign="middle", max_lines=1)
-        p.text(t("start.subtitle"), (120, 200, 1680, 80), LARGE, align="center", valign="middle", max_lines=2)
-        # Pillar icons under the title, as a quiet reminder of the three pillars.
-        y, x, w = 330, 560, 800
-        items: list[tuple[str, object, bool]] = []
-        if app.can_resume():
-            items.append(("resume", t("start.resume"), True))
-        if app.deck is not None:
-            items.append(("new", t("start.new_game"), not app.can_resume()))
+        p.text(t("app_title"), (120, 50, 1680, 130), HUGE, bold=True, align="center", valign="middle", max_lines=1)
+        p.text(t("start.subtitle"), (120, 180, 1680, 80), LARGE, align="center", valign="middle", max_lines=2)
+        x, w = 460, 1000
+        y = 290
         actions = dict(self.ring())
-        for name, label, primary in items:
+        offer = app.resume_offer()
+        if offer is not None:
             p.button(
                 (x, y, w, 110),
-                str(label),
-                actions[name],
-                focused=self.focused(name),
-                primary=primary,
+                t("start.resume"),
+                actions["resume"],
+                focused=self.focused("resume"),
+                primary=True,
                 size=LARGE,
-                name=name,
+                name="resume",
             )
-            y += 135
-        if not app.can_resume() and app.deck is not None:
             p.text(
-                app.resume_problem or t("start.resume_none"),
-                (x, y - 10, w, 60),
-                BODY,
+                self.about(offer),
+                (x - 200, y + 116, w + 400, 100),
+                SMALL,
                 colour=theme.MUTED,
                 align="center",
                 max_lines=2,
             )
-            y += 70
-        elif app.resume_problem:
-            p.text(app.resume_problem, (260, y - 10, 1400, 100), BODY, colour=theme.MUTED, align="center")
-            y += 100
+            y += 225
+        if app.deck is not None:
+            p.button(
+                (x, y, w, 110),
+                t("start.new_game"),
+                actions["new"],
+                focused=self.focused("new"),
+                primary=offer is None,
+                size=LARGE,
+                name="new",
+            )
+            y += 125
+            if offer is None:
+                p.text(
+                    app.resume_problem or t("start.resume_none"),
+                    (x - 200, y, w + 400, 100),
+                    SMALL,
+                    colour=theme.MUTED,
+                    align="center",
+                    max_lines=2,
+                )
+                y += 100
+        if app.can_view_locked():
+            p.button((x, y, w, 90), t("start.view_locked"), actions["view"], focused=self.focused("view"), name="view")
+            y += 104
         y = max(y, 640)
         p.button(
             (x, y, w, 96),
@@ -75,10 +107,12 @@ class StartScene(Scene):
             name="language",
         )
         p.button(
-            (x, y + 116, w, 96),
+            (x, y + 112, w, 96),
             t("start.deck", name=app.deck_title()),
             actions["deck"],
             focused=self.focused("deck"),
             name="deck",
         )
-        p.button((x, y + 232, w, 96), t("start.quit"), actions["quit"], focused=self.focused("quit"), name="quit")
+        p.button((x, y + 224, w, 96), t("start.quit"), actions["quit"], focused=self.focused("quit"), name="quit")
+        if y + 320 <= 990:  # how to go full screen, where the buttons leave room
+            p.text(t("start.keys"), (60, 990, 1800, 80), SMALL, colour=theme.MUTED, align="center", max_lines=1)

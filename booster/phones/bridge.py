@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MIT
+"""The hand-over between the phone server's thread and the game's.
+
+The game owns its state. The server never calls the game: it puts each answer on a thread-safe queue with
+a future for the verdict, and wakes the game loop; the game loop `drain`s the queue on its own thread,
+asks its `Room` to record each answer, and `publish`es what every team's phones should now show. The
+server reads the last published views (an immutable value swapped under a lock) and hands them out.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from concurrent.futures import Future
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from booster.phones.room import Answer, Refusal, Room
+
+
+class Published(NamedTuple):
+    """What the game last published: read by the server, never changed in place."""
+
+    version: int  # grows by one at every change; a phone waits for a version other than the one it has
+    teams: tuple[str, ...]
+    languages: tuple[str, ...]
+    views: Mapping[tuple[int, str], Mapping[str, Any]]  # (team, language) -> the team's view as JSON data
+    open: frozenset[int]  # the teams that may answer now
+    answered: frozenset[int]  # the teams whose answer to the open card is recorded
+
+
+class _Submission(NamedTuple):
+    team: int
+    answer: Answer
+    verdict: Future[Refusal | None]
+
+
+_NOTHING = Published(0, (), (), MappingProxyType({}), frozenset(), frozenset())
+_UNSET: Hashable = object()
+
+
+class Bridge:
+    def __init__(self, wake: Callable[[], None] | None = None) -> None:
+        """`wake` is called from the server's thread after an answer is queued: the front end posts an event
+        there, so that a game loop asleep in its event wait drains the queue at once."""
+        self._wake = wake or (lambda: None)
+        self._lock = threading.Lock()
+        self._published = _NOTHING
+        self._revision: Hashable = _UNSET
+        self._inbox: queue.SimpleQueue[_Submission] = queue.SimpleQueue()
+        self._listeners: list[Callable[[], None]] = []
+
+    # -- on the game's thread ------------------------------------------------------------------------------
+    def publish(self, room: Room, force: bool = False) -> bool:
+        """Publish the room's views if they may have changed since the last time; True if it did."""
+        revision = room.revision()
+        if not force and revision == self._revision:
+            return False
+        self._revision = revision
+        teams, languages = room.teams(), room.languages()
+        views = {(t, lang): room.snapshot(t, lang).to_json() for t in range(len(teams)) for lang in languages}
+        open_ = frozenset(t for t in range(len(teams)) if room.is_open(t))
+        with self._lock:
+            version = self._published.version + 1
+            self._published = Published(version, teams, languages, MappingProxyType(views), open_, room.answered())
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener()
+        return True
+
+    def drain(self, room: Room) -> int:
+        """Record every queued answer, in the order they came; returns how many there were."""
+        done: list[tuple[_Submission, Refusal | None]] = []
+        while True:
+            try:
+                sub = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            if sub.verdict.set_running_or_notify_cancel():
+                done.append((sub, room.submit(sub.team, sub.answer)))
+        if done:
+            # Views first, verdicts second: a phone told "recorded" then finds the new view already there.
+            self.publish(room)
+            for sub, verdict in done:
+                sub.verdict.set_result(verdict)
+        return len(done)
+
+    # -- on the server's thread ----------------------------------------------------------------------------
+    def current(self) -> Published:
+        with self._lock:
+            return self._published
+
+    def send(self, team: int, answer: Answer) -> Future[Refusal | None]:
+        """Queue an answer for the game; the future resolves to its verdict once the game has drained it."""
+        verdict: Future[Refusal | None] = Future()
+        self._inbox.put(_Submission(team, answer, verdict))
+        self._wake()
+        return verdict
+
+    def listen(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (on the game's thread: it must only hand over) after every publication."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def unlisten(self, listener: Callable[[], None]) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)

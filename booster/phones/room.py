@@ -1,0 +1,280 @@
+# SPDX-License-Identifier: MIT
+"""What the phone server needs from the game, and that interface over the engine for turn play.
+
+`Room` is the whole of it: the teams, the view owed to each team's phones, who has answered, whether a
+team's card is open, and `submit`, which records an answer or says why not. The game owns its state: a
+`Room` is only ever called on the game's thread (the `bridge` carries requests over from the server's).
+
+`TurnRoom` implements it over a `Match`, for turn play: the team in turn answers its challenge from its
+phone, exactly as if the facilitator had pressed its key. The all-at-once round implements the same
+Protocol over its own state when it lands; the server does not change.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Hashable
+from typing import Any, Protocol
+
+from attrs import frozen
+
+from booster.engine.game import Action, IllegalAction
+from booster.engine.match import Match
+from booster.engine.model import Deck
+
+
+class Phase(enum.Enum):
+    """Where a team's phones are."""
+
+    OPEN = "open"  # the team may answer the card now
+    ANSWERED = "answered"  # the team's answer is recorded and the card is still open (all at once)
+    WAITING = "waiting"  # nothing to answer now: another team's turn, a tool, a new stage
+    OVER = "over"  # the game is over
+
+
+class Refusal(enum.Enum):
+    """Why an answer was not recorded. Each has a sentence in the UI strings (`phone.refused.*`)."""
+
+    CLOSED = "closed"  # that card is no longer open: answered, revealed, undone, or another card came
+    NOT_YOUR_TURN = "not_your_turn"  # the card is another team's
+    NOT_LEGAL = "not_legal"  # not one of the card's answers, or a tool the team cannot play on it
+    WRONG_TEAM = "wrong_team"  # the phone joined another team (checked by the server)
+
+
+@frozen
+class Answer:
+    """A team's answer to a card: an option, and the tool played with it if any."""
+
+    card: str
+    option: str
+    tool: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"card": self.card, "option": self.option, "tool": self.tool}
+
+
+@frozen
+class Choice:
+    id: str
+    text: str
+
+
+@frozen
+class CardView:
+    """A challenge as a phone shows it, in one language. Effects stay hidden until chosen."""
+
+    id: str
+    title: str
+    text: str
+    options: tuple[Choice, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "options": [{"id": o.id, "text": o.text} for o in self.options],
+        }
+
+
+@frozen
+class ToolView:
+    """One of the team's tools: what the method is for, and whether it can be played on the card now."""
+
+    id: str
+    title: str
+    text: str
+    helps: bool  # playable on the open card
+    spent: bool  # already played (single-use tools)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "text": self.text, "helps": self.helps, "spent": self.spent}
+
+
+@frozen
+class Recorded:
+    """The team's answer as recorded by the game, in words."""
+
+    answer: Answer
+    card_title: str
+    option_text: str
+    tool_title: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.answer.to_json(),
+            "card_title": self.card_title,
+            "option_text": self.option_text,
+            "tool_title": self.tool_title,
+        }
+
+
+@frozen
+class TeamView:
+    """Everything one team's phones show: two phones of one team get the same view."""
+
+    team: int
+    phase: Phase
+    card: CardView | None  # the card on the table, if any (shown to every team, answerable by some)
+    answers: tuple[Answer, ...]  # the legal answers now; empty unless OPEN
+    tools: tuple[ToolView, ...]
+    recorded: Recorded | None  # the team's answer to the current card, or to its last one
+    turn: int | None  # turn play: the team whose turn it is; None when all teams play at once
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "phase": self.phase.value,
+            "card": self.card.to_json() if self.card else None,
+            "answers": [a.to_json() for a in self.answers],
+            "tools": [t.to_json() for t in self.tools],
+            "recorded": self.recorded.to_json() if self.recorded else None,
+            "turn": self.turn,
+        }
+
+
+class Room(Protocol):
+    """The narrow interface the phone server needs from the game. Called on the game's thread only."""
+
+    def teams(self) -> tuple[str, ...]:
+        """The teams' names, in seat order (a phone picks one by its index)."""
+        ...
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages a phone may read the cards in."""
+        ...
+
+    def revision(self) -> Hashable:
+        """A value that changes whenever any view may have changed (compared with ==)."""
+        ...
+
+    def snapshot(self, team: int, lang: str) -> TeamView:
+        """What `team`'s phones show now, in `lang`."""
+        ...
+
+    def submit(self, team: int, answer: Answer) -> Refusal | None:
+        """Record `team`'s answer (None), or say why not and change nothing."""
+        ...
+
+    def answered(self) -> frozenset[int]:
+        """The teams whose answer to the open card is recorded ("4 of 6 teams have answered")."""
+        ...
+
+    def is_open(self, team: int) -> bool:
+        """Whether `team` may answer now."""
+        ...
+
+
+class Table(Protocol):
+    """What `TurnRoom` plays on: the front end's session, or `headless.Headless` in tests and benchmarks."""
+
+    @property
+    def deck(self) -> Deck: ...
+
+    @property
+    def match(self) -> Match: ...
+
+    def act(self, action: Action) -> object:
+        """Play one action (raises IllegalAction, changing nothing, if it is not allowed)."""
+        ...
+
+
+class TurnRoom:
+    """`Room` for turn play: only the team in turn has an open card, and its answer ends its turn."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def teams(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.table.match.state.teams)
+
+    def languages(self) -> tuple[str, ...]:
+        return self.table.deck.languages
+
+    def revision(self) -> Hashable:
+        # The deck by identity (a translator's reload swaps it); the state by value (an undo brings back an
+        # equal state, and then the views are the same).
+        return (id(self.table.deck), self.table.match.state)
+
+    def is_open(self, team: int) -> bool:
+        state = self.table.match.state
+        return state.pending is not None and state.turn == team
+
+    def answered(self) -> frozenset[int]:
+        return frozenset()  # in turn play an answer closes the card at once
+
+    def submit(self, team: int, answer: Answer) -> Refusal | None:
+        match = self.table.match
+        state = match.state
+        if state.pending is None or state.pending != answer.card:
+            return Refusal.CLOSED
+        if state.turn != team:
+            return Refusal.NOT_YOUR_TURN
+        action = Action("choose", answer.option, answer.tool)
+        if action not in match.game.legal_actions(state):
+            return Refusal.NOT_LEGAL
+        try:
+            self.table.act(action)
+        except IllegalAction:
+            return Refusal.NOT_LEGAL
+        return None
+
+    def snapshot(self, team: int, lang: str) -> TeamView:
+        match, deck = self.table.match, self.table.deck
+        state = match.state
+        if state.phase == "over":
+            phase = Phase.OVER
+        elif self.is_open(team):
+            phase = Phase.OPEN
+        else:
+            phase = Phase.WAITING
+        card = _card_view(deck, lang, state.pending) if state.pending else None
+        answers: tuple[Answer, ...] = ()
+        helpful: tuple[str, ...] = ()
+        if phase is Phase.OPEN and state.pending is not None:
+            answers = tuple(
+                Answer(state.pending, a.option or "", a.tool) for a in match.game.legal_actions(state) if a.option
+            )
+            helpful = match.game.helpful_tools(state)
+        holder = state.teams[team]
+        tools = tuple(
+            ToolView(
+                t,
+                deck.text(lang, "cards", t, "title", default=t),
+                deck.text(lang, "cards", t, "text"),
+                t in helpful,
+                t in holder.spent,
+            )
+            for t in dict.fromkeys(holder.tools)
+        )
+        turn = state.turn if state.phase == "play" else None
+        return TeamView(team, phase, card, answers, tools, _last_answer(deck, lang, match, team), turn)
+
+
+def _card_view(deck: Deck, lang: str, card_id: str) -> CardView:
+    card = deck.cards[card_id]
+    texts = deck.texts_of(lang, "cards", card_id, "options")
+    return CardView(
+        card_id,
+        deck.text(lang, "cards", card_id, "title", default=card_id),
+        deck.text(lang, "cards", card_id, "text"),
+        tuple(Choice(o.id, texts.get(o.id) or o.id) for o in card.options),
+    )
+
+
+def _last_answer(deck: Deck, lang: str, match: Match, team: int) -> Recorded | None:
+    """The team's latest `choose` in the log, in words (the log is a game's worth: a hundred actions)."""
+    for i in range(len(match.log) - 1, -1, -1):
+        action, before = match.log[i], match.states[i]
+        if action.kind != "choose" or before.turn != team or before.pending is None:
+            continue
+        card = before.pending
+        options = deck.texts_of(lang, "cards", card, "options")
+        tool = deck.text(lang, "cards", action.tool, "title", default=action.tool) if action.tool else None
+        return Recorded(
+            Answer(card, action.option or "", action.tool),
+            deck.text(lang, "cards", card, "title", default=card),
+            options.get(action.option or "", action.option or ""),
+            tool,
+        )
+    return None

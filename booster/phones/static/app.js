@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: MIT
+// The phone's page: join with the room code, pick a team, follow the card, answer. Plain JavaScript, no
+// framework, nothing stored on the phone: the room code and team live in the address (#room=..&team=..) so
+// that a reloaded page rejoins, and everything else in memory.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const S = { strings: {}, languages: [], lang: "", code: "", team: null, token: null, teams: [], version: "",
+            data: null, shown: "", selected: null, poller: null, generation: 0 };
+
+function t(key, fill) {
+  let text = S.strings[key] || key;
+  for (const [name, value] of Object.entries(fill || {})) text = text.split("{" + name + "}").join(value);
+  return text;
+}
+
+function show(screen) {
+  for (const id of ["join-screen", "team-screen", "play-screen"]) $(id).hidden = id !== screen;
+}
+
+function problem(text) {
+  $("problem").hidden = !text;
+  $("problem").textContent = text || "";
+}
+
+function connection(online) {
+  $("connection").hidden = online;
+  $("connection").textContent = online ? t("online") : t("offline");
+}
+
+async function api(method, path, body, signal) {
+  const headers = { "Content-Type": "application/json" };
+  if (S.token) headers["X-Token"] = S.token;
+  const response = await fetch(path, { method, headers, cache: "no-store", credentials: "omit",
+                                       body: body === undefined ? undefined : JSON.stringify(body),
+                                       signal });
+  let data = {};
+  try { data = await response.json(); } catch (e) { data = {}; }
+  return { status: response.status, data };
+}
+
+function remember() {
+  const parts = [];
+  if (S.code) parts.push("room=" + encodeURIComponent(S.code));
+  if (S.team !== null) parts.push("team=" + S.team);
+  if (S.lang) parts.push("lang=" + encodeURIComponent(S.lang));
+  history.replaceState(null, "", "#" + parts.join("&"));
+}
+
+async function hello(lang) {
+  const { status, data } = await api("GET", "/api/hello" + (lang ? "?lang=" + encodeURIComponent(lang) : ""));
+  if (status !== 200) throw new Error("hello " + status);
+  S.strings = data.strings; S.languages = data.languages; S.lang = data.lang;
+  document.documentElement.lang = S.lang;
+  const select = $("lang");
+  select.replaceChildren(...S.languages.map((l) => new Option(l.name, l.id, false, l.id === S.lang)));
+  for (const [id, key] of [["title", "title"], ["intro", "intro"], ["code-label", "code_label"],
+      ["join-button", "join"], ["teams-title", "teams_title"], ["change-team", "change_team"],
+      ["answers-legend", "answers"], ["tool-legend", "tool_legend"], ["tools-title", "tools_title"],
+      ["lang-label", "language"]]) $(id).textContent = t(key);
+  document.title = t("title");
+}
+
+function refused(key) {
+  const known = ["bad_code", "too_many", "expired"];
+  return known.includes(key) ? t(key) : S.strings["refused_" + key] ? t("refused_" + key) : t("refused_not_legal");
+}
+
+async function enterCode(code) {
+  const { status, data } = await api("POST", "/api/room", { code });
+  if (status !== 200) { problem(refused(data.error)); return false; }
+  S.code = code; S.teams = data.teams;
+  return true;
+}
+
+function showTeams() {
+  stopPolling(); S.token = null; S.team = null; remember();
+  const list = $("teams");
+  list.replaceChildren(...S.teams.map((name, i) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button"; button.textContent = name; button.dataset.team = String(i);
+    button.addEventListener("click", () => joinTeam(i));
+    li.append(button);
+    return li;
+  }));
+  show("team-screen");
+  $("teams-title").focus();
+}
+
+async function joinTeam(team) {
+  const { status, data } = await api("POST", "/api/join", { code: S.code, team });
+  if (status !== 200) { problem(refused(data.error)); show("join-screen"); return false; }
+  problem("");
+  S.token = data.token; S.team = data.team; S.version = ""; S.shown = ""; S.selected = null;
+  remember();
+  show("play-screen");
+  $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
+  $("team-name").focus();
+  startPolling();
+  return true;
+}
+
+// -- following the game: long polling, resumed at once when the phone wakes or comes back online ----------
+function stopPolling() {
+  S.generation += 1;
+  if (S.poller) S.poller.abort();
+  S.poller = null;
+}
+
+function startPolling() {
+  stopPolling();
+  poll(S.generation);
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+async function poll(generation) {
+  let failures = 0;
+  while (generation === S.generation && S.token) {
+    S.poller = new AbortController();
+    const timer = setTimeout(() => S.poller && S.poller.abort(), 30000);
+    try {
+      const query = "?since=" + encodeURIComponent(S.version) + "&lang=" + encodeURIComponent(S.lang);
+      const { status, data } = await api("GET", "/api/view" + query, undefined, S.poller.signal);
+      clearTimeout(timer);
+      if (generation !== S.generation) return;
+      if (status === 401) { await rejoin(); return; }
+      if (status !== 200) { await sleep(2000); continue; }
+      failures = 0; connection(true);
+      S.version = String(data.version);
+      render(data);
+    } catch (e) {
+      clearTimeout(timer);
+      if (generation !== S.generation) return;
+      failures += 1;
+      connection(false);
+      await sleep(Math.min(5000, 500 * failures));
+    }
+  }
+}
+
+async function rejoin() {
+  // The server forgot this phone (it restarted, or too many phones came): join again with what we have.
+  S.token = null;
+  if (S.code && S.team !== null && await enterCode(S.code) && S.team < S.teams.length) {
+    await joinTeam(S.team);
+  } else {
+    problem(t("expired")); show("join-screen");
+  }
+}
+
+// -- drawing the view -----------------------------------------------------------------------------------
+function render(data) {
+  const key = JSON.stringify([data.view, data.answered, data.answering, data.teams, S.lang]);
+  if (key === S.shown) return;
+  S.shown = key; S.data = data; S.teams = data.teams;
+  const view = data.view;
+  $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
+  const status = view.phase === "open" ? t("your_turn")
+    : view.phase === "over" ? t("over")
+    : view.turn !== null && view.turn !== S.team ? t("waiting_turn", { team: S.teams[view.turn] || "" })
+    : t("waiting");
+  $("status").textContent = status;
+  const rec = view.recorded;
+  $("recorded").hidden = !rec;
+  if (rec) $("recorded").textContent = rec.tool_title
+    ? t("recorded_tool", { option: rec.option_text, tool: rec.tool_title }) : t("recorded", { option: rec.option_text });
+  $("progress").hidden = data.answering <= 1;
+  $("progress").textContent = t("answered_count", { n: data.answered, total: data.answering });
+  drawCard(view);
+  drawTools(view);
+}
+
+function drawCard(view) {
+  const card = view.card;
+  $("card").hidden = !card || view.phase === "over";
+  if (!card) return;
+  $("card-title").textContent = card.title;
+  $("card-text").textContent = card.text;
+  const open = view.phase === "open";
+  $("answer").hidden = !open;
+  if (!open) return;
+  if (!S.selected || S.selected.card !== card.id) S.selected = { card: card.id, option: null, tool: null };
+  const legal = new Set(view.answers.map((a) => a.option));
+  const options = card.options.filter((o) => legal.has(o.id));
+  const fieldset = $("options");
+  fieldset.replaceChildren($("answers-legend"), ...options.map((o, i) =>
+    choice("option", o.id, (i + 1) + ". ", o.text, S.selected.option === o.id)));
+  const tools = [...new Set(view.answers.filter((a) => a.tool).map((a) => a.tool))];
+  const toolFieldset = $("tool-choice");
+  toolFieldset.hidden = tools.length === 0;
+  const names = Object.fromEntries(view.tools.map((x) => [x.id, x.title]));
+  toolFieldset.replaceChildren($("tool-legend"), choice("tool", "", "", t("no_tool"), !S.selected.tool),
+    ...tools.map((id) => choice("tool", id, "", names[id] || id, S.selected.tool === id)));
+  updateConfirm();
+}
+
+function choice(name, value, number, text, checked) {
+  const label = document.createElement("label");
+  label.className = "option";
+  const input = document.createElement("input");
+  input.type = "radio"; input.name = name; input.value = value; input.checked = checked;
+  input.addEventListener("change", () => {
+    S.selected[name] = value || null;
+    updateConfirm();
+  });
+  const words = document.createElement("span");
+  if (number) {
+    const n = document.createElement("span");
+    n.className = "number"; n.textContent = number;
+    words.append(n);
+  }
+  words.append(document.createTextNode(text));
+  label.append(input, words);
+  return label;
+}
+
+function updateConfirm() {
+  const card = S.data && S.data.view.card;
+  const index = card ? card.options.findIndex((o) => o.id === S.selected.option) : -1;
+  $("confirm").textContent = index >= 0 ? t("confirm_option", { n: index + 1 }) : t("confirm");
+}
+
+function drawTools(view) {
+  const list = $("tools");
+  if (!view.tools.length) {
+    const li = document.createElement("li");
+    li.textContent = t("no_tools");
+    list.replaceChildren(li);
+    return;
+  }
+  list.replaceChildren(...view.tools.map((tool) => {
+    const li = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = tool.title;
+    li.append(title);
+    const tags = [tool.helps ? t("helps") : "", tool.spent ? t("spent") : ""].filter(Boolean);
+    if (tags.length) {
+      const tag = document.createElement("span");
+      tag.className = "tag"; tag.textContent = " (" + tags.join(", ") + ")";
+      li.append(tag);
+    }
+    if (tool.text) {
+      const p = document.createElement("p");
+      p.textContent = tool.text;
+      li.append(p);
+    }
+    return li;
+  }));
+}
+
+async function confirmAnswer(event) {
+  event.preventDefault();
+  const card = S.data && S.data.view.card;
+  if (!card || !S.selected || !S.selected.option) { problem(t("choose_first")); return; }
+  problem("");
+  const button = $("confirm");
+  button.disabled = true; button.textContent = t("sending");
+  try {
+    const body = { team: S.team, card: card.id, option: S.selected.option, tool: S.selected.tool };
+    const { status, data } = await api("POST", "/api/answer", body);
+    if (status === 401) { await rejoin(); return; }
+    if (status === 202) $("status").textContent = t("queued");
+    else if (status !== 200) problem(refused(data.error));
+  } catch (e) {
+    connection(false);
+  } finally {
+    button.disabled = false;
+    updateConfirm();
+  }
+}
+
+async function start() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  try { await hello(fragment.get("lang")); } catch (e) { connection(false); setTimeout(start, 2000); return; }
+  $("join").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem("");
+    const code = $("code").value.trim();
+    if (await enterCode(code)) showTeams();
+  });
+  $("answer").addEventListener("submit", confirmAnswer);
+  $("change-team").addEventListener("click", showTeams);
+  $("lang").addEventListener("change", async () => {
+    await hello($("lang").value);
+    S.shown = ""; remember();
+    if (S.data) render(S.data);
+    if (S.token) { S.version = ""; startPolling(); }
+  });
+  const resume = () => { if (S.token) startPolling(); };
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) resume(); });
+  window.addEventListener("online", resume);
+  const room = fragment.get("room"), team = fragment.get("team");
+  if (room && await enterCode(room)) {
+    if (team !== null && Number(team) < S.teams.length) { await joinTeam(Number(team)); return; }
+    showTeams();
+    return;
+  }
+  show("join-screen");
+}
+
+start();

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: MIT
+"""What the facilitator set up on this laptop last time: full screen or not, and the text size.
+
+A small JSON file beside the saves, written atomically. A missing or damaged file gives the defaults: a
+workshop must never fail to start over a preference.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from booster import saves
+from booster.files import write_atomic
+
+
+@dataclass(frozen=True)
+class Settings:
+    fullscreen: bool = False
+    text_scale: float = 1.0
+
+
+def settings_path() -> Path:
+    return saves.data_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    try:
+        data = json.loads((path or settings_path()).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    fullscreen = data.get("fullscreen")
+    scale = data.get("text_scale")
+    return Settings(
+        fullscreen if isinstance(fullscreen, bool) else False,
+        float(scale) if isinstance(scale, int | float) and 0.5 <= scale <= 2 else 1.0,
+    )
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    with contextlib.suppress(OSError):  # a read-only home: the preference is lost, the workshop goes on
+        write_atomic(path or settings_path(), json.dumps(asdict(settings)))

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: MIT
+"""What the screen owes the players now: one small frozen type per kind of screen.
+
+The game controller (`booster.ui.controller`) says which of these to show; each scene receives its own
+view and reads its fields, never a loose dictionary. No pygame here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StageView:
+    """The introduction of a stage, before its first turn."""
+
+    stage: int
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """The board, with the team whose turn it is."""
+
+    team: int
+
+
+@dataclass(frozen=True)
+class ChallengeView:
+    """A challenge drawn by `team`, waiting for its response."""
+
+    card: str
+    team: int
+
+
+@dataclass(frozen=True)
+class ToolView:
+    """A tool card just drawn by `team`, and the points it gave."""
+
+    card: str
+    team: int
+    delta: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class EffectView:
+    """The response `team` chose on `card` (with the tool it played, if any) and its effect."""
+
+    card: str
+    team: int
+    option: str
+    tool: str | None
+    delta: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    """A team about to exchange its points for experience cards."""
+
+    team: int
+
+
+@dataclass(frozen=True)
+class ExchangedView:
+    """The experience cards a team just received, each with its pillar's index."""
+
+    team: int
+    cards: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class DebriefView:
+    """The game is over."""
+
+
+View = StageView | BoardView | ChallengeView | ToolView | EffectView | ExchangeView | ExchangedView | DebriefView

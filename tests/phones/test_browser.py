@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: MIT
+"""The phones as people use them: Debian's chromium, headless, driven through chromium-driver, on the
+page the server serves to a headless game. The game's log is the judge."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import webdriver
+
+from booster.engine.game import Action
+
+IN_CI = os.environ.get("CI") == "true"
+pytestmark = pytest.mark.skipif(
+    not webdriver.available() and not IN_CI,
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; CI installs them)",
+)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    if not webdriver.available():  # in CI: the browser tests must run, not be skipped
+        pytest.fail("CI has no chromium or chromium-driver: .ci/run installs them with apt-get")
+    d = webdriver.Driver(tmp_path_factory.mktemp("chromedriver") / "chromedriver.log")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def phone(driver, tmp_path):
+    """A fresh phone (its own empty browser profile) each call."""
+    opened: list[webdriver.Browser] = []
+
+    def open_phone(lang: str = "en") -> webdriver.Browser:
+        browser = driver.browser(tmp_path / f"profile-{len(opened)}", lang=lang)
+        opened.append(browser)
+        return browser
+
+    yield open_phone
+    for browser in opened:
+        browser.close()
+
+
+def join(browser: webdriver.Browser, room, code: str, team: int) -> None:
+    browser.open(room.url)
+    browser.wait("return !document.getElementById('join-screen').hidden")
+    browser.type("#code", code)
+    browser.tap("#join-button")
+    browser.wait("return !document.getElementById('team-screen').hidden")
+    browser.tap(f"#teams button[data-team='{team}']")
+    browser.wait("return !document.getElementById('play-screen').hidden")
+
+
+def answer(browser: webdriver.Browser, n: int) -> str:
+    """Tap the n-th answer (1-based) and confirm it; returns the option's id."""
+    browser.tap(f"#options label:nth-of-type({n}) input")
+    option = str(browser.run("return document.querySelector('#options input:checked').value"))
+    assert browser.text("#confirm") == f"Confirm answer {n}"
+    browser.tap("#confirm")
+    return option
+
+
+def test_two_teams_answer_from_their_phones(room, phone, tmp_path):
+    blue, green = phone(), phone("fr")
+    join(blue, room, room.code, 0)
+    join(green, room, room.code, 1)
+    blue.wait_text("#status", "Your team's turn")
+    green.wait_text("#status", "C’est au tour de Blue")
+    blue.screenshot(tmp_path / "blue-card.png")
+    first = answer(blue, 2)
+    blue.wait_text("#recorded", "Recorded:")
+    blue.wait_text("#status", "It is Green's turn")
+    green.wait_text("#status", "C’est au tour de votre équipe")
+    green.tap("#options label:nth-of-type(1) input")
+    assert green.text("#confirm") == "Confirmer la réponse 1"
+    second = str(green.run("return document.querySelector('#options input:checked').value"))
+    green.tap("#confirm")
+    green.wait_text("#recorded", "Enregistré")
+    green.screenshot(tmp_path / "green-recorded.png")
+    assert room.choices() == [(0, first), (1, second)]
+
+
+def test_a_wrong_code_is_refused_in_words(room, phone):
+    browser = phone()
+    browser.open(room.url)
+    browser.wait("return !document.getElementById('join-screen').hidden")
+    browser.type("#code", room.wrong_code())
+    browser.tap("#join-button")
+    assert "not the room code" in browser.wait_text("#problem", "room code")
+    assert not browser.visible("#team-screen") and not browser.visible("#play-screen")
+
+
+def test_a_phone_cannot_answer_for_another_team(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 0)
+    browser.wait_text("#status", "Your team's turn")
+    # Someone edits the page's request by hand: Blue's phone sends an answer in Green's name.
+    status = browser.run(
+        "const a = S.data.view.answers[0];"
+        "return fetch('/api/answer', {method: 'POST', headers: {'X-Token': S.token}, body: JSON.stringify("
+        "{team: 1, card: a.card, option: a.option, tool: null})}).then((r) => r.status);"
+    )
+    assert status == 403
+    assert room.choices() == []
+
+
+def test_an_answer_after_the_card_closed(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 0)
+    browser.wait_text("#status", "Your team's turn")
+    browser.run("stopPolling();")  # this phone's view goes stale: it still shows the card
+    facilitator = str(browser.run("return S.data.view.answers[2].option"))
+    room.loop.call(lambda table: table.act(Action("choose", facilitator)))  # the laptop answers first
+    answer(browser, 1)
+    browser.wait_text("#problem", "Too late: this card is closed")
+    assert room.choices() == [(0, facilitator)]
+    browser.run("startPolling();")
+    browser.wait_text("#status", "It is Green's turn")
+
+
+def test_a_phone_that_sleeps_or_reloads_rejoins_where_it_was(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 0)
+    browser.wait_text("#status", "Your team's turn")
+    browser.offline(True)
+    option = str(browser.run("return S.data.view.answers[0].option"))
+    room.loop.call(lambda table: table.act(Action("choose", option)))  # the game goes on meanwhile
+    browser.offline(False)
+    browser.wait_text("#status", "It is Green's turn", timeout=30)
+    browser.wait_text("#recorded", "Recorded:")
+    browser.call("POST", "/refresh", {})  # a browser that dropped the page reloads it from its address
+    browser.wait("return !document.getElementById('play-screen').hidden")
+    browser.wait_text("#status", "It is Green's turn")
+    assert not browser.visible("#join-screen")
+
+
+def test_two_phones_of_one_team_see_the_same_thing(room, phone):
+    one, two = phone(), phone()
+    join(one, room, room.code, 0)
+    join(two, room, room.code, 0)
+    for browser in (one, two):
+        browser.wait_text("#status", "Your team's turn")
+    assert one.text("#card") == two.text("#card")
+    answer(two, 1)
+    one.wait_text("#recorded", "Recorded:")
+    assert one.text("#recorded") == two.wait_text("#recorded", "Recorded:")
+    assert len(room.choices()) == 1

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: MIT
+"""`TurnRoom` and the bridge, without a network: the game records exactly the legal answers of the team
+in turn, and nothing else changes it."""
+
+from __future__ import annotations
+
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booster.engine.game import ADVANCE, Action, Setup
+from booster.phones.bridge import Bridge
+from booster.phones.headless import Headless
+from booster.phones.room import Answer, Phase, Refusal, TurnRoom
+
+TEAMS = ("Blue", "Green", "Orange")
+
+
+def _to_challenge(table: Headless) -> None:
+    while table.match.state.phase == "play" and table.match.state.pending is None:
+        table.act(ADVANCE)
+
+
+def test_the_team_in_turn_sees_its_card_and_the_others_wait(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 5))
+    _to_challenge(table)
+    room = TurnRoom(table)
+    turn = table.match.state.turn
+    mine = room.snapshot(turn, "fr")
+    other = room.snapshot((turn + 1) % 3, "fr")
+    assert mine.phase is Phase.OPEN and other.phase is Phase.WAITING and other.turn == turn
+    assert mine.card == other.card and mine.card is not None
+    assert mine.card.title == core_deck.text("fr", "cards", mine.card.id, "title")
+    assert {a.option for a in mine.answers} == {o.id for o in core_deck.cards[mine.card.id].options}
+    assert other.answers == ()
+    assert room.is_open(turn) and not room.is_open((turn + 1) % 3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    attempts=st.lists(
+        st.tuples(
+            st.integers(0, 2),
+            st.sampled_from(["pending", "other"]),
+            st.integers(0, 4),
+            st.sampled_from([None, "personas", "canvas", "nonsense"]),
+        ),
+        max_size=25,
+    ),
+)
+def test_only_legal_answers_of_the_team_in_turn_reach_the_log(core_deck, seed, attempts):
+    table = Headless(core_deck, Setup(TEAMS, seed))
+    room = TurnRoom(table)
+    for team, which, index, tool in attempts:
+        _to_challenge(table)
+        state = table.match.state
+        if state.phase != "play":
+            break
+        card_id = state.pending if which == "pending" else "food-desert"
+        options = [o.id for o in core_deck.cards[card_id].options] + ["not-an-option"]
+        answer = Answer(card_id, options[index % len(options)], tool)
+        before = table.match
+        legal = Action("choose", answer.option, answer.tool) in before.game.legal_actions(state)
+        refusal = room.submit(team, answer)
+        if card_id == state.pending and team == state.turn and legal:
+            assert refusal is None
+            assert table.match.log == (*before.log, Action("choose", answer.option, answer.tool))
+        else:
+            assert refusal is not None
+            assert table.match is before  # a refused answer changes nothing
+            if card_id != state.pending:
+                assert refusal is Refusal.CLOSED
+
+
+def test_the_last_answer_is_in_words(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 2))
+    _to_challenge(table)
+    room = TurnRoom(table)
+    turn, card = table.match.state.turn, table.match.state.pending
+    option = core_deck.cards[card].options[0].id
+    assert room.submit(turn, Answer(card, option)) is None
+    recorded = room.snapshot(turn, "en").recorded
+    assert recorded is not None and recorded.answer == Answer(card, option)
+    assert recorded.option_text == core_deck.text("en", "cards", card, "options", option)
+    assert room.snapshot((turn + 1) % 3, "en").recorded is None
+
+
+def test_answers_cross_threads_only_through_the_queue(core_deck):
+    """The server's thread queues; the game's thread drains, records, publishes; the verdict comes back."""
+    table = Headless(core_deck, Setup(TEAMS, 4))
+    _to_challenge(table)
+    room = TurnRoom(table)
+    woken = threading.Event()
+    bridge = Bridge(wake=woken.set)
+    bridge.publish(room)
+    first = bridge.current()
+    assert first.open == {table.match.state.turn}
+    assert not bridge.publish(room)  # nothing changed: nothing published
+    turn, card = table.match.state.turn, table.match.state.pending
+    option = core_deck.cards[card].options[0].id
+    verdicts = []
+    sender = threading.Thread(target=lambda: verdicts.append(bridge.send(turn, Answer(card, option))))
+    sender.start()
+    sender.join()
+    assert woken.is_set() and table.match.log[-1].kind == "advance"  # nothing played before the drain
+    assert bridge.drain(room) == 1
+    assert verdicts[0].result(timeout=1) is None
+    assert table.match.log[-1] == Action("choose", option)
+    assert bridge.current().version == first.version + 1
+    again = bridge.send(turn, Answer(card, option))
+    bridge.drain(room)
+    assert again.result(timeout=1) is Refusal.CLOSED
+
+
+def test_every_language_of_the_deck_is_published(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 4))
+    bridge = Bridge()
+    bridge.publish(TurnRoom(table))
+    published = bridge.current()
+    assert published.languages == core_deck.languages
+    assert set(published.views) == {(t, lang) for t in range(3) for lang in core_deck.languages}
