@@ -127,6 +127,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.text:
         from booster.textplay import play_text
 
+        if getattr(args, "phones", None) is not None:
+            print("--phones needs the window: the terminal game has no phones", file=sys.stderr)
+            return 2
+
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
     return run(args)
@@ -139,6 +143,7 @@ PLUGGED = {
     ("deck", "status"): ("booster.translation.status", "what each language has translated, missing or stale"),
     ("deck", "translate"): ("booster.translation.translate", "create or complete text.LANG.yaml for a translator"),
     ("deck", "confirm"): ("booster.translation.confirm", "mark stale translations as checked"),
+    ("deck", "po"): ("booster.translation.po", "export a translation to a PO file, or import one (Poedit, Weblate)"),
     ("deck", "preview"): ("booster.ui.preview", "PNG images of cards exactly as the game draws them"),
     ("deck", "print"): ("booster.printing.deck_pdf", "a print-and-play PDF of a deck"),
     ("report",): ("booster.report.cli", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),
@@ -207,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in full screen")
     play.add_argument("--watch", action="store_true", help="reload the deck when its files change (translators)")
     play.add_argument("--mark-missing", action="store_true", help="mark UI strings missing in --lang (translators)")
+    play.add_argument(
+        "--phones",
+        nargs="?",
+        const="",
+        metavar="HOST[:PORT]",
+        help="teams answer from their phones on the local network; prints the address (default: this laptop's "
+        "local network address, port 8737)",
+    )
     play.set_defaults(func=cmd_play)
 
     deck = sub.add_parser("deck", help="check and inspect decks")
