@@ -123,6 +123,8 @@ class _Reporter:
                 more = len(chosen) - MAX_PER_FILE
                 chosen = chosen[:MAX_PER_FILE]
                 what = "warnings" if warnings else "problems"
+                if more == 1:
+                    what = what[:-1]
                 out.append(Problem(name, 1, 1, f"... and {more:,} more {what} in this file, not listed"))
             where = self.docs[name].locate((p for p, _, k, _ in chosen if not k), (p for p, _, k, _ in chosen if k))
             out.extend(Problem(name, *where[p], m) for p, m, _, _ in chosen)

@@ -38,37 +38,42 @@ class TextRenderer:
     def line_height(self, px: int, bold: bool = False) -> int:
         return self.font(px, bold).get_linesize()
 
-    def wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
-        key = (text, px, bold, width)
+    def wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
+        """`text` in lines no wider than `width`; with `limit`, only the first limit + 1 lines (enough to know
+        that it does not fit in `limit` lines, without laying out all of a huge text)."""
+        key = (text, px, bold, width, limit)
         hit = self.wraps.get(key)
         if hit is None:
             if len(self.wraps) > _CACHE_MAX:
                 self.wraps.clear()
-            hit = self.wraps[key] = self._wrap(text, px, bold, width)
+            hit = self.wraps[key] = self._wrap(text, px, bold, width, limit)
         return hit
 
-    def _wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
+    def _wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
         font = self.font(px, bold)
         lines: list[str] = []
+        enough = limit + 1 if limit else 0
         for para in text.split("\n"):
             words = para.split(" ")
             line = ""
             for word in words:
+                if enough and len(lines) >= enough:
+                    return lines[:enough]
                 candidate = f"{line} {word}" if line else word
                 if font.size(candidate)[0] <= width:
                     line = candidate
                     continue
                 if line:
                     lines.append(line)
-                line = word
-                while font.size(line)[0] > width and len(line) > 1:  # a word wider than the box: break it
-                    cut = len(line) - 1
-                    while cut > 1 and font.size(line[:cut])[0] > width:
-                        cut -= 1
+                line, cut = word, 0
+                while len(line) > 1 and not (enough and len(lines) >= enough):  # a word wider than the box
+                    cut = _longest_fitting(font, line, width, cut)
+                    if cut >= len(line):
+                        break
                     lines.append(line[:cut])
                     line = line[cut:]
             lines.append(line)
-        return lines
+        return lines[:enough] if enough else lines
 
     def fit(
         self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0
@@ -78,13 +83,34 @@ class TextRenderer:
         hit = self.fits.get(key)
         if hit is not None:
             return hit
-        size = px
-        while True:
-            lines = self.wrap(text, size, bold, width)
+
+        def try_size(size: int) -> tuple[bool, list[str]]:
+            room = max(1, height // self.line_height(size, bold))
+            lines = self.wrap(text, size, bold, width, min(room, max_lines) if max_lines else room)
             ok = len(lines) * self.line_height(size, bold) <= height and (not max_lines or len(lines) <= max_lines)
-            if ok or size <= MIN_PX:
-                break
-            size = max(MIN_PX, int(size * 0.92))
+            return ok, lines
+
+        # The sizes tried, largest first, each 8 % smaller; a smaller size never needs more lines, so the
+        # largest that fits is found by bisection (a few layouts instead of one per size).
+        ladder = [px]
+        while ladder[-1] > MIN_PX:
+            ladder.append(max(MIN_PX, int(ladder[-1] * 0.92)))
+        ok, lines = try_size(px)
+        size = px
+        if not ok:
+            lo, hi = 1, len(ladder) - 1  # ladder[lo - 1] does not fit; is there one that does, down to hi?
+            ok_last, lines_last = try_size(ladder[hi])
+            if ok_last:
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if try_size(ladder[mid])[0]:
+                        hi = mid
+                    else:
+                        lo = mid + 1
+                size = ladder[hi]
+                ok, lines = try_size(size)
+            else:
+                size, ok, lines = ladder[-1], False, lines_last
         if not ok:  # even the smallest size overflows: keep what fits and end with an ellipsis
             keep = max(1, height // self.line_height(size, bold))
             if max_lines:
@@ -148,3 +174,42 @@ class TextRenderer:
         if self.records is not None:
             self.records.append((rect.copy(), box.copy(), text))
         return rect
+
+
+def _longest_fitting(font: FallbackFont, text: str, width: int, hint: int = 0) -> int:
+    """The length of the longest start of `text` (at least 1 character) that fits `width`.
+
+    A start only widens as it grows: from `hint` (the previous piece of the same word, usually right or one
+    off), gallop up or down to bracket the answer, then bisect; only strings about a line long are measured
+    (shortening a long word one character at a time made a 2,000-character word take 44 s to lay out)."""
+    n = len(text)
+
+    def fits(k: int) -> bool:
+        return font.size(text[:k])[0] <= width
+
+    lo = min(max(1, hint), n) if hint else min(8, n)
+    if fits(lo):  # gallop up: lo fits, find a length that does not
+        step = 1 if hint else 8
+        while True:
+            probe = min(n, lo + step)
+            if probe == lo:
+                return n
+            if not fits(probe):
+                hi = probe - 1
+                break
+            lo, step = probe, step * 2
+    else:  # gallop down: lo does not fit
+        hi, step = lo - 1, 1
+        while True:
+            probe = max(1, hi - step + 1)
+            if probe == 1 or fits(probe):
+                lo = probe
+                break
+            hi, step = probe - 1, step * 2
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
