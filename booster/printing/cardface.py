@@ -144,9 +144,11 @@ def _chip_width(pen: Pen, chip: Chip, size: float) -> float:
     return shape_w + pen.width(chip[2], size) + size * L.PT * 0.9
 
 
-def fit(pen: Pen, title: str, body: list[Block], width: float, height: float, top: float = 1.0) -> Fitted:
-    """The largest scale up to `top` at which the title and every block fit (binary search; sizes are
-    monotone)."""
+def fit(
+    pen: Pen, title: str, body: list[Block], width: float, height: float, top: float = 1.0, floor: float = L.MIN_SCALE
+) -> Fitted:
+    """The largest scale from `floor` up to `top` at which the title and every block fit (binary search;
+    sizes are monotone); when even `floor` does not fit, the layout at `floor` (`fits` False)."""
 
     def measure(s: float) -> Fitted:
         tsize = L.TITLE_PT * s
@@ -166,7 +168,7 @@ def fit(pen: Pen, title: str, body: list[Block], width: float, height: float, to
     best = measure(top)
     if best.fits:
         return best
-    lo, hi = L.MIN_SCALE, top
+    lo, hi = floor, top
     low = measure(lo)
     if not low.fits:
         return low
