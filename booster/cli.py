@@ -144,6 +144,26 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_balance(args: argparse.Namespace) -> int:
+    from booster.balance import balance, format_report
+
+    result = load_deck(args.path)
+    if result.deck is None:
+        _print_problems(result.problems)
+        return 1
+    deck = result.deck
+    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
+        print(f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams", file=sys.stderr)
+        return 2
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+    warnings = [w.message for w in result.warnings]
+    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet)
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     try:
         from booster.ui.app import run
@@ -272,6 +292,15 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--policy", choices=("random", "greedy"), default="random")
     sim.add_argument("--json", action="store_true", help="print JSON")
     sim.set_defaults(func=cmd_simulate)
+
+    bal = sub.add_parser("balance", help="play a deck by rules of thumb and best play: are its choices real?")
+    bal.add_argument("path", nargs="?", help=DECK_HELP)
+    bal.add_argument("--games", type=int, default=2000)
+    bal.add_argument("--teams", type=int, default=4)
+    bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--json", action="store_true", help="print one JSON object (for CI)")
+    bal.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    bal.set_defaults(func=cmd_balance)
     return parser
 
 
