@@ -6,6 +6,9 @@ All on loopback, against a headless game whose loop wakes on an answer or polls 
   comes back only then), N answers, median / 95th percentile / worst. Target: under 300 ms.
 - idle: 40 phones (8 teams of 5, in another process, long polling) connected while nothing happens, for S
   seconds; the game process's CPU time over wall time. Target: under 3 % of a core.
+- the real front end (dummy video driver), 8 teams and 40 phones connected: its idle CPU (the loop, the
+  server and the hand-over together), an answer's latency through its loop (recorded, autosaved, published),
+  and the redraw of the join panel at 1080p and 4K. Targets: < 3 % of a core, < 300 ms, < 5 / 16 ms.
 - weight: the page's files, as served. Target: under 100 kB.
 """
 
@@ -139,6 +142,107 @@ def phones_process(port: int, code: str, phones: int, lifetime: float) -> None:
         time.sleep(1)
 
 
+def app_figures(n: int, phones: int, seconds: float) -> None:
+    """The real App's loop on this thread; the facilitator's clicker and the phones on others."""
+    import tempfile
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
+    import pygame
+
+    from booster import paths
+    from booster.phones.service import Phones
+    from booster.ui.app import App, Options
+    from booster.ui.scenes.phones import PhonesOverlay
+
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.display.set_mode((1920, 1080))
+    app = App(Options(deck=str(paths.CORE_DECK), lang="en", seed=1), surface, window=True)
+    app.start_game(list(TEAMS), [None] * 8, [[i, "circle"] for i in range(8)], 180)
+
+    for size in ((1920, 1080), (3840, 2160)):  # the join panel over the board
+        app.set_surface(pygame.Surface(size))
+        app.push(PhonesOverlay(app))
+        app.phones = Phones("127.0.0.1", 0, code="4821")  # not started: only drawn
+        app.render()
+        times = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            app.render()
+            times.append((time.perf_counter() - t0) * 1000)
+        app.pop()
+        print(f"app: redraw with the join panel at {size[0]}x{size[1]}: median {statistics.median(times):.2f} ms")
+    app.set_surface(surface)
+
+    def wake() -> None:
+        app.wakeup.set()
+
+    from booster.phones.server import Limits
+
+    # Every phone shares one address here (loopback): the per-address limit is raised accordingly.
+    service = Phones("127.0.0.1", 0, wake=app.wakeup.set, limits=Limits(requests=(10_000, 10_000)))
+    service.start()
+    app.phones = service
+    port, code = service.server.port, service.code
+    figures: dict[str, Any] = {}
+
+    def clicker() -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0))
+
+    def room() -> None:
+        try:
+            others = subprocess.Popen(
+                [sys.executable, __file__, "--phones-process", str(port), code, str(phones), str(seconds + 60)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert others.stdout is not None and others.stdout.readline().strip() == "joined"
+            time.sleep(1)
+            cpu, wall = time.process_time(), time.perf_counter()
+            time.sleep(seconds)
+            figures["idle"] = (time.process_time() - cpu) / (time.perf_counter() - wall)
+            spokes = [Client(port) for _ in TEAMS]
+            for team, phone in enumerate(spokes):
+                phone.join(code, team)
+            times: list[float] = []
+            deadline = time.monotonic() + 120
+            while len(times) < n and time.monotonic() < deadline:
+                views = [phone.call("GET", "/api/view?since=&lang=en")[1]["view"] for phone in spokes]
+                open_ = [v for v in views if v["phase"] == "open"]
+                if not open_:
+                    clicker()  # the facilitator goes on (board, effect, stage screens)
+                    time.sleep(0.1)
+                    continue
+                view = open_[0]
+                start = time.perf_counter()
+                status, _ = spokes[view["team"]].call(
+                    "POST", "/api/answer", {"team": view["team"], **view["answers"][0]}
+                )
+                times.append(time.perf_counter() - start)
+                assert status == 200
+            figures["latency"] = times
+            others.terminate()
+            others.wait(timeout=10)
+        finally:
+            app.running = False
+            wake()
+
+    worker = threading.Thread(target=room)
+    worker.start()
+    app.loop()
+    worker.join()
+    service.stop()
+    print(f"app: idle with {phones} phones connected: {figures['idle'] * 100:.2f} % of a core over {seconds:.0f} s")
+    ms = sorted(t * 1000 for t in figures["latency"])
+    print(
+        f"app: answer to recorded, autosaved and published: median {statistics.median(ms):.1f} ms, "
+        f"worst {ms[-1]:.1f} ms over {len(ms)} answers"
+    )
+    pygame.quit()
+
+
 def weight() -> dict[str, int]:
     from booster.phones.server import page_files
 
@@ -168,6 +272,7 @@ def main() -> None:
         f"idle with {args.phones} phones connected ({waiting} waiting): {share * 100:.2f} % of a core "
         f"over {args.idle:.0f} s (target < 3 %)"
     )
+    app_figures(min(args.n, 40), args.phones, args.idle)
     sizes = weight()
     listing = ", ".join(f"{name} {size / 1000:.1f} kB" for name, size in sizes.items())
     print(f"page weight: {sum(sizes.values()) / 1000:.1f} kB ({listing}; target < 100 kB)")

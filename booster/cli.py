@@ -38,6 +38,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
+    ui_problems += _overflows(result)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -83,6 +84,30 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
         print(f"{name}: {about} [{where}{hidden}] {folder}")
     print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
     return 0
+
+
+def _overflows(result) -> list:
+    """Translations whose texts do not fit their card at the smallest legible size, located at the card."""
+    from booster.deck.yaml_safe import Problem
+
+    deck = result.deck
+    if deck is None:
+        return []
+    try:
+        from booster.printing import fit
+    except ImportError:  # no PDF library in this build: the character limits are all there is
+        return []
+    out = []
+    for lang in sorted(deck.texts):
+        if lang == deck.info.source_language or not (names := fit.candidates(deck, lang)):
+            continue
+        doc = result.documents.get(f"text.{lang}.yaml")
+        found = fit.overflows(deck, lang, names)
+        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
+        for o in found:
+            line, col = where.get(("cards", o.card), (1, 1))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang)))
+    return out
 
 
 def cmd_deck_schema(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from booster.phones.bridge import Bridge
 from booster.phones.network import local_addresses
 from booster.phones.qr import qr_modules
 from booster.phones.room import NoGame, Room, Table, TurnRoom
-from booster.phones.server import PhoneServer
+from booster.phones.server import Limits, PhoneServer
 
 
 class NoNetwork(OSError):
@@ -20,7 +20,12 @@ class NoNetwork(OSError):
 
 class Phones:
     def __init__(
-        self, host: str | None, port: int, wake: Callable[[], None] | None = None, code: str | None = None
+        self,
+        host: str | None,
+        port: int,
+        wake: Callable[[], None] | None = None,
+        code: str | None = None,
+        limits: Limits | None = None,
     ) -> None:
         """`host` None: the laptop's first local network address (NoNetwork if it has none); `code`: the room
         code (default: drawn at random)."""
@@ -33,7 +38,7 @@ class Phones:
                 )
             host = found[0]
         self.bridge = Bridge(wake)
-        self.server = PhoneServer(self.bridge, host, port, code)
+        self.server = PhoneServer(self.bridge, host, port, code, limits)
         self._empty = NoGame()
 
     @property

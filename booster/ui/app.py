@@ -14,8 +14,10 @@ import contextlib
 import os
 import random
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,6 +96,7 @@ class App:
         self.game: GameController | None = None
         self.phones: Phones | None = None  # the teams' phones (booster.phones), when played with --phones
         self._phones_shown: GameController | None = None  # the game the join panel was last shown for
+        self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
         self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
         self.scenes: list[Scene] = []
         self.painter = Painter(surface, self.layout, self.text, self.text_scale)
@@ -710,7 +713,10 @@ class App:
             if deadline is not None and now >= deadline:
                 return event
             nap = min(0.05, nap * 2)
-            time.sleep(nap if deadline is None else min(nap, max(0.0, deadline - now)))
+            # Another thread (the phones' server) may cut the nap short: it has work for the loop's tick.
+            if self.wakeup.wait(nap if deadline is None else min(nap, max(0.0, deadline - now))):
+                self.wakeup.clear()
+                return event
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -731,15 +737,11 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
-def start_phones(where: str) -> Phones | None:
+def start_phones(where: str, wake: Callable[[], None]) -> Phones | None:
     """Serve the phones' page; print its address on stdout (for scripts and facilitators), or the reason
     it cannot on stderr (None)."""
     from booster.phones.network import parse_bind
     from booster.phones.service import Phones
-
-    def wake() -> None:  # from the server's thread: the loop records the answer at once
-        with contextlib.suppress(pygame.error):
-            pygame.event.post(pygame.event.Event(pygame.USEREVENT))
 
     try:
         host, port = parse_bind(where)
@@ -775,7 +777,7 @@ def run(args: Any) -> int:
     try:
         app = App(options, surface, window=True)
         if options.phones is not None:
-            phones = start_phones(options.phones)
+            phones = start_phones(options.phones, app.wakeup.set)  # an answer ends the loop's nap
             if phones is None:
                 return 2
             app.phones = phones
