@@ -17,8 +17,11 @@ from booster.ui import theme
 from booster.ui.layout import Layout
 from booster.ui.text import TextRenderer
 
-# Logical font sizes (px at 1080p): body ≥ 42 for the back of the room.
+# The type scale, by role (logical px, that is px at 1080p): body ≥ 42 for the back of the room, secondary
+# text (hints, labels, notes) ≥ 32. Text shrinks to fit its box down to FLOOR at most, then is cut with "…":
+# never to tiny sizes.
 SMALL, BODY, LARGE, TITLE, HUGE = 36, 44, 54, 68, 96
+FLOOR = 32
 
 LRect = tuple[float, float, float, float]
 
@@ -46,6 +49,11 @@ class Painter:
 
     def font_px(self, size: float) -> int:
         return max(6, round(size * self.layout.k * self.text_scale))
+
+    def floor_px(self, floor: float = FLOOR) -> int:
+        """The smallest size text may shrink to: the floor, made smaller by "-" but never larger by "+"
+        (larger text that does not fit shrinks back to the usual floor)."""
+        return max(6, round(floor * self.layout.k * min(1.0, self.text_scale)))
 
     # -- drawing -------------------------------------------------------------------------------------
     def fill(self, colour: theme.Colour) -> None:
@@ -84,8 +92,12 @@ class Painter:
         align: str = "left",
         valign: str = "top",
         max_lines: int = 0,
+        floor: float = FLOOR,
     ) -> pygame.Rect:
-        return self.tr.draw(self.surface, text, self.r(box), self.font_px(size), bold, colour, align, valign, max_lines)
+        """Text fitted into a logical box: shrunk down to `floor` (logical px) at most, then cut with "…"."""
+        px = self.font_px(size)
+        floor = self.floor_px(floor)
+        return self.tr.draw(self.surface, text, self.r(box), px, bold, colour, align, valign, max_lines, floor)
 
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:
         theme.draw_shape(self.surface, shape, self.layout.point(*centre), radius * self.layout.k, colour)

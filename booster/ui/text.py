@@ -2,20 +2,33 @@
 """Text: fonts by path, wrapping, shrink-to-fit, and a cache of rendered blocks.
 
 Every block is fitted into its box: wrapped at the box width (long words broken), then shrunk step by step
-until its lines fit the box height, then ellipsised as a last resort. `records`, when a list, receives
-(drawn rect, box rect) for each draw: the layout tests assert that no text leaves its box or the screen.
+until its lines fit the box height, but never below its floor (the type scale's smallest size for it), then
+cut with a visible "…". `records`, when a list, receives a `Drawn` for each draw: the layout tests assert
+that no text leaves its box or the screen, none is drawn below the type scale, and what was cut.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
 from booster import paths
+from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
 _CACHE_MAX = 3000
+
+
+class Drawn(NamedTuple):
+    """One text drawn: where, in which box, at which size, and whether it had to be cut."""
+
+    rect: pygame.Rect
+    box: pygame.Rect
+    text: str
+    px: int
+    cut: bool
 
 
 class TextRenderer:
@@ -25,7 +38,7 @@ class TextRenderer:
         self.fits: dict[tuple, tuple[int, tuple[str, ...]]] = {}
         self.blocks: dict[tuple, pygame.Surface] = {}
         self.wraps: dict[tuple, list[str]] = {}
-        self.records: list[tuple[pygame.Rect, pygame.Rect, str]] | None = None
+        self.records: list[Drawn] | None = None
 
     def font(self, px: int, bold: bool = False) -> pygame.font.Font:
         key = (px, bold)
@@ -50,52 +63,32 @@ class TextRenderer:
 
     def _wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
         font = self.font(px, bold)
-        lines: list[str] = []
-        for para in text.split("\n"):
-            words = para.split(" ")
-            line = ""
-            for word in words:
-                candidate = f"{line} {word}" if line else word
-                if font.size(candidate)[0] <= width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = word
-                while font.size(line)[0] > width and len(line) > 1:  # a word wider than the box: break it
-                    cut = len(line) - 1
-                    while cut > 1 and font.size(line[:cut])[0] > width:
-                        cut -= 1
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
-        return lines
+        return wrap(text, width, lambda s: font.size(s)[0])
 
     def fit(
-        self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0
+        self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0, floor: int = MIN_PX
     ) -> tuple[int, tuple[str, ...]]:
-        """The largest size ≤ px at which `text` fits width×height, and its lines."""
-        key = (text, px, bold, width, height, max_lines)
+        """The largest size ≤ px, and ≥ floor, at which `text` fits width×height, and its lines (the last
+        one ending in "…" when even the floor does not fit)."""
+        key = (text, px, bold, width, height, max_lines, floor)
         hit = self.fits.get(key)
         if hit is not None:
             return hit
+        floor = max(MIN_PX, min(floor, px))
         size = px
         while True:
             lines = self.wrap(text, size, bold, width)
             ok = len(lines) * self.line_height(size, bold) <= height and (not max_lines or len(lines) <= max_lines)
-            if ok or size <= MIN_PX:
+            if ok or size <= floor:
                 break
-            size = max(MIN_PX, int(size * 0.92))
+            size = max(floor, int(size * 0.92))
         if not ok:  # even the smallest size overflows: keep what fits and end with an ellipsis
             keep = max(1, height // self.line_height(size, bold))
             if max_lines:
                 keep = min(keep, max_lines)
             lines = lines[:keep]
             font = self.font(size, bold)
-            last = lines[-1]
-            while last and font.size(last + "…")[0] > width:
-                last = last[:-1]
-            lines[-1] = last + "…" if font.size(last + "…")[0] <= width else last
+            lines[-1] = ellipsize(lines[-1] + "…", width, lambda s: font.size(s)[0])
         result = (size, tuple(lines))
         if len(self.fits) > _CACHE_MAX:
             self.fits.clear()
@@ -135,11 +128,12 @@ class TextRenderer:
         align: str = "left",
         valign: str = "top",
         max_lines: int = 0,
+        floor: int = MIN_PX,
     ) -> pygame.Rect:
-        """Draw `text` fitted into `box` (pixels); returns the rectangle actually covered."""
+        """Draw `text` fitted into `box` (pixels), never below `floor` px; returns the rectangle covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
-        size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines)
+        size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
         surf = self.block(lines, size, bold, colour, box.width, align)
         rect = surf.get_rect()
         rect.y = box.y if valign == "top" else box.centery - rect.h // 2 if valign == "middle" else box.bottom - rect.h
@@ -147,5 +141,6 @@ class TextRenderer:
         rect.y = max(box.y, rect.y)
         surface.blit(surf, rect)
         if self.records is not None:
-            self.records.append((rect.copy(), box.copy(), text))
+            cut = bool(lines) and lines[-1].endswith("…") and not text.endswith("…")
+            self.records.append(Drawn(rect.copy(), box.copy(), text, size, cut))
         return rect

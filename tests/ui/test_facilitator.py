@@ -54,7 +54,7 @@ def test_the_exchange_draws_its_last_card():
         if app.dirty:
             app.text.records = []
             app.render()
-    drawn = Counter(text for _r, _b, text in app.text.records or [])
+    drawn = Counter(text for _r, _b, text, _px, _cut in app.text.records or [])
     assert not Counter(titles) - drawn, "the last frame misses a card"
     assert not app.dirty and app.wait_ms() == 0  # and then the loop sleeps
 
@@ -183,7 +183,7 @@ def test_the_resume_offer_says_which_game_and_a_finished_game_is_not_offered():
     assert offer is not None and offer.teams == tuple(t.name for t in app.game.state.teams)
     other.text.records = []
     other.render()
-    texts = " ".join(t for _r, _b, t in other.text.records)
+    texts = " ".join(d.text for d in other.text.records)
     total = len(app.deck.rules.stages)
     assert app.game.state.teams[0].name in texts and f"stage {app.game.state.stage + 1} of {total}" in texts
     goto(app, "debrief")  # a newer game, played to its end

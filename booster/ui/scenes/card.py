@@ -186,14 +186,17 @@ class ChallengeScene(Scene):
             return
         # Helpful tools first: they are the ones the team can act on.
         order = sorted(team.tools, key=lambda tid: (tid not in helpful, team.tools.index(tid)))
-        rh = min(124, (h - 80) / len(order))
-        for j, tid in enumerate(order):
-            ty = y + 74 + j * rh
+        # A helpful tool is a button the team may press: it gets twice the room of a tool listed for memory.
+        weights = [2.0 if tid in helpful else 1.0 for tid in order]
+        unit = min(86.0, (h - 80) / sum(weights))
+        ty = y + 74
+        for tid, weight in zip(order, weights, strict=True):
+            rh = unit * weight
             title = app.deck_text("cards", tid, "title") or tid
             if tid in helpful:
                 on = self.tool == tid
                 focused = self.focused(f"tool:{tid}")
-                label = f"{title} · " + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
+                label = f"{title}\n" + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
                 p.button(
                     (x + 54, ty + 4, w - 70, rh - 8),
                     label,
@@ -214,7 +217,9 @@ class ChallengeScene(Scene):
                     SMALL,
                     colour=theme.MUTED if spent else theme.INK,
                     valign="middle",
+                    max_lines=1,
                 )
+            ty += rh
 
 
 class ToolScene(OneStepScene):
