@@ -32,15 +32,21 @@ def _print_problems(problems) -> None:
 
 
 def cmd_deck_check(args: argparse.Namespace) -> int:
+    from booster import i18n
+
     result = load_deck(args.path)
-    for w in result.warnings:
+    # The program's own strings (screen, print, report) are checked with every deck: a translator of the
+    # deck is usually their translator too.
+    ui_problems, ui_warnings = i18n.check_all()
+    for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
-        _print_problems(result.problems)
+        _print_problems([*result.problems, *ui_problems])
         return 1
-    if result.problems:  # only translations are broken: the deck plays without them, but it is not valid
-        _print_problems(result.problems)
-        print(refused_note(result))
+    if result.problems or ui_problems:  # only translations are broken: what is left plays, but is not valid
+        _print_problems([*result.problems, *ui_problems])
+        if note := refused_note(result):
+            print(note)
         return 1
     deck = result.deck
     n = len(result.warnings)
@@ -133,6 +139,7 @@ PLUGGED = {
     ("deck", "status"): ("booster.translation.status", "what each language has translated, missing or stale"),
     ("deck", "translate"): ("booster.translation.translate", "create or complete text.LANG.yaml for a translator"),
     ("deck", "confirm"): ("booster.translation.confirm", "mark stale translations as checked"),
+    ("deck", "po"): ("booster.translation.po", "export a translation to a PO file, or import one (Poedit, Weblate)"),
     ("deck", "preview"): ("booster.ui.preview", "PNG images of cards exactly as the game draws them"),
     ("deck", "print"): ("booster.printing.deck_pdf", "a print-and-play PDF of a deck"),
     ("report",): ("booster.report.cli", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),

@@ -34,6 +34,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster import paths
+from booster.deck.yaml_safe import shown
 from booster.engine.game import Action, Game, IllegalAction, Setup
 from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import write_atomic
@@ -52,6 +53,10 @@ _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 class SaveError(Exception):
     """A save file that cannot be used, with a sentence saying why."""
+
+    def __str__(self) -> str:
+        # The sentence may quote what the file holds: shown escaped, so that it prints and stays one line.
+        return shown(super().__str__())
 
 
 class Saved(NamedTuple):

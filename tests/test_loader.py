@@ -138,7 +138,7 @@ def test_non_utf8_empty_oversized_and_deep_files(mini_copy):
     only(lines, "text.fr.yaml", 2, 15, "byte 0xE9 is not UTF-8")
     only(lines, "text.de.yaml", 1, 1, "the file is empty")
     only(lines, "text.es.yaml", 1, 19, "nested more than 16 levels")
-    only(lines, "text.it.yaml", 1, 1, "the limit is 16 MiB")
+    only(lines, "text.it.yaml", 1, 1, "the limit is 4 MiB")
 
 
 def test_every_problem_is_reported_at_once(mini_copy):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
+import stat
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -30,7 +31,9 @@ from booster.engine.model import (
     Stage,
 )
 
-TEXT_MAX_BYTES = 16 * 1024 * 1024
+# The largest text file checked in under a second (15,000 cards in one language; the core deck's are 0.1 MiB).
+TEXT_MAX_BYTES = 4 * 1024 * 1024
+MAX_PER_FILE = 200  # problems listed per file; the others are counted
 _TEXT_FILE = re.compile(r"text\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
 _CARD_FILE = re.compile(r"cards(?:\.[a-z0-9-]+)?\.yaml\Z")
 
@@ -116,6 +119,11 @@ class _Reporter:
         out = list(self.direct_warnings if warnings else self.direct)
         for name, items in self.pending.items():
             chosen = [item for item in items if item[3] == warnings]
+            if len(chosen) > MAX_PER_FILE:  # nobody reads the rest, and locating each one costs
+                more = len(chosen) - MAX_PER_FILE
+                chosen = chosen[:MAX_PER_FILE]
+                what = "warnings" if warnings else "problems"
+                out.append(Problem(name, 1, 1, f"... and {more:,} more {what} in this file, not listed"))
             where = self.docs[name].locate((p for p, _, k, _ in chosen if not k), (p for p, _, k, _ in chosen if k))
             out.extend(Problem(name, *where[p], m) for p, m, _, _ in chosen)
         return sorted(out, key=lambda p: (p.file, p.line, p.col))
@@ -128,7 +136,53 @@ class _Reporter:
 
 
 def deck_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The deck's YAML files that can be read: regular files inside the folder (see `_scan`)."""
+    return sorted(_scan(folder)[0].values())
+
+
+def _scan(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """The YAML files of `folder` by name, and a problem for each one that must not be read: a folder, a pipe
+    or a device named like a deck file, and a link to a file outside the deck (`deck check` would echo the
+    lines of whatever it points to: a link to /etc/shadow printed its accounts as unknown keys)."""
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    try:
+        entries = sorted(folder.iterdir())
+        inside = folder.resolve()
+    except OSError as e:
+        return found, [Problem(str(folder), 1, 1, f"cannot read the deck folder: {e.strerror or e}")]
+    for path in entries:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            target = path.resolve(strict=True)
+            mode = target.stat().st_mode
+        except (OSError, RuntimeError) as e:  # a broken or looping link
+            why = e.strerror if isinstance(e, OSError) and e.strerror else "a link that leads nowhere"
+            problems.append(Problem(str(path), 1, 1, f"cannot read the file: {why}"))
+            continue
+        if not target.is_relative_to(inside):
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "the file is a link to a file outside the deck folder, which is not read: "
+                    "copy the file into the deck instead",
+                )
+            )
+        elif not stat.S_ISREG(mode):
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "not a file (a folder, a pipe or a device): a deck file must be a regular file",
+                )
+            )
+        else:
+            found[path.name] = path
+    return found, problems
 
 
 def load_deck(folder: Path | str) -> LoadResult:
@@ -151,8 +205,10 @@ def _load_deck(folder: Path) -> LoadResult:
 
     card_files: list[Path] = []
     text_files: dict[str, Path] = {}
-    for path in deck_files(folder):
-        name = path.name
+    usable, refused_files = _scan(folder)
+    rep.direct.extend(refused_files)
+    named = {Path(p.file).name for p in refused_files}
+    for name, path in usable.items():
         if name in ("deck.yaml", "rules.yaml"):
             continue
         if _CARD_FILE.match(name):
@@ -171,12 +227,11 @@ def _load_deck(folder: Path) -> LoadResult:
                 )
             )
     for required in ("deck.yaml", "rules.yaml", "cards.yaml"):
-        if not (folder / required).is_file():
+        if required not in usable and required not in named:
             rep.direct.append(Problem(str(folder / required), 1, 1, f"the deck has no {required}"))
 
     # Deck, rules and cards first (the cross-file checks need them all), then each text file.
-    jobs = [_Job(folder / n, k, MAX_BYTES) for n, k in (("deck.yaml", "deck"), ("rules.yaml", "rules"))]
-    jobs = [j for j in jobs if j.path.is_file()]
+    jobs = [_Job(usable[n], k, MAX_BYTES) for n, k in (("deck.yaml", "deck"), ("rules.yaml", "rules")) if n in usable]
     jobs += [_Job(p, "cards", MAX_BYTES) for p in card_files]
     n_fixed = len(jobs)
     jobs += [_Job(p, "text", TEXT_MAX_BYTES) for p in text_files.values()]
@@ -197,10 +252,14 @@ def _load_deck(folder: Path) -> LoadResult:
     rules_doc = read_named("rules.yaml")
     card_docs = [d for i in range(n_fixed) if jobs[i].kind == "cards" and (d := read(i))]
     rules = _rules(rules_doc, rep)
-    info = _info(deck_doc, rep, text_files)
+    # A text file that is there but cannot be read is reported as such, not as missing.
+    present = {m.group(1): folder / n for n in named if (m := _TEXT_FILE.match(n))}
+    info = _info(deck_doc, rep, {**present, **text_files})
     cards, card_where = _cards(card_docs, rules, rep)
     # A card file that cannot be read is reported alone: checks that need every card would only add noise.
-    cards_read = all(parsed[i][0].value is not None for i in range(n_fixed) if jobs[i].kind == "cards")
+    cards_read = all(
+        isinstance(_get(parsed[i][0].value, "cards"), dict) for i in range(n_fixed) if jobs[i].kind == "cards"
+    )
     if rules is not None:
         _check_references(cards, card_where, rep)
         if cards_read:
@@ -264,7 +323,7 @@ _Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]]
 
 
 def _parse(job: _Job) -> _Parsed:
-    doc, problems = read_file(job.path, str(job.path), job.max_bytes)
+    doc, problems = read_file(job.path, str(job.path), job.max_bytes, refuse_control=True)
     return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
 
 
@@ -272,6 +331,26 @@ def _get(value: Any, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, Mapping) else None
     return value
+
+
+def _int(value: Any) -> int | None:
+    """A whole number as the schema accepts it (`2` or `2.0`), else None (the schema reports the rest)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return None
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _list(value: Any) -> list[Any]:
+    """The list `value`, or an empty one when it is of another type (the schema says so)."""
+    return value if isinstance(value, list) else []
 
 
 def _mapping(value: Any, *path: str) -> Mapping[str, Any]:
@@ -286,17 +365,17 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     v = doc.value
     pillars_raw = _mapping(v, "pillars")
     stages_raw = _mapping(v, "stages")
-    pillars = tuple(Pillar(p, _get(d, "colour"), _get(d, "shape")) for p, d in pillars_raw.items())
+    pillars = tuple(Pillar(p, _str(_get(d, "colour")), _str(_get(d, "shape"))) for p, d in pillars_raw.items())
     stages = tuple(
-        Stage(s, tuple(x for x in (_get(d, "spaces") or []) if x in ("challenge", "tool")))
+        Stage(s, tuple(x for x in _list(_get(d, "spaces")) if isinstance(x, str) and x in ("challenge", "tool")))
         for s, d in stages_raw.items()
     )
     if not pillars or not stages or not all(s.spaces for s in stages):
         return None
 
     def num(*path: str, default: int) -> int:
-        x = _get(v, *path)
-        return x if isinstance(x, int) and not isinstance(x, bool) else default
+        x = _int(_get(v, *path))
+        return default if x is None else x
 
     lo, hi = num("teams", "min", default=1), num("teams", "max", default=8)
     if lo > hi:
@@ -304,7 +383,9 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     single = _get(v, "tools", "single_use")
     limits = dict(DEFAULT_LIMITS)
     # Unknown kinds of text are the schema's to report; they limit nothing.
-    limits.update({k: x for k, x in (_get(v, "limits") or {}).items() if k in DEFAULT_LIMITS and isinstance(x, int)})
+    for k, x in _mapping(v, "limits").items():
+        if k in DEFAULT_LIMITS and (n := _int(x)) is not None:
+            limits[k] = n
     return Rules(
         pillars=pillars,
         stages=stages,
@@ -350,7 +431,7 @@ def _effect(doc: Document, path: tuple[Any, ...], raw: Any, pillars: tuple[str, 
     for p in raw:
         if p not in pillars:
             rep.at(doc, (*path, p), f"unknown pillar '{p}'; the pillars are: {', '.join(pillars)}", key=True)
-    return tuple(x if isinstance(x := raw.get(p, 0), int) and not isinstance(x, bool) else 0 for p in pillars)
+    return tuple(_int(raw.get(p, 0)) or 0 for p in pillars)
 
 
 def _ids(value: Any) -> tuple[str, ...]:
@@ -651,13 +732,21 @@ def _check_text_file(
                 if not limit:
                     continue
                 if isinstance(text, str):
-                    if len(text) > limit:
+                    if len(text) > limit or not text.strip():
                         too_long.append(((section, eid, field), text, field))
                 elif isinstance(text, dict):
                     for sub, t in text.items():
-                        if isinstance(t, str) and len(t) > limit:
+                        if isinstance(t, str) and (len(t) > limit or not t.strip()):
                             too_long.append(((section, eid, field, sub), t, field))
     for path, text, field in too_long:
+        if not text.strip():
+            rep.at(
+                doc,
+                path,
+                f"{'.'.join(map(str, path))} is empty: an empty text is no translation; write it, or delete the "
+                "line (or comment it out) to leave it in the source language",
+            )
+            continue
         rep.at(
             doc,
             path,

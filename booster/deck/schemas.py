@@ -34,13 +34,19 @@ def _validator(kind: str) -> Any:
     return jsonschema_rs.Draft7Validator(schema(kind))
 
 
+# A file with thousands of mistakes gets the first ones and a count: nobody reads the rest, and a suggestion
+# per unknown key (difflib) made a 4 MiB file of unknown keys take 11 s to check.
+MAX_REPORTED = 200
+MAX_SUGGESTED_KEY = 64  # longer keys get no "did you mean": difflib's time grows with their length
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if value is None:
         return "nothing"
     if isinstance(value, int):
-        return f"the number {value}"
+        return f"the number {value}" if abs(value) < 10**40 else "a number too long to read"
     if isinstance(value, float):
         return f"the number {value:g}"
     if isinstance(value, str):
@@ -83,7 +89,11 @@ def _schema_at(kind: str, path: list[str | int]) -> dict[str, Any]:
 def validate(kind: str, value: Any) -> list[tuple[list[str | int], str, bool]]:
     """Problems as (path to the offending value, sentence, whether to point at the key rather than the value)."""
     out: list[tuple[list[str | int], str, bool]] = []
+    more = 0
     for error in _validator(kind).iter_errors(value):
+        if len(out) >= MAX_REPORTED:
+            more += len(error.kind.unexpected) if error.kind.name == "additionalProperties" else 1
+            continue
         path = list(error.instance_path)
         where = ".".join(str(p) for p in path)
         prefix = f"{where}: " if where else ""
@@ -93,7 +103,10 @@ def validate(kind: str, value: Any) -> list[tuple[list[str | int], str, bool]]:
         if name == "additionalProperties":
             allowed = list(_schema_at(kind, path).get("properties", {}))
             for key in k.unexpected:
-                near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if len(out) >= MAX_REPORTED:
+                    more += 1
+                    continue
+                near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if len(key) <= MAX_SUGGESTED_KEY else []
                 hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
                 out.append(([*path, key], f"{prefix}unknown key '{key}'{hint}", True))
         elif name == "type":
@@ -145,4 +158,12 @@ def validate(kind: str, value: Any) -> list[tuple[list[str | int], str, bool]]:
             out.append((path, f"{prefix}'{instance}' does not have the expected form ({k.pattern})", False))
         else:
             out.append((path, f"{prefix}{error.message}", False))
+    if more:
+        out.append(
+            (
+                [],
+                f"... and {more:,} more problems in this file, not listed: fix the ones above first",
+                False,
+            )
+        )
     return out

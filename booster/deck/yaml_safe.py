@@ -13,7 +13,9 @@ Every problem is reported with its position; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -61,7 +63,15 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        # Escaped: an id holding ESC[2J would clear the terminal, a file name that is not UTF-8 would not print.
+        return f"{shown(self.file)}:{self.line}:{self.col}: {shown(self.message)}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: control characters and undecodable bytes escaped (\\x1b, \\udcff...)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class Document(NamedTuple):
@@ -90,7 +100,9 @@ class Document(NamedTuple):
         stack: list[list[Any]] = []  # frames: [path, is_mapping, next key or index, awaiting key]
         try:
             parser = _Parser(self.text)
-            while (event := parser.get_event()) is not None:
+            n_wanted = len(wanted)
+            while len(found) < n_wanted and (event := parser.get_event()) is not None:
+                # (once every path is found, the rest of a large file need not be read again)
                 cls = event.__class__
                 if cls in (ev.StreamStartEvent, ev.DocumentStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
                     continue
@@ -175,15 +187,24 @@ def _resolve_plain(text: str) -> Any:
         # it stays text, which the schema then refuses where a number is expected.
         return int(text) if len(digits) <= _MAX_DIGITS else text
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        # 1.0e999 reads as infinity: it stays text, which the schema refuses where a number is expected.
+        return number if math.isfinite(number) else text
     return text
 
 
-def read_file(path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
-    """Read and parse one YAML file; never raises for bad content."""
+def read_file(
+    path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTES, refuse_control: bool = False
+) -> tuple[Document, list[Problem]]:
+    """Read and parse one YAML file; never raises for bad content (`refuse_control`: see parse_bytes)."""
     name = shown_as or str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a pipe would wait forever, a device would never end
+            return Document(name, None, ""), [
+                Problem(name, 1, 1, "not a file (a folder, a pipe or a device): a deck file must be a regular file")
+            ]
+        size = st.st_size
         if size > max_bytes:
             return Document(name, None, ""), [
                 Problem(name, 1, 1, f"the file is {size / 1048576:.1f} MiB; the limit is {max_bytes / 1048576:g} MiB")
@@ -191,13 +212,14 @@ def read_file(path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTE
         data = path.read_bytes()
     except OSError as e:
         return Document(name, None, ""), [Problem(name, 1, 1, f"cannot read the file: {e.strerror or e}")]
-    return parse_bytes(data, name, max_bytes=max_bytes)
+    return parse_bytes(data, name, max_bytes=max_bytes, refuse_control=refuse_control)
 
 
 def parse_bytes(
-    data: bytes, name: str, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
+    data: bytes, name: str, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH, refuse_control: bool = False
 ) -> tuple[Document, list[Problem]]:
-    """Parse YAML bytes into plain dicts, lists, str, int, float, bool and None."""
+    """Parse YAML bytes into plain dicts, lists, str, int, float, bool and None. With `refuse_control`, a
+    control character in a text (but a tab or a line break) is a problem, not a warning (deck files)."""
     if len(data) > max_bytes:
         return Document(name, None, ""), [
             Problem(name, 1, 1, f"the file is {len(data) / 1048576:.1f} MiB; the limit is {max_bytes / 1048576:g} MiB")
@@ -215,12 +237,17 @@ def parse_bytes(
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return Document(name, None, text), [Problem(name, 1, 1, "the file is empty")]
     warnings: list[Problem] = []
-    value, problems = _build(text, name, max_depth, warnings=warnings)
+    value, problems = _build(text, name, max_depth, warnings=warnings, refuse_control=refuse_control)
     return Document(name, value, text, tuple(warnings)), problems
 
 
 def _build(
-    text: str, name: str, max_depth: int, parser: Any = _Parser, warnings: list[Problem] | None = None
+    text: str,
+    name: str,
+    max_depth: int,
+    parser: Any = _Parser,
+    warnings: list[Problem] | None = None,
+    refuse_control: bool = False,
 ) -> tuple[Any, list[Problem]]:
     """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
@@ -240,15 +267,19 @@ def _build(
                 )
             )
         if not value.isprintable() and (bad := _CONTROL.search(value)):
-            what = "a tab" if bad.group() == "\t" else f"the control character U+{ord(bad.group()):04X}"
-            warnings.append(
-                Problem(
-                    name,
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    f"the text holds {what}, which shows as a blank or a box on a card: use a space instead",
+            where = (name, event.start_mark.line + 1, event.start_mark.column + 1)
+            if bad.group() == "\t":
+                warnings.append(
+                    Problem(*where, "the text holds a tab, which shows as a blank or a box on a card: use a space")
                 )
-            )
+            else:  # NUL and the like break drawing and printing: a deck refuses them
+                (problems if refuse_control else warnings).append(
+                    Problem(
+                        *where,
+                        f"the text holds the control character U+{ord(bad.group()):04X}, which cannot be "
+                        "drawn on a card: remove it",
+                    )
+                )
 
     def report(mark: Any, message: str) -> None:
         problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
@@ -365,7 +396,7 @@ def _build(
             # libyaml refuses very deep nesting itself (its limit is far above ours) before it hands us the
             # event where ours is passed; the pure parser finds that place, so the message is ours.
             del warnings[:]  # found again by the second reading
-            return _build(text, name, max_depth, _PyParser, warnings)
+            return _build(text, name, max_depth, _PyParser, warnings, refuse_control)
         problems.append(Problem(name, *yaml_words.explain(text, e)))
         return None, problems
     except yaml.reader.ReaderError as e:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from booster.engine.model import Card, Deck
+from booster.engine.model import Card, Deck, Option
 from booster.printing import layout as L
 from booster.printing.pen import Pen, pillar_style
 
@@ -46,12 +46,15 @@ def blocks(deck: Deck, lang: str, card: Card, t: Callable[..., str]) -> list[Blo
     cid = card.id
     text = deck.text(lang, "cards", cid, "text")
     out: list[Block] = []
-    if card.kind == "challenge":
+    if card.kind in ("challenge", "follow-up"):
+        # Effects stay hidden until a response is chosen: they are on the consequences sheet, not here.
+        # What a team can see before choosing (which responses it is offered) stays on the card.
         out.append(Block(text, L.BODY_PT, gap=0))
         options = deck.texts_of(lang, "cards", cid, "options")
         for i, o in enumerate(card.options, 1):
-            chips = effect_chips(deck, lang, o.effect, t) or (("", L.MUTED, t("no_effect")),)
-            out.append(Block(options.get(o.id, o.id), L.BODY_PT, number=str(i), chips=chips, gap=L.GAP * 1.4))
+            out.append(Block(options.get(o.id, o.id), L.BODY_PT, number=str(i), gap=L.GAP * 1.4))
+            if condition := offered_when(deck, lang, o, t):
+                out.append(Block(condition, L.SMALL_PT, colour=L.MUTED, gap=0.4))
         if card.tools:
             names = ", ".join(deck.text(lang, "cards", x, "title", default=x) for x in card.tools)
             bonus = deck.rules.tool_bonus if card.tool_bonus is None else max(card.tool_bonus)
@@ -64,6 +67,9 @@ def blocks(deck: Deck, lang: str, card: Card, t: Callable[..., str]) -> list[Blo
         for key, line in (("when", "when_line"), ("origin", "origin_line")):
             if note := deck.text(lang, "cards", cid, key):
                 out.append(Block(t(line, text=note), L.SMALL_PT, colour=L.MUTED))
+        for power in card.powers:
+            if power != "bonus":
+                out.append(Block(t(f"power_{power}"), L.SMALL_PT, bold=True, gap=L.GAP * 1.2))
         if chips := effect_chips(deck, lang, card.effect, t):
             # The caption and the effect on one line: a chip without a shape is plain text.
             out.append(Block("", L.SMALL_PT, chips=(("", L.INK, t("gain")), *chips), gap=L.GAP * 1.6))
@@ -77,6 +83,35 @@ def blocks(deck: Deck, lang: str, card: Card, t: Callable[..., str]) -> list[Blo
     else:
         out.append(Block(text, L.BODY_PT + 0.6, gap=0))
     return out
+
+
+def mark_names(deck: Deck, lang: str, marks: tuple[str, ...]) -> str:
+    return ", ".join(deck.text(lang, "marks", m, default=m) for m in marks)
+
+
+def offered_when(deck: Deck, lang: str, option: Option, t: Callable[..., str]) -> str:
+    """The conditions under which a response is offered, in words ("" when it always is)."""
+    parts = []
+    if option.requires:
+        parts.append(t("requires", marks=mark_names(deck, lang, option.requires)))
+    if option.excludes:
+        parts.append(t("excludes", marks=mark_names(deck, lang, option.excludes)))
+    if option.unlocked_by:
+        tools = ", ".join(deck.text(lang, "cards", x, "title", default=x) for x in option.unlocked_by)
+        parts.append(t("unlocked_by", tools=tools))
+    return " · ".join(parts)
+
+
+def untranslated(deck: Deck, lang: str, card_id: str) -> bool:
+    """True when `lang` is a translation that lacks some text of this card (it prints in the source)."""
+    source = deck.info.source_language
+    if lang == source:
+        return False
+    from booster.deck.coverage import lookup, text_paths
+
+    mine = deck.texts.get(lang, {})
+    entry = deck.texts.get(source, {}).get("cards", {}).get(card_id, {})
+    return any(lookup(mine, ("cards", card_id, *p)) is None for p, _ in text_paths(entry))
 
 
 class Fitted(NamedTuple):
@@ -161,10 +196,19 @@ def best_scale(pen: Pen, deck: Deck, lang: str, card_id: str, t: Callable[..., s
 
 
 def draw_front(
-    pen: Pen, deck: Deck, lang: str, card_id: str, x: float, y: float, t: Callable[..., str], scale: float = 1.0
+    pen: Pen,
+    deck: Deck,
+    lang: str,
+    card_id: str,
+    x: float,
+    y: float,
+    t: Callable[..., str],
+    scale: float = 1.0,
+    number: int | None = None,
 ) -> bool:
     """Draw a card's face with its top-left corner at (x, y), text at `scale` or smaller if it does not fit;
-    False if even the smallest size did not fit and the text was cut."""
+    False if even the smallest size did not fit and the text was cut. `number` is the card's number on the
+    consequences sheet, shown on its band."""
     pdf = pen.pdf
     card = deck.cards[card_id]
     fx, fy = x + L.FRAME_INSET, y + L.FRAME_INSET
@@ -178,6 +222,18 @@ def draw_front(
         where = deck.text(lang, "pillars", pillar, "name", default=pillar)
     label = kind + (f" · {where}" if where else "")
     right = 0.0
+    if number is not None:
+        no = t("card_no", n=number)
+        right = pen.width(no, L.BAND_PT, True) + 1.5
+        pen.text_lines(
+            [no],
+            fx,
+            fy + (L.BAND_H - pen.line_height(L.BAND_PT)) / 2,
+            L.BAND_PT,
+            True,
+            align="R",
+            width=fw - L.PAD + 0.8,
+        )
     if pillar:
         colour, shape = pillar_style(deck, pillar)
         r = L.BAND_H * 0.27
@@ -226,7 +282,10 @@ def draw_front(
     # Footer: the licence and the card id, so a lost card can be found and reprinted.
     fsize = L.FOOTER_PT
     fy2 = fy + fh - L.FOOTER_H
-    pen.text_lines(["CC BY-SA 4.0"], fx + L.PAD - 0.8, fy2, fsize, colour=L.MUTED)
+    foot = "CC BY-SA 4.0"
+    if untranslated(deck, lang, card_id):  # printed in the source language: say so on the card
+        foot += " · " + t("untranslated", lang=deck.info.source_language)
+    pen.text_lines([foot], fx + L.PAD - 0.8, fy2, fsize, colour=L.MUTED)
     pen.text_lines([card_id], fx, fy2, fsize, colour=L.MUTED, align="R", width=fw - L.PAD + 0.8)
     return f.fits
 
@@ -289,7 +348,7 @@ def order(deck: Deck) -> list[list[str]]:
     """Cards grouped by kind (each kind starts a new sheet), stages and pillars in play order."""
     stages = {s: i for i, s in enumerate(deck.rules.stage_ids)}
     pillars = {p: i for i, p in enumerate(deck.rules.pillar_ids)}
-    kinds = ("challenge", "tool", "experience", "scenario", "credits")
+    kinds = ("challenge", "follow-up", "tool", "experience", "scenario", "credits")
     groups = []
     for kind in kinds:
         cards = [c for c in deck.cards.values() if c.kind == kind]

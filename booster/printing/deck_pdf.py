@@ -3,9 +3,11 @@
 
 The PDF holds a rules sheet, a board with the stages and the pillars' score tracks, the cards (poker size,
 63x88 mm, 3x3 a page, the block centred, cut lines in the margins running to the page edge) and a credits
-page with the CC BY-SA attribution. With --backs, each page of fronts is followed by its backs, columns
-mirrored, so that a duplex print flipped on the long edge puts each back behind its front.
-Each kind of card starts a new sheet: every back on a sheet is then of one pile.
+page with the CC BY-SA attribution, then the landscape board. The effects of the responses are not on the
+cards: a sheet of effects and consequences, keyed by card and response number, is read after each choice
+(issue 10 §5). With --backs, each page of fronts is on an odd page (a blank page is added where needed) and
+is followed by its backs, columns mirrored, so that a duplex print flipped on the long edge puts each back
+behind its front. Each kind of card starts a new sheet: every back on a sheet is then of one pile.
 """
 
 from __future__ import annotations
@@ -99,9 +101,10 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
     warnings: list[str] = []
 
     rules_sheet(pen, deck, lang, t, paper)
-    board(pen, deck, lang, t, paper)
     x0, y0 = L.grid_origin(paper)
-    for group in cardface.order(deck):
+    groups = cardface.order(deck)
+    numbers = sheet_numbers(deck, groups)
+    for group in groups:
         # One type size for a kind: the largest every card of it fits at (cards side by side look alike);
         # kinds with little text (scenarios, experiences) may grow to fill the card.
         top = GROW.get(deck.cards[group[0]].kind, 1.0)
@@ -109,11 +112,15 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
         scale = max(scale, 1.0)
         for i in range(0, len(group), L.COLS * L.ROWS):
             page = group[i : i + L.COLS * L.ROWS]
+            if backs and pdf.page_no() % 2:
+                # Fronts on odd pages, their backs on the even page after: the two sides of one sheet.
+                blank_page(pen, paper, t)
             pdf.add_page()
             crop_marks(pdf, paper)
             for k, cid in enumerate(page):
                 r, c = divmod(k, L.COLS)
-                if not cardface.draw_front(pen, deck, lang, cid, x0 + c * L.CARD_W, y0 + r * L.CARD_H, t, scale):
+                x, y = x0 + c * L.CARD_W, y0 + r * L.CARD_H
+                if not cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, numbers.get(cid)):
                     warnings.append(f"card '{cid}': its text is too long for a printed card and was cut")
             if backs:
                 pdf.add_page()
@@ -122,8 +129,75 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
                     r, c = divmod(k, L.COLS)
                     c = L.COLS - 1 - c  # long-edge flip: left and right swap
                     cardface.draw_back(pen, deck, lang, cid, x0 + c * L.CARD_W, y0 + r * L.CARD_H, t)
+    if numbers:
+        consequences_sheet(pen, deck, lang, t, paper, numbers)
     credits_page(pen, deck, lang, t, paper, today or datetime.date.today().isoformat())
+    # The landscape board last, so that it never shifts the pairing of fronts and backs.
+    board(pen, deck, lang, t, paper)
     return Document(pdf, warnings)
+
+
+def sheet_numbers(deck: Any, groups: list[list[str]]) -> dict[str, int]:
+    """The number of each card with responses, in print order: how the consequences sheet names it."""
+    ids = [cid for group in groups for cid in group if deck.cards[cid].options]
+    return {cid: n for n, cid in enumerate(ids, 1)}
+
+
+def blank_page(pen: Any, paper: str, t: Callable[..., str]) -> None:
+    pen.pdf.add_page(orientation="P")
+    pw, ph = L.PAPERS[paper]
+    pen.text_lines([t("blank")], MARGIN, ph / 2, 8, colour=L.MUTED, align="C", width=pw - 2 * MARGIN)
+
+
+def effect_words(deck: Any, lang: str, effect: tuple[int, ...], t: Callable[..., str]) -> str:
+    from booster.printing.cardface import short_name
+
+    parts = [
+        f"{v:+d}".replace("-", "–") + " " + short_name(deck, lang, pid)
+        for pid, v in zip(deck.rules.pillar_ids, effect, strict=False)
+        if v
+    ]
+    return ", ".join(parts) or t("no_effect")
+
+
+def consequences_sheet(
+    pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str, numbers: dict[str, int]
+) -> None:
+    """Effects and consequences of every response, keyed by card number and response number (issue 10 §5):
+    the cards show the responses only, so a table-top session keeps the surprise."""
+    from booster.printing.cardface import mark_names
+
+    f = _Flow(pen, paper)
+    f.text(t("consequences_title"), 18, True, after=2)
+    f.text(t("consequences_intro"), 9.5, colour=L.MUTED, after=3)
+    for cid, n in numbers.items():
+        card = deck.cards[cid]
+        title = deck.text(lang, "cards", cid, "title", default=cid)
+        f.heading(f"{t('card_no', n=n)} · {title}", 10.5)
+        texts = deck.texts_of(lang, "cards", cid, "consequences")
+        for i, o in enumerate(card.options, 1):
+            f.text(f"{i}.  {effect_words(deck, lang, o.effect, t)}", 9.5, True, indent=2, after=0.4)
+            lines = []
+            if what := texts.get(o.id):
+                lines.append(what)
+            for a in o.adjust:
+                key = "if_mark" if a.held else "unless_mark"
+                lines.append(
+                    t(key, mark=mark_names(deck, lang, (a.mark,)), effect=effect_words(deck, lang, a.effect, t))
+                )
+            if o.marks:
+                lines.append(t("leaves", marks=mark_names(deck, lang, o.marks)))
+            if o.clears:
+                lines.append(t("clears", marks=mark_names(deck, lang, o.clears)))
+            if o.follow_up and o.follow_up in numbers:
+                later = deck.text(lang, "cards", o.follow_up, "title", default=o.follow_up)
+                lines.append(t("follow_up_line", n=numbers[o.follow_up], title=later))
+            if o.echoes:
+                cards = ", ".join(deck.text(lang, "cards", e, "title", default=e) for e in o.echoes)
+                lines.append(t("echoes", cards=cards))
+            for line in lines:
+                f.text(line, 9, indent=7, after=0.4)
+            f.y += 1.0
 
 
 def crop_marks(pdf: Any, paper: str) -> None:
@@ -242,6 +316,7 @@ def rules_sheet(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: st
     else:
         f.text(t("turn_step"), 9.5)
     f.text(t("challenge_text", time=_minutes(rules.timer_seconds)), 9.5)
+    f.text(t("hidden_text"), 9.5)
     f.text(t("tool_text"), 9.5)
     f.text(t("tools_rule_single" if rules.tools_single_use else "tools_rule_multi", bonus=rules.tool_bonus), 9.5)
     f.heading(t("exchange"))

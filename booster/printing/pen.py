@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from booster import paths
+from booster import fonts
 from booster.printing import layout as L
 from booster.style import POLYGONS, polygon_points
 from booster.style import pillar_style as _style
@@ -21,8 +21,7 @@ ASCENT = 0.93  # baseline below the top of a line box, in type sizes (Noto Sans,
 class Pen:
     def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
-        pdf.add_font("Noto", "", str(paths.FONTS / "NotoSans-Regular.ttf"))
-        pdf.add_font("Noto", "B", str(paths.FONTS / "NotoSans-Bold.ttf"))
+        fonts.add_to_pdf(pdf, "Noto", shaping=False)  # see width(): printed decks are in left-to-right scripts
         self._font: tuple[float, bool] | None = None
         self._widths: dict[tuple[str, bool], float] = {}
         self._glyphs: dict[bool, dict[str, float]] = {False: {}, True: {}}
@@ -80,7 +79,7 @@ class Pen:
                 lw = self.width(line, size, bold)
                 dx = (width - lw) / 2 if align == "C" else width - lw
             if line:
-                self.pdf.text(x + dx, y + i * lh + size * L.PT * ASCENT, line)
+                fonts.draw_text(self.pdf, x + dx, y + i * lh + size * L.PT * ASCENT, line)
         return len(lines) * lh
 
     @staticmethod

@@ -1,183 +1,23 @@
 # SPDX-License-Identifier: MIT
-"""The report's own words, in French and English (other languages fall back to English).
+"""The report's own words: the `report.` strings of the one YAML system (`booster/i18n/ui.<lang>.yaml`).
 
-Card texts come from the deck; only the report's headings and captions live here. Kept as a Python dict
-rather than a YAML file so that importing the report costs nothing and needs no loader.
+Card texts come from the deck; only the report's headings and captions live there.
 """
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "report": "Session report",
-        "workshop": "Workshop report",
-        "played_on": "Played on {date}",
-        "teams_n": "{n} teams",
-        "team_1": "1 team",
-        "tables_n": "{n} tables",
-        "duration": "Duration: {time}",
-        "in_progress": "Game in progress: this report shows the decisions recorded so far.",
-        "finished": "Game finished.",
-        "in_progress_short": "Game in progress.",
-        "contents": "Contents",
-        "pillars": "Pillars",
-        "pillars_intro": "Points gained on each pillar. Balance between the pillars matters more than the total.",
-        "summary": "Summary",
-        "team": "Team",
-        "tools": "Tools",
-        "experience": "Experience",
-        "scenario": "Scenario: {title}",
-        "team_stats": "Tools: {tools} · Experience cards: {experience} · Time: {time}",
-        "journey": "Journey",
-        "journey_none": "No decision recorded yet.",
-        "stage": "Stage",
-        "card": "Card",
-        "choice": "Choice",
-        "effect": "Effect",
-        "time": "Time",
-        "tool_drawn": "Tool discovered",
-        "challenge": "Challenge",
-        "with_tool": "with the tool {tool}",
-        "no_choice_yet": "waiting for the team's choice",
-        "nothing_drawn": "nothing to draw",
-        "added_toolbox": "added to the team's toolbox",
-        "no_effect": "no effect",
-        "toolbox_team": "Tools discovered",
-        "tools_none": "No tool discovered yet.",
-        "experience_cards": "Experience cards earned",
-        "experience_none": "No experience card earned yet.",
-        "advice": "Advice: {advice}",
-        "toolbox": "Toolbox",
-        "toolbox_intro": "Every method discovered during the session, with its steps, to use in your own project.",
-        "discovered_by": "Discovered by: {teams}",
-        "when": "When to use it",
-        "origin": "Origin",
-        "steps": "Steps",
-        "times": "Time spent",
-        "times_intro": "Minutes and seconds spent in each stage, counted from one recorded decision to the next.",
-        "times_none": "This save holds no times: its decisions were recorded without a clock.",
-        "total": "Total",
-        "exchange": "Exchange",
-        "per_decision": "Average per choice",
-        "choices": "Choices",
-        "options": "Choices across tables",
-        "options_intro": "For each challenge, how many times each response was chosen, all tables together.",
-        "percent": "{}%",
-        "notes": "Notes",
-        "skipped": "{table}: not included, {reason}",
-        "deck_pinned": "{table}: the deck {deck} has changed since this game was played; its scores come from the "
-        "copy of the deck kept in the save",
-        "deck_unpinned": "{table}: this save was made before saves kept their deck; its scores are recomputed from "
-        "the deck found now, which may have changed",
-        "deck_copy_unreadable": "{table}: the deck {deck} has changed since this game was played and the save's "
-        "copy of it cannot be used; its scores are recomputed from the deck found now",
-        "unmatched_card": "{table}: card '{card}' is not in the deck used for this report",
-        "unmatched_option": "{table}: response '{option}' of card '{card}' is not in the deck used for this report",
-        "unmatched_pillar": "{table}: pillar '{pillar}' is not in the deck used for this report",
-        "other_version": "{table}: played with deck {deck} {version}, reported with {report_deck} {report_version}",
-        "replayed_other": "{table}: played with deck {deck} {version}, which is not here; replayed on {other} "
-        "{other_version}, so the cards drawn may differ from those of the game",
-        "credits": "Credits",
-        "deck": "Deck",
-        "version": "Version",
-        "authors": "Authors",
-        "source": "Source",
-        "licence": "Licence",
-        "based_on": "Based on",
-        "changes": "Changes",
-        "translators": "Translators",
-        "made_with": "Report made with Social Impact Booster.",
-        "page": "Page {n} of {total}",
-        "stage_of": "Stage: {stage}",
-    },
-    "fr": {
-        "report": "Rapport de session",
-        "workshop": "Rapport d’atelier",
-        "played_on": "Partie du {date}",
-        "teams_n": "{n} équipes",
-        "team_1": "1 équipe",
-        "tables_n": "{n} tables",
-        "duration": "Durée : {time}",
-        "in_progress": "Partie en cours : ce rapport montre les décisions enregistrées jusqu’ici.",
-        "finished": "Partie terminée.",
-        "in_progress_short": "Partie en cours.",
-        "contents": "Sommaire",
-        "pillars": "Piliers",
-        "pillars_intro": "Points gagnés sur chaque pilier. L’équilibre entre les piliers compte plus que le total.",
-        "summary": "Synthèse",
-        "team": "Équipe",
-        "tools": "Outils",
-        "experience": "Expérience",
-        "scenario": "Scénario : {title}",
-        "team_stats": "Outils : {tools} · Cartes expérience : {experience} · Temps : {time}",
-        "journey": "Parcours",
-        "journey_none": "Aucune décision enregistrée pour l’instant.",
-        "stage": "Étape",
-        "card": "Carte",
-        "choice": "Choix",
-        "effect": "Effet",
-        "time": "Temps",
-        "tool_drawn": "Outil découvert",
-        "challenge": "Défi",
-        "with_tool": "avec l’outil {tool}",
-        "no_choice_yet": "en attente du choix de l’équipe",
-        "nothing_drawn": "aucune carte à tirer",
-        "added_toolbox": "ajouté à la boîte à outils de l’équipe",
-        "no_effect": "sans effet",
-        "toolbox_team": "Outils découverts",
-        "tools_none": "Aucun outil découvert pour l’instant.",
-        "experience_cards": "Cartes expérience gagnées",
-        "experience_none": "Aucune carte expérience gagnée pour l’instant.",
-        "advice": "Conseil : {advice}",
-        "toolbox": "Boîte à outils",
-        "toolbox_intro": "Chaque méthode découverte pendant la session, avec ses étapes, pour votre propre projet.",
-        "discovered_by": "Découvert par : {teams}",
-        "when": "Quand l’utiliser",
-        "origin": "Origine",
-        "steps": "Étapes",
-        "times": "Temps passé",
-        "times_intro": "Minutes et secondes passées à chaque étape, d’une décision enregistrée à la suivante.",
-        "times_none": "Cette sauvegarde ne contient pas de temps : ses décisions ont été enregistrées sans horloge.",
-        "total": "Total",
-        "exchange": "Échange",
-        "per_decision": "Moyenne par choix",
-        "choices": "Choix",
-        "options": "Choix des tables",
-        "options_intro": "Pour chaque défi, combien de fois chaque réponse a été choisie, toutes tables confondues.",
-        "percent": "{} %",
-        "notes": "Remarques",
-        "skipped": "{table} : non incluse, {reason}",
-        "deck_pinned": "{table} : le jeu {deck} a changé depuis cette partie ; ses scores viennent de la copie du "
-        "jeu gardée dans la sauvegarde",
-        "deck_unpinned": "{table} : sauvegarde faite avant que les sauvegardes gardent leur jeu ; ses scores sont "
-        "recalculés avec le jeu présent, qui a pu changer",
-        "deck_copy_unreadable": "{table} : le jeu {deck} a changé depuis cette partie et sa copie dans la "
-        "sauvegarde est inutilisable ; ses scores sont recalculés avec le jeu présent",
-        "unmatched_card": "{table} : la carte « {card} » n’est pas dans le jeu utilisé pour ce rapport",
-        "unmatched_option": "{table} : la réponse « {option} » de la carte « {card} » n’est pas dans le jeu utilisé "
-        "pour ce rapport",
-        "unmatched_pillar": "{table} : le pilier « {pillar} » n’est pas dans le jeu utilisé pour ce rapport",
-        "other_version": "{table} : jouée avec le jeu {deck} {version}, rapport fait avec {report_deck} "
-        "{report_version}",
-        "replayed_other": "{table} : jouée avec le jeu {deck} {version}, absent ici ; rejouée avec {other} "
-        "{other_version}, les cartes tirées peuvent donc différer de celles de la partie",
-        "credits": "Crédits",
-        "deck": "Jeu",
-        "version": "Version",
-        "authors": "Auteurs",
-        "source": "Source",
-        "licence": "Licence",
-        "based_on": "D’après",
-        "changes": "Modifications",
-        "translators": "Traduction",
-        "made_with": "Rapport produit avec Social Impact Booster.",
-        "page": "Page {n} sur {total}",
-        "stage_of": "Étape : {stage}",
-    },
-}
+from booster import i18n
+from booster.translation.core import flat
 
 
 def labels_for(lang: str) -> dict[str, str]:
-    """The labels of `lang` ("fr-ca" uses "fr"), completed by English for any missing key."""
-    base = (lang or "en").lower().split("-")[0].split("_")[0]
-    return {**LABELS["en"], **LABELS.get(base, {})}
+    """The labels of `lang` ("fr-ca" uses "fr" when it has no file), completed by English for any missing
+    key or any label whose placeholders do not match the English one."""
+    base = (lang or i18n.SOURCE).lower().replace("_", "-")
+    if i18n.file_of(base) is None:
+        base = base.split("-")[0]
+    source = flat(i18n.table(i18n.SOURCE).get("report", {}))
+    own = flat(i18n.table(base).get("report", {})) if base != i18n.SOURCE else source
+    return {
+        k: own[k] if own.get(k) and i18n.placeholders(own[k]) == i18n.placeholders(v) else v for k, v in source.items()
+    }

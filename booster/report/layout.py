@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
-from booster import paths
+from booster import fonts
 from booster.wrap import ellipsize, wrap
 
 RGB = tuple[int, int, int]
@@ -48,8 +48,7 @@ class Doc(FPDF):
         self.footer_text = footer_text
         self.page_label = page_label
         self.running = ""  # the section a new page continues, shown at its top
-        self.add_font(FONT, "", str(paths.FONTS / "NotoSans-Regular.ttf"))
-        self.add_font(FONT, "B", str(paths.FONTS / "NotoSans-Bold.ttf"))
+        fonts.add_to_pdf(self, FONT)
         self.set_margins(MARGIN, 16, MARGIN)
         self.set_auto_page_break(True, margin=18)
         self.size = 10.0
@@ -112,7 +111,7 @@ class Doc(FPDF):
         base = (lh + size * PT * 0.72) / 2  # centres the capitals in the line box
         for i, line in enumerate(lines):
             dx = w - self.width(line) if align == "RIGHT" else 0.0
-            self.text(x + dx, y + i * lh + base, line)
+            fonts.draw_text(self, x + dx, y + i * lh + base, line)
 
     def label(self, x: float, y: float, w: float, h: float, text: str, align: str = "LEFT") -> None:
         """One line in the current font, cut to `w`, centred vertically in a box of height `h`."""

@@ -12,6 +12,7 @@ translator confirms it; a translation without a record is counted as current, an
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import textwrap
@@ -52,19 +53,33 @@ class TextSet:
     source_lang: str
     source: dict[str, Any]  # the nested source texts
     problems: list[Problem] = field(default_factory=list)
+    # The translator's own folder for translations (the UI strings' user-data folder), when `folder` is an
+    # installed package a reinstall would wipe: a translation found there wins, and new ones go there.
+    own: Path | None = None
 
     def file(self, lang: str) -> Path:
-        return self.folder / f"{self.stem}.{lang}.yaml"
+        here = self.folder / f"{self.stem}.{lang}.yaml"
+        if self.own is None or lang == self.source_lang:
+            return here
+        mine = self.own / here.name
+        if mine.is_file() or not (here.is_file() or _in_checkout(self.folder)):
+            return mine
+        return here
 
     def sidecar(self, lang: str) -> Path:
-        return self.folder / f"{self.stem}.{lang}.origin.json"
+        return self.file(lang).with_name(f"{self.stem}.{lang}.origin.json")
 
     def languages(self) -> list[str]:
         """Every language with a file, the source first."""
+        pattern = re.compile(rf"{re.escape(self.stem)}\.([a-z]{{2,3}}(?:-[a-z0-9]{{2,8}})?)\.yaml")
         found = sorted(
-            m.group(1)
-            for p in self.folder.glob(f"{self.stem}.*.yaml")
-            if (m := re.fullmatch(rf"{re.escape(self.stem)}\.([a-z]{{2,3}}(?:-[a-z0-9]{{2,8}})?)\.yaml", p.name))
+            {
+                m.group(1)
+                for folder in (self.folder, self.own)
+                if folder is not None and folder.is_dir()
+                for p in folder.glob(f"{self.stem}.*.yaml")
+                if (m := pattern.fullmatch(p.name))
+            }
         )
         return [self.source_lang, *(x for x in found if x != self.source_lang)]
 
@@ -75,6 +90,12 @@ class TextSet:
             return {}, []
         doc, problems = read_file(path, max_bytes=16 * 1024 * 1024)
         return (doc.value if isinstance(doc.value, dict) else {}), problems
+
+
+def _in_checkout(folder: Path) -> bool:
+    """True in a source checkout (a contributor's translation belongs in the repository), False in an
+    installed package."""
+    return os.access(folder, os.W_OK) and any((p / ".git").exists() for p in (folder, *folder.parents))
 
 
 def deck_textset(folder: Path | str) -> TextSet:
@@ -106,9 +127,12 @@ def lacks_source(ts: TextSet, shown_as: object) -> bool:
 
 
 def ui_textset(folder: Path | None = None) -> TextSet | None:
-    """The UI's own strings, or None when this build has none (the UI is optional)."""
-    folder = folder or ui_folder()
-    ts = TextSet("UI strings", folder, "ui", "en", {})
+    """The program's own strings (screen, print, report; see booster.i18n), or None when this build has
+    none. Without `folder`, translations are also found in, and new ones written to, the translator's own
+    folder (booster.i18n.user_folder) unless this is a source checkout."""
+    from booster import i18n
+
+    ts = TextSet("UI strings", folder or ui_folder(), "ui", "en", {}, own=None if folder else i18n.user_folder())
     if not ts.file("en").is_file():
         return None
     ts.source, ts.problems = ts.read("en")

@@ -65,15 +65,21 @@ def main(args: argparse.Namespace) -> int:
 
 
 def translate(
-    ts: core.TextSet, lang: str, notes: dict[str, str], drop_same: bool = False, rewrite_only: bool = False
+    ts: core.TextSet,
+    lang: str,
+    notes: dict[str, str],
+    drop_same: bool = False,
+    rewrite_only: bool = False,
+    given: dict | None = None,
 ) -> int:
     """Write `ts`'s file for `lang` in the translator's shape; 0, or 1 after saying why nothing was written.
-    `rewrite_only` (for `deck confirm`, which keeps the records itself) writes the file and nothing else."""
+    `rewrite_only` (for `deck confirm`, which keeps the records itself) writes the file and nothing else;
+    `given` is the nested translation to write instead of the file's (for `deck po import`)."""
     from booster.deck.yaml_safe import parse_bytes
     from booster.translation import core
 
     path = ts.file(lang)
-    target, problems = ts.read(lang)
+    target, problems = (given, []) if given is not None else ts.read(lang)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -130,8 +130,10 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        langs = set(ui_languages()) | (set(self.deck.languages) if self.deck else set())
-        return tuple(sorted(langs))
+        """The languages the switch offers: those whose interface is complete enough (the deck's own
+        language always); `--lang` still opens any other, for its translator."""
+        langs = set(ui_languages()) & (set(self.deck.languages) if self.deck else set(ui_languages()))
+        return tuple(sorted(langs | {self._source_language()}))
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pygame
 
 from booster import paths
+from booster.ui.fontset import FallbackFont
 from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
@@ -34,19 +35,17 @@ class Drawn(NamedTuple):
 class TextRenderer:
     def __init__(self, font_dir: Path = paths.FONTS) -> None:
         self.font_dir = font_dir
-        self.fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self.fonts: dict[tuple[int, bool], FallbackFont] = {}
         self.fits: dict[tuple, tuple[int, tuple[str, ...]]] = {}
         self.blocks: dict[tuple, pygame.Surface] = {}
         self.wraps: dict[tuple, list[str]] = {}
         self.records: list[Drawn] | None = None
 
-    def font(self, px: int, bold: bool = False) -> pygame.font.Font:
+    def font(self, px: int, bold: bool = False) -> FallbackFont:
         key = (px, bold)
         f = self.fonts.get(key)
         if f is None:
-            name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
-            f = pygame.font.Font(str(self.font_dir / name), px)
-            self.fonts[key] = f
+            f = self.fonts[key] = FallbackFont(self.font_dir, px, bold)
         return f
 
     def line_height(self, px: int, bold: bool = False) -> int:

@@ -7,22 +7,28 @@ from pathlib import Path
 
 
 class DeckWatcher:
+    """Watches the deck's files and the program's string files (booster.i18n: screen, print, report), so
+    that a translator of either sees an edit at once."""
+
     def __init__(self, folder: Path | str) -> None:
-        self.folder = Path(folder)
+        from booster import i18n
+
+        self.folders = [Path(folder), *i18n.folders()]
         self.snapshot = self._scan()
 
     def _scan(self) -> dict[str, tuple[int, int]]:
         out: dict[str, tuple[int, int]] = {}
-        try:
-            for p in self.folder.iterdir():
-                if p.suffix in (".yaml", ".yml"):
-                    try:
-                        st = p.stat()
-                    except OSError:
-                        continue
-                    out[p.name] = (st.st_mtime_ns, st.st_size)
-        except OSError:
-            pass
+        for folder in self.folders:
+            try:
+                for p in folder.iterdir():
+                    if p.suffix in (".yaml", ".yml"):
+                        try:
+                            st = p.stat()
+                        except OSError:
+                            continue
+                        out[str(p)] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                pass
         return out
 
     def changed(self) -> bool:

@@ -58,6 +58,12 @@ def _expected_card_pages(deck_dir: Path) -> int:
     return sum(math.ceil(len(g) / 9) for g in cardface.order(deck))
 
 
+def _page_text(pdf: Path, n: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+
+
 @needs_poppler
 def test_pages_and_paper(deck_dir: Path, tmp_path: Path) -> None:
     cards = _expected_card_pages(deck_dir)
@@ -65,16 +71,37 @@ def test_pages_and_paper(deck_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "a4.pdf"
     assert _print(deck_dir, out) == 0
     pages = _pages(out)
-    assert len(pages) == 1 + 1 + cards + 1  # rules, board, cards, credits
+    assert len(pages) == 1 + cards + 1 + 1 + 1  # rules, cards, effects and consequences, credits, board
     a4 = (595.28, 841.89)
-    portrait = [p for i, p in enumerate(pages) if i != 1]
-    assert all(abs(w - a4[0]) < 0.5 and abs(h - a4[1]) < 0.5 for w, h in portrait)
-    assert abs(pages[1][0] - a4[1]) < 0.5  # the board is landscape
+    assert all(abs(w - a4[0]) < 0.5 and abs(h - a4[1]) < 0.5 for w, h in pages[:-1])
+    assert abs(pages[-1][0] - a4[1]) < 0.5  # the board is landscape, and last
     out = tmp_path / "letter.pdf"
     assert _print(deck_dir, out, "--paper", "letter", "--backs") == 0
     pages = _pages(out)
-    assert len(pages) == 3 + 2 * cards
-    assert all(abs(w - 612) < 0.5 and abs(h - 792) < 0.5 for i, (w, h) in enumerate(pages) if i != 1)
+    assert len(pages) == 1 + 1 + 2 * cards + 3  # one blank page, so that the fronts start on page 3
+    assert all(abs(w - 612) < 0.5 and abs(h - 792) < 0.5 for w, h in pages[:-1])
+    # Printed double-sided, each sheet holds a page of fronts (odd) and its backs (the even page after).
+    assert "left blank" in _page_text(out, 2)
+    for front in range(3, 3 + 2 * cards, 2):
+        assert "CC BY-SA" in _page_text(out, front) and "CC BY-SA" not in _page_text(out, front + 1)
+
+
+@needs_poppler
+def test_effects_are_on_their_own_sheet_not_on_the_cards(tmp_path: Path) -> None:
+    deck = Path(__file__).resolve().parent.parent / "decks" / "mechanics"
+    out = tmp_path / "mech.pdf"
+    assert _print(deck, out) == 0
+    n = len(_pages(out))
+    challenges = _page_text(out, 2)  # rules, then the challenges (a tool shows what it gains when drawn)
+    sheet = _page_text(out, n - 2)
+    assert "Effects and consequences" in sheet
+    # The first challenge: its responses on the card, numbered; effects, consequence and mark on the sheet.
+    assert "No. 1" in challenges and "Accept the loan." in challenges and "Economy" not in challenges
+    flat = " ".join(sheet.split())
+    assert "No. 1 · An empty building" in flat
+    assert "1. +1 Ecology, –1 Economy, +1 Social" in flat
+    assert "The town cites you as an example" in flat and "Leaves the mark: City partner" in flat
+    assert "the team draws card no. 5: The roof leaks" in flat
 
 
 @needs_poppler

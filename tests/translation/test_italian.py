@@ -59,7 +59,9 @@ def test_every_ideation_card_is_in_italian(deck) -> None:
 
 def test_status_counts_italian_as_partial(run) -> None:
     st = core.status(core.deck_textset(paths.CORE_DECK), "it")
-    assert 0 < len(st.translated) < st.total and st.missing and not st.stale
+    assert 0 < len(st.translated) < st.total and st.missing
+    # The core deck's rewrite (issue 11) changed French sources: those Italian texts are stale, never dropped.
+    assert st.stale and not {s.path for s in st.stale} & set(st.missing)
     assert not st.unrecorded  # confirmed
     code, out = run("deck", "status", paths.CORE_DECK, "--lang", "it", "--strict")
     assert code == 1 and ": partial" in out
@@ -69,11 +71,12 @@ def test_a_french_change_makes_italian_stale(tmp_path: Path, run) -> None:
     copy = tmp_path / "core"
     shutil.copytree(paths.CORE_DECK, copy)
     path = copy / "text.fr.yaml"
+    before = {s.path for s in core.status(core.deck_textset(copy), "it").stale}
     text = path.read_text(encoding="utf-8")
     old = 'title: "Un quartier sans primeur"'
-    assert old in text
+    assert old in text and "cards.food-desert.title" not in before
     path.write_text(text.replace(old, 'title: "Un quartier sans primeur ni marché"'), encoding="utf-8")
     st = core.status(core.deck_textset(copy), "it")
-    assert [s.path for s in st.stale] == ["cards.food-desert.title"]
+    assert {s.path for s in st.stale} == before | {"cards.food-desert.title"}
     assert run("deck", "confirm", copy, "--lang", "it", "cards.food-desert.title")[0] == 0
-    assert not core.status(core.deck_textset(copy), "it").stale
+    assert {s.path for s in core.status(core.deck_textset(copy), "it").stale} == before

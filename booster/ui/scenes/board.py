@@ -58,7 +58,7 @@ class BoardScene(Scene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="advance",
         )
         common.small_buttons(p, app, 982)

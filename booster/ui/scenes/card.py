@@ -252,7 +252,7 @@ class ToolScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
 
@@ -296,7 +296,7 @@ class EffectScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

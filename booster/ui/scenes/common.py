@@ -136,7 +136,14 @@ def small_buttons(
     p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
 ) -> None:
     """Menu, help (and undo) for the mouse; each says its key when there is room."""
-    p.button((x, y, w, 76), app.t("menu.title"), app.open_menu, size=SMALL, hint="Esc" if hints else "", name="menu")
+    p.button(
+        (x, y, w, 76),
+        app.t("menu.title"),
+        app.open_menu,
+        size=SMALL,
+        hint=app.t("keys.menu") if hints else "",
+        name="menu",
+    )
     p.button(
         (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
     )

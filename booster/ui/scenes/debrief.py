@@ -119,7 +119,7 @@ class DebriefScene(Scene):
                 primary=True,
                 focused=True,
                 size=BODY,
-                hint="PgDn",
+                hint=t("keys.next"),
                 name="read",
             )
         p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
@@ -144,7 +144,7 @@ class DebriefScene(Scene):
             primary=True,
             focused=True,
             size=BODY,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="next",
         )
         p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")

@@ -56,7 +56,7 @@ class ExchangeScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="exchange",
         )
         common.small_buttons(p, app, 982)
@@ -130,7 +130,7 @@ class ExchangedScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="continue",
         )
         common.small_buttons(p, app, 978)

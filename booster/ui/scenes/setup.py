@@ -261,6 +261,6 @@ class SetupScene(Scene):
             focused=self.focused("start"),
             primary=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="start",
         )

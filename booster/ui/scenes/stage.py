@@ -79,7 +79,7 @@ class StageScene(OneStepScene):
             primary=True,
             focused=True,
             size=LARGE,
-            hint="PgDn",
+            hint=t("keys.next"),
             name="begin",
         )
         common.small_buttons(p, app, 978)

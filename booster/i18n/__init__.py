@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: MIT
+"""Every translatable string of the program (screen, printed deck, session report) in one YAML system.
+
+`ui.<lang>.yaml` holds a `ui:` mapping: the screen's strings at the top (`start.new_game`), the printed
+deck's under `print.`, the report's under `report.`, the card captions all three share under `card.`.
+English is the source and the fallback. The bundled files live beside this module; a translator's own
+files live in the user's data folder (`paths.user_ui_strings()`), where a reinstall does not delete them,
+and take precedence over the bundled file of the same language.
+
+Files are re-read when they change (their modification time is part of the cache key), so that
+`play --watch` shows a translator's edit at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from booster.deck.yaml_safe import read_file
+
+BUNDLED = Path(__file__).resolve().parent
+SOURCE = "en"
+FALLBACK = SOURCE
+MARK_OPEN, MARK_CLOSE = "[[", "]]"
+_FILE = re.compile(r"ui\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
+# A language whose interface has less than this share of the source's strings is not offered on screen.
+COMPLETE_ENOUGH = 0.9
+
+_cache: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
+def user_folder() -> Path:
+    from booster import paths
+
+    return paths.user_ui_strings()
+
+
+def folders() -> list[Path]:
+    """Where string files are looked for, the translator's own folder first."""
+    return [user_folder(), BUNDLED]
+
+
+def file_of(lang: str) -> Path | None:
+    """The file that holds `lang`'s strings: the translator's own, else the bundled one; None if neither."""
+    for folder in folders():
+        path = folder / f"ui.{lang}.yaml"
+        if path.is_file():
+            return path
+    return None
+
+
+def languages() -> tuple[str, ...]:
+    """Every language that has a string file, bundled or the translator's own."""
+    found: set[str] = set()
+    for folder in folders():
+        if folder.is_dir():
+            found |= {m.group(1) for p in folder.iterdir() if (m := _FILE.match(p.name))}
+    return tuple(sorted(found))
+
+
+def table(lang: str) -> dict[str, Any]:
+    """The `ui:` mapping of `lang` ({} when it has no readable file)."""
+    path = file_of(lang)
+    if path is None:
+        return {}
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return {}
+    hit = _cache.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    doc, _problems = read_file(path)
+    ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
+    value = dict(ui) if isinstance(ui, Mapping) else {}
+    _cache[path] = (stamp, value)
+    return value
+
+
+def lookup(tab: Mapping[str, Any], key: str) -> str | None:
+    node: Any = tab
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return node if isinstance(node, str) and node else None  # an empty string is no translation
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` fields of a string (what `str.format` fills); a broken brace gives {"{"}."""
+    try:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError:
+        return {"{"}
+
+
+def _format(text: str, fmt: Mapping[str, Any]) -> str | None:
+    try:
+        return text.format(**fmt)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def mark_missing_default() -> bool:
+    return os.environ.get("BOOSTER_MARK_MISSING", "") not in ("", "0")
+
+
+class Strings:
+    """`t("board.turn", team="Blue")`: the string in `lang`, formatted; English when `lang` lacks it or
+    its placeholders are broken (so that a translator's typo never drops the card text it should show)."""
+
+    def __init__(self, lang: str, mark_missing: bool | None = None, prefix: str = "") -> None:
+        self.lang = lang
+        self.mark_missing = mark_missing_default() if mark_missing is None else mark_missing
+        self.prefix = prefix
+
+    def __call__(self, key: str, **fmt: Any) -> str:
+        key = self.prefix + key
+        text = lookup(table(self.lang), key)
+        if text is not None and fmt:
+            text = _format(text, fmt)
+        missing = text is None
+        if text is None:
+            source = lookup(table(FALLBACK), key) or key
+            text = (_format(source, fmt) if fmt else None) or source
+        if missing and self.mark_missing and self.lang != FALLBACK:
+            return f"{MARK_OPEN}{text}{MARK_CLOSE}"
+        return text
+
+    def has(self, key: str) -> bool:
+        return lookup(table(self.lang), self.prefix + key) is not None
+
+    def language_name(self, lang: str) -> str:
+        """The language's own name for itself ("Italiano"), as its file says, else the code."""
+        return lookup(table(lang), "lang_name") or lang
+
+
+def section(lang: str, prefix: str) -> Callable[..., str]:
+    """A lookup for one part of the strings (`section("es", "print.")("rules")`), never marked missing."""
+    return Strings(lang, mark_missing=False, prefix=prefix)
+
+
+def share_translated(lang: str) -> float:
+    """The share of the source's screen strings `lang` has (print and report strings do not count)."""
+    from booster.translation.core import flat
+
+    source = {k: v for k, v in flat(table(SOURCE)).items() if not k.startswith(("print.", "report."))}
+    if lang == SOURCE or not source:
+        return 1.0
+    own = flat(table(lang))
+    return sum(1 for k in source if own.get(k)) / len(source)
+
+
+def complete_enough(lang: str) -> bool:
+    return share_translated(lang) >= COMPLETE_ENOUGH
+
+
+def check(path: Path) -> tuple[list[Any], list[Any]]:
+    """(problems, warnings) of one string file, each a located `Problem`: what `deck check` reports.
+
+    A translated or lost placeholder (`{text}`) would make the string fall back to English, or drop the
+    card text it carries; an empty string is not a translation (delete the line to leave it untranslated).
+    """
+    from booster.deck.yaml_safe import Problem
+    from booster.translation.core import flat
+
+    doc, problems = read_file(path)
+    if doc.value is None:
+        return problems, []
+    ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
+    if not isinstance(ui, Mapping):
+        return [*problems, Problem(str(path), 1, 1, "a string file holds one mapping, ui: (see ui.en.yaml)")], []
+    source = flat(table(SOURCE)) if path != BUNDLED / f"ui.{SOURCE}.yaml" else flat(ui)
+    found: list[tuple[tuple[str, ...], str, bool]] = []  # (path, sentence, is a problem)
+    for key, text in flat(ui).items():
+        where = ("ui", *key.split("."))
+        if key not in source:
+            found.append((where, f"ui.{key} is not a string of the program (ui.en.yaml has no such key)", False))
+        elif not text.strip():
+            found.append((where, f"ui.{key} is empty: translate it, or delete the line to leave it in English", True))
+        elif (want := placeholders(source[key])) != (got := placeholders(text)):
+            shown = ", ".join("{" + p + "}" for p in sorted(want)) or "none"
+            found.append(
+                (
+                    where,
+                    f"ui.{key} must keep the placeholders of the English text exactly ({shown}), untranslated; "
+                    f"it has {', '.join('{' + p + '}' for p in sorted(got)) or 'none'}",
+                    True,
+                )
+            )
+    at = doc.locate(p for p, _, _ in found)
+    located = [(Problem(str(path), *at[p], m), bad) for p, m, bad in found]
+    return problems + [p for p, bad in located if bad], [p for p, bad in located if not bad]
+
+
+def check_all() -> tuple[list[Any], list[Any]]:
+    """`check` for every string file, bundled and the translator's own."""
+    problems: list[Any] = []
+    warnings: list[Any] = []
+    for lang in languages():
+        for folder in folders():
+            path = folder / f"ui.{lang}.yaml"
+            if path.is_file():
+                p, w = check(path)
+                problems += p
+                warnings += w
+    return problems, warnings
