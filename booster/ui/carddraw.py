@@ -81,7 +81,9 @@ def fit_stack(
             max(extra, natural_height(p, text, width, size * f, bold) + extra if text else extra)
             for text, width, size, bold, extra in items
         ]
-        if sum(heights) + gap * len(items) <= available or p.font_px(smallest * f * 0.93) < p.floor_px():
+        # The floor in logical units ("-" lowers it, "+" does not raise it): see Painter.floor_px.
+        too_small = smallest * f * 0.93 * p.text_scale < FLOOR * min(1.0, p.text_scale)
+        if sum(heights) + gap * len(items) <= available or too_small or f < 0.05:
             return f, heights
         f *= 0.93
 

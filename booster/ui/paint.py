@@ -14,7 +14,7 @@ from typing import NamedTuple
 import pygame
 
 from booster.ui import theme
-from booster.ui.layout import Layout
+from booster.ui.frame import Layout
 from booster.ui.text import TextRenderer
 
 # The type scale, by role (logical px, that is px at 1080p): body ≥ 42 for the back of the room, secondary
@@ -149,8 +149,10 @@ class Painter:
         x, y, w, h = box
         pad = min(22, w * 0.06)  # narrow buttons keep their words at full size rather than wide margins
         text_box = (x + pad, y + 6, w - 2 * pad, h - 12)
-        if hint:
-            hint_w = min(130, w * 0.25)
+        # The key that presses it, at the right, where it fits whole beside the label (else it is left out:
+        # the help lists every key).
+        hint_w = self.tr.font(self.font_px(SMALL)).size(hint)[0] / (self.layout.k or 1) + 4 if hint else 0
+        if hint and hint_w <= w * 0.34:
             text_box = (x + pad, y + 6, w - 3 * pad - hint_w, h - 12)
             self.text(
                 hint,
