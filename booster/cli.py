@@ -38,6 +38,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
+    ui_problems += _overflows(result)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -85,6 +86,30 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _overflows(result) -> list:
+    """Translations whose texts do not fit their card at the smallest legible size, located at the card."""
+    from booster.deck.yaml_safe import Problem
+
+    deck = result.deck
+    if deck is None:
+        return []
+    try:
+        from booster.printing import fit
+    except ImportError:  # no PDF library in this build: the character limits are all there is
+        return []
+    out = []
+    for lang in sorted(deck.texts):
+        if lang == deck.info.source_language or not (names := fit.candidates(deck, lang)):
+            continue
+        doc = result.documents.get(f"text.{lang}.yaml")
+        found = fit.overflows(deck, lang, names)
+        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
+        for o in found:
+            line, col = where.get(("cards", o.card), (1, 1))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang)))
+    return out
+
+
 def cmd_deck_schema(args: argparse.Namespace) -> int:
     kinds = [args.kind] if args.kind else list(schemas.KINDS)
     if len(kinds) == 1:
@@ -126,6 +151,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         args.text = True
     if args.text:
         from booster.textplay import play_text
+
+        if getattr(args, "phones", None) is not None:
+            print("--phones needs the window: the terminal game has no phones", file=sys.stderr)
+            return 2
 
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
@@ -208,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in full screen")
     play.add_argument("--watch", action="store_true", help="reload the deck when its files change (translators)")
     play.add_argument("--mark-missing", action="store_true", help="mark UI strings missing in --lang (translators)")
+    play.add_argument(
+        "--phones",
+        nargs="?",
+        const="",
+        metavar="HOST[:PORT]",
+        help="teams answer from their phones on the local network; prints the address (default: this laptop's "
+        "local network address, port 8737)",
+    )
     play.set_defaults(func=cmd_play)
 
     deck = sub.add_parser("deck", help="check and inspect decks")

@@ -17,6 +17,7 @@ PACKAGE = Path(str(files("booster")))
 DECKS = PACKAGE / "cards"
 CORE_DECK = DECKS / "core"
 FONTS = PACKAGE / "assets" / "fonts"
+ICON = PACKAGE / "assets" / "social-impact-booster.png"  # drawn from packaging/linux/social-impact-booster.svg
 
 
 def user_data() -> Path:

@@ -37,7 +37,7 @@ from booster import paths
 from booster.deck.yaml_safe import shown
 from booster.engine.game import Action, Game, IllegalAction, Setup
 from booster.engine.match import Match, action_to_json, setup_to_json
-from booster.files import write_atomic
+from booster.files import clean_temp_files, write_atomic
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
@@ -558,8 +558,18 @@ KEEP_GAMES = 200
 
 def prune(keep: int = KEEP_GAMES) -> int:
     """Remove all but the `keep` newest games (never one open in a window, never a copy the user saved with
-    "Save a copy"); returns how many were removed. One long run used to leave eleven thousand files."""
+    "Save a copy") and the temporary files of killed writers; returns how many files were removed. One long
+    run used to leave eleven thousand files."""
     removed = 0
+    # Temporary files a kill left behind: those of the one writer (see booster.files), and the ones earlier
+    # versions named .autosave.json.XXXXXXXX.tmp, which nothing writes any more.
+    for folder in (data_dir(), games_dir()):
+        removed += clean_temp_files(folder)
+    with contextlib.suppress(OSError):
+        for stale in data_dir().glob(".autosave.json.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+                removed += 1
     for entry in list_games()[keep:]:
         if entry.path == autosave_path() or is_locked(entry.path):
             continue

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import sys
 
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
@@ -11,6 +12,14 @@ from booster.engine.model import Deck
 
 
 def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input, print_=print) -> int:
+    """Play a whole game at the prompt; the exit status: 0 played to the end, 1 input ended, 2 wrong options."""
+    rules = deck.rules
+    if not rules.min_teams <= teams <= rules.max_teams:
+        print(
+            f"This deck is played by {rules.min_teams} to {rules.max_teams} teams, not {teams}: give --teams N.",
+            file=sys.stderr,
+        )
+        return 2
     game = Game(deck)
     seed = random.randrange(1 << 30) if seed is None else seed
     names = tuple(f"{i + 1}" for i in range(teams))
@@ -36,7 +45,14 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
                 if a.tool:
                     label += f"  [+ {deck.text(lang, 'cards', a.tool, 'title')}]"
                 print_(f"  {i}. {label}")
-            answer = input_("> ").strip().lower()
+            try:
+                answer = input_("> ").strip().lower()
+            except (EOFError, KeyboardInterrupt):  # stdin closed or Ctrl+D/Ctrl+C: stop with a sentence
+                print(
+                    "\nThe input ended before the game did: the game stops here (terminal play is not saved).",
+                    file=sys.stderr,
+                )
+                return 1
             if answer in ("u", "undo"):
                 match = match.undo().undo()
                 continue

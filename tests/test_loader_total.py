@@ -232,3 +232,15 @@ def test_a_file_of_thousands_of_unknown_keys_lists_the_first_ones_and_a_count(mi
     messages = [m for m in _messages(mini_copy) if "text.en.yaml" in m]
     assert len(messages) <= MAX_PER_FILE + 2
     assert any("more problems in this file" in m for m in messages), messages[-3:]
+
+
+def test_a_large_invalid_file_gets_the_same_problems_part_by_part():
+    from booster.deck import schemas
+
+    cards = {f"c-{i}": {"kind": "tool", "stage": "start", "pillar": "ecology"} for i in range(3 * schemas.CHUNK)}
+    for i in (3, 700, 1400):
+        cards[f"c-{i}"] = {"kind": ["tool"], "bogus": 1}
+    value = {"cards": cards, "unknown-top": 1}
+    whole = [(tuple(e.instance_path), e.kind.name) for e in schemas._validator("cards").iter_errors(value)]
+    parts = [(tuple(e.instance_path), e.kind.name) for e in schemas._errors("cards", value)]
+    assert sorted(parts) == sorted(whole) and len(whole) > 3

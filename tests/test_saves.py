@@ -283,7 +283,10 @@ def test_prune_keeps_the_newest_games_and_the_one_in_use(game):
     copy = saves.data_dir() / "saves" / "game-20250101-000000.json"  # "Save a copy": the user's own
     saves.save(copy, saved)
     os.utime(copy, (1, 1))
-    assert saves.prune(keep=10) == 19
+    legacy = saves.data_dir() / ".autosave.json.k2j4h5g6.tmp"  # left by a kill, before this version
+    legacy.write_text("{half")
+    assert saves.prune(keep=10) == 20
+    assert not legacy.exists()
     left = {e.path for e in saves.list_games()}
     assert oldest in left and len(left) == 11 and copy.exists()
     held.release()

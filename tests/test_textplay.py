@@ -17,3 +17,36 @@ def test_a_whole_game_in_the_terminal_with_undo_and_a_wrong_answer():
     assert "Un jardin" in text  # French where translated...
     assert "Launch day" in text  # ...and the source language where not
     assert "Final scores:" in text and text.count("experience cards") == 2
+
+
+def test_a_team_count_the_deck_does_not_allow_is_a_sentence(capsys):
+    deck = load_deck(MINI).deck
+    for teams in (0, -1, 99):
+        assert play_text(deck, "en", teams, 1, input_=lambda _p: "1", print_=lambda *_: None) == 2
+        err = capsys.readouterr().err
+        assert f"not {teams}" in err and "--teams" in err
+
+
+def test_the_end_of_input_at_a_prompt_stops_with_a_sentence(capsys):
+    deck = load_deck(MINI).deck
+
+    def closed(_prompt):
+        raise EOFError
+
+    assert play_text(deck, "en", 2, 1, input_=closed, print_=lambda *_: None) == 1
+    assert "input ended" in capsys.readouterr().err
+
+
+def test_the_command_with_no_input_and_zero_teams():
+    import subprocess
+    import sys
+
+    for extra, code in ((["--teams", "0"], 2), ([], 1)):
+        r = subprocess.run(
+            [sys.executable, "-m", "booster", "play", "--text", "--deck", str(MINI), *extra],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert r.returncode == code and "Traceback" not in r.stderr and r.stderr.strip(), r.stderr

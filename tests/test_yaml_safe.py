@@ -95,7 +95,7 @@ def test_locate_finds_values_and_keys_in_one_pass():
     where = doc.locate([("cards", "a", "stage"), ("cards", "b", "kind"), ("cards", "zz", "kind")])
     assert where[("cards", "a", "stage")] == (4, 12)
     assert where[("cards", "b", "kind")] == (5, 13)
-    assert where[("cards", "zz", "kind")] == (1, 1)  # missing: reported at the nearest parent that exists
+    assert where[("cards", "zz", "kind")] == (2, 3)  # missing: reported at the nearest parent that exists
 
 
 # Plain data that YAML can represent, with keys that are names.

@@ -61,6 +61,7 @@ LIMIT_OF = {
     "description": "text",
     "consequences": "consequence",
 }
+TRANSLATION_GUARD = 2  # a translation longer than twice its limit is refused unmeasured
 DEFAULT_LIMITS = {
     "title": 60,
     "text": 400,
@@ -123,6 +124,8 @@ class _Reporter:
                 more = len(chosen) - MAX_PER_FILE
                 chosen = chosen[:MAX_PER_FILE]
                 what = "warnings" if warnings else "problems"
+                if more == 1:
+                    what = what[:-1]
                 out.append(Problem(name, 1, 1, f"... and {more:,} more {what} in this file, not listed"))
             where = self.docs[name].locate((p for p, _, k, _ in chosen if not k), (p for p, _, k, _ in chosen if k))
             out.extend(Problem(name, *where[p], m) for p, m, _, _ in chosen)
@@ -271,7 +274,11 @@ def _load_deck(folder: Path) -> LoadResult:
         if doc := read(i):
             text_docs[i] = doc
             if rules and info:
-                _check_text_file(doc, cards, option_ids, marks, rules, rep, ids_known=cards_read)
+                lang = next((x for x, f in text_files.items() if str(f) == doc.file), None)
+                translation = info is not None and lang != info.source_language
+                _check_text_file(
+                    doc, cards, option_ids, marks, rules, rep, ids_known=cards_read, translation=translation
+                )
 
     for i in range(len(jobs)):
         docs[jobs[i].path.name] = parsed[i][0]
@@ -676,12 +683,16 @@ def _check_text_file(
     rules: Rules,
     rep: _Reporter,
     ids_known: bool = True,
+    translation: bool = False,
 ) -> None:
     """The checks of one text file on its own: texts for ids that do not exist (when every card file could
-    be read: `ids_known`), and lengths."""
+    be read: `ids_known`), and lengths. A translation is judged by whether it fits its card (`deck check`
+    measures it with the printed card's font: booster/printing/fit.py); here it is only refused beyond
+    TRANSLATION_GUARD times the limit, which no card could hold."""
     limits = rules.limits
+    guard = TRANSLATION_GUARD if translation else 1
     # The limit of each field, looked up once; a field LIMIT_OF does not name is the schema's to report.
-    field_limit = {field: limits.get(kind) for field, kind in LIMIT_OF.items()}
+    field_limit = {field: guard * x if (x := limits.get(kind)) else x for field, kind in LIMIT_OF.items()}
     value = doc.value if isinstance(doc.value, dict) else {}
     # Texts for ids that do not exist.
     known: Collection[str]
@@ -747,11 +758,12 @@ def _check_text_file(
                 "line (or comment it out) to leave it in the source language",
             )
             continue
+        limit = limits[LIMIT_OF[field]]
         rep.at(
             doc,
             path,
-            f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit "
-            f"for a {LIMIT_OF[field]} is {limits[LIMIT_OF[field]]}",
+            f"{'.'.join(map(str, path))}: the text has {len(text)} characters; the limit for a {LIMIT_OF[field]} "
+            + (f"is {limit}" if guard == 1 else f"is {limit}, and a translation may not be more than twice as long"),
         )
 
 

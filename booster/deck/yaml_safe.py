@@ -89,9 +89,13 @@ class Document(NamedTuple):
 
         One pass over the events for all paths, so reporting a thousand problems stays fast.
         """
-        wanted = set(paths)
-        key_wanted = set(keys)
-        wanted |= key_wanted
+        asked_values, asked_keys = set(paths), set(keys)
+        # A path that does not exist (a missing key) is reported at its nearest existing parent: look for
+        # that parent instead, so that the search can stop once everything asked for is found.
+        moved = {p: _existing(self.value, p) for p in asked_values | asked_keys} if self.value is not None else {}
+        wanted = {moved.get(p, p) for p in asked_values} | {p for p in asked_keys if moved.get(p, p) == p}
+        key_wanted = {p for p in asked_keys if moved.get(p, p) == p}
+        wanted |= {moved[p] for p in asked_keys if moved.get(p, p) != p}
         found: dict[Path_, tuple[int, int]] = {}
         at_key: dict[Path_, tuple[int, int]] = {}
         if not wanted or not self.text:
@@ -140,6 +144,10 @@ class Document(NamedTuple):
         except yaml.YAMLError:
             pass
         found = {**at_key, **found}
+        for p, q in moved.items():
+            if q != p and q in found:
+                found[p] = found[q]
+        wanted |= moved.keys()
         # A path that does not exist (a missing key) is reported at its parent.
         for p in wanted - found.keys():
             for i in range(len(p) - 1, -1, -1):
@@ -149,6 +157,17 @@ class Document(NamedTuple):
             else:
                 found[p] = (1, 1)
         return found
+
+
+def _existing(value: Any, path: Path_) -> Path_:
+    """The longest start of `path` that exists in `value`."""
+    for i, key in enumerate(path):
+        in_mapping = isinstance(value, dict) and isinstance(key, str) and key in value
+        in_list = isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value)
+        if not (in_mapping or in_list):
+            return path[:i]
+        value = value[key]
+    return path
 
 
 def _advance(frame: list[Any]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from booster.engine.game import ADVANCE, Game, Setup
+from booster.engine.game import ADVANCE, EXCHANGE_ACTION, Action, Game, IllegalAction, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.phones.bridge import Bridge
@@ -27,19 +27,26 @@ class Headless:
         self.deck = deck
         self.match = Match.start(Game(deck), setup)
 
-    def act(self, action: Any) -> object:
-        self.match, events = self.match.play(action)
-        return events
+    def decide(self, action: Action) -> bool:
+        try:
+            self.match, _ = self.match.play(action)
+        except IllegalAction:
+            return False
+        return True
 
 
 class HeadlessLoop:
     """Owns a headless game on its own thread: drains the phones' answers, and (like a facilitator
-    pressing "go on") advances until a team has a challenge to answer. `call` runs code on that thread."""
+    pressing "go on") advances, and exchanges at the end, until a team has a challenge to answer. `call`
+    runs code on that thread."""
 
-    def __init__(self, deck: Deck, setup: Setup, advance: bool = True) -> None:
+    def __init__(self, deck: Deck, setup: Setup, advance: bool = True, poll: float | None = None) -> None:
+        """`poll`: None wakes the loop as soon as an answer is queued; a number of seconds makes it look at the
+        queue only that often instead, as a window's loop polling for events does (the benchmark uses it)."""
         self.table = Headless(deck, setup)
+        self.poll = poll
         self.room: Room = TurnRoom(self.table)
-        self.bridge = Bridge(wake=self.wake)
+        self.bridge = Bridge(wake=self.wake if poll is None else None)
         self.advance = advance
         self._woken = threading.Event()
         self._calls: queue.SimpleQueue[tuple[Callable[[Headless], Any], Future[Any]]] = queue.SimpleQueue()
@@ -65,7 +72,7 @@ class HeadlessLoop:
 
     def _run(self) -> None:
         while self._running:
-            self._woken.wait(0.5)
+            self._woken.wait(0.5 if self.poll is None else self.poll)
             self._woken.clear()
             self._step()
 
@@ -81,7 +88,7 @@ class HeadlessLoop:
                 done.set_exception(e)
         self.bridge.drain(self.room)
         state = self.table.match.state
-        while self.advance and state.phase == "play" and state.pending is None:
-            self.table.act(ADVANCE)
+        while self.advance and state.pending is None and state.phase in ("play", "exchange"):
+            self.table.decide(ADVANCE if state.phase == "play" else EXCHANGE_ACTION)
             state = self.table.match.state
         self.bridge.publish(self.room)

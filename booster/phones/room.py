@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from booster.engine.game import Action, IllegalAction
+from booster.engine.game import Action
 from booster.engine.match import Match
 from booster.engine.model import Deck
 
@@ -166,7 +166,7 @@ class Room(Protocol):
 
 
 class Table(Protocol):
-    """What `TurnRoom` plays on: the front end's session, or `headless.Headless` in tests and benchmarks."""
+    """What `TurnRoom` plays on: the front end's game controller, or `headless.Headless`."""
 
     @property
     def deck(self) -> Deck: ...
@@ -174,8 +174,8 @@ class Table(Protocol):
     @property
     def match(self) -> Match: ...
 
-    def act(self, action: Action) -> object:
-        """Play one action (raises IllegalAction, changing nothing, if it is not allowed)."""
+    def decide(self, action: Action) -> bool:
+        """Play, record and save one action; False (changing nothing) if it is not allowed."""
         ...
 
 
@@ -213,9 +213,7 @@ class TurnRoom:
         action = Action("choose", answer.option, answer.tool)
         if action not in match.game.legal_actions(state):
             return Refusal.NOT_LEGAL
-        try:
-            self.table.act(action)
-        except IllegalAction:
+        if not self.table.decide(action):  # e.g. a game another window plays, opened read-only
             return Refusal.NOT_LEGAL
         return None
 
@@ -278,3 +276,28 @@ def _last_answer(deck: Deck, lang: str, match: Match, team: int) -> Recorded | N
             tool,
         )
     return None
+
+
+class NoGame:
+    """`Room` before a game is open: no team to join yet, nothing to answer."""
+
+    def teams(self) -> tuple[str, ...]:
+        return ()
+
+    def languages(self) -> tuple[str, ...]:
+        return ()
+
+    def revision(self) -> Hashable:
+        return None
+
+    def snapshot(self, team: int, lang: str) -> TeamView:
+        raise IndexError(team)
+
+    def submit(self, team: int, answer: Answer) -> Refusal | None:
+        return Refusal.CLOSED
+
+    def answered(self) -> frozenset[int]:
+        return frozenset()
+
+    def is_open(self, team: int) -> bool:
+        return False

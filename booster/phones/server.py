@@ -159,7 +159,7 @@ class PhoneServer:
         limits = limits or Limits()
         self._requests = Bucket(*limits.requests)
         self._wrong_codes = Bucket(*limits.wrong_codes)
-        self._tokens: OrderedDict[str, int] = OrderedDict()
+        self._tokens: OrderedDict[str, tuple[int, tuple[str, ...]]] = OrderedDict()  # -> team, of which game
         self._waiting: dict[str, int] = {}
         self._waiting_total = 0
         self._files = {path: (page_files()[name], kind) for path, (name, kind) in STATIC.items()}
@@ -309,7 +309,7 @@ class PhoneServer:
         if not isinstance(team, int) or isinstance(team, bool) or not 0 <= team < len(self.bridge.current().teams):
             return _error(400, "refused")
         token = secrets.token_urlsafe(18)
-        self._tokens[token] = team
+        self._tokens[token] = (team, self.bridge.current().teams)
         while len(self._tokens) > MAX_TOKENS:
             self._tokens.popitem(last=False)
         return _json({"token": token, "team": team})
@@ -323,11 +323,13 @@ class PhoneServer:
         return _error(403, "bad_code")
 
     def _team_of(self, request: web.Request) -> int | None:
+        """The team the phone joined; None if unknown, or if another game started since (join again)."""
         token = request.headers.get("X-Token", "")
-        team = self._tokens.get(token)
-        if team is not None:
-            self._tokens.move_to_end(token)
-        return team
+        joined = self._tokens.get(token)
+        if joined is None or joined[1] != self.bridge.current().teams:
+            return None
+        self._tokens.move_to_end(token)
+        return joined[0]
 
     async def _view(self, request: web.Request) -> web.Response:
         team = self._team_of(request)

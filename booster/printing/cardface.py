@@ -85,6 +85,13 @@ def blocks(deck: Deck, lang: str, card: Card, t: Callable[..., str]) -> list[Blo
     return out
 
 
+def language_name(code: str) -> str:
+    """A language's own name ("Français"), from its string file; the code when it has none."""
+    from booster import i18n
+
+    return i18n.Strings(code).language_name(code)
+
+
 def mark_names(deck: Deck, lang: str, marks: tuple[str, ...]) -> str:
     return ", ".join(deck.text(lang, "marks", m, default=m) for m in marks)
 
@@ -144,9 +151,11 @@ def _chip_width(pen: Pen, chip: Chip, size: float) -> float:
     return shape_w + pen.width(chip[2], size) + size * L.PT * 0.9
 
 
-def fit(pen: Pen, title: str, body: list[Block], width: float, height: float, top: float = 1.0) -> Fitted:
-    """The largest scale up to `top` at which the title and every block fit (binary search; sizes are
-    monotone)."""
+def fit(
+    pen: Pen, title: str, body: list[Block], width: float, height: float, top: float = 1.0, floor: float = L.MIN_SCALE
+) -> Fitted:
+    """The largest scale from `floor` up to `top` at which the title and every block fit (binary search;
+    sizes are monotone); when even `floor` does not fit, the layout at `floor` (`fits` False)."""
 
     def measure(s: float) -> Fitted:
         tsize = L.TITLE_PT * s
@@ -166,7 +175,7 @@ def fit(pen: Pen, title: str, body: list[Block], width: float, height: float, to
     best = measure(top)
     if best.fits:
         return best
-    lo, hi = L.MIN_SCALE, top
+    lo, hi = floor, top
     low = measure(lo)
     if not low.fits:
         return low
@@ -284,7 +293,7 @@ def draw_front(
     fy2 = fy + fh - L.FOOTER_H
     foot = "CC BY-SA 4.0"
     if untranslated(deck, lang, card_id):  # printed in the source language: say so on the card
-        foot += " · " + t("untranslated", lang=deck.info.source_language)
+        foot += " · " + t("untranslated", lang=language_name(deck.info.source_language))
     pen.text_lines([foot], fx + L.PAD - 0.8, fy2, fsize, colour=L.MUTED)
     pen.text_lines([card_id], fx, fy2, fsize, colour=L.MUTED, align="R", width=fw - L.PAD + 0.8)
     return f.fits

@@ -252,7 +252,11 @@ def export(ts: Any, args: argparse.Namespace) -> int:
         "X-Source-Language": ts.source_lang,
     }
     out = Path(args.output or f"{ts.stem}.{args.lang}.po")
-    write_atomic(out, write(entries, header).encode("utf-8"))
+    try:  # never over the texts it was made from (-o text.fr.yaml), a pipe, a link or a device
+        write_atomic(out, write(entries, header).encode("utf-8"), inputs=[ts.file(args.lang), ts.file(ts.source_lang)])
+    except OSError as e:
+        print(f"Cannot write {out}: {e.strerror or e}.", file=sys.stderr)
+        return 1
     done = sum(1 for e in entries if e.target)
     fuzzy = sum(1 for e in entries if e.fuzzy)
     print(f"wrote {out}: {len(entries)} texts, {done} translated ({fuzzy} fuzzy: their source changed since)")

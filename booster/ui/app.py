@@ -14,11 +14,13 @@ import contextlib
 import os
 import random
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -55,6 +57,7 @@ class Options:
     fullscreen: bool = False
     mark_missing: bool | None = None
     text_scale: float = 1.0
+    phones: str | None = None  # --phones: "" for the local network's address, else HOST[:PORT]
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -66,7 +69,12 @@ class Options:
             watch=bool(getattr(args, "watch", False)),
             fullscreen=bool(getattr(args, "fullscreen", False)),
             mark_missing=getattr(args, "mark_missing", None),
+            phones=getattr(args, "phones", None),
         )
+
+
+if TYPE_CHECKING:
+    from booster.phones.service import Phones
 
 
 class App:
@@ -86,6 +94,9 @@ class App:
         self.toast_text = ""
         self.toast_until = 0.0
         self.game: GameController | None = None
+        self.phones: Phones | None = None  # the teams' phones (booster.phones), when played with --phones
+        self._phones_shown: GameController | None = None  # the game the join panel was last shown for
+        self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
         self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
         self.scenes: list[Scene] = []
         self.painter = Painter(surface, self.layout, self.text, self.text_scale)
@@ -503,6 +514,9 @@ class App:
             if k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
                 self.change_text_scale(-1)
                 return
+            if k == pygame.K_p and self.phones is not None:
+                self.toggle_phones()
+                return
             if k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
                 self.open_help()
                 return
@@ -520,6 +534,8 @@ class App:
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
         """Timers, animations, toasts and the deck watcher: mark a redraw when something moved."""
+        if self.phones is not None:
+            self.sync_phones()
         now = self.clock()
         if self.toast_text and now >= self.toast_until:
             self.toast_text = ""
@@ -538,6 +554,27 @@ class App:
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
+
+    # -- the teams' phones --------------------------------------------------------------------------------
+    def sync_phones(self) -> None:
+        """Record the answers the phones sent (as if the facilitator had chosen them), publish the screen
+        they should show, and show the join panel once for each new game."""
+        assert self.phones is not None
+        game = self.game if self.in_game() else None
+        if self.phones.sync(game):
+            self.sync_game()
+            self.dirty = True
+        if game is not None and self._phones_shown is not game:
+            self._phones_shown = game
+            self.toggle_phones()
+
+    def toggle_phones(self) -> None:
+        from booster.ui.scenes.phones import PhonesOverlay
+
+        if isinstance(self.top, PhonesOverlay):
+            self.pop()
+        elif self.phones is not None and not self.top.overlay:
+            self.push(PhonesOverlay(self))
 
     def wait_ms(self) -> int:
         """How long the loop may sleep: forever (0) when nothing moves."""
@@ -676,7 +713,10 @@ class App:
             if deadline is not None and now >= deadline:
                 return event
             nap = min(0.05, nap * 2)
-            time.sleep(nap if deadline is None else min(nap, max(0.0, deadline - now)))
+            # Another thread (the phones' server) may cut the nap short: it has work for the loop's tick.
+            if self.wakeup.wait(nap if deadline is None else min(nap, max(0.0, deadline - now))):
+                self.wakeup.clear()
+                return event
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -691,9 +731,27 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
     pygame.font.init()
     pygame.display.set_caption("Social Impact Booster")
+    pygame.display.set_icon(pygame.image.load(str(paths.ICON)))
     if fullscreen:
         return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+
+def start_phones(where: str, wake: Callable[[], None]) -> Phones | None:
+    """Serve the phones' page; print its address on stdout (for scripts and facilitators), or the reason
+    it cannot on stderr (None)."""
+    from booster.phones.network import parse_bind
+    from booster.phones.service import Phones
+
+    try:
+        host, port = parse_bind(where)
+        phones = Phones(host, port, wake)
+        url = phones.start()
+    except (ValueError, OSError) as e:
+        print(f"The phones cannot join: {e}", file=sys.stderr)
+        return None
+    print(f"Phones: {url} (room code {phones.code})", flush=True)
+    return phones
 
 
 def run(args: Any) -> int:
@@ -715,9 +773,17 @@ def run(args: Any) -> int:
             file=sys.stderr,
         )
         return 1
+    phones = None
     try:
         app = App(options, surface, window=True)
+        if options.phones is not None:
+            phones = start_phones(options.phones, app.wakeup.set)  # an answer ends the loop's nap
+            if phones is None:
+                return 2
+            app.phones = phones
         app.loop()
     finally:
+        if phones is not None:
+            phones.stop()
         pygame.quit()
     return 0

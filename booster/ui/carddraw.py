@@ -57,11 +57,14 @@ def _has(node: Any, path: tuple[str, ...]) -> bool:
     return isinstance(node, str)
 
 
-def natural_height(p: Painter, text: str, width: float, size: float, bold: bool = False) -> float:
-    """Height (logical) of `text` wrapped at `width` at its full size."""
+def natural_height(p: Painter, text: str, width: float, size: float, bold: bool = False, at_most: float = 0) -> float:
+    """Height (logical) of `text` wrapped at `width` at its full size; with `at_most`, a little more than
+    that when it is taller (a huge text is then not laid out to its end)."""
     px = p.font_px(size)
-    lines = p.tr.wrap(text, px, bold, max(1, p.r((0, 0, width, 1)).width))
-    return len(lines) * p.tr.line_height(px, bold) / p.layout.k
+    lh = p.tr.line_height(px, bold)
+    limit = int(at_most * p.layout.k / lh) + 1 if at_most else 0
+    lines = p.tr.wrap(text, px, bold, max(1, p.r((0, 0, width, 1)).width), limit)
+    return len(lines) * lh / p.layout.k
 
 
 Item = tuple[str, float, float, bool, float]  # text, width, size, bold, extra height (padding)
@@ -78,7 +81,7 @@ def fit_stack(
     f = start
     while True:
         heights = [
-            max(extra, natural_height(p, text, width, size * f, bold) + extra if text else extra)
+            max(extra, natural_height(p, text, width, size * f, bold, available) + extra if text else extra)
             for text, width, size, bold, extra in items
         ]
         # The floor in logical units ("-" lowers it, "+" does not raise it): see Painter.floor_px.

@@ -23,7 +23,7 @@ from booster.ui.views import (
 )
 
 GAME_SCENES = ("stage", "board", "card", "tool", "effect", "exchange", "exchanged", "debrief", "debrief-card")
-SCENES = ("start", "setup", *GAME_SCENES, "help", "menu", "confirm", "error")
+SCENES = ("start", "setup", *GAME_SCENES, "help", "menu", "confirm", "phones", "error")
 TEAM_NAMES = {
     "en": (
         "Green Roofs",
@@ -117,7 +117,9 @@ def goto(app: App, scene: str) -> None:
         app.set_scene(ErrorScene(app, demo_problems()))
         return
     start_demo(app, 4)
-    target = {"debrief-card": "debrief", "help": "board", "menu": "board", "confirm": "card"}.get(scene, scene)
+    target = {"debrief-card": "debrief", "help": "board", "menu": "board", "confirm": "card", "phones": "board"}.get(
+        scene, scene
+    )
     wanted = VIEW_OF_SCENE[target]
     g = app.game
     assert g is not None
@@ -143,6 +145,11 @@ def goto(app: App, scene: str) -> None:
         app.open_menu()
     elif scene == "confirm":
         app.push(ConfirmQuit(app))
+    elif scene == "phones":  # the join panel of `booster play --phones`, for an address of a typical room
+        from booster.phones.service import Phones
+
+        app.phones = Phones("192.168.1.23", 8737, code="4821")  # not started: nothing is served
+        app.toggle_phones()
 
 
 def _good(app: App, scene: str, v: View) -> bool:

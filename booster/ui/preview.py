@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -77,6 +78,7 @@ def main(args: argparse.Namespace) -> int:
         return 1
     t = Strings(lang, True if args.mark_missing else None)
     text = TextRenderer()
+    too_long = _overflows(deck, lang, ids)
     for cid in ids:
         box = card_size(deck.cards[cid].kind)
         size = fixed or box
@@ -89,6 +91,9 @@ def main(args: argparse.Namespace) -> int:
         layout.oy = (size[1] - box[1] * layout.k) / 2
         layout.frame = surface.get_rect()
         draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
+        if cid in too_long:
+            surface = _mark_overflow(surface, text, too_long[cid])
+            print(f"{cid}: {too_long[cid].sentence(lang)}", file=sys.stderr)
         path = out / f"{cid}.{lang}.png"
         try:
             save_png(surface, path)
@@ -97,3 +102,31 @@ def main(args: argparse.Namespace) -> int:
             return 1
         print(path)
     return 0
+
+
+def _overflows(deck: Any, lang: str, ids: list[str]) -> dict[str, Any]:
+    """The cards whose texts do not fit their card at the smallest legible size (booster/printing/fit.py)."""
+    try:
+        from booster.printing import fit
+    except ImportError:  # no PDF library in this build: nothing to measure with
+        return {}
+    return {o.card: o for o in fit.overflows(deck, lang, ids)}
+
+
+def _mark_overflow(card: Any, text: Any, overflow: Any) -> Any:
+    """The card image with a red frame and, below it, a strip that says by how much its texts overflow."""
+    import pygame
+
+    w, h = card.get_size()
+    strip = max(48, h // 9)
+    out = pygame.Surface((w, h + strip))
+    out.fill((255, 255, 255))
+    out.blit(card, (0, 0))
+    red = (213, 94, 0)  # Okabe-Ito vermillion, with words: colour is never the only cue
+    pygame.draw.rect(out, red, out.get_rect(), max(4, w // 160))
+    pygame.draw.rect(out, red, (0, h, w, strip))
+    words = f"TOO LONG: about {overflow.lines} lines over, cut about {overflow.chars} characters"
+    text.draw(
+        out, words, pygame.Rect(16, h, w - 32, strip), max(14, strip // 2), True, (255, 255, 255), "left", "middle", 1
+    )
+    return out

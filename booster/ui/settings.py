@@ -29,7 +29,7 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     try:
         data = json.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deep nesting
         return Settings()
     if not isinstance(data, dict):
         return Settings()

@@ -51,18 +51,20 @@ class TextRenderer:
     def line_height(self, px: int, bold: bool = False) -> int:
         return self.font(px, bold).get_linesize()
 
-    def wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
-        key = (text, px, bold, width)
+    def wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
+        """`text` in lines no wider than `width`; with `limit`, only the first limit + 1 lines (enough to know
+        that it does not fit in `limit` lines, without laying out all of a huge text)."""
+        key = (text, px, bold, width, limit)
         hit = self.wraps.get(key)
         if hit is None:
             if len(self.wraps) > _CACHE_MAX:
                 self.wraps.clear()
-            hit = self.wraps[key] = self._wrap(text, px, bold, width)
+            hit = self.wraps[key] = self._wrap(text, px, bold, width, limit)
         return hit
 
-    def _wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
+    def _wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
         font = self.font(px, bold)
-        return wrap(text, width, lambda s: font.size(s)[0])
+        return wrap(text, width, lambda s: font.size(s)[0], limit)
 
     def fit(
         self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0, floor: int = MIN_PX
@@ -73,14 +75,35 @@ class TextRenderer:
         hit = self.fits.get(key)
         if hit is not None:
             return hit
-        floor = max(MIN_PX, min(floor, px))
-        size = px
-        while True:
-            lines = self.wrap(text, size, bold, width)
+
+        def try_size(size: int) -> tuple[bool, list[str]]:
+            room = max(1, height // self.line_height(size, bold))
+            lines = self.wrap(text, size, bold, width, min(room, max_lines) if max_lines else room)
             ok = len(lines) * self.line_height(size, bold) <= height and (not max_lines or len(lines) <= max_lines)
-            if ok or size <= floor:
-                break
-            size = max(floor, int(size * 0.92))
+            return ok, lines
+
+        # The sizes tried, largest first, each 8 % smaller; a smaller size never needs more lines, so the
+        # largest that fits is found by bisection (a few layouts instead of one per size).
+        floor = max(MIN_PX, min(floor, px))
+        ladder = [px]
+        while ladder[-1] > floor:
+            ladder.append(max(floor, int(ladder[-1] * 0.92)))
+        ok, lines = try_size(px)
+        size = px
+        if not ok:
+            lo, hi = 1, len(ladder) - 1  # ladder[lo - 1] does not fit; is there one that does, down to hi?
+            ok_last, lines_last = try_size(ladder[hi])
+            if ok_last:
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if try_size(ladder[mid])[0]:
+                        hi = mid
+                    else:
+                        lo = mid + 1
+                size = ladder[hi]
+                ok, lines = try_size(size)
+            else:
+                size, ok, lines = ladder[-1], False, lines_last
         if not ok:  # even the smallest size overflows: keep what fits and end with an ellipsis
             keep = max(1, height // self.line_height(size, bold))
             if max_lines:

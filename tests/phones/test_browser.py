@@ -111,7 +111,7 @@ def test_an_answer_after_the_card_closed(room, phone):
     browser.wait_text("#status", "Your team's turn")
     browser.run("stopPolling();")  # this phone's view goes stale: it still shows the card
     facilitator = str(browser.run("return S.data.view.answers[2].option"))
-    room.loop.call(lambda table: table.act(Action("choose", facilitator)))  # the laptop answers first
+    room.loop.call(lambda table: table.decide(Action("choose", facilitator)))  # the laptop answers first
     answer(browser, 1)
     browser.wait_text("#problem", "Too late: this card is closed")
     assert room.choices() == [(0, facilitator)]
@@ -125,7 +125,7 @@ def test_a_phone_that_sleeps_or_reloads_rejoins_where_it_was(room, phone):
     browser.wait_text("#status", "Your team's turn")
     browser.offline(True)
     option = str(browser.run("return S.data.view.answers[0].option"))
-    room.loop.call(lambda table: table.act(Action("choose", option)))  # the game goes on meanwhile
+    room.loop.call(lambda table: table.decide(Action("choose", option)))  # the game goes on meanwhile
     browser.offline(False)
     browser.wait_text("#status", "It is Green's turn", timeout=30)
     browser.wait_text("#recorded", "Recorded:")

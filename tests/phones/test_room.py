@@ -19,7 +19,7 @@ TEAMS = ("Blue", "Green", "Orange")
 
 def _to_challenge(table: Headless) -> None:
     while table.match.state.phase == "play" and table.match.state.pending is None:
-        table.act(ADVANCE)
+        table.decide(ADVANCE)
 
 
 def test_the_team_in_turn_sees_its_card_and_the_others_wait(core_deck):

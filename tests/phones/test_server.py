@@ -96,7 +96,7 @@ def test_an_answer_after_the_card_closed_is_refused(room):
     answer = room.view(token)["view"]["answers"][0]
     other = room.view(token)["view"]["answers"][1]
     # The facilitator records Blue's answer from the laptop first.
-    room.loop.call(lambda table: table.act(Action("choose", other["option"])))
+    room.loop.call(lambda table: table.decide(Action("choose", other["option"])))
     status, data = room.request("/api/answer", {"team": 0, **answer}, token=token)
     assert (status, data) == (409, {"error": "closed"})
     assert room.choices() == [(0, other["option"])]

@@ -113,3 +113,10 @@ def test_weblate_yaml_save_then_cleanup(mini: Path, run) -> None:
     text = (mini / "text.fr.yaml").read_text(encoding="utf-8")
     assert '# en: A garden\n    title: "Un jardin partagé"' in text
     assert load_deck(mini).deck.text("fr", "cards", "garden", "title") == "Un jardin partagé"
+
+
+def test_export_never_writes_over_the_texts_it_reads(mini: Path, run) -> None:
+    before = (mini / "text.fr.yaml").read_bytes()
+    code, text = run("deck", "po", "export", mini, "--lang", "fr", "-o", mini / "text.fr.yaml")
+    assert code == 1 and "one of the files read" in text and "Traceback" not in text
+    assert (mini / "text.fr.yaml").read_bytes() == before

@@ -352,3 +352,12 @@ def test_screenshot_and_preview_outputs_that_cannot_be_written(tmp_path, capsys)
     a_file.write_text("mine")
     assert preview.main(parser.parse_args([str(MINI), "-o", str(a_file)])) == 2
     assert "is a file" in capsys.readouterr().err and a_file.read_text() == "mine"
+
+
+def test_hand_edited_settings_fall_back_to_the_defaults(tmp_path):
+    from booster.ui.settings import Settings, load_settings
+
+    path = tmp_path / "settings.json"
+    for text in ("[" * 100_000, '{"text_scale": NaN}', '{"text_scale": 1e999, "fullscreen": "yes"}'):
+        path.write_text(text, encoding="utf-8")
+        assert load_settings(path) == Settings()

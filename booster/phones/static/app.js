@@ -142,9 +142,12 @@ async function poll(generation) {
 
 async function rejoin() {
   // The server forgot this phone (it restarted, or too many phones came): join again with what we have.
+  // A new game (other team names) means choosing the team again.
   S.token = null;
-  if (S.code && S.team !== null && await enterCode(S.code) && S.team < S.teams.length) {
-    await joinTeam(S.team);
+  const before = JSON.stringify(S.teams);
+  if (S.code && S.team !== null && await enterCode(S.code)) {
+    if (JSON.stringify(S.teams) === before) await joinTeam(S.team);
+    else showTeams();
   } else {
     problem(t("expired")); show("join-screen");
   }

@@ -87,7 +87,7 @@ class StartScene(Scene):
             y += 125
             if offer is None:
                 p.text(
-                    app.resume_problem or t("start.resume_none"),
+                    app.resume_problem or t("start.resume_locked" if app.can_view_locked() else "start.resume_none"),
                     (x - 200, y, w + 400, 100),
                     SMALL,
                     colour=theme.MUTED,

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: MIT
+"""The phones as the front end runs them: the server in its thread, and `sync`, which the game loop calls
+on every pass to record the answers that came in and to publish what the phones should show now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from booster.phones.bridge import Bridge
+from booster.phones.network import local_addresses
+from booster.phones.qr import qr_modules
+from booster.phones.room import NoGame, Room, Table, TurnRoom
+from booster.phones.server import Limits, PhoneServer
+
+
+class NoNetwork(OSError):
+    """The laptop is on no local network: the phones cannot reach it."""
+
+
+class Phones:
+    def __init__(
+        self,
+        host: str | None,
+        port: int,
+        wake: Callable[[], None] | None = None,
+        code: str | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        """`host` None: the laptop's first local network address (NoNetwork if it has none); `code`: the room
+        code (default: drawn at random)."""
+        if host is None:
+            found = local_addresses()
+            if not found:
+                raise NoNetwork(
+                    "this laptop is on no local network: join the room's Wi-Fi or start a hotspot, or give "
+                    "an address with --phones ADDRESS"
+                )
+            host = found[0]
+        self.bridge = Bridge(wake)
+        self.server = PhoneServer(self.bridge, host, port, code, limits)
+        self._empty = NoGame()
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def code(self) -> str:
+        return self.server.code
+
+    @cached_property
+    def qr(self) -> tuple[tuple[bool, ...], ...]:
+        return qr_modules(self.url)
+
+    def start(self) -> str:
+        """Serve; returns the address. OSError (with the system's reason) if the port cannot be had."""
+        return self.server.start()
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def sync(self, table: Table | None) -> int:
+        """Record the phones' answers on `table` (the game on screen, or None), then publish the views;
+        returns how many answers came in (each recorded or refused)."""
+        room: Room = TurnRoom(table) if table is not None else self._empty
+        handled = self.bridge.drain(room)
+        self.bridge.publish(room)
+        return handled

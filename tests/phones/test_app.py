@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: MIT
+"""The phones wired into the real front end (headless): an answer from a phone is played, shown and
+saved exactly as the facilitator's key would be; `booster play --phones` prints where it serves."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+import pytest
+from phone_room import TEAMS
+
+from booster import paths, saves
+from booster.engine.game import Action
+from booster.phones.service import Phones
+from booster.ui.app import App, Options
+from booster.ui.scenes.phones import PhonesOverlay
+from booster.ui.views import BoardView
+
+
+@pytest.fixture(autouse=True)
+def display(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOSTER_HOME", str(tmp_path / "home"))
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((320, 200))
+    yield
+    pygame.quit()
+
+
+def pump(app: App, work: Callable[[], Any]) -> Any:
+    """Run a phone's requests on a thread while the game's loop runs here, as in the real program."""
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = work()
+        except BaseException as e:  # handed back to the test's thread
+            result["error"] = e
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    while thread.is_alive():
+        app.process()
+        thread.join(0.005)
+    app.process()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def call(url: str, path: str, body: Any = None, token: str = "") -> tuple[int, Any]:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url.rstrip("/") + path, data=data, method="GET" if data is None else "POST")
+    request.add_header("X-Token", token)
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_a_phone_answers_in_the_real_game_and_the_save_holds_it():
+    app = App(Options(deck=str(paths.CORE_DECK), lang="en", seed=5), pygame.Surface((1280, 720)))
+    phones = Phones("127.0.0.1", 0)
+    phones.start()
+    app.phones = phones
+    try:
+        app.process()
+        assert call(phones.url, "/api/room", {"code": phones.code}) == (200, {"teams": []})  # no game yet
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180)
+        app.process()
+        assert isinstance(app.top, PhonesOverlay)  # the join panel comes up with the game
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0))
+        app.process()
+        assert not isinstance(app.top, PhonesOverlay)
+        game = app.game
+        assert game is not None
+        while game.state.pending is None:
+            if isinstance(game.view(), BoardView):
+                game.advance()
+            else:
+                game.dismiss()
+            app.sync_game()
+        app.process()  # the loop's pass publishes the challenge to the phones
+        turn, card = game.state.turn, game.state.pending
+        option = app.deck.cards[card].options[2].id
+
+        def phone() -> tuple[int, Any]:
+            status, joined = call(phones.url, "/api/join", {"code": phones.code, "team": turn})
+            assert status == 200
+            _, data = call(phones.url, "/api/view?since=&lang=en", token=joined["token"])
+            assert data["view"]["phase"] == "open" and data["view"]["card"]["id"] == card
+            return call(phones.url, "/api/answer", {"team": turn, "card": card, "option": option}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200, verdict
+        assert game.match.log[-1] == Action("choose", option)
+        assert app.top.name == "effect"  # the projector shows the effect of the team's answer
+        saved = saves.load(game.autosave_path)
+        assert saved.log[-1] == Action("choose", option)
+    finally:
+        phones.stop()
+
+
+def _booster(*args: str, home: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "BOOSTER_HOME": home}
+    return subprocess.Popen(
+        [sys.executable, "-m", "booster", "play", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def test_play_with_phones_prints_where_it_serves(tmp_path):
+    process = _booster("--phones", "127.0.0.1:0", home=str(tmp_path))
+    try:
+        timer = threading.Timer(30, process.kill)  # a hung start fails the test instead of hanging it
+        timer.start()
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        timer.cancel()
+        assert line.startswith("Phones: http://127.0.0.1:"), line
+        url, code = line.split()[1], line.rstrip(")").split()[-1]
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200 and b"<html" in response.read()
+        assert call(url, "/api/room", {"code": code})[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_play_with_phones_refuses_an_address_outside_the_room(tmp_path):
+    process = _booster("--phones", "8.8.8.8", home=str(tmp_path))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert "not an address on a local network" in err and "Traceback" not in err
