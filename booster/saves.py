@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster import paths
 from booster.deck.yaml_safe import shown
-from booster.engine.game import Action, Game, IllegalAction, Setup
+from booster.engine.game import Action, ActionKind, Game, IllegalAction, Setup
 from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import clean_temp_files, write_atomic
 
@@ -283,8 +283,8 @@ def _read_save(data: Any) -> Saved:
     log, times = [], []
     for i, entry in enumerate(entries, 1):
         kind = _field(entry, "kind", f"action {i}")
-        if kind not in ("advance", "choose", "exchange"):
-            raise SaveError(f"the save is damaged (action {i} is not an advance, a choice or an exchange)")
+        if kind not in tuple(ActionKind):
+            raise SaveError(f"the save is damaged (action {i} is not an advance, a reveal, a choice or an exchange)")
         option = _optional_name(entry.get("option"), f"the option of action {i}")
         tool = _optional_name(entry.get("tool"), f"the tool of action {i}")
         log.append(Action(kind, option, tool))

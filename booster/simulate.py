@@ -32,7 +32,7 @@ def greedy_policy(game: Game, state: State, actions: Sequence[Action], rnd: rand
     assert state.pending is not None
 
     def value(a: Action) -> tuple[int, int, float]:
-        after = [s + d for s, d in zip(scores, game.option_effect(state.pending, a.option, a.tool), strict=True)]
+        after = [s + d for s, d in zip(scores, game.preview(state, a.option or "", a.tool), strict=True)]
         return (min(after), sum(after), rnd.random())
 
     return max(actions, key=value)
@@ -89,7 +89,7 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
             actions = legal(state)
             action = choose(game, state, actions, rnd)
             if action.kind == "choose":
-                option_counts[(state.pending, action.option)] += 1
+                option_counts[(state.pending or "", action.option or "")] += 1
                 if action.tool is not None:
                     played.add(action.tool)
             state, _ = apply(state, action)

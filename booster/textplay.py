@@ -54,7 +54,7 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
                 )
                 return 1
             if answer in ("u", "undo"):
-                match = match.undo().undo()
+                match = match.undo_decision()
                 continue
             try:
                 action = actions[int(answer) - 1]

@@ -18,15 +18,54 @@ from booster.engine.match import (
     state_from_json,
     state_to_json,
 )
-from booster.engine.model import Card, Deck, DeckInfo, Option, Pillar, Rules, Stage
+from booster.engine.model import POWERS, Adjust, Card, Deck, DeckInfo, Option, Pillar, Rules, Stage
 
 ids = st.text("abcdefghij", min_size=1, max_size=6)
 effects_of = lambda n: st.tuples(*[st.integers(-5, 5)] * n)  # noqa: E731
 
 
+MARKS = ("m1", "m2", "m3")
+PROJECTS = ("food", "repair")
+
+
+@st.composite
+def options_of(draw, n: int, experience: list[str], follow_ups: list[str], unlock_tools: list[str]):
+    """2-3 responses using every mechanic; the first is always offered (no requires, excludes, unlock)."""
+    marks = st.lists(st.sampled_from(MARKS), max_size=2, unique=True).map(tuple)
+    out = []
+    for j in range(draw(st.integers(2, 3))):
+        adjust = tuple(
+            Adjust(draw(st.sampled_from(MARKS)), draw(st.booleans()), draw(effects_of(n)))
+            for _ in range(draw(st.integers(0, 2)))
+        )
+        conditional = j > 0
+        out.append(
+            Option(
+                f"o{j}",
+                draw(effects_of(n)),
+                marks=draw(marks),
+                clears=draw(marks),
+                echoes=tuple(draw(st.lists(st.sampled_from(experience), max_size=2, unique=True)))
+                if experience
+                else (),
+                follow_up=draw(st.none() | st.sampled_from(follow_ups)) if follow_ups else None,
+                requires=draw(marks) if conditional else (),
+                excludes=draw(marks) if conditional else (),
+                adjust=adjust,
+                unlocked_by=(
+                    tuple(draw(st.lists(st.sampled_from(unlock_tools), max_size=1)))
+                    if conditional and unlock_tools
+                    else ()
+                ),
+            )
+        )
+    return tuple(out)
+
+
 @st.composite
 def decks(draw) -> Deck:
-    """Random valid rules and cards: 1-6 pillars, 1-6 stages of 1-5 spaces, any mix of piles (even empty)."""
+    """Random valid rules and cards: 1-6 pillars, 1-6 stages of 1-5 spaces, any mix of piles (even empty),
+    with marks, follow-ups, tool powers, echoes and scenario-aware cards."""
     pillars = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
     n = len(pillars)
     stage_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
@@ -34,6 +73,7 @@ def decks(draw) -> Deck:
         Stage(s, tuple(draw(st.lists(st.sampled_from(["challenge", "tool"]), min_size=1, max_size=5))))
         for s in stage_ids
     )
+    fits = st.none() | st.lists(st.sampled_from(PROJECTS), min_size=1, max_size=2, unique=True).map(tuple)
     cards: dict[str, Card] = {}
     for i in range(draw(st.integers(0, 12))):
         cards[f"t{i}"] = Card(
@@ -42,22 +82,34 @@ def decks(draw) -> Deck:
             stage=draw(st.sampled_from(stage_ids)),
             pillar=draw(st.sampled_from(pillars)),
             effect=draw(effects_of(n)),
+            fits=draw(fits),
+            powers=tuple(draw(st.lists(st.sampled_from(POWERS), min_size=1, max_size=3, unique=True))),
         )
     tool_ids = list(cards)
-    for i in range(draw(st.integers(0, 20))):
-        options = tuple(Option(f"o{j}", draw(effects_of(n))) for j in range(draw(st.integers(2, 3))))
+    unlock_tools = [t for t in tool_ids if "unlock" in cards[t].powers]
+    experience = [f"e{i}" for i in range(draw(st.integers(0, 10)))]
+    for e in experience:
+        cards[e] = Card(e, "experience", pillar=draw(st.sampled_from(pillars)))
+    follow_ups = [f"f{i}" for i in range(draw(st.integers(0, 3)))]
+    answered = [(f"c{i}", "challenge") for i in range(draw(st.integers(0, 20)))]
+    answered += [(f, "follow-up") for f in follow_ups]
+    for cid, kind in answered:
         helpful = tuple(draw(st.lists(st.sampled_from(tool_ids), max_size=3, unique=True))) if tool_ids else ()
-        bonus = draw(st.none() | effects_of(n))
-        cards[f"c{i}"] = Card(
-            f"c{i}",
-            "challenge",
-            stage=draw(st.sampled_from(stage_ids)),
-            options=options,
-            tools=helpful,
-            tool_bonus=bonus,
+        stage = (
+            draw(st.sampled_from(stage_ids)) if kind == "challenge" else draw(st.none() | st.sampled_from(stage_ids))
         )
-    for i in range(draw(st.integers(0, 10))):
-        cards[f"e{i}"] = Card(f"e{i}", "experience", pillar=draw(st.sampled_from(pillars)))
+        cards[cid] = Card(
+            cid,
+            kind,
+            stage=stage,
+            options=draw(options_of(n, experience, follow_ups, unlock_tools)),
+            tools=helpful,
+            tool_bonus=draw(st.none() | effects_of(n)),
+            fits=draw(fits),
+        )
+    for project in PROJECTS:
+        cards[f"s-{project}"] = Card(f"s-{project}", "scenario", project=project)
+    cards["s-none"] = Card("s-none", "scenario")
     rules = Rules(
         pillars=tuple(Pillar(p) for p in pillars),
         stages=stages,
@@ -81,17 +133,28 @@ def random_play(game: Game, setup: Setup, rnd: random.Random, limit: int = 10_00
     return match
 
 
-games = st.tuples(decks(), st.integers(1, 8), st.integers(0, 2**64), st.integers(0, 2**32))
+games = st.tuples(
+    decks(),
+    st.lists(st.sampled_from([None, "s-food", "s-repair", "s-none"]), min_size=1, max_size=8),
+    st.integers(0, 2**64),
+    st.integers(0, 2**32),
+)
+
+
+def setup_of(scenarios: list[str | None], seed: int) -> Setup:
+    return Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios))
 
 
 @settings(max_examples=150, deadline=None)
 @given(games)
 def test_random_games_end_and_scores_are_the_sum_of_events(args):
-    deck, n_teams, seed, play_seed = args
+    deck, scenarios, seed, play_seed = args
+    n_teams = len(scenarios)
     game = Game(deck)
-    match = random_play(game, Setup(tuple(f"T{i}" for i in range(n_teams)), seed), random.Random(play_seed))
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
     spaces = sum(len(s.spaces) for s in deck.rules.stages)
-    assert len(match.log) <= n_teams * (2 * spaces + 1)
+    # Each space is an advance and at most a reveal and a response; then one exchange per team.
+    assert len(match.log) <= n_teams * (3 * spaces + 1)
     totals = [[0] * len(game.pillars) for _ in range(n_teams)]
     experience = [[] for _ in range(n_teams)]
     for _, e in match.events():
@@ -108,19 +171,21 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
             p.id: sum(1 for c in deck.cards.values() if c.kind == "experience" and c.pillar == p.id)
             for p in rules.pillars
         }
+        # As many cards as points allow, but never the same card twice: no more than the pillar has.
         expected = sum(
-            min(rules.exchange_cap, max(0, s) // rules.exchange_rate) if piles[p] else 0
+            min(rules.exchange_cap, max(0, s) // rules.exchange_rate, piles[p])
             for p, s in zip(piles, team.scores, strict=True)
         )
         assert len(exp) == expected
+        assert len(set(exp)) == len(exp)
 
 
 @settings(max_examples=100, deadline=None)
 @given(games)
 def test_replay_json_and_undo_are_exact(args):
-    deck, n_teams, seed, play_seed = args
+    deck, scenarios, seed, play_seed = args
     game = Game(deck)
-    setup = Setup(tuple(f"T{i}" for i in range(n_teams)), seed)
+    setup = setup_of(scenarios, seed)
     match = random_play(game, setup, random.Random(play_seed))
     # Replaying the log reproduces every state.
     assert Match.replay(game, setup, match.log).states == match.states
@@ -140,9 +205,9 @@ def test_replay_json_and_undo_are_exact(args):
 @settings(max_examples=100, deadline=None)
 @given(games, st.data())
 def test_illegal_actions_raise_and_change_nothing(args, data):
-    deck, n_teams, seed, play_seed = args
+    deck, scenarios, seed, play_seed = args
     game = Game(deck)
-    match = random_play(game, Setup(tuple(f"T{i}" for i in range(n_teams)), seed), random.Random(play_seed))
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
     state = match.states[data.draw(st.integers(0, len(match.states) - 1))]
     legal = game.legal_actions(state)
     candidates = [ADVANCE, Action("exchange"), Action("choose", "nope"), Action("choose", "o0", "t0"), Action("fly")]
@@ -151,6 +216,107 @@ def test_illegal_actions_raise_and_change_nothing(args, data):
             continue
         with pytest.raises(IllegalAction):
             game.apply(state, action)
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_undo_of_a_decision_faces_the_team_with_the_same_card_again(args):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    decisions = [i for i, a in enumerate(match.log) if a.kind in ("choose", "reveal")]
+    back = match
+    for i in reversed(decisions):
+        back = back.undo_decision()
+        assert back.log == match.log[:i]
+        assert back.state == match.states[i]
+        assert match.log[i] in game.legal_actions(back.state)
+    assert not back.can_undo_decision()
+    assert back.undo_decision() == back
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_a_withheld_response_is_never_legal(args):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    for state in match.states:
+        if state.pending is None:
+            continue
+        team = state.teams[state.turn]
+        card = deck.cards[state.pending]
+        offered = {o.id for o in card.options if o.offered_to(team.marks, team.tools)}
+        assert offered, "a card always offers a response"
+        assert {o.id for o in game.offered_options(state)} == offered
+        legal = game.legal_actions(state)
+        assert {a.option for a in legal if a.kind == "choose"} == offered
+        for o in card.options:
+            if o.id not in offered:
+                with pytest.raises(IllegalAction, match="not offered"):
+                    game.apply(state, Action("choose", o.id))
+        for action in legal:
+            game.apply(state, action)  # every legal action applies
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_a_reveal_never_changes_an_outcome(args):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    seen = 0
+    for state in match.states:
+        for reveal in [a for a in game.legal_actions(state) if a.kind == "reveal"]:
+            seen += 1
+            revealed, events = game.apply(state, reveal)
+            assert [e.kind for e in events] == ["tool_played", "revealed"]
+            assert revealed.teams[state.turn].scores == state.teams[state.turn].scores
+            tool = deck.cards[reveal.tool]
+            also = reveal.tool if {"bonus", "soften"} & set(tool.powers) else None
+            for choice in [a for a in game.legal_actions(revealed) if a.kind == "choose" and a.tool is None]:
+                after, _ = game.apply(revealed, choice)
+                without, _ = game.apply(state, choice._replace(tool=also))
+                # The same response has the same outcome with or without the reveal (a reveal tool that
+                # also has a bonus or soften gives it, as when played with the response).
+                assert after.teams[state.turn]._replace(spent=()) == without.teams[state.turn]._replace(spent=())
+                assert game.preview(revealed, choice.option) == game.preview(state, choice.option, also)
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_teams_draw_what_fits_their_project_and_the_follow_ups_they_scheduled(args):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    scheduled: dict[int, list[str]] = {}
+    for _, e in match.events():
+        if e.kind == "queued":
+            assert e.card not in scheduled.setdefault(e.team, []), "a follow-up is queued once"
+            scheduled[e.team].append(e.card)
+        if e.kind == "drew":
+            card = deck.cards[e.card]
+            project = game.project_of(match.state.teams[e.team])
+            assert card.fits_project(project)
+            if card.kind == "follow-up":
+                assert e.card in scheduled.get(e.team, [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_experience_cards_answer_the_teams_own_decisions_first(args):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    rules = deck.rules
+    for team in match.state.teams:
+        assert len(set(team.experience)) == len(team.experience), "never the same card twice to a team"
+        for p, score in zip(game.pillars, team.scores, strict=True):
+            count = min(rules.exchange_cap, max(0, score) // rules.exchange_rate)
+            echoed = [e.experience for e in team.echoes if deck.cards[e.experience].pillar == p]
+            received = [c for c in team.experience if deck.cards[c].pillar == p]
+            first = min(count, len(echoed))
+            assert received[:first] == echoed[:first]
 
 
 # -- rules a player notices, on the mini deck ---------------------------------------------------------

@@ -9,28 +9,64 @@ No pygame, no files, no clock. A `Game` is built once from a deck; then
 `apply` never changes its input; an illegal action raises `IllegalAction` and changes nothing. The whole
 state (randomness included) is plain data, so a seed, a setup and the action log replay a game exactly.
 
-States are NamedTuples rather than attrs classes: the engine creates one per action, and tuple
-construction is several times cheaper. Random play is the engine's hot loop (`booster simulate`), so
-`apply` trades a little elegance for speed in the places the benchmark showed: see the notes there.
+The flow of a game: in each stage, teams take turns; on its turn a team advances one space and resolves
+the card of that space (a tool joins its toolbox; a challenge, or a follow-up card its own past responses
+scheduled, waits for its response). After the last stage, each team exchanges its points for experience
+cards. What a response does to a team is `_respond`, kept apart from whose turn it is (`_end_turn`), so
+that a round in which every team answers the same card can reuse it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from operator import add
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from booster.engine import rng
-from booster.engine.model import Card, Deck
-from booster.engine.rng import LCG_A, LCG_C, MASK
+from booster.engine import powers, rng
+from booster.engine.model import ANSWERED, Card, Deck, Effect, Option
 
 T = TypeVar("T")
 
-PLAY, EXCHANGE, OVER = "play", "exchange", "over"
 
-# The hot paths build NamedTuples with tuple.__new__(Cls, (fields...)): the same object as Cls(fields...)
-# without a Python-level __new__ call, which is a third of the cost of an action.
-_new = tuple.__new__
+class Phase(StrEnum):
+    PLAY = "play"
+    EXCHANGE = "exchange"
+    OVER = "over"
+
+
+class ActionKind(StrEnum):
+    ADVANCE = "advance"
+    """Move to the next space and draw its card."""
+    REVEAL = "reveal"
+    """Play a tool with the reveal power on the pending card: its effects are shown before choosing."""
+    CHOOSE = "choose"
+    """Answer the pending card with one of its responses, optionally playing a tool."""
+    EXCHANGE = "exchange"
+    """Trade the team's points for experience cards."""
+
+
+class EventKind(StrEnum):
+    MOVED = "moved"  # value: the space reached
+    ROLLED = "rolled"  # value: the die
+    DREW = "drew"  # card: the card drawn (a challenge, a tool or a follow-up)
+    TOOL_GAINED = "tool_gained"
+    TOOL_PLAYED = "tool_played"  # card: the tool
+    REVEALED = "revealed"  # card: the card whose effects are now shown
+    SCORED = "scored"  # card, delta, and option for a response
+    MARKED = "marked"  # mark: the mark the team now holds; card, option: the response that left it
+    CLEARED = "cleared"  # mark: the mark removed
+    QUEUED = "queued"  # card: the follow-up scheduled; option: the response that scheduled it
+    ECHOED = "echoed"  # card: the experience card echoed; echo_of: (card, option) that echoes it
+    STAGE = "stage"  # value: the index of the stage that starts (or the number of stages at the end)
+    EXPERIENCE = "experience"  # card, value: pillar index; echo_of when it answers a response
+    EXCHANGED = "exchanged"
+    GAME_OVER = "game_over"
+
+
+PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
+# Reading an enum member costs as much as a function call; the hot paths use these names.
+_ADVANCE, _REVEAL, _CHOOSE, _EXCHANGE = ActionKind.ADVANCE, ActionKind.REVEAL, ActionKind.CHOOSE, ActionKind.EXCHANGE
 
 
 class IllegalAction(ValueError):
@@ -38,51 +74,73 @@ class IllegalAction(ValueError):
 
 
 class Action(NamedTuple):
-    """One decision: `advance`, `choose` (an option, optionally playing a tool) or `exchange`."""
+    """One entry of the log: `advance`, `reveal` (with a tool), `choose` (an option, maybe a tool), `exchange`."""
 
     kind: str
     option: str | None = None
     tool: str | None = None
 
     def __str__(self) -> str:
-        if self.kind != "choose":
-            return self.kind
+        if self.kind == ActionKind.REVEAL:
+            return f"reveal with {self.tool}"
+        if self.kind != ActionKind.CHOOSE:
+            return str(self.kind)
         return f"choose {self.option}" + (f" with {self.tool}" if self.tool else "")
 
 
-ADVANCE = Action("advance")
-EXCHANGE_ACTION = Action("exchange")
+ADVANCE = Action(ActionKind.ADVANCE)
+EXCHANGE_ACTION = Action(ActionKind.EXCHANGE)
 _JUST_ADVANCE, _JUST_EXCHANGE = (ADVANCE,), (EXCHANGE_ACTION,)
 
 
 class Event(NamedTuple):
     """Something that happened. `scored` events carry `delta`, aligned with the rules' pillars."""
 
-    kind: str  # moved, rolled, drew, scored, tool_gained, tool_played, stage, experience, exchanged, game_over
+    kind: str
     team: int = -1
     card: str | None = None
-    delta: tuple[int, ...] | None = None
+    delta: Effect | None = None
     value: int = 0
+    option: str | None = None
+    mark: str | None = None
+    echo_of: tuple[str, str] | None = None
+
+
+class Echo(NamedTuple):
+    """An experience card a team's response echoes: it is dealt first at the exchange."""
+
+    experience: str
+    card: str
+    option: str
 
 
 class Team(NamedTuple):
     name: str
     scenario: str | None
-    space: int  # index of the space reached in the current stage; -1 before its first space
     scores: tuple[int, ...]
     tools: tuple[str, ...]  # every tool drawn, in order
     spent: tuple[str, ...]  # tools played on a challenge, when tools are single use
     experience: tuple[str, ...]
+    marks: tuple[str, ...] = ()  # marks held, in the order they were left
+    queue: tuple[str, ...] = ()  # follow-up cards waiting to be drawn, first first
+    scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
+    echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
+    pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
 
 
 class State(NamedTuple):
+    """Where the game stands (the flow: phase, stage, turn, spaces) and what the teams hold."""
+
     rng: int
-    phase: str  # play, exchange, over
+    phase: Phase
     stage: int  # index into the rules' stages
     turn: int  # index of the team whose turn it is
-    pending: str | None  # a drawn challenge waiting for the team's choice
+    spaces: tuple[int, ...]  # per team, the index of the space reached in this stage; -1 before the first
+    pending: str | None  # a drawn challenge or follow-up waiting for the team's response
+    revealed: str | None  # the tool played to reveal the pending card's effects
     teams: tuple[Team, ...]
-    piles: tuple[tuple[str, ...], ...]  # draw piles, in Game.pile_keys order
+    # The board piles of each pile set (in Game.pile_keys order), then one experience pile per pillar.
+    piles: tuple[tuple[str, ...], ...]
     step: int  # number of actions applied since the start
 
 
@@ -92,8 +150,18 @@ class Setup(NamedTuple):
     scenarios: tuple[str | None, ...] = ()
 
 
+class _Answered(NamedTuple):
+    """What the engine needs of a challenge or follow-up card, worked out once per deck."""
+
+    options: dict[str, Option]
+    choices: tuple[Action, ...]  # one per option, without tools
+    conditional: bool  # some option has requires, excludes or unlocked_by
+    uses: dict[str, powers.ToolUse]  # tool -> what it does here, for the tools the card names
+    stage: int | None  # a follow-up's earliest stage
+
+
 class Game:
-    """The rules of one deck, compiled for fast play."""
+    """The rules of one deck."""
 
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
@@ -102,74 +170,87 @@ class Game:
         self.pillars = rules.pillar_ids
         self.zero = (0,) * len(self.pillars)
         self.cards = deck.cards
-        pillar_index = {p: i for i, p in enumerate(self.pillars)}
+        stage_index = {s: i for i, s in enumerate(rules.stage_ids)}
+        # The board piles, one per (stage, kind of space); each pile set holds one of each.
         self.pile_keys: list[tuple[str, str]] = []
-        self._pile_of: dict[tuple[int, str], int] = {}
-        full: list[tuple[str, ...]] = []
+        pile_of: dict[tuple[int, str], int] = {}
         for si, stage in enumerate(rules.stages):
             for kind in dict.fromkeys(stage.spaces):
-                self._pile_of[(si, kind)] = len(full)
+                pile_of[(si, kind)] = len(self.pile_keys)
                 self.pile_keys.append((stage.id, kind))
-                full.append(tuple(c.id for c in deck.of_kind(kind, stage.id)))
-        self._experience_pile: list[int] = []
-        for p in self.pillars:
-            self._experience_pile.append(len(full))
-            self.pile_keys.append((p, "experience"))
-            full.append(tuple(c.id for c in deck.cards.values() if c.kind == "experience" and c.pillar == p))
-        self._full = tuple(full)
+        self._space_pile = tuple(tuple(pile_of[(si, k)] for k in s.spaces) for si, s in enumerate(rules.stages))
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
-        self._space_pile = tuple(
-            tuple(self._pile_of[(si, kind)] for kind in s.spaces) for si, s in enumerate(rules.stages)
+        self._experience_full = tuple(
+            tuple(c.id for c in deck.cards.values() if c.kind == "experience" and c.pillar == p) for p in self.pillars
         )
-        # Per challenge: the plain choices, and per helpful tool the bonus it adds.
-        self._choices: dict[str, tuple[Action, ...]] = {}
-        self._with_tools: dict[tuple[str, tuple[str, ...]], tuple[Action, ...]] = {}
-        self._helpers: dict[str, dict[str, tuple[int, ...]]] = {}
-        for card in deck.cards.values():
-            if card.kind != "challenge":
-                continue
-            self._choices[card.id] = tuple(Action("choose", o.id) for o in card.options)
-            helpers = {}
-            for tool_id in card.tools:
-                tool = deck.cards.get(tool_id)
-                if tool is None or tool.kind != "tool":
-                    continue
-                if card.tool_bonus is not None:
-                    helpers[tool_id] = card.tool_bonus
-                elif tool.pillar in pillar_index:
-                    bonus = [0] * len(self.pillars)
-                    bonus[pillar_index[tool.pillar]] = rules.tool_bonus
-                    helpers[tool_id] = tuple(bonus)
-            self._helpers[card.id] = helpers
-        self._helper_ids = {card: frozenset(helpers) for card, helpers in self._helpers.items()}
+        self._full_by_project: dict[str | None, tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == "die" else 0
-        self._tool_effect = {c.id: (c.effect if any(c.effect) else None) for c in deck.cards.values()}
-        self._effects = {
-            c.id: {o.id: o.effect for o in c.options} for c in deck.cards.values() if c.kind == "challenge"
+        self._answered = {
+            c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
         }
-        # Events are values, and most of them can only be one of a few thousand per deck: they are made
-        # once here, per team seat, and shared by every game (this saves a tenth of the time of an action).
+        # Events are values, and most are one of a few thousand per deck: those are made once here, per
+        # team seat, and shared by every game (making an Event costs as much as the rest of an advance).
         seats = range(rules.max_teams)
-        spaces = range(max((len(s) for s in self._spaces), default=0))
-        self._moved = tuple(tuple(Event("moved", t, None, None, i) for i in spaces) for t in seats)
-        self._drew = tuple({c: Event("drew", t, c) for c in deck.cards} for t in seats)
-        self._gained = tuple({c: Event("tool_gained", t, c) for c in deck.cards} for t in seats)
+        most_spaces = max(len(s) for s in self._spaces)
+        self._moved = tuple(tuple(Event(EventKind.MOVED, t, value=i) for i in range(most_spaces)) for t in seats)
+        self._drew = tuple({c: Event(EventKind.DREW, t, c) for c in deck.cards} for t in seats)
+        self._gained = tuple({c: Event(EventKind.TOOL_GAINED, t, c) for c in deck.cards} for t in seats)
         self._tool_scored = tuple(
-            {c: Event("scored", t, c, e) for c, e in self._tool_effect.items() if e is not None} for t in seats
-        )
-        self._chose = tuple(
-            {c: {o: Event("scored", t, c, e) for o, e in opts.items()} for c, opts in self._effects.items()}
+            {c.id: Event(EventKind.SCORED, t, c.id, c.effect) for c in deck.cards.values() if any(c.effect)}
             for t in seats
         )
-        self._gained_experience = tuple(
+        self._plain_scored = tuple(
             {
-                c.id: Event("experience", t, c.id, None, pillar_index[c.pillar])
-                for c in deck.cards.values()
-                if c.kind == "experience" and c.pillar in pillar_index
+                cid: {o.id: Event(EventKind.SCORED, t, cid, o.effect, option=o.id) for o in a.options.values()}
+                for cid, a in self._answered.items()
             }
             for t in seats
         )
+        self._experience_pillar = {
+            c.id: self.pillars.index(c.pillar)
+            for c in deck.cards.values()
+            if c.kind == "experience" and c.pillar in self.pillars
+        }
+        self._gained_experience = tuple(
+            {c: Event(EventKind.EXPERIENCE, t, c, value=p) for c, p in self._experience_pillar.items()} for t in seats
+        )
+        self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
+        self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
+
+    def _compile(self, card: Card, stage_index: dict[str, int]) -> _Answered:
+        uses = {}
+        for tool_id in card.tools:
+            tool = self.cards.get(tool_id)
+            if tool is not None and tool.kind == "tool":
+                uses[tool_id] = powers.tool_use(tool, card, self.pillars, self.rules.tool_bonus)
+        return _Answered(
+            options={o.id: o for o in card.options},
+            choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
+            conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
+            uses=uses,
+            stage=stage_index.get(card.stage) if card.kind == "follow-up" and card.stage else None,
+        )
+
+    def _full_piles(self, project: str | None) -> tuple[tuple[str, ...], ...]:
+        """The board piles, full, of a team playing `project` (None: every card)."""
+        piles = self._full_by_project.get(project)
+        if piles is None:
+            piles = tuple(
+                tuple(
+                    c.id
+                    for c in self.deck.of_kind(kind, stage)
+                    if c.fits_project(project) and (kind != "challenge" or c.id in self._answered)
+                )
+                for stage, kind in self.pile_keys
+            )
+            self._full_by_project[project] = piles
+        return piles
+
+    def project_of(self, team: Team) -> str | None:
+        """The project kind a team plays (its scenario's), None when it plays none."""
+        scenario = self.cards.get(team.scenario) if team.scenario else None
+        return scenario.project if scenario is not None else None
 
     # -- starting -------------------------------------------------------------------------------
 
@@ -186,148 +267,353 @@ class Game:
         for s in scenarios:
             if s is not None and (s not in self.cards or self.cards[s].kind != "scenario"):
                 raise IllegalAction(f"'{s}' is not a scenario card of this deck")
-        teams = tuple(Team(n, s, -1, self.zero, (), (), ()) for n, s in zip(names, scenarios, strict=True))
-        return State(rng.seed_state(setup.seed), PLAY, 0, 0, None, teams, self._full, 0)
+        # Teams that play the same project share one set of piles (all of them, in a deck without projects).
+        projects = [self.cards[s].project if s else None for s in scenarios]
+        pile_sets = list(dict.fromkeys(projects))
+        teams = tuple(
+            Team(name, scenario, self.zero, (), (), (), pile_set=pile_sets.index(project))
+            for name, scenario, project in zip(names, scenarios, projects, strict=True)
+        )
+        return State(
+            rng=rng.seed_state(setup.seed),
+            phase=PLAY,
+            stage=0,
+            turn=0,
+            spaces=(-1,) * len(teams),
+            pending=None,
+            revealed=None,
+            teams=teams,
+            piles=tuple(pile for project in pile_sets for pile in self._full_piles(project)) + self._experience_full,
+            step=0,
+        )
 
     # -- asking -----------------------------------------------------------------------------------
 
     def legal_actions(self, state: State) -> tuple[Action, ...]:
-        """Every action allowed now: the options of a pending challenge, each also with every helpful tool
-        the team can play; otherwise advance or exchange. Empty when the game is over."""
+        """Every action allowed now: the responses offered to the team on its pending card, each also with
+        every tool it may play with it, and a reveal per reveal tool; otherwise advance or exchange. Empty
+        when the game is over."""
         pending = state.pending
         if pending is not None:
-            if self._helper_ids[pending].isdisjoint(state.teams[state.turn].tools):  # usual: no helpful tool
-                return self._choices[pending]
-            usable = self.helpful_tools(state)
-            if not usable:
-                return self._choices[pending]
-            key = (pending, usable)
-            actions = self._with_tools.get(key)
-            if actions is None:  # a handful of combinations per deck: cached
-                actions = self._choices[pending] + tuple(
-                    Action("choose", a.option, t) for t in usable for a in self._choices[pending]
-                )
-                self._with_tools[key] = actions
+            team = state.teams[state.turn]
+            answered = self._answered[pending]
+            choices = self._offered_choices(pending, team) if answered.conditional else answered.choices
+            uses = answered.uses
+            if not uses or uses.keys().isdisjoint(team.tools):  # the usual case: no tool for this card
+                return choices
+            playable = self.helpful_tools(state)
+            if not playable:
+                return choices
+            key = (choices, playable, state.revealed)
+            actions = self._actions_cache.get(key)
+            if actions is None:  # a handful of combinations per deck: made once
+                actions = choices + tuple(a._replace(tool=t) for t in playable if uses[t].on_choice for a in choices)
+                if state.revealed is None:
+                    actions += tuple(Action(ActionKind.REVEAL, tool=t) for t in playable if uses[t].reveals)
+                self._actions_cache[key] = actions
             return actions
-        phase = state.phase
-        if phase == PLAY:
+        if state.phase == PLAY:
             return _JUST_ADVANCE
-        if phase == EXCHANGE:
+        if state.phase == EXCHANGE:
             return _JUST_EXCHANGE
         return ()
+
+    def _offered_choices(self, card_id: str, team: Team) -> tuple[Action, ...]:
+        """The plain `choose` actions of the responses a team is offered on a card."""
+        answered = self._answered[card_id]
+        if not answered.conditional:
+            return answered.choices
+        key = (card_id, team.marks, team.tools)
+        choices = self._offered_cache.get(key)
+        if choices is None:
+            choices = tuple(
+                a for a in answered.choices if answered.options[a.option or ""].offered_to(team.marks, team.tools)
+            )
+            self._offered_cache[key] = choices
+        return choices
+
+    def offered_options(self, state: State) -> tuple[Option, ...]:
+        """The responses the team in turn is offered on its pending card (withheld ones left out)."""
+        if state.pending is None:
+            return ()
+        options = self._answered[state.pending].options
+        return tuple(options[a.option or ""] for a in self._offered_choices(state.pending, state.teams[state.turn]))
 
     def is_over(self, state: State) -> bool:
         return state.phase == OVER
 
     def helpful_tools(self, state: State) -> tuple[str, ...]:
-        """The current team's unspent tools that help the pending challenge, in the order they were drawn."""
+        """The team's unspent tools it may play on the pending card (not the one it revealed with), in the
+        order they were drawn."""
         if state.pending is None:
             return ()
-        helpers = self._helpers[state.pending]
+        uses = self._answered[state.pending].uses
+        if not uses:
+            return ()
         team = state.teams[state.turn]
-        return tuple([t for t in team.tools if t in helpers and t not in team.spent])
+        return tuple(
+            [t for t in team.tools if t in uses and t not in team.spent and t != state.revealed and uses[t].played]
+        )
 
-    def option_effect(self, card_id: str, option: str, tool: str | None = None) -> tuple[int, ...]:
-        effect = self._effects[card_id][option]
-        if tool is not None:
-            effect = _add(effect, self._helpers[card_id][tool])
+    def tool_use(self, card_id: str, tool_id: str) -> powers.ToolUse | None:
+        """What playing `tool_id` on `card_id` does (None if the card does not name it)."""
+        answered = self._answered.get(card_id)
+        return answered.uses.get(tool_id) if answered else None
+
+    def option_effect(self, card_id: str, option: str, tool: str | None = None, marks: Sequence[str] = ()) -> Effect:
+        """The effect of a response for a team holding `marks`, playing `tool` (if any) with it."""
+        answered = self._answered[card_id]
+        uses = [answered.uses[tool]] if tool is not None else []
+        return self._effect(answered.options[option], marks, uses)
+
+    def preview(self, state: State, option: str, tool: str | None = None) -> Effect:
+        """The effect the team in turn would get now from a response of its pending card (with `tool`, and
+        the tool it revealed with, if any)."""
+        if state.pending is None:
+            raise IllegalAction("there is no card to answer")
+        answered = self._answered[state.pending]
+        played = [t for t in (state.revealed, tool) if t is not None]
+        return self._effect(answered.options[option], state.teams[state.turn].marks, [answered.uses[t] for t in played])
+
+    def _effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
+        """effect, + adjust (by the marks held), then each played tool's powers (bonus before soften)."""
+        effect = option.effect
+        if not option.adjust and not uses:
+            return effect
+        for adjust in option.adjust:
+            if (adjust.mark in marks) == adjust.held:
+                effect = _add(effect, adjust.effect)
+        if uses:
+            effect = powers.apply_effect_powers(effect, uses)
         return effect
 
     # -- acting -----------------------------------------------------------------------------------
-    # `apply` is the hot loop of every simulation, so advancing and choosing are written out in one
-    # function over unpacked tuples, with few calls; only the exchange, four times a game, is a method of
-    # its own. Each path builds the new team, then the new state, and nothing else. To weigh a change here,
-    # count instructions (benchmarks/engine_instructions.py): wall time on a shared machine is too noisy.
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
         """The state after `action`, and what happened. Raises IllegalAction if it is not allowed."""
-        seed, phase, stage, turn, pending, teams, piles, step = state
-        kind, option, tool = action
-        if kind == "choose":
-            if phase != PLAY or pending is None:
-                raise IllegalAction(self._why_not(state, action))
-            name, scenario, space, scores, tools, spent, experience = teams[turn]
-            scored = self._chose[turn][pending].get(option)  # type: ignore[arg-type]
-            if scored is None:
-                raise IllegalAction(f"'{option}' is not an option of '{pending}'")
-            effect: tuple[int, ...] = scored.delta  # type: ignore[assignment]  # never None when scored
-            if tool is None:
-                events = [scored]
-            else:
-                bonus = self._helpers[pending].get(tool)
-                if bonus is None:
-                    raise IllegalAction(f"the tool '{tool}' does not help with '{pending}'")
-                if tool not in tools:
-                    raise IllegalAction(f"the team does not hold the tool '{tool}'")
-                if tool in spent:
-                    raise IllegalAction(f"the tool '{tool}' was already played")
-                effect = _add(effect, bonus)
-                events = [Event("tool_played", turn, tool), _new(Event, ("scored", turn, pending, effect, 0))]
-                if self.rules.tools_single_use:
-                    spent = (*spent, tool)
-            scores = tuple(map(add, scores, effect))
-        elif kind == "advance":
-            if phase != PLAY or pending is not None:
-                raise IllegalAction(self._why_not(state, action))
-            name, scenario, space, scores, tools, spent, experience = teams[turn]
-            if self._die_faces:
-                seed, roll = rng.below(seed, self._die_faces)
-                space = min(space + roll + 1, self._last_space[stage])
-                events = [Event("rolled", turn, None, None, roll + 1), Event("moved", turn, None, None, space)]
-            else:
-                space += 1
-                events = [self._moved[turn][space]]
-            # Draw at random from what is left of the space's pile, refilled from the full pile when empty.
-            # That is the same as shuffling once and drawing from the top, without shuffling every pile at
-            # the start of each game.
-            index = self._space_pile[stage][space]
-            pile = piles[index] or self._full[index]
-            if len(pile) > 1:
-                seed = (seed * LCG_A + LCG_C) & MASK  # rng.below, inlined: the hottest line of a game
-                j = ((seed >> 33) * len(pile)) >> 31
-                card_id = pile[j]
-                pile = pile[:j] + pile[j + 1 :]
-            elif pile:
-                card_id, pile = pile[0], ()
-            else:
-                card_id = None  # an empty pile: the space has nothing to resolve
-            if card_id is not None:
-                piles = _with(piles, index, pile)
-                events.append(self._drew[turn][card_id])
-                if self._spaces[stage][space] == "challenge":
-                    team = _new(Team, (name, scenario, space, scores, tools, spent, experience))
-                    teams = _with(teams, turn, team)
-                    return _new(State, (seed, PLAY, stage, turn, card_id, teams, piles, step + 1)), events
-                events.append(self._gained[turn][card_id])
-                tools = (*tools, card_id)
-                gain = self._tool_effect[card_id]
-                if gain is not None:
-                    scores = tuple(map(add, scores, gain))
-                    events.append(self._tool_scored[turn][card_id])
-        elif kind == "exchange":
-            if phase != EXCHANGE:
+        kind = action.kind
+        if kind == _CHOOSE:
+            return self._choose(state, action)
+        if kind == _ADVANCE:
+            return self._advance(state)
+        if kind == _REVEAL:
+            return self._reveal(state, action)
+        if kind == _EXCHANGE:
+            if state.phase != EXCHANGE:
                 raise IllegalAction(self._why_not(state, action))
             return self._exchange(state)
-        else:
-            raise IllegalAction(f"unknown action '{kind}'")
+        raise IllegalAction(f"unknown action '{kind}'")
 
-        # The turn is over: the next team that has spaces left in this stage plays; if none has, the next
-        # stage starts.
-        teams = _with(teams, turn, _new(Team, (name, scenario, space, scores, tools, spent, experience)))
+    def _advance(self, state: State) -> tuple[State, list[Event]]:
+        if state.phase != PLAY or state.pending is not None:
+            raise IllegalAction(self._why_not(state, ADVANCE))
+        turn, stage, seed = state.turn, state.stage, state.rng
+        if self._die_faces:
+            seed, roll = rng.below(seed, self._die_faces)
+            space = min(state.spaces[turn] + roll + 1, self._last_space[stage])
+            events = [Event(EventKind.ROLLED, turn, value=roll + 1), self._moved[turn][space]]
+        else:
+            space = state.spaces[turn] + 1
+            events = [self._moved[turn][space]]
+        spaces = _with(state.spaces, turn, space)
+        team = state.teams[turn]
+        is_challenge = self._spaces[stage][space] == "challenge"
+        if is_challenge and team.queue and self._comes_back(team.queue[0], stage):
+            # The consequences come back: the team draws the follow-up its response scheduled.
+            card_id: str | None = team.queue[0]
+            team = team._replace(queue=team.queue[1:])
+            piles = state.piles
+        else:
+            seed, card_id, piles = self._draw(seed, state.piles, team, self._space_pile[stage][space])
+        if card_id is None:  # an empty pile: the space has nothing to resolve
+            return self._end_turn(state, team, events, seed, piles, spaces)
+        events.append(self._drew[turn][card_id])
+        if is_challenge:
+            waiting = State(
+                rng=seed,
+                phase=PLAY,
+                stage=stage,
+                turn=turn,
+                spaces=spaces,
+                pending=card_id,
+                revealed=None,
+                teams=_with(state.teams, turn, team),
+                piles=piles,
+                step=state.step + 1,
+            )
+            return waiting, events
+        events.append(self._gained[turn][card_id])
+        scored = self._tool_scored[turn].get(card_id)
+        if scored is None:
+            team = team._replace(tools=(*team.tools, card_id))
+        else:
+            team = team._replace(tools=(*team.tools, card_id), scores=_add(team.scores, scored.delta or ()))
+            events.append(scored)
+        return self._end_turn(state, team, events, seed, piles, spaces)
+
+    def _draw(
+        self, seed: int, piles: tuple[tuple[str, ...], ...], team: Team, pile: int
+    ) -> tuple[int, str | None, tuple[tuple[str, ...], ...]]:
+        """(new seed, a card drawn at random from the team's pile `pile`, the piles without it).
+
+        Drawing at random from what is left is the same as shuffling once and drawing from the top, without
+        shuffling every pile at the start of each game. An empty pile starts again, full; a pile with no
+        card at all gives None."""
+        index = team.pile_set * len(self.pile_keys) + pile
+        cards = piles[index] or self._full_piles(self.project_of(team))[pile]
+        if len(cards) > 1:
+            seed, j = rng.below(seed, len(cards))
+            return seed, cards[j], _with(piles, index, cards[:j] + cards[j + 1 :])
+        if cards:
+            return seed, cards[0], _with(piles, index, ())
+        return seed, None, piles
+
+    def _comes_back(self, follow_up: str, stage: int) -> bool:
+        earliest = self._answered[follow_up].stage
+        return earliest is None or earliest <= stage
+
+    def _reveal(self, state: State, action: Action) -> tuple[State, list[Event]]:
+        if state.phase != PLAY or state.pending is None:
+            raise IllegalAction(self._why_not(state, action))
+        tool = action.tool or ""
+        use = self._check_tool(state, tool)
+        if not use.reveals:
+            raise IllegalAction(f"the tool '{tool}' does not reveal anything")
+        if state.revealed is not None:
+            raise IllegalAction(f"'{state.pending}' is already revealed")
+        team = state.teams[state.turn]
+        if self.rules.tools_single_use:
+            team = team._replace(spent=(*team.spent, tool))
+        events = [Event(EventKind.TOOL_PLAYED, state.turn, tool), Event(EventKind.REVEALED, state.turn, state.pending)]
+        teams = _with(state.teams, state.turn, team)
+        return state._replace(teams=teams, revealed=tool, step=state.step + 1), events
+
+    def _check_tool(self, state: State, tool: str | None) -> powers.ToolUse:
+        """What the tool does on the pending card, if the team may play it there; else IllegalAction."""
+        assert state.pending is not None
+        use = self._answered[state.pending].uses.get(tool or "")
+        team = state.teams[state.turn]
+        if use is None:
+            raise IllegalAction(f"the tool '{tool}' does not help with '{state.pending}'")
+        if tool not in team.tools:
+            raise IllegalAction(f"the team does not hold the tool '{tool}'")
+        if tool in team.spent or tool == state.revealed:
+            raise IllegalAction(f"the tool '{tool}' was already played")
+        return use
+
+    def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
+        card_id = state.pending
+        if state.phase != PLAY or card_id is None:
+            raise IllegalAction(self._why_not(state, action))
+        option_id, tool = action.option, action.tool
+        answered = self._answered[card_id]
+        option = answered.options.get(option_id or "")
+        team = state.teams[state.turn]
+        if option is None:
+            raise IllegalAction(f"'{option_id}' is not an option of '{card_id}'")
+        if answered.conditional and not option.offered_to(team.marks, team.tools):
+            raise IllegalAction(f"'{option_id}' is not offered to this team: {_why_withheld(option, team)}")
+        events = []
+        uses = [answered.uses[state.revealed]] if state.revealed is not None else []
+        if tool is not None:
+            use = self._check_tool(state, tool)
+            if not use.on_choice:
+                raise IllegalAction(f"the tool '{tool}' does nothing to a response: it is played to reveal")
+            if self.rules.tools_single_use:
+                team = team._replace(spent=(*team.spent, tool))
+            events.append(Event(EventKind.TOOL_PLAYED, state.turn, tool))
+            uses.append(use)
+        effect = self._effect(option, team.marks, uses) if uses or option.adjust else option.effect
+        team, more = self._respond(state.turn, team, card_id, option, effect)
+        events += more
+        return self._end_turn(state, team, events, state.rng, state.piles, state.spaces)
+
+    def _respond(self, seat: int, team: Team, card_id: str, option: Option, effect: Effect) -> tuple[Team, list[Event]]:
+        """The team after its response: scored, then marks left and cleared, echoes noted, follow-up queued."""
+        scored = self._plain_scored[seat][card_id][option.id]
+        if scored.delta != effect:
+            scored = Event(EventKind.SCORED, seat, card_id, effect, option=option.id)
+        events = [scored]
+        scores = _add(team.scores, effect)
+        if not (option.marks or option.clears or option.echoes or option.follow_up):
+            return team._replace(scores=scores), events
+        changes: dict[str, Any] = {"scores": scores}
+        if option.marks or option.clears:
+            marks = list(team.marks)
+            for mark in option.marks:
+                if mark not in marks:
+                    marks.append(mark)
+                    events.append(Event(EventKind.MARKED, seat, card_id, option=option.id, mark=mark))
+            for mark in option.clears:
+                if mark in marks:
+                    marks.remove(mark)
+                    events.append(Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=mark))
+            changes["marks"] = tuple(marks)
+        if option.echoes:
+            echoed = {e.experience for e in team.echoes}
+            new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
+            changes["echoes"] = team.echoes + new
+            events += [Event(EventKind.ECHOED, seat, e.experience, echo_of=(card_id, option.id)) for e in new]
+        follow_up = option.follow_up
+        if (
+            follow_up is not None
+            and follow_up not in team.scheduled
+            and self.cards[follow_up].fits_project(self.project_of(team))
+        ):
+            changes["queue"] = (*team.queue, follow_up)
+            changes["scheduled"] = (*team.scheduled, follow_up)
+            events.append(Event(EventKind.QUEUED, seat, follow_up, option=option.id))
+        return team._replace(**changes), events
+
+    def _end_turn(
+        self,
+        state: State,
+        team: Team,
+        events: list[Event],
+        seed: int,
+        piles: tuple[tuple[str, ...], ...],
+        spaces: tuple[int, ...],
+    ) -> tuple[State, list[Event]]:
+        """The turn is over, the team in turn now `team` (and the randomness, piles and spaces as given):
+        the next team that has spaces left in this stage plays; if none has, the next stage starts (or
+        the exchange, after the last)."""
+        turn, stage = state.turn, state.stage
+        teams = _with(state.teams, turn, team)
         last = self._last_space[stage]
         n = len(teams)
-        j = turn + 1 if turn + 1 < n else 0
-        if teams[j][2] < last:  # the usual case, written out: the next team has spaces left
-            return _new(State, (seed, PLAY, stage, j, None, teams, piles, step + 1)), events
-        for j in (*range(turn + 2, n), *range(turn + 1)):
-            if teams[j][2] < last:
-                return _new(State, (seed, PLAY, stage, j, None, teams, piles, step + 1)), events
+        # Usually the next team plays; the others are looked at only when it has no space left.
+        following = turn + 1 if turn + 1 < n else 0
+        for j in (following,) if spaces[following] < last else (*range(turn + 1, n), *range(turn + 1)):
+            if spaces[j] < last:
+                next_turn = State(
+                    rng=seed,
+                    phase=PLAY,
+                    stage=stage,
+                    turn=j,
+                    spaces=spaces,
+                    pending=None,
+                    revealed=None,
+                    teams=teams,
+                    piles=piles,
+                    step=state.step + 1,
+                )
+                return next_turn, events
         stage += 1
-        events.append(Event("stage", value=stage))
-        if stage == len(self._spaces):
-            return State(seed, EXCHANGE, stage, 0, None, teams, piles, step + 1), events
-        teams = tuple([_new(Team, (t[0], t[1], -1, *t[3:])) for t in teams])  # back before the first space
-        return State(seed, PLAY, stage, stage % n, None, teams, piles, step + 1), events
+        events.append(Event(EventKind.STAGE, value=stage))
+        over = stage == len(self._spaces)
+        next_stage = State(
+            rng=seed,
+            phase=EXCHANGE if over else PLAY,
+            stage=stage,
+            turn=0 if over else stage % n,
+            spaces=spaces if over else (-1,) * n,  # back before the first space
+            pending=None,
+            revealed=None,
+            teams=teams,
+            piles=piles,
+            step=state.step + 1,
+        )
+        return next_stage, events
 
     def _why_not(self, state: State, action: Action) -> str:
         if state.phase == OVER:
@@ -335,43 +621,53 @@ class Game:
         if state.phase == EXCHANGE:
             return f"it is time to exchange points for experience cards, not to '{action.kind}'"
         if state.pending is not None:
-            return f"the team must first answer the challenge '{state.pending}'"
+            return f"the team must first answer the card '{state.pending}'"
         return f"the team must advance first, not '{action}'"
 
     def _exchange(self, state: State) -> tuple[State, list[Event]]:
-        """The team in turn trades each pillar's points for experience cards drawn from that pillar's pile
-        (as above: at random from what is left, refilled when empty)."""
-        seed, _, stage, turn, _, teams, piles, step = state
-        team = teams[turn]
+        """The team in turn trades each pillar's points for experience cards: first the cards its own
+        responses echo, then cards drawn from that pillar's pile; never a card it already holds."""
+        seed, turn, piles = state.rng, state.turn, state.piles
+        team = state.teams[turn]
         rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
         events: list[Event] = []
-        experience = self._gained_experience[turn]
-        gained = list(team.experience)
+        held = list(team.experience)
+        first_pile = len(piles) - len(self.pillars)
         for p, score in enumerate(team.scores):
             count = min(cap, max(0, score) // rate)
             if not count:
                 continue
-            index = self._experience_pile[p]
+            index = first_pile + p
             pile = list(piles[index])
+            for echo in team.echoes:
+                if count and echo.experience not in held and self._experience_pillar[echo.experience] == p:
+                    held.append(echo.experience)
+                    if echo.experience in pile:
+                        pile.remove(echo.experience)
+                    events.append(
+                        Event(EventKind.EXPERIENCE, turn, echo.experience, value=p, echo_of=(echo.card, echo.option))
+                    )
+                    count -= 1
             for _ in range(count):
-                if not pile:
-                    pile = list(self._full[index])
-                    if not pile:
-                        break
-                if len(pile) == 1:
-                    card_id = pile.pop()
-                else:
-                    seed = (seed * LCG_A + LCG_C) & MASK
-                    card_id = pile.pop(((seed >> 33) * len(pile)) >> 31)
-                gained.append(card_id)
-                events.append(experience[card_id])
+                candidates = [c for c in pile if c not in held] if held else pile
+                if not candidates:  # what is left is the team's already: the pile starts again, full
+                    pile = list(self._experience_full[p])
+                    candidates = [c for c in pile if c not in held]
+                    if not candidates:
+                        break  # the team holds every card of this pillar
+                seed, j = rng.below(seed, len(candidates))
+                card_id = candidates[j]
+                pile.remove(card_id)
+                held.append(card_id)
+                events.append(self._gained_experience[turn][card_id])
             piles = _with(piles, index, tuple(pile))
-        events.append(Event("exchanged", turn))
-        teams = _with(teams, turn, _new(Team, (*team[:6], tuple(gained))))
+        events.append(Event(EventKind.EXCHANGED, turn))
+        teams = _with(state.teams, turn, team._replace(experience=tuple(held)))
+        step = state.step + 1
         if turn + 1 < len(teams):
-            return State(seed, EXCHANGE, stage, turn + 1, None, teams, piles, step + 1), events
-        events.append(Event("game_over"))
-        return State(seed, OVER, stage, 0, None, teams, piles, step + 1), events
+            return state._replace(rng=seed, turn=turn + 1, teams=teams, piles=piles, step=step), events
+        events.append(Event(EventKind.GAME_OVER))
+        return state._replace(rng=seed, phase=OVER, turn=0, teams=teams, piles=piles, step=step), events
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -382,12 +678,22 @@ class Game:
         return self.rules.stages[state.stage].id if state.stage < len(self.rules.stages) else None
 
 
+def _why_withheld(option: Option, team: Team) -> str:
+    missing = [m for m in option.requires if m not in team.marks]
+    if missing:
+        return f"it needs the mark '{missing[0]}'"
+    held = [m for m in option.excludes if m in team.marks]
+    if held:
+        return f"the team holds the mark '{held[0]}'"
+    return f"it needs one of the tools {', '.join(option.unlocked_by)}"
+
+
 def _add(a: Sequence[int], b: Sequence[int]) -> tuple[int, ...]:
     return tuple(map(add, a, b))
 
 
 def _with(items: tuple[T, ...], index: int, item: T) -> tuple[T, ...]:
-    """`items` with `items[index]` replaced (through a list: twice as fast as slicing and joining)."""
+    """`items` with `items[index]` replaced."""
     out = list(items)
     out[index] = item
     return tuple(out)

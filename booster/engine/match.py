@@ -11,7 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from booster.engine.game import Action, Event, Game, IllegalAction, Setup, State, Team
+from booster.engine.game import (
+    Action,
+    ActionKind,
+    Echo,
+    Event,
+    Game,
+    IllegalAction,
+    Phase,
+    Setup,
+    State,
+    Team,
+)
+
+# The actions a team decides; the others (advance, exchange) are the only action allowed where they occur.
+DECISIONS = frozenset({ActionKind.CHOOSE, ActionKind.REVEAL})
 
 
 class Match(NamedTuple):
@@ -52,6 +66,24 @@ class Match(NamedTuple):
             return self
         return self._replace(log=self.log[:-1], states=self.states[:-1])
 
+    def last_decision(self) -> int | None:
+        """The index in the log of the last decision (a response chosen or a tool revealed), None if none."""
+        for i in range(len(self.log) - 1, -1, -1):
+            if self.log[i].kind in DECISIONS:
+                return i
+        return None
+
+    def can_undo_decision(self) -> bool:
+        return self.last_decision() is not None
+
+    def undo_decision(self) -> Match:
+        """The match just before its last decision, with the actions that followed it (advances, the
+        exchange) undone too: the team faces the same card again. The same match if nothing was decided."""
+        i = self.last_decision()
+        if i is None:
+            return self
+        return self._replace(log=self.log[:i], states=self.states[: i + 1])
+
     def events(self) -> list[tuple[int, Event]]:
         """Every event of the match, each with the index of the action that caused it (replayed)."""
         out: list[tuple[int, Event]] = []
@@ -65,7 +97,7 @@ class Match(NamedTuple):
 
 
 def action_to_json(action: Action) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": action.kind}
+    data: dict[str, Any] = {"kind": str(action.kind)}
     if action.option is not None:
         data["option"] = action.option
     if action.tool is not None:
@@ -74,9 +106,10 @@ def action_to_json(action: Action) -> dict[str, Any]:
 
 
 def action_from_json(data: dict[str, Any]) -> Action:
-    if not isinstance(data, dict) or data.get("kind") not in ("advance", "choose", "exchange"):
+    kinds = [k.value for k in ActionKind]
+    if not isinstance(data, dict) or data.get("kind") not in kinds:
         raise ValueError(f"not an action: {data!r}")
-    return Action(data["kind"], data.get("option"), data.get("tool"))
+    return Action(ActionKind(data["kind"]), data.get("option"), data.get("tool"))
 
 
 def setup_to_json(setup: Setup) -> dict[str, Any]:
@@ -90,42 +123,49 @@ def setup_from_json(data: dict[str, Any]) -> Setup:
     return Setup(tuple(teams), seed, tuple(scenarios))
 
 
+def team_to_json(team: Team) -> dict[str, Any]:
+    data = team._asdict()
+    for key in ("scores", "tools", "spent", "experience", "marks", "queue", "scheduled"):
+        data[key] = list(data[key])
+    data["echoes"] = [list(e) for e in team.echoes]
+    return data
+
+
+def team_from_json(t: dict[str, Any]) -> Team:
+    return Team(
+        name=t["name"],
+        scenario=t["scenario"],
+        scores=tuple(t["scores"]),
+        tools=tuple(t["tools"]),
+        spent=tuple(t["spent"]),
+        experience=tuple(t["experience"]),
+        marks=tuple(t.get("marks", ())),
+        queue=tuple(t.get("queue", ())),
+        scheduled=tuple(t.get("scheduled", ())),
+        echoes=tuple(Echo(*e) for e in t.get("echoes", ())),
+        pile_set=t.get("pile_set", 0),
+    )
+
+
 def state_to_json(state: State) -> dict[str, Any]:
     data = state._asdict()
-    data["teams"] = [
-        {
-            **t._asdict(),
-            "scores": list(t.scores),
-            "tools": list(t.tools),
-            "spent": list(t.spent),
-            "experience": list(t.experience),
-        }
-        for t in state.teams
-    ]
+    data["phase"] = state.phase.value
+    data["teams"] = [team_to_json(t) for t in state.teams]
     data["piles"] = [list(p) for p in state.piles]
+    data["spaces"] = list(state.spaces)
     return data
 
 
 def state_from_json(data: dict[str, Any]) -> State:
-    teams = tuple(
-        Team(
-            t["name"],
-            t["scenario"],
-            t["space"],
-            tuple(t["scores"]),
-            tuple(t["tools"]),
-            tuple(t["spent"]),
-            tuple(t["experience"]),
-        )
-        for t in data["teams"]
-    )
     return State(
-        data["rng"],
-        data["phase"],
-        data["stage"],
-        data["turn"],
-        data["pending"],
-        teams,
-        tuple(tuple(p) for p in data["piles"]),
-        data["step"],
+        rng=data["rng"],
+        phase=Phase(data["phase"]),
+        stage=data["stage"],
+        turn=data["turn"],
+        spaces=tuple(data["spaces"]),
+        pending=data["pending"],
+        teams=tuple(team_from_json(t) for t in data["teams"]),
+        piles=tuple(tuple(p) for p in data["piles"]),
+        step=data["step"],
+        revealed=data["revealed"],
     )

@@ -33,6 +33,7 @@ class OptionState(NamedTuple):
     armed: bool = False  # the next "go on" confirms the highlighted option
     chosen: str | None = None  # the option taken (shown after the choice)
     on_option: Callable[[int], None] | None = None  # click handler; None: not clickable
+    offered: tuple[str, ...] | None = None  # the responses the team is offered (None: every one)
 
 
 def card_text(deck: Deck, lang: str, *path: str, mark: bool = False) -> str:
@@ -133,7 +134,7 @@ def draw_card(
     p.text(title, (ix, top, iw, th), CARD_TITLE, bold=True, max_lines=2)
     top += th + 16
     avail = bottom - top
-    if card.kind == "challenge":
+    if card.kind in ("challenge", "follow-up"):
         _challenge(p, deck, lang, card_id, (ix, top, iw, avail), options or OptionState(), mark)
     elif card.kind == "tool":
         _tool(p, deck, lang, card_id, (ix, top, iw, avail), t, mark)
@@ -153,7 +154,8 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
     text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
     texts = card_texts(deck, lang, "cards", card_id, "options", mark=mark)
     card = deck.cards[card_id]
-    labels = [texts.get(o.id, o.id) for o in card.options]
+    shown = [o for o in card.options if st.offered is None or o.id in st.offered]
+    labels = [texts.get(o.id, o.id) for o in shown]
     badge = 64
     ow = w - badge - 50
     gap = 14
@@ -163,7 +165,7 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
     heights[1:] = [max(badge + 8, hh) for hh in heights[1:]]
     p.text(text, (x, y, w, heights[0]), BODY * f)
     cy = y + heights[0] + gap + 6
-    for i, (opt, label, oh) in enumerate(zip(card.options, labels, heights[1:], strict=True)):
+    for i, (opt, label, oh) in enumerate(zip(shown, labels, heights[1:], strict=True)):
         focused = st.focus == i
         chosen = st.chosen == opt.id
         fill = theme.PRIMARY if (focused and st.armed) or chosen else theme.PANEL

@@ -76,13 +76,13 @@ def step(app: App, prefer_tool: bool = False) -> None:
     elif isinstance(v, BoardView):
         g.advance()
     elif isinstance(v, ChallengeView):
-        card = deck.cards[v.card]
-        tools = g.helpful_tools()
-        i = (g.state.step // 2) % len(card.options)
+        options = g.game.offered_options(g.state)
+        tools = [t for t in g.helpful_tools() if (use := g.game.tool_use(v.card, t)) is not None and use.on_choice]
+        i = (g.state.step // 2) % len(options)
         # Favour the best response so that the demo reaches the exchange with points to show.
-        best = max(range(len(card.options)), key=lambda j: sum(card.options[j].effect))
+        best = max(range(len(options)), key=lambda j: sum(options[j].effect))
         i = best if g.state.step % 3 else i
-        g.decide(Action("choose", card.options[i].id, tools[0] if tools and prefer_tool else None))
+        g.decide(Action("choose", options[i].id, tools[0] if tools and prefer_tool else None))
     elif isinstance(v, ExchangeView):
         g.exchange()
     app.sync_game()

@@ -134,7 +134,7 @@ class BoardScene(Scene):
                 )
                 draw_space_icon(p, kind, (cx, cy), size * 0.34)
             if here:
-                on = [i for i, tm in enumerate(state.teams) if tm.space == j - 1]
+                on = [i for i, space in enumerate(state.spaces) if space == j - 1]
                 self.draw_tokens(p, on, (cx - size / 2, cy - size / 2, size, size), state.turn)
 
     def draw_tokens(self, p: Painter, teams: list[int], box, turn: int) -> None:

@@ -72,7 +72,8 @@ class ChallengeScene(Scene):
         self.tool: str | None = None  # helpful tool the team chose to play
 
     def options(self):
-        return self.deck.cards[self.card_id].options
+        """The responses the team is offered (a response may need a mark, or a tool that unlocks it)."""
+        return self.game.game.offered_options(self.game.state)
 
     def helpful(self) -> tuple[str, ...]:
         return self.game.helpful_tools()
@@ -137,7 +138,7 @@ class ChallengeScene(Scene):
             self.card_id,
             CARD_BOX,
             t,
-            OptionState(focus, self.armed and focus is not None, None, self.press),
+            OptionState(focus, self.armed and focus is not None, None, self.press, tuple(o.id for o in self.options())),
             app.mark,
         )
         if self.game.timer.length > 0:
