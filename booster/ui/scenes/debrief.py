@@ -136,6 +136,10 @@ class DebriefScene(Scene):
         own = [c for tm, c in cards if tm == team]
         p.text(t("debrief.card_n", i=own.index(cid) + 1, n=len(own)), (1320, 190, 560, 80), BODY, max_lines=2)
         p.text(f"{self.page} / {len(cards)}", (1320, 290, 560, 70), BODY, colour=theme.MUTED, max_lines=1)
+        echo = self.game.echo_of(team, cid)
+        if echo:  # the decision this testimony answers
+            card = app.deck_text("cards", echo[0], "title") or echo[0]
+            p.text(t("card.answers", card=card), (1320, 380, 560, 300), BODY)
         last = self.page >= len(cards)
         p.button(
             (1320, 860, 560, 100),

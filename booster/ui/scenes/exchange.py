@@ -69,7 +69,7 @@ class ExchangedScene(OneStepScene):
 
     def __init__(self, app, view: ExchangedView, clock=time.monotonic) -> None:
         super().__init__(app)
-        self.team, self.cards, self.clock = view.team, view.cards, clock
+        self.team, self.cards, self.echoes, self.clock = view.team, view.cards, view.echoes, clock
         self.started = clock()
         self.skip = False
 
@@ -120,7 +120,18 @@ class ExchangedScene(OneStepScene):
             p.text(
                 common.pillar_name(app, pillar), (x + 100, y + 24, cw - 130, 56), SMALL, max_lines=1, valign="middle"
             )
-            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 84, cw - 60, ch - 108), BODY, bold=True)
+            echo = self.echoes[k] if k < len(self.echoes) else None
+            title_h = ch - 108 - (56 if echo else 0)
+            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 84, cw - 60, title_h), BODY, bold=True)
+            if echo:  # this card answers one of the team's own decisions: say which
+                card = app.deck_text("cards", echo[0], "title") or echo[0]
+                p.text(
+                    t("card.answers", card=card),
+                    (x + 30, y + ch - 80, cw - 60, 56),
+                    SMALL,
+                    colour=theme.MUTED,
+                    max_lines=1,
+                )
         last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
         p.button(
