@@ -190,7 +190,7 @@ class BoardScene(Scene):
             if marks:  # the name above, the marks its decisions left under it
                 p.text(
                     tm.name,
-                    (cx + 84, cy + 6, name_w - 84, rh * 0.55 - 6),
+                    (cx + 84, cy + 2, name_w - 84, rh * 0.52),
                     BODY,
                     bold=current,
                     valign="middle",
@@ -198,7 +198,7 @@ class BoardScene(Scene):
                 )
                 p.text(
                     marks,
-                    (cx + 84, cy + rh * 0.55, name_w - 84, rh * 0.45 - 6),
+                    (cx + 84, cy + rh * 0.5, name_w - 84, rh * 0.5 - 2),
                     SMALL,
                     colour=theme.MUTED,
                     valign="middle",

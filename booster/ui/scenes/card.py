@@ -315,8 +315,8 @@ class EffectScene(OneStepScene):
         bottom = 850
         marks = [app.deck_text("marks", m) or m for m in self.view.marks]
         if marks:
-            bottom -= 90
-            p.text(t("card.marks_now", marks=" · ".join(marks)), (SIDE_X, bottom + 6, SIDE_W, 84), SMALL, bold=True)
+            bottom -= 104
+            p.text(t("card.marks_now", marks=" · ".join(marks)), (SIDE_X, bottom + 4, SIDE_W, 100), SMALL, bold=True)
         if self.tool:
             tool = app.deck_text("cards", self.tool, "title") or self.tool
             p.text(t("card.tool_played", tool=tool), (SIDE_X, y, SIDE_W, 96), SMALL, colour=theme.MUTED)
