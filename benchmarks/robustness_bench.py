@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: MIT
 """Nothing lost, nothing slow: kill -9 trials, the slowest deck file under its size cap, long words drawn.
 
-    python benchmarks/robustness_bench.py [--trials 75] [--quick]
+    python benchmarks/robustness_bench.py [--trials 75] [--repeats 3] [--json]
 
-1. kill -9: a child plays random games through the game controller (the autosave after every decision, as
-   in a window) and reports each decision once its save call has returned; the parent kills it with SIGKILL
-   at a random moment, then reads the save back. A lost decision is one reported but not in the save.
+1. kill -9: a child plays a random game through the game controller (the autosave after every decision, as
+   in a window) and reports each decision once its save call has returned; once the first decision is
+   reported, the parent kills it with SIGKILL at a random moment within a second, then reads the save
+   back. A lost decision is one reported but not in the save.
 2. Files at their size cap (2 MiB, text files 4 MiB), valid and hostile: the time `load_deck` takes.
 3. Drawing: a card with a 60-character title word and a 2,000-character text word, and team names at
    their longest, each laid out from scratch (fonts loaded, text caches empty).
@@ -67,9 +68,12 @@ def kill_trials(trials: int, seed: int) -> tuple[int, int, int]:
                 text=True,
                 env={**os.environ, "BOOSTER_HOME": tmp},
             )
-            time.sleep(rnd.uniform(0.3, 1.5))  # start-up (imports, deck) then a few dozen decisions
+            assert proc.stdout is not None
+            first = proc.stdout.readline()  # the game has started: from now on, any moment
+            time.sleep(rnd.uniform(0.0, 1.0))
             proc.send_signal(signal.SIGKILL)
             out, _ = proc.communicate()
+            out = first + out
             reported = max((int(x) for x in out.split() if x.isdigit()), default=0)
             reported_total += reported
             if reported == 0:
