@@ -146,8 +146,8 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     game = Game(deck)
     try:
         match = saved.replay(game)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:  # a save edited by hand
-        raise SaveError(f"the save is damaged ({e.__class__.__name__}: {e})") from None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:  # a save edited by hand
+        raise SaveError(f"the save is damaged ({error.__class__.__name__}: {error})") from None
     per_action: list[list[Event]] = [[] for _ in match.log]
     for i, event in match.events():
         per_action[i].append(event)
@@ -187,7 +187,7 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
             action=action.kind,
             stage=stage,
             card=card,
-            kind=deck.cards[card].kind if card in deck.cards else None,
+            kind=deck.cards[card].kind if card is not None and card in deck.cards else None,
             option=action.option,
             tool=action.tool,
             effect=remap(effect),

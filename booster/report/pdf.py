@@ -520,7 +520,7 @@ class _Report:
                         lines.append([card, [(L["no_choice_yet"], "m")], "", duration(r.seconds)])
                     continue
                 if r.action == "choose" and r.card:
-                    choice: Cell = [(s.option_text(r.card, r.option or "", deck), "")]
+                    choice: list[tuple[str, str]] = [(s.option_text(r.card, r.option or "", deck), "")]
                     if r.tool:
                         choice.append(("+ " + L["with_tool"].format(tool=s.title(r.tool, deck)), "a"))
                     prev = rows[i - 1].seconds if i and rows[i - 1].action == "advance" else 0.0

