@@ -131,6 +131,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy)
     speed = report.pop("speed")
+    setup, log = report.pop("last_game")
+    if args.save:
+        from booster import saves
+        from booster.engine.game import Game
+        from booster.engine.match import Match
+
+        match = Match.replay(Game(deck), setup, log)
+        try:
+            saves.save(Path(args.save), saves.new_save(match, args.path, deck.info.source_language))
+        except OSError as e:
+            print(f"Cannot write {args.save}: {e}", file=sys.stderr)
+            return 1
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -291,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--policy", choices=("random", "greedy"), default="random")
     sim.add_argument("--json", action="store_true", help="print JSON")
+    sim.add_argument("--save", metavar="FILE", help="write the last game as a save that `booster report` reads")
     sim.set_defaults(func=cmd_simulate)
 
     bal = sub.add_parser("balance", help="play a deck by rules of thumb and best play: are its choices real?")
