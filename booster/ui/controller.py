@@ -206,7 +206,10 @@ class GameController:
             delta = next((e.delta for e in events if e.kind == "scored"), None)
             marks = tuple(e.mark for e in events if e.kind == "marked" and e.mark)
             cleared = tuple(e.mark for e in events if e.kind == "cleared" and e.mark)
-            self.queue.append(EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared))
+            offered = tuple(o.id for o in self.game.offered_options(before))
+            self.queue.append(
+                EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared, offered)
+            )
         elif action.kind == "exchange":
             got = [e for e in events if e.kind == "experience" and e.card]
             cards = tuple((e.card or "", e.value) for e in got)

@@ -52,6 +52,7 @@ class EffectView:
     delta: tuple[int, ...] | None
     marks: tuple[str, ...] = ()  # the marks the response left on the team
     cleared: tuple[str, ...] = ()  # the marks it removed
+    offered: tuple[str, ...] | None = None  # the responses the team was offered (None: every one)
 
 
 @dataclass(frozen=True)

@@ -255,3 +255,32 @@ def test_a_reveal_tool_shows_every_response_before_choosing():
     app.render()
     shown = "\n".join(d.text for d in app.text.records)
     assert "Revealed by" in shown and "1: " in shown
+
+
+def test_the_effect_screen_shows_the_responses_as_the_team_saw_them():
+    """A response withheld from the team (it lacked a mark or a tool) is not drawn after the choice either,
+    and the chosen one keeps the number the team saw."""
+    from booster.ui.views import EffectView
+
+    app = make_app(MECHANICS, "en", (1920, 1080))
+    goto(app, "board")
+    g = app.game
+    checked = 0
+    for _ in range(400):
+        v = g.view()
+        if isinstance(v, EffectView) and v.offered is not None:
+            card = app.deck.cards[v.card]
+            withheld = [o.id for o in card.options if o.id not in v.offered]
+            if withheld:
+                app.text.records = []
+                app.render()
+                texts = {d.text for d in app.text.records}
+                for o in withheld:
+                    assert app.deck.text("en", "cards", v.card, "options", o) not in texts
+                n = list(v.offered).index(v.option) + 1
+                assert any(t == app.t("card.chosen", n=n) for t in texts)
+                checked += 1
+        if g.state.phase == "over":
+            break
+        step(app)
+    assert checked, "no response was withheld in this game: the test saw nothing"

@@ -304,9 +304,13 @@ class EffectScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
-        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, OptionState(None, False, self.option), app.mark)
+        # The responses as the team saw them: only those it was offered, numbered the same way.
+        offered = self.view.offered
+        shown = OptionState(None, False, self.option, offered=offered)
+        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.mark)
         card = self.deck.cards[self.card_id]
-        n = next((i + 1 for i, o in enumerate(card.options) if o.id == self.option), 0)
+        ids = [o.id for o in card.options if offered is None or o.id in offered]
+        n = ids.index(self.option) + 1 if self.option in ids else 0
         p.text(t("card.chosen", n=n), (SIDE_X, 120, SIDE_W, 80), LARGE, bold=True, max_lines=1)
         chips = sum(1 for d in self.delta or () if d) or 1
         common.effect_chips(p, app, self.delta, (SIDE_X, 205, SIDE_W, 86 * chips))
