@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from booster import fonts
-from booster.printing import layout as L
+from booster.printing import sizes as L
 from booster.style import POLYGONS, polygon_points
 from booster.style import pillar_style as _style
 from booster.wrap import wrap

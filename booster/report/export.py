@@ -204,6 +204,6 @@ def to_json_text(session: Session) -> str:
 
 
 def session_note(session: Session, key: str, fields: dict[str, str]) -> str:
-    from booster.report.labels import labels_for
+    from booster.i18n import report_labels
 
-    return labels_for(session.lang)[key].format(**fields)
+    return report_labels(session.lang)[key].format(**fields)

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from fpdf import FPDF
 
 from booster.engine.model import Deck
+from booster.i18n import report_labels
 from booster.report.collect import EXCHANGE, Row, Session, TableReport, TeamReport, stage_seconds
-from booster.report.labels import labels_for
-from booster.report.layout import ACCENT, HEAD_FILL, MUTED, RULE, TEXT, TRACK, Cell, Doc, hex_rgb
+from booster.report.doc import ACCENT, HEAD_FILL, MUTED, RULE, TEXT, TRACK, Cell, Doc, hex_rgb
 
 OKABE_ITO = ("#009E73", "#E69F00", "#56B4E9", "#0072B2", "#D55E00", "#CC79A7")
 TOC_LINE = 6.5  # height of a line of the contents, mm
@@ -55,7 +55,7 @@ class _Report:
 
     def __init__(self, session: Session) -> None:
         self.s = session
-        self.L = labels_for(session.lang)
+        self.L = report_labels(session.lang)
         deck = session.deck
         self.deck = deck
         self.deck_title = session.text("deck", "title") or deck.info.id
