@@ -573,15 +573,9 @@ class _Report:
         who = s.text("cards", card, "who", deck=deck)
         text = s.text("cards", card, "text", deck=deck)
         advice = s.text("cards", card, "advice", deck=deck)
-        if answers is not None:  # the decision of the team's that this testimony answers
-            who = " · ".join(
-                x
-                for x in (
-                    who,
-                    L["answers"].format(card=s.title(answers[0], deck), option=s.option_text(*answers, deck)),
-                )
-                if x
-            )
+        if answers is not None:  # which of the team's own decisions this testimony answers
+            answered = L["answers"].format(card=s.title(answers[0], deck), option=s.option_text(*answers, deck))
+            who = f"{who} · {answered}" if who else answered
         inner = pdf.epw - 6
         h = 7 + (pdf.para_height(who, 8.5, inner) if who else 0) + pdf.para_height(text, 9.5, inner)
         h += pdf.para_height(L["advice"].format(advice=advice), 9.5, inner, True) + 6 if advice else 0
