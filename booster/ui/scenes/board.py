@@ -51,15 +51,13 @@ class BoardScene(Scene):
         common.header(p, app, team, common.stage_title(app, state.stage))
         self.draw_path(p, state, (40, 115, 1840, 340))
         self.draw_scores(p, state, (40, 475, 1840, 480))
-        p.button(
+        common.go_on_button(
+            p,
+            app,
             (900, 975, 980, 90),
             t("board.advance", team=common.team_name(app, team)),
             self.game.advance,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="advance",
+            "advance",
         )
         common.small_buttons(p, app, 982)
 

@@ -272,16 +272,7 @@ class ToolScene(OneStepScene):
             valign="middle",
         )
         common.effect_chips(p, app, self.delta, (620, 968, 540, 100), horizontal=True)
-        p.button(
-            (1180, 972, 700, 96),
-            t("card.continue"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
 
 
 class EffectScene(OneStepScene):
@@ -328,14 +319,5 @@ class EffectScene(OneStepScene):
         consequence = app.deck_text("cards", self.card_id, "consequences", self.option)
         if consequence and bottom - y > 60:
             p.text(consequence, (SIDE_X, y, SIDE_W, bottom - y), SMALL)
-        p.button(
-            (SIDE_X, 860, SIDE_W, 100),
-            t("card.continue"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+        common.go_on_button(p, app, (SIDE_X, 860, SIDE_W, 100), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

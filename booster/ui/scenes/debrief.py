@@ -112,15 +112,8 @@ class DebriefScene(Scene):
                 max_lines=1,
             )
         if self.cards():
-            p.button(
-                (1160, 975, 720, 90),
-                t("debrief.read"),
-                lambda: self.set_page(1),
-                primary=True,
-                focused=True,
-                size=BODY,
-                hint=t("keys.next"),
-                name="read",
+            common.go_on_button(
+                p, app, (1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
             )
         p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
         common.small_buttons(p, app, 982, undo=False)
@@ -141,15 +134,14 @@ class DebriefScene(Scene):
             card = app.deck_text("cards", echo[0], "title") or echo[0]
             p.text(t("card.answers", card=card), (1320, 380, 560, 300), BODY)
         last = self.page >= len(cards)
-        p.button(
+        common.go_on_button(
+            p,
+            app,
             (1320, 860, 560, 100),
             t("debrief.overview") if last else t("card.continue"),
             lambda: self.set_page(0 if last else self.page + 1),
-            primary=True,
-            focused=True,
+            "next",
             size=BODY,
-            hint=t("keys.next"),
-            name="next",
         )
         p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
         common.small_buttons(p, app, 982, undo=False)

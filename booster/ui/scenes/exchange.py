@@ -49,16 +49,7 @@ class ExchangeScene(OneStepScene):
         common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
         count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
         p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
-        p.button(
-            (560, 800, 800, 110),
-            t("exchange.go"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="exchange",
-        )
+        common.go_on_button(p, app, (560, 800, 800, 110), t("exchange.go"), self.go_on, "exchange")
         common.small_buttons(p, app, 982)
 
 
@@ -134,14 +125,5 @@ class ExchangedScene(OneStepScene):
                 )
         last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
-        p.button(
-            (1180, 968, 700, 96),
-            label,
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+        common.go_on_button(p, app, (1180, 968, 700, 96), label, self.go_on, "continue")
         common.small_buttons(p, app, 978)

@@ -72,14 +72,5 @@ class StageScene(OneStepScene):
                 pygame.draw.circle(p.surface, theme.INK, p.layout.point(x + 16, y + 30 * f), 9 * p.layout.k)
                 p.text(q, (x + 60, y, w - 60, h), BODY * f)
                 y += h + 20
-        p.button(
-            (1160, 968, 720, 96),
-            t("stage.begin"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="begin",
-        )
+        common.go_on_button(p, app, (1160, 968, 720, 96), t("stage.begin"), self.go_on, "begin")
         common.small_buttons(p, app, 978)
