@@ -131,6 +131,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy)
     speed = report.pop("speed")
+    setup, log = report.pop("last_game")
+    if args.save:
+        from booster import saves
+        from booster.engine.game import Game
+        from booster.engine.match import Match
+
+        match = Match.replay(Game(deck), setup, log)
+        try:
+            saves.save(Path(args.save), saves.new_save(match, args.path, deck.info.source_language))
+        except OSError as e:
+            print(f"Cannot write {args.save}: {e}", file=sys.stderr)
+            return 1
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -141,6 +153,26 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         f"({report['total_actions']} actions in {speed['seconds']} s)",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    from booster.balance import balance, format_report
+
+    result = load_deck(args.path)
+    if result.deck is None:
+        _print_problems(result.problems)
+        return 1
+    deck = result.deck
+    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
+        print(f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams", file=sys.stderr)
+        return 2
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+    warnings = [w.message for w in result.warnings]
+    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet)
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
     return 0
 
 
@@ -271,7 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--policy", choices=("random", "greedy"), default="random")
     sim.add_argument("--json", action="store_true", help="print JSON")
+    sim.add_argument("--save", metavar="FILE", help="write the last game as a save that `booster report` reads")
     sim.set_defaults(func=cmd_simulate)
+
+    bal = sub.add_parser("balance", help="play a deck by rules of thumb and best play: are its choices real?")
+    bal.add_argument("path", nargs="?", help=DECK_HELP)
+    bal.add_argument("--games", type=int, default=2000)
+    bal.add_argument("--teams", type=int, default=4)
+    bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--json", action="store_true", help="print one JSON object (for CI)")
+    bal.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    bal.set_defaults(func=cmd_balance)
     return parser
 
 

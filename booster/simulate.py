@@ -82,8 +82,11 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
     total_actions = 0
     apply, legal = game.apply, game.legal_actions
     start = time.perf_counter()
+    last: list[Action] = []
     for g in range(games):
-        state = game.new_game(Setup(names, seed * 1_000_003 + g))
+        setup = Setup(names, seed * 1_000_003 + g)
+        state = game.new_game(setup)
+        last = []
         played: set[str] = set()
         while state.phase != "over":
             actions = legal(state)
@@ -93,6 +96,7 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
                 if action.tool is not None:
                     played.add(action.tool)
             state, _ = apply(state, action)
+            last.append(action)
             total_actions += 1
         tool_games.update(played)
         for t in state.teams:
@@ -132,6 +136,7 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
         "dominated_options": [{"card": c, "option": o, "dominated_by": d} for c, o, d in dominated_options(deck)],
         "losing_challenges": losing_challenges(deck),
         "total_actions": total_actions,
+        "last_game": (setup, tuple(last)),  # for `--save`; the command line takes it out, as `speed`
         "speed": {
             "seconds": round(elapsed, 3),
             "games_per_s": round(games / elapsed, 1) if elapsed else None,

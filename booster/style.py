@@ -11,6 +11,20 @@ from booster.engine.model import Pillar
 
 Colour = tuple[int, int, int]
 
+# The palette: screen and paper alike (the screen's theme and the printed deck read these names). Dark ink
+# on light paper: washed-out projectors lose dark backgrounds first.
+BG: Colour = (246, 242, 232)  # warm paper, behind everything on screen
+PANEL: Colour = (255, 255, 255)  # cards and panels; the paper of the printed deck
+INK: Colour = (20, 20, 20)
+MUTED: Colour = (70, 70, 70)  # secondary text, still at least 7:1 on BG
+LINE: Colour = (120, 120, 120)  # borders on screen
+LINE_PRINT: Colour = (150, 150, 150)  # thin rules on paper
+PRIMARY: Colour = (255, 226, 160)  # light amber: challenges, experiences, scenarios; the main button
+HIGHLIGHT: Colour = (214, 236, 250)  # light sky: tools, and "this helps" with a star and a label
+POSITIVE_BG: Colour = (205, 238, 225)  # a gain (with an up arrow and a + sign)
+NEGATIVE_BG: Colour = (250, 220, 205)  # a loss (with a down arrow, a – sign and stripes)
+HATCH: Colour = (222, 178, 160)  # the stripes over a loss: visible in grey, light enough for dark text
+
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "leaf", "coin", "people")
 # Okabe-Ito colours, each with its own shape, for pillars whose deck gives no hints.
 PILLAR_FALLBACK = (

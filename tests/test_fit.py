@@ -77,3 +77,16 @@ def test_preview_marks_the_overflow(long_deck: Path, tmp_path: Path, capsys) -> 
     assert plain.get_size() == card_size("challenge")
     strip = marked.get_at((marked.get_width() // 2, marked.get_height() - 3))
     assert (strip.r, strip.g, strip.b) == (213, 94, 0)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", "TROP LONG"), ("es", "DEMASIADO LARGO"), ("en", "TOO LONG")])
+def test_the_overflow_strip_speaks_the_translators_language(lang: str, words: str) -> None:
+    from booster.ui.i18n import Strings
+    from booster.ui.preview import _mark_overflow
+    from booster.ui.text import TextRenderer
+
+    text = TextRenderer()
+    text.records = []
+    _mark_overflow(pygame.Surface((630, 880)), text, fit.Overflow("card", 3, 150), Strings(lang))
+    [drawn] = [d.text for d in text.records]
+    assert drawn.startswith(words) and "3" in drawn and "150" in drawn

@@ -4,6 +4,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from deckgen import MINI
 
@@ -74,3 +75,20 @@ def test_dominated_and_losing_options_are_found():
 def test_bad_arguments_are_refused_plainly():
     out = run("--games", "10", "--teams", "9")
     assert out.returncode == 2 and "1 to 8 teams" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_simulate_save_writes_the_last_game_for_report(tmp_path, capsys):
+    from booster import saves
+    from booster.cli import main
+    from booster.deck.loader import load_deck
+    from booster.engine.game import Game
+
+    path = tmp_path / "last.json"
+    deck_path = str(Path(__file__).parent / "decks" / "mechanics")
+    assert main(["simulate", deck_path, "--games", "3", "--teams", "2", "--save", str(path)]) == 0
+    saved = saves.load(path)
+    deck = load_deck(deck_path).deck
+    assert deck is not None
+    state = saved.replay(Game(deck)).state
+    assert state.phase == "over" and len(state.teams) == 2
+    assert main(["report", str(path), "-o", str(tmp_path / "last.csv")]) == 0

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The hardened YAML reader: every kind of hostile or broken file gives a located sentence, never a crash."""
 
+import math
 import re
 import subprocess
 import sys
@@ -141,7 +142,8 @@ def resolved_by_the_rules(text: str) -> object:
     if _INT.match(text):
         return int(text) if len(text.lstrip("+-")) <= 100 else text  # longer: text, never a crash
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        return number if math.isfinite(number) else text  # 1.0e999: text, which the schema then refuses
     return text
 
 

@@ -36,7 +36,7 @@ class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
 
 
 try:  # libyaml's parser when the wheel has it, the pure-Python one otherwise: both are non-recursive.
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = _PyParser  # type: ignore[misc,assignment]
 
@@ -108,6 +108,8 @@ class Document(NamedTuple):
             while len(found) < n_wanted and (event := parser.get_event()) is not None:
                 # (once every path is found, the rest of a large file need not be read again)
                 cls = event.__class__
+                mark = event.start_mark
+                assert mark is not None  # the parser marks every event it reads from text
                 if cls in (ev.StreamStartEvent, ev.DocumentStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
                     continue
                 if cls in (ev.MappingEndEvent, ev.SequenceEndEvent):
@@ -122,7 +124,7 @@ class Document(NamedTuple):
                     key_path = (*frame[0], frame[2])
                     if key_path in wanted and key_path not in found:
                         # The key's place, in case its value cannot be pointed at; the value overrides it.
-                        at_key[key_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                        at_key[key_path] = (mark.line + 1, mark.column + 1)
                         if key_path in key_wanted:
                             found[key_path] = at_key[key_path]
                     if cls is not ev.ScalarEvent:
@@ -130,7 +132,7 @@ class Document(NamedTuple):
                     continue
                 path = (*stack[-1][0], stack[-1][2]) if stack else ()
                 if path in wanted and path not in found:
-                    found[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    found[path] = (mark.line + 1, mark.column + 1)
                 if cls in (ev.MappingStartEvent, ev.SequenceStartEvent):
                     if path in prefixes:
                         stack.append([path, cls is ev.MappingStartEvent, 0, cls is ev.MappingStartEvent])

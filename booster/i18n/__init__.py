@@ -208,3 +208,44 @@ def check_all() -> tuple[list[Any], list[Any]]:
                 problems += p
                 warnings += w
     return problems, warnings
+
+
+# The printed deck takes its card captions from `card.` (the screen shows them on cards too), the rest from
+# `print.`; the report takes its words from `report.`.
+_PRINT_SHARED = frozenset(
+    {
+        "challenge",
+        "tool",
+        "experience",
+        "scenario",
+        "credits",
+        "follow-up",
+        "steps",
+        "when_line",
+        "origin_line",
+        "advice",
+    }
+)
+
+
+def print_labels(lang: str) -> Callable[..., str]:
+    """`t(key, **values)`: the printed deck's label in `lang`, else in English."""
+    strings = Strings(lang, mark_missing=False)
+
+    def t(key: str, **values: Any) -> str:
+        return strings(("card." if key in _PRINT_SHARED else "print.") + key, **values)
+
+    return t
+
+
+def report_labels(lang: str) -> dict[str, str]:
+    """The report's labels in `lang` ("fr-ca" uses "fr" when it has no file), completed by English for any
+    missing key or any label whose placeholders do not match the English one."""
+    from booster.translation.core import flat
+
+    base = (lang or SOURCE).lower().replace("_", "-")
+    if file_of(base) is None:
+        base = base.split("-")[0]
+    source = flat(table(SOURCE).get("report", {}))
+    own = flat(table(base).get("report", {})) if base != SOURCE else source
+    return {k: own[k] if own.get(k) and placeholders(own[k]) == placeholders(v) else v for k, v in source.items()}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from booster.engine.model import Card, Deck, Option
-from booster.printing import layout as L
+from booster.printing import sizes as L
 from booster.printing.pen import Pen, pillar_style
 
 Chip = tuple[str, L.Colour, str]  # shape, colour, label ("+2 Soc.")

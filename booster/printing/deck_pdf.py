@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from booster.files import write_atomic
-from booster.printing import layout as L
+from booster.printing import sizes as L
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -72,21 +72,21 @@ def main(args: argparse.Namespace) -> int:
 GROW = {"challenge": 1.1, "tool": 1.1, "experience": 1.25, "scenario": 1.4, "credits": 1.3}
 
 
-class Document:
+class PrintedDeck:
     def __init__(self, pdf: Any, warnings: list[str]) -> None:
         self.pdf = pdf
         self.warnings = warnings
 
 
-def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: str | None = None) -> Document:
+def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: str | None = None) -> PrintedDeck:
     """The whole print-and-play document, in memory."""
     from fpdf import FPDF
 
+    from booster.i18n import print_labels
     from booster.printing import cardface
-    from booster.printing.labels import labels
     from booster.printing.pen import Pen
 
-    t = labels(lang)
+    t = print_labels(lang)
     pdf = FPDF(unit="mm", format=L.PAPERS[paper])
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
@@ -134,7 +134,7 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
     credits_page(pen, deck, lang, t, paper, today or datetime.date.today().isoformat())
     # The landscape board last, so that it never shifts the pairing of fronts and backs.
     board(pen, deck, lang, t, paper)
-    return Document(pdf, warnings)
+    return PrintedDeck(pdf, warnings)
 
 
 def sheet_numbers(deck: Any, groups: list[list[str]]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from booster.engine.model import Deck
 from booster.printing import cardface
-from booster.printing import layout as L
+from booster.printing import sizes as L
 
 # The smallest scale of the card's type sizes a player still reads at arm's length: the core deck's own
 # source texts are printed at this size or larger. (The printer itself shrinks further before it clips.)
@@ -47,10 +47,10 @@ def _pen():  # type: ignore[no-untyped-def]
 
 def overflows(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
     """The cards (all, or those named) whose `lang` texts overflow their printed card."""
-    from booster.printing.labels import labels
+    from booster.i18n import print_labels
 
     pen = _pen()
-    t = labels(lang)
+    t = print_labels(lang)
     _, width, height = cardface.body_box()
     size = L.BODY_PT * LEGIBLE_SCALE
     line = pen.line_height(size)

@@ -7,33 +7,15 @@ card tries several type sizes, and measuring words is several times faster than 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from booster import fonts
-from booster.printing import layout as L
+from booster.printing import sizes as L
 from booster.style import POLYGONS, polygon_points
 from booster.style import pillar_style as _style
+from booster.wrap import wrap
 
 ASCENT = 0.93  # baseline below the top of a line box, in type sizes (Noto Sans, line height 1.22)
-_SPACES = re.compile(r"[ \t]+")  # not str.split(): a no-break space must not break
-_CLINGS_LEFT = frozenset(":;!?»”")  # French typography: never start a line with these
-_CLINGS_RIGHT = frozenset("«“")
-
-
-def words(para: str) -> list[str]:
-    """Words of a paragraph, with French spaced punctuation (`mot :`, `« mot »`) glued by no-break spaces."""
-    out: list[str] = []
-    glue_next = False
-    for w in _SPACES.split(para):
-        if not w:
-            continue
-        if (glue_next and out) or (out and all(c in _CLINGS_LEFT for c in w)):
-            out[-1] += "\u00a0" + w
-        else:
-            out.append(w)
-        glue_next = all(c in _CLINGS_RIGHT for c in w)
-    return out
 
 
 class Pen:
@@ -73,32 +55,8 @@ class Pen:
         self.pdf.set_text_color(*rgb)
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """Lines of `text` that fit `width` mm; explicit newlines kept; an over-long word is cut."""
-        out: list[str] = []
-        space = self.width(" ", size, bold)
-        for para in text.split("\n"):
-            line, lw = "", 0.0
-            for word in words(para):
-                ww = self.width(word, size, bold)
-                if ww > width:  # a URL or a long compound: cut it where it must be
-                    if line:
-                        out.append(line)
-                    chunk = ""
-                    for c in word:
-                        if chunk and self.width(chunk + c, size, bold) > width:
-                            out.append(chunk)
-                            chunk = ""
-                        chunk += c
-                    line, lw = chunk, self.width(chunk, size, bold)
-                elif not line:
-                    line, lw = word, ww
-                elif lw + space + ww <= width:
-                    line, lw = f"{line} {word}", lw + space + ww
-                else:
-                    out.append(line)
-                    line, lw = word, ww
-            out.append(line)
-        return out
+        """Lines of `text` that fit `width` mm, by the one wrapper the screen and the report use too."""
+        return wrap(text, width, lambda s: self.width(s, size, bold))
 
     def text_lines(
         self,

@@ -41,6 +41,7 @@ class Row:
     gained: tuple[str, ...]  # the tool gained, or the experience cards earned
     time: float  # seconds since the start of the game
     seconds: float  # seconds since the previous action: the time this decision took
+    marks: tuple[str, ...] = ()  # the marks this response left on the team
 
 
 @dataclass(slots=True)
@@ -55,6 +56,8 @@ class TeamReport:
     spent: tuple[str, ...]
     experience: tuple[str, ...]
     rows: list[Row] = field(default_factory=list)
+    marks: tuple[str, ...] = ()  # held at the end (or now)
+    answers: dict[str, tuple[str, str]] = field(default_factory=dict)  # experience card -> (card, option) it answers
 
 
 @dataclass(slots=True)
@@ -113,6 +116,13 @@ class Session:
     def option_text(self, card_id: str, option: str, deck: Deck | None = None) -> str:
         return self.text("cards", card_id, "options", option, deck=deck) or option
 
+    def consequence(self, card_id: str, option: str, deck: Deck | None = None) -> str:
+        """What happened after this response ("" when the deck says nothing)."""
+        return self.text("cards", card_id, "consequences", option, deck=deck)
+
+    def mark_name(self, mark: str, deck: Deck | None = None) -> str:
+        return self.text("marks", mark, deck=deck) or mark
+
     def pillar_name(self, pillar: str) -> str:
         return self.deck.text(self.lang, "pillars", pillar, "name") or pillar
 
@@ -146,8 +156,8 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     game = Game(deck)
     try:
         match = saved.replay(game)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:  # a save edited by hand
-        raise SaveError(f"the save is damaged ({e.__class__.__name__}: {e})") from None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:  # a save edited by hand
+        raise SaveError(f"the save is damaged ({error.__class__.__name__}: {error})") from None
     per_action: list[list[Event]] = [[] for _ in match.log]
     for i, event in match.events():
         per_action[i].append(event)
@@ -158,7 +168,9 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     final = match.state
     label = (lambda n: f"{name} · {n}") if session.merged else (lambda n: n)
     teams = [
-        TeamReport(name, i, t.name, label(t.name), t.scenario, remap(t.scores), t.tools, t.spent, t.experience)
+        TeamReport(
+            name, i, t.name, label(t.name), t.scenario, remap(t.scores), t.tools, t.spent, t.experience, marks=t.marks
+        )
         for i, t in enumerate(final.teams)
     ]
     rows: list[Row] = []
@@ -171,13 +183,18 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
         card = before.pending if action.kind == "choose" else None
         effect = game.zero
         gained: list[str] = []
+        marks: list[str] = []
         for e in per_action[i]:
             if e.kind == "drew":
                 card = e.card
             elif e.kind == "scored" and e.delta is not None:
                 effect = e.delta
+            elif e.kind == "marked" and e.mark:
+                marks.append(e.mark)
             elif e.kind in ("tool_gained", "experience") and e.card:
                 gained.append(e.card)
+                if e.echo_of is not None:
+                    teams[turn].answers[e.card] = e.echo_of
         t = times[i] if i < len(times) else previous
         row = Row(
             table=name,
@@ -187,7 +204,7 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
             action=action.kind,
             stage=stage,
             card=card,
-            kind=deck.cards[card].kind if card in deck.cards else None,
+            kind=deck.cards[card].kind if card is not None and card in deck.cards else None,
             option=action.option,
             tool=action.tool,
             effect=remap(effect),
@@ -195,6 +212,7 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
             gained=tuple(gained),
             time=t,
             seconds=max(0.0, t - previous),
+            marks=tuple(marks),
         )
         previous = max(previous, t)
         rows.append(row)

@@ -89,6 +89,8 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
         "card_title": session.title(card, deck) if card else "",
         "option": row.option or "",
         "option_text": session.option_text(card, row.option, deck) if card and row.option else "",
+        "consequence": session.consequence(card, row.option, deck) if card and row.option else "",
+        "marks": [session.mark_name(m, deck) for m in row.marks],
         "tool": row.tool or "",
         "tool_title": session.title(row.tool, deck) if row.tool else "",
         "gained": list(row.gained),
@@ -102,7 +104,7 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
 # The text columns of the CSV, before one effect and one score column per pillar, then the times.
 CSV_COLUMNS = (
     "game", "team", "step", "action", "stage", "card", "card_kind", "card_title", "option", "option_text",
-    "tool", "tool_title", "gained",
+    "consequence", "marks", "tool", "tool_title", "gained",
 )  # fmt: skip
 
 
@@ -130,6 +132,7 @@ def to_csv(session: Session, bom: bool = True) -> str:
     )
     for rec in records(session):
         rec["gained"] = " ".join(rec["gained"])
+        rec["marks"] = "; ".join(rec["marks"])
         writer.writerow(
             [
                 *(csv_cell(rec[c]) for c in CSV_COLUMNS),
@@ -182,6 +185,8 @@ def to_json(session: Session) -> dict[str, Any]:
                         "tools": list(team.tools),
                         "spent": list(team.spent),
                         "experience": list(team.experience),
+                        "marks": [session.mark_name(m, t.deck) for m in team.marks],
+                        "answers": {x: {"card": c, "option": o} for x, (c, o) in team.answers.items()},
                     }
                     for team in t.teams
                 ],
@@ -199,6 +204,6 @@ def to_json_text(session: Session) -> str:
 
 
 def session_note(session: Session, key: str, fields: dict[str, str]) -> str:
-    from booster.report.labels import labels_for
+    from booster.i18n import report_labels
 
-    return labels_for(session.lang)[key].format(**fields)
+    return report_labels(session.lang)[key].format(**fields)

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from fpdf import FPDF
 
 from booster.engine.model import Deck
+from booster.i18n import report_labels
 from booster.report.collect import EXCHANGE, Row, Session, TableReport, TeamReport, stage_seconds
-from booster.report.labels import labels_for
-from booster.report.layout import ACCENT, HEAD_FILL, MUTED, RULE, TEXT, TRACK, Cell, Doc, hex_rgb
+from booster.report.doc import ACCENT, HEAD_FILL, MUTED, RULE, TEXT, TRACK, Cell, Doc, hex_rgb
 
 OKABE_ITO = ("#009E73", "#E69F00", "#56B4E9", "#0072B2", "#D55E00", "#CC79A7")
 TOC_LINE = 6.5  # height of a line of the contents, mm
@@ -55,7 +55,7 @@ class _Report:
 
     def __init__(self, session: Session) -> None:
         self.s = session
-        self.L = labels_for(session.lang)
+        self.L = report_labels(session.lang)
         deck = session.deck
         self.deck = deck
         self.deck_title = session.text("deck", "title") or deck.info.id
@@ -520,9 +520,14 @@ class _Report:
                         lines.append([card, [(L["no_choice_yet"], "m")], "", duration(r.seconds)])
                     continue
                 if r.action == "choose" and r.card:
-                    choice: Cell = [(s.option_text(r.card, r.option or "", deck), "")]
+                    choice: list[tuple[str, str]] = [(s.option_text(r.card, r.option or "", deck), "")]
                     if r.tool:
                         choice.append(("+ " + L["with_tool"].format(tool=s.title(r.tool, deck)), "a"))
+                    if consequence := s.consequence(r.card, r.option or "", deck):
+                        choice.append((consequence, "m"))
+                    if r.marks:
+                        names = ", ".join(s.mark_name(m, deck) for m in r.marks)
+                        choice.append(("+ " + L["marks_left"].format(marks=names), "a"))
                     prev = rows[i - 1].seconds if i and rows[i - 1].action == "advance" else 0.0
                     lines.append([card, choice, self.effect_text(r.effect), duration(r.seconds + prev)])
                 elif r.action == "advance" and r.card:
@@ -558,9 +563,9 @@ class _Report:
             pdf.para(L["experience_none"], 9.5, colour=MUTED)
             return
         for card, n in Counter(team.experience).items():
-            self.experience_card(card, n, deck)
+            self.experience_card(card, n, deck, team.answers.get(card))
 
-    def experience_card(self, card: str, n: int, deck: Deck) -> None:
+    def experience_card(self, card: str, n: int, deck: Deck, answers: tuple[str, str] | None = None) -> None:
         pdf, s, L = self.pdf, self.s, self.L
         title = s.title(card, deck) + (f"  ×{n}" if n > 1 else "")
         pillar = deck.cards[card].pillar if card in deck.cards else None
@@ -568,6 +573,9 @@ class _Report:
         who = s.text("cards", card, "who", deck=deck)
         text = s.text("cards", card, "text", deck=deck)
         advice = s.text("cards", card, "advice", deck=deck)
+        if answers is not None:  # which of the team's own decisions this testimony answers
+            answered = L["answers"].format(card=s.title(answers[0], deck), option=s.option_text(*answers, deck))
+            who = f"{who} · {answered}" if who else answered
         inner = pdf.epw - 6
         h = 7 + (pdf.para_height(who, 8.5, inner) if who else 0) + pdf.para_height(text, 9.5, inner)
         h += pdf.para_height(L["advice"].format(advice=advice), 9.5, inner, True) + 6 if advice else 0

@@ -31,8 +31,8 @@ from booster.engine.model import Deck
 from booster.ui import theme
 from booster.ui.carddraw import card_text
 from booster.ui.controller import GameController, ResumeOffer, resume_offer
+from booster.ui.frame import Layout, parse_size
 from booster.ui.i18n import Strings, preferred_language, ui_languages
-from booster.ui.layout import Layout, parse_size
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.settings import Settings, load_settings, save_settings

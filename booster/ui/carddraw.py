@@ -17,7 +17,7 @@ import pygame
 from booster.engine.model import Deck
 from booster.ui import theme
 from booster.ui.i18n import MARK_CLOSE, MARK_OPEN
-from booster.ui.paint import BODY, LARGE, SMALL, Hit, LRect, Painter
+from booster.ui.paint import BODY, FLOOR, LARGE, SMALL, Hit, LRect, Painter
 
 CARD_SIZE = (1270, 950)  # the card box in the card scene, in logical units; previews use the same
 TOOL_SIZE = (1840, 840)  # tool cards are wide: the method's steps sit beside its description
@@ -76,14 +76,18 @@ def fit_stack(
 ) -> tuple[float, list[float]]:
     """One text factor for a whole stack of texts, so they shrink together and keep the same size;
     returns (factor, heights at that factor). Short texts may grow (start > 1): larger reads better from
-    the back of the room. The text layer still shrinks a box that is a hair short."""
+    the back of the room. Never below the type scale's floor: a text too long for its card at the floor is
+    cut by the text layer (and the layout tests say so)."""
+    smallest = min((size for text, _w, size, _b, _e in items if text), default=FLOOR)
     f = start
     while True:
         heights = [
             max(extra, natural_height(p, text, width, size * f, bold, available) + extra if text else extra)
             for text, width, size, bold, extra in items
         ]
-        if sum(heights) + gap * len(items) <= available or f < 0.3:
+        # The floor in logical units ("-" lowers it, "+" does not raise it): see Painter.floor_px.
+        too_small = smallest * f * 0.93 * p.text_scale < FLOOR * min(1.0, p.text_scale)
+        if sum(heights) + gap * len(items) <= available or too_small or f < 0.05:
             return f, heights
         f *= 0.93
 

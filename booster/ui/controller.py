@@ -161,6 +161,13 @@ class GameController:
     def can_undo(self) -> bool:
         return self.match.can_undo()
 
+    def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
+        """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
+        for _i, e in self.match.events():
+            if e.kind == "experience" and e.team == team and e.card == card:
+                return e.echo_of
+        return None
+
     # -- acting --------------------------------------------------------------------------------------------
     def decide(self, action: Action) -> bool:
         """Play one action; False (and a message) if it is not allowed any more (a stale click)."""
@@ -197,10 +204,16 @@ class GameController:
                 self.queue.append(ToolView(drawn, team, delta))
         elif action.kind == "choose" and before.pending is not None and action.option is not None:
             delta = next((e.delta for e in events if e.kind == "scored"), None)
-            self.queue.append(EffectView(before.pending, team, action.option, action.tool, delta))
+            marks = tuple(e.mark for e in events if e.kind == "marked" and e.mark)
+            cleared = tuple(e.mark for e in events if e.kind == "cleared" and e.mark)
+            offered = tuple(o.id for o in self.game.offered_options(before))
+            self.queue.append(
+                EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared, offered)
+            )
         elif action.kind == "exchange":
-            cards = tuple((e.card, e.value) for e in events if e.kind == "experience" and e.card)
-            self.queue.append(ExchangedView(team, cards))
+            got = [e for e in events if e.kind == "experience" and e.card]
+            cards = tuple((e.card or "", e.value) for e in got)
+            self.queue.append(ExchangedView(team, cards, tuple(e.echo_of for e in got)))
         for e in events:
             if e.kind == "stage" and e.value < len(self.deck.rules.stages):
                 self.queue.append(StageView(e.value))
@@ -228,11 +241,10 @@ class GameController:
         if not log:
             self.notify("toast.nothing_to_undo")
             return False
-        n = len(log)
-        while n and log[n - 1].kind == "advance":
-            n -= 1
-        if n:
-            n -= 1  # the decision itself
+        # The engine's "undo the last decision": back to the card of the last response or reveal, with the
+        # advances (and the exchange) after it; with no decision yet, back to the start.
+        last = self.match.last_decision()
+        n = 0 if last is None else last
         match, saved = self.match, self.saved
         for _ in range(len(log) - n):
             match, saved = match.undo(), saved.undo()

@@ -14,11 +14,14 @@ from typing import NamedTuple
 import pygame
 
 from booster.ui import theme
-from booster.ui.layout import Layout
+from booster.ui.frame import Layout
 from booster.ui.text import TextRenderer
 
-# Logical font sizes (px at 1080p): body ≥ 42 for the back of the room.
+# The type scale, by role (logical px, that is px at 1080p): body ≥ 42 for the back of the room, secondary
+# text (hints, labels, notes) ≥ 32. Text shrinks to fit its box down to FLOOR at most, then is cut with "…":
+# never to tiny sizes.
 SMALL, BODY, LARGE, TITLE, HUGE = 36, 44, 54, 68, 96
+FLOOR = 32
 
 LRect = tuple[float, float, float, float]
 
@@ -46,6 +49,11 @@ class Painter:
 
     def font_px(self, size: float) -> int:
         return max(6, round(size * self.layout.k * self.text_scale))
+
+    def floor_px(self, floor: float = FLOOR) -> int:
+        """The smallest size text may shrink to: the floor, made smaller by "-" but never larger by "+"
+        (larger text that does not fit shrinks back to the usual floor)."""
+        return max(6, round(floor * self.layout.k * min(1.0, self.text_scale)))
 
     # -- drawing -------------------------------------------------------------------------------------
     def fill(self, colour: theme.Colour) -> None:
@@ -84,8 +92,12 @@ class Painter:
         align: str = "left",
         valign: str = "top",
         max_lines: int = 0,
+        floor: float = FLOOR,
     ) -> pygame.Rect:
-        return self.tr.draw(self.surface, text, self.r(box), self.font_px(size), bold, colour, align, valign, max_lines)
+        """Text fitted into a logical box: shrunk down to `floor` (logical px) at most, then cut with "…"."""
+        px = self.font_px(size)
+        floor = self.floor_px(floor)
+        return self.tr.draw(self.surface, text, self.r(box), px, bold, colour, align, valign, max_lines, floor)
 
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:
         theme.draw_shape(self.surface, shape, self.layout.point(*centre), radius * self.layout.k, colour)
@@ -137,8 +149,10 @@ class Painter:
         x, y, w, h = box
         pad = min(22, w * 0.06)  # narrow buttons keep their words at full size rather than wide margins
         text_box = (x + pad, y + 6, w - 2 * pad, h - 12)
-        if hint:
-            hint_w = min(130, w * 0.25)
+        # The key that presses it, at the right, where it fits whole beside the label (else it is left out:
+        # the help lists every key).
+        hint_w = self.tr.font(self.font_px(SMALL)).size(hint)[0] / (self.layout.k or 1) + 4 if hint else 0
+        if hint and hint_w <= w * 0.34:
             text_box = (x + pad, y + 6, w - 3 * pad - hint_w, h - 12)
             self.text(
                 hint,

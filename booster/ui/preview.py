@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,8 @@ def main(args: argparse.Namespace) -> int:
     import pygame
 
     from booster.ui.carddraw import card_size, draw_card
+    from booster.ui.frame import Layout, parse_size
     from booster.ui.i18n import Strings
-    from booster.ui.layout import Layout, parse_size
     from booster.ui.paint import Painter
     from booster.ui.screenshot import save_png
     from booster.ui.text import TextRenderer
@@ -92,7 +93,7 @@ def main(args: argparse.Namespace) -> int:
         layout.frame = surface.get_rect()
         draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
         if cid in too_long:
-            surface = _mark_overflow(surface, text, too_long[cid])
+            surface = _mark_overflow(surface, text, too_long[cid], t)
             print(f"{cid}: {too_long[cid].sentence(lang)}", file=sys.stderr)
         path = out / f"{cid}.{lang}.png"
         try:
@@ -113,7 +114,7 @@ def _overflows(deck: Any, lang: str, ids: list[str]) -> dict[str, Any]:
     return {o.card: o for o in fit.overflows(deck, lang, ids)}
 
 
-def _mark_overflow(card: Any, text: Any, overflow: Any) -> Any:
+def _mark_overflow(card: Any, text: Any, overflow: Any, t: Callable[..., str]) -> Any:
     """The card image with a red frame and, below it, a strip that says by how much its texts overflow."""
     import pygame
 
@@ -125,7 +126,7 @@ def _mark_overflow(card: Any, text: Any, overflow: Any) -> Any:
     red = (213, 94, 0)  # Okabe-Ito vermillion, with words: colour is never the only cue
     pygame.draw.rect(out, red, out.get_rect(), max(4, w // 160))
     pygame.draw.rect(out, red, (0, h, w, strip))
-    words = f"TOO LONG: about {overflow.lines} lines over, cut about {overflow.chars} characters"
+    words = t("preview.too_long", lines=overflow.lines, chars=overflow.chars)  # in the translator's language
     text.draw(
         out, words, pygame.Rect(16, h, w - 32, strip), max(14, strip // 2), True, (255, 255, 255), "left", "middle", 1
     )

@@ -39,7 +39,7 @@ def main(args: argparse.Namespace) -> int:
     if args.scene not in SCENES:
         print(f"unknown scene '{args.scene}'; one of: {', '.join(SCENES)}", file=sys.stderr)
         return 2
-    from booster.ui.layout import parse_size
+    from booster.ui.frame import parse_size
 
     try:
         size = parse_size(args.size)

@@ -2,21 +2,34 @@
 """Text: fonts by path, wrapping, shrink-to-fit, and a cache of rendered blocks.
 
 Every block is fitted into its box: wrapped at the box width (long words broken), then shrunk step by step
-until its lines fit the box height, then ellipsised as a last resort. `records`, when a list, receives
-(drawn rect, box rect) for each draw: the layout tests assert that no text leaves its box or the screen.
+until its lines fit the box height, but never below its floor (the type scale's smallest size for it), then
+cut with a visible "…". `records`, when a list, receives a `Drawn` for each draw: the layout tests assert
+that no text leaves its box or the screen, none is drawn below the type scale, and what was cut.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
 from booster import paths
 from booster.ui.fontset import FallbackFont
+from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
 _CACHE_MAX = 3000
+
+
+class Drawn(NamedTuple):
+    """One text drawn: where, in which box, at which size, and whether it had to be cut."""
+
+    rect: pygame.Rect
+    box: pygame.Rect
+    text: str
+    px: int
+    cut: bool
 
 
 class TextRenderer:
@@ -26,7 +39,7 @@ class TextRenderer:
         self.fits: dict[tuple, tuple[int, tuple[str, ...]]] = {}
         self.blocks: dict[tuple, pygame.Surface] = {}
         self.wraps: dict[tuple, list[str]] = {}
-        self.records: list[tuple[pygame.Rect, pygame.Rect, str]] | None = None
+        self.records: list[Drawn] | None = None
 
     def font(self, px: int, bold: bool = False) -> FallbackFont:
         key = (px, bold)
@@ -51,35 +64,14 @@ class TextRenderer:
 
     def _wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
         font = self.font(px, bold)
-        lines: list[str] = []
-        enough = limit + 1 if limit else 0
-        for para in text.split("\n"):
-            words = para.split(" ")
-            line = ""
-            for word in words:
-                if enough and len(lines) >= enough:
-                    return lines[:enough]
-                candidate = f"{line} {word}" if line else word
-                if font.size(candidate)[0] <= width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line, cut = word, 0
-                while len(line) > 1 and not (enough and len(lines) >= enough):  # a word wider than the box
-                    cut = _longest_fitting(font, line, width, cut)
-                    if cut >= len(line):
-                        break
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
-        return lines[:enough] if enough else lines
+        return wrap(text, width, lambda s: font.size(s)[0], limit)
 
     def fit(
-        self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0
+        self, text: str, px: int, bold: bool, width: int, height: int, max_lines: int = 0, floor: int = MIN_PX
     ) -> tuple[int, tuple[str, ...]]:
-        """The largest size ≤ px at which `text` fits width×height, and its lines."""
-        key = (text, px, bold, width, height, max_lines)
+        """The largest size ≤ px, and ≥ floor, at which `text` fits width×height, and its lines (the last
+        one ending in "…" when even the floor does not fit)."""
+        key = (text, px, bold, width, height, max_lines, floor)
         hit = self.fits.get(key)
         if hit is not None:
             return hit
@@ -92,9 +84,10 @@ class TextRenderer:
 
         # The sizes tried, largest first, each 8 % smaller; a smaller size never needs more lines, so the
         # largest that fits is found by bisection (a few layouts instead of one per size).
+        floor = max(MIN_PX, min(floor, px))
         ladder = [px]
-        while ladder[-1] > MIN_PX:
-            ladder.append(max(MIN_PX, int(ladder[-1] * 0.92)))
+        while ladder[-1] > floor:
+            ladder.append(max(floor, int(ladder[-1] * 0.92)))
         ok, lines = try_size(px)
         size = px
         if not ok:
@@ -117,10 +110,7 @@ class TextRenderer:
                 keep = min(keep, max_lines)
             lines = lines[:keep]
             font = self.font(size, bold)
-            last = lines[-1]
-            while last and font.size(last + "…")[0] > width:
-                last = last[:-1]
-            lines[-1] = last + "…" if font.size(last + "…")[0] <= width else last
+            lines[-1] = ellipsize(lines[-1] + "…", width, lambda s: font.size(s)[0])
         result = (size, tuple(lines))
         if len(self.fits) > _CACHE_MAX:
             self.fits.clear()
@@ -160,11 +150,12 @@ class TextRenderer:
         align: str = "left",
         valign: str = "top",
         max_lines: int = 0,
+        floor: int = MIN_PX,
     ) -> pygame.Rect:
-        """Draw `text` fitted into `box` (pixels); returns the rectangle actually covered."""
+        """Draw `text` fitted into `box` (pixels), never below `floor` px; returns the rectangle covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
-        size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines)
+        size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
         surf = self.block(lines, size, bold, colour, box.width, align)
         rect = surf.get_rect()
         rect.y = box.y if valign == "top" else box.centery - rect.h // 2 if valign == "middle" else box.bottom - rect.h
@@ -172,44 +163,6 @@ class TextRenderer:
         rect.y = max(box.y, rect.y)
         surface.blit(surf, rect)
         if self.records is not None:
-            self.records.append((rect.copy(), box.copy(), text))
+            cut = bool(lines) and lines[-1].endswith("…") and not text.endswith("…")
+            self.records.append(Drawn(rect.copy(), box.copy(), text, size, cut))
         return rect
-
-
-def _longest_fitting(font: FallbackFont, text: str, width: int, hint: int = 0) -> int:
-    """The length of the longest start of `text` (at least 1 character) that fits `width`.
-
-    A start only widens as it grows: from `hint` (the previous piece of the same word, usually right or one
-    off), gallop up or down to bracket the answer, then bisect; only strings about a line long are measured
-    (shortening a long word one character at a time made a 2,000-character word take 44 s to lay out)."""
-    n = len(text)
-
-    def fits(k: int) -> bool:
-        return font.size(text[:k])[0] <= width
-
-    lo = min(max(1, hint), n) if hint else min(8, n)
-    if fits(lo):  # gallop up: lo fits, find a length that does not
-        step = 1 if hint else 8
-        while True:
-            probe = min(n, lo + step)
-            if probe == lo:
-                return n
-            if not fits(probe):
-                hi = probe - 1
-                break
-            lo, step = probe, step * 2
-    else:  # gallop down: lo does not fit
-        hi, step = lo - 1, 1
-        while True:
-            probe = max(1, hi - step + 1)
-            if probe == 1 or fits(probe):
-                lo = probe
-                break
-            hi, step = probe - 1, step * 2
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

@@ -12,8 +12,18 @@ from booster.engine.model import Pillar
 
 # Shared with the printed deck; re-exported so that the UI finds all its colours and shapes here.
 from booster.style import (  # noqa: F401
+    BG,
+    HATCH,
+    HIGHLIGHT,
+    INK,
+    LINE,
+    MUTED,
+    NEGATIVE_BG,
+    PANEL,
     PILLAR_FALLBACK,
     POLYGONS,
+    POSITIVE_BG,
+    PRIMARY,
     SHAPES,
     Colour,
     hex_colour,
@@ -23,21 +33,12 @@ from booster.style import (  # noqa: F401
     star_points,
 )
 
-BG = (246, 242, 232)  # warm paper
+# The palette is booster/style.py's (shared with the printed deck); these are the screen's own extras.
 LETTERBOX = (60, 60, 60)
-PANEL = (255, 255, 255)
-INK = (20, 20, 20)
-MUTED = (70, 70, 70)  # still ≥ 7:1 on BG
-LINE = (120, 120, 120)
 FOCUS = (0, 0, 0)
-PRIMARY = (255, 226, 160)  # light amber: dark text on it keeps high contrast
-HIGHLIGHT = (214, 236, 250)  # light sky: marks "this helps" together with a star and a label
 DONE = (225, 225, 225)
 SHADE = (0, 0, 0, 150)
-POSITIVE_BG = (205, 238, 225)
-NEGATIVE_BG = (250, 220, 205)
 PATH = (90, 90, 90)  # the board's path between the spaces: heavy, but lighter than the ink of the spaces
-HATCH = (222, 178, 160)  # the stripes over a loss: visible in grey, light enough for dark text on top
 TOAST = (255, 246, 222)  # the message strip: a light band, set apart from the white panels by its border
 
 # Team tokens: name (i18n key under ui.colours) and colour. The first ones are the defaults, chosen apart

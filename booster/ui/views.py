@@ -50,6 +50,9 @@ class EffectView:
     option: str
     tool: str | None
     delta: tuple[int, ...] | None
+    marks: tuple[str, ...] = ()  # the marks the response left on the team
+    cleared: tuple[str, ...] = ()  # the marks it removed
+    offered: tuple[str, ...] | None = None  # the responses the team was offered (None: every one)
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,12 @@ class ExchangeView:
 
 @dataclass(frozen=True)
 class ExchangedView:
-    """The experience cards a team just received, each with its pillar's index."""
+    """The experience cards a team just received, each with its pillar's index and the decision (card,
+    response) it answers, if it echoes one."""
 
     team: int
     cards: tuple[tuple[str, int], ...]
+    echoes: tuple[tuple[str, str] | None, ...] = ()
 
 
 @dataclass(frozen=True)

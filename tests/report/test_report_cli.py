@@ -377,3 +377,32 @@ def test_hand_edited_saves_give_a_sentence_from_report_and_merge(save_file, tmp_
     assert main(["report", "merge", str(good), str(bad), "-o", str(tmp_path / "m.json")]) == 0
     notes = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["notes"]
     assert any(n.startswith("bad: not included") for n in notes)
+
+
+def test_the_report_tells_consequences_marks_and_which_decision_a_card_answers(tmp_path: Path) -> None:
+    from booster import paths
+    from booster.deck.loader import load_deck
+
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None
+    save_file, out = tmp_path / "game.json", tmp_path / "report.json"
+    assert main(["simulate", "--games", "4", "--teams", "4", "--seed", "2", "--save", str(save_file)]) == 0
+    assert main(["report", str(save_file), "-o", str(out), "--format", "json", "--lang", "en"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    choices = [d for d in data["decisions"] if d["action"] == "choose"]
+    for d in choices:  # every response of the core deck has a consequence text, and the report gives it
+        assert d["consequence"] == deck.text("en", "cards", d["card"], "consequences", d["option"]) != ""
+    marked = [d for d in choices if d["marks"]]
+    assert marked, "no response left a mark in four teams' games"
+    for d in marked:
+        left = deck.cards[d["card"]].option(d["option"]).marks
+        assert d["marks"] == [deck.text("en", "marks", m) for m in left]
+    answers = [(team, x, a) for team in data["games"][0]["teams"] for x, a in team["answers"].items()]
+    assert answers, "no experience card answered a decision in four teams' games"
+    for team, card, answered in answers:
+        assert card in team["experience"]
+        assert any(
+            d["team"] == team["name"] and (d["card"], d["option"]) == (answered["card"], answered["option"])
+            for d in choices
+        )
+        assert card in deck.cards[answered["card"]].option(answered["option"]).echoes

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from booster.i18n import report_labels
 from booster.report.collect import build_session
+from booster.report.doc import Doc
 from booster.report.export import to_json, write_report
-from booster.report.labels import labels_for
-from booster.report.layout import Doc
 from booster.report.pdf import duration, licence_url, render, signed
 from booster.report.sample import random_save
 
@@ -26,8 +26,8 @@ def pdf_text(path: Path) -> str:
 def test_report_labels_come_from_the_string_files():
     # The report's words are strings of booster/i18n/ui.<lang>.yaml; their placeholders are checked by
     # tests/test_strings.py for every language.
-    assert labels_for("fr-CA")["journey"] == "Parcours"
-    assert labels_for("hr")["journey"] == "Journey"  # other languages: English labels, deck texts in hr
+    assert report_labels("fr-CA")["journey"] == "Parcours"
+    assert report_labels("hr")["journey"] == "Journey"  # other languages: English labels, deck texts in hr
 
 
 def test_small_formatters():

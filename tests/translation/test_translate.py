@@ -136,7 +136,7 @@ def test_translate_keeps_translations_in_source_order(mini: Path, run) -> None:
     assert run("deck", "translate", mini, "--lang", "fr")[0] == 0
     after = (mini / "text.fr.yaml").read_text(encoding="utf-8")
     assert _reread(after) == _reread(before)
-    assert after.index('  # en: A garden\n    title: "Un jardin"') if False else "# en: A garden" in after
+    assert '  garden:  # challenge, start\n    # en: A garden\n    title: "Un jardin"\n' in after  # source above
     assert after.index("deck:") < after.index("pillars:") < after.index("# stages:") < after.index("cards:")
     # Idempotent: a second run changes nothing.
     assert run("deck", "translate", mini, "--lang", "fr")[0] == 0

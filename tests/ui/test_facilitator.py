@@ -54,7 +54,7 @@ def test_the_exchange_draws_its_last_card():
         if app.dirty:
             app.text.records = []
             app.render()
-    drawn = Counter(text for _r, _b, text in app.text.records or [])
+    drawn = Counter(text for _r, _b, text, _px, _cut in app.text.records or [])
     assert not Counter(titles) - drawn, "the last frame misses a card"
     assert not app.dirty and app.wait_ms() == 0  # and then the loop sleeps
 
@@ -183,7 +183,7 @@ def test_the_resume_offer_says_which_game_and_a_finished_game_is_not_offered():
     assert offer is not None and offer.teams == tuple(t.name for t in app.game.state.teams)
     other.text.records = []
     other.render()
-    texts = " ".join(t for _r, _b, t in other.text.records)
+    texts = " ".join(d.text for d in other.text.records)
     total = len(app.deck.rules.stages)
     assert app.game.state.teams[0].name in texts and f"stage {app.game.state.stage + 1} of {total}" in texts
     goto(app, "debrief")  # a newer game, played to its end
@@ -197,3 +197,90 @@ def test_text_size_is_remembered_for_a_window():
     app.window = True
     app.change_text_scale(1)
     assert load_settings().text_scale == app.text_scale > 1
+
+
+MECHANICS = MINI.parent / "mechanics"
+
+
+def test_consequences_marks_and_echoes_are_shown():
+    """After a choice: its effect, what happened next and the marks it left; at the exchange and the
+    debrief: which decision an experience card answers."""
+    from booster.ui.views import EffectView
+
+    app = make_app(MECHANICS, "en", (1920, 1080))
+    goto(app, "board")
+    g = app.game
+    seen_effect = seen_echo = False
+    for _ in range(400):
+        v = g.view()
+        if isinstance(v, EffectView) and v.marks and not seen_effect:
+            app.text.records = []
+            app.render()
+            texts = {d.text for d in app.text.records}
+            consequence = app.deck.text("en", "cards", v.card, "consequences", v.option)
+            assert consequence and consequence in texts
+            assert any(app.deck.text("en", "marks", v.marks[0]) in t for t in texts)
+            seen_effect = True
+        if isinstance(v, ExchangedView) and any(v.echoes) and not seen_echo:
+            app.text.records = []
+            app.render()
+            assert any(t.startswith("Answers your choice") for t in (d.text for d in app.text.records))
+            seen_echo = True
+        if g.state.phase == "over":
+            break
+        step(app)
+    assert seen_effect and seen_echo
+
+
+def test_a_reveal_tool_shows_every_response_before_choosing():
+    from booster.ui.views import ChallengeView
+
+    app = make_app(MECHANICS, "en", (1920, 1080))
+    goto(app, "board")
+    g = app.game
+    for _ in range(400):
+        v = g.view()
+        if isinstance(v, ChallengeView):
+            reveal = [t for t in g.helpful_tools() if g.game.tool_use(v.card, t).reveals]
+            if reveal:
+                break
+        if g.state.phase == "over":
+            raise AssertionError("no reveal tool was ever playable")
+        step(app)
+    before = g.state.teams[g.state.turn].scores
+    app.top.toggle_tool(reveal[0])
+    app.sync_game()
+    assert g.state.revealed == reveal[0] and g.state.teams[g.state.turn].scores == before
+    app.text.records = []
+    app.render()
+    shown = "\n".join(d.text for d in app.text.records)
+    assert "Revealed by" in shown and "1: " in shown
+
+
+def test_the_effect_screen_shows_the_responses_as_the_team_saw_them():
+    """A response withheld from the team (it lacked a mark or a tool) is not drawn after the choice either,
+    and the chosen one keeps the number the team saw."""
+    from booster.ui.views import EffectView
+
+    app = make_app(MECHANICS, "en", (1920, 1080))
+    goto(app, "board")
+    g = app.game
+    checked = 0
+    for _ in range(400):
+        v = g.view()
+        if isinstance(v, EffectView) and v.offered is not None:
+            card = app.deck.cards[v.card]
+            withheld = [o.id for o in card.options if o.id not in v.offered]
+            if withheld:
+                app.text.records = []
+                app.render()
+                texts = {d.text for d in app.text.records}
+                for o in withheld:
+                    assert app.deck.text("en", "cards", v.card, "options", o) not in texts
+                n = list(v.offered).index(v.option) + 1
+                assert any(t == app.t("card.chosen", n=n) for t in texts)
+                checked += 1
+        if g.state.phase == "over":
+            break
+        step(app)
+    assert checked, "no response was withheld in this game: the test saw nothing"

@@ -18,16 +18,39 @@ def no_fsync(monkeypatch):
     monkeypatch.setattr("os.fsync", lambda fd: None)
 
 
-def check(app) -> list[str]:
+def may_be_cut(app, text: str) -> bool:
+    """Texts the screen may cut with "…" because they are shown whole elsewhere: a team's name (set-up),
+    a stage's name in its narrow panel (whole when it is the current stage), a scenario's title under a
+    team, a team's list of tools on the debrief (the report lists them whole), a team's marks on the board
+    (the effect screen names them whole) and the decision an experience card answers in the exchange's grid
+    (the debrief's card page says it whole)."""
+    deck, game = app.deck, app.game
+    names = {t.name for t in game.state.teams} if game is not None else set()
+    stages = {f"{i + 1}. {app.deck_text('stages', s.id, 'name') or s.id}" for i, s in enumerate(deck.rules.stages)}
+    scenarios = {app.deck_text("cards", c.id, "title") for c in deck.of_kind("scenario")}
+    marks = {app.deck_text("marks", m) or m for t in game.state.teams for m in t.marks} if game is not None else set()
+    answers = app.t("card.answers", card="\0").split("\0")[0]
+    return text in names | stages | scenarios | marks or " · " in text or text.startswith(answers)
+
+
+def check(app, whole: bool = True) -> list[str]:
+    """Every text inside its box and the screen, at the type scale's size or larger, and whole (or one
+    that may be cut)."""
     app.text.records = []
     app.render()
     screen = app.surface.get_rect()
+    floor = app.painter.floor_px()
     bad = []
-    for rect, box, text in app.text.records:
-        if not box.inflate(2, 2).contains(rect):
-            bad.append(f"{app.top.name}: '{text[:40]}' {rect} leaves its box {box}")
-        if not screen.contains(rect):
-            bad.append(f"{app.top.name}: '{text[:40]}' {rect} leaves the screen {screen}")
+    for d in app.text.records:
+        where = f"{app.top.name}: '{d.text[:40]}'"
+        if not d.box.inflate(2, 2).contains(d.rect):
+            bad.append(f"{where} {d.rect} leaves its box {d.box}")
+        if not screen.contains(d.rect):
+            bad.append(f"{where} {d.rect} leaves the screen {screen}")
+        if d.px < floor and d.text != "?":  # the board's question-mark icon is a drawing, not text
+            bad.append(f"{where} is drawn at {d.px} px, below the type scale's {floor} px")
+        if whole and d.cut and not may_be_cut(app, d.text):
+            bad.append(f"{where} is cut")
     app.text.records = None
     return bad
 
@@ -53,7 +76,7 @@ def test_text_size_keys_keep_the_layout(scale):
         for _ in range(abs(scale)):
             app.change_text_scale(1 if scale > 0 else -1)
         app.toast_text = ""
-        bad += check(app)
+        bad += check(app, whole=scale < 0)  # larger text than the layout was made for may be cut
     assert not bad, "\n".join(bad[:20])
 
 
@@ -75,7 +98,7 @@ def test_card_text_is_large_at_1080p():
     app.render()
     deck, card = app.deck, app.top.card_id
     wanted = {deck.text("en", "cards", card, "text"), *deck.texts_of("en", "cards", card, "options").values()}
-    assert wanted <= {t for _r, _b, t in app.text.records}
+    assert wanted <= {t for _r, _b, t, _px, _cut in app.text.records}
     sizes = [app.text.fits[k][0] for k in app.text.fits if k[0] in wanted]
     assert min(sizes) >= 36, sizes
 
@@ -92,7 +115,8 @@ def test_core_deck_fits(lang):
 
 def test_every_core_card_fits_its_box():
     """Each card of the core deck, drawn as the game draws it, in each language: nothing overflows."""
-    deck = load_deck(paths.CORE_DECK).deck or load_deck(DEMO).deck
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None, "the core deck must load"
     app = make_app(DEMO, "en", (1280, 720))
     from booster.ui.carddraw import card_size, draw_card
 
@@ -102,7 +126,11 @@ def test_every_core_card_fits_its_box():
         for cid, card in deck.cards.items():
             app.text.records = []
             draw_card(app.painter, deck, lang, cid, (40, 112, *card_size(card.kind)), app.t)
-            for rect, box, text in app.text.records:
-                if not box.inflate(2, 2).contains(rect):
-                    bad.append(f"{lang} {cid}: '{text[:40]}' leaves its box")
+            for d in app.text.records:
+                if not d.box.inflate(2, 2).contains(d.rect):
+                    bad.append(f"{lang} {cid}: '{d.text[:40]}' leaves its box")
+                if d.cut:
+                    bad.append(f"{lang} {cid}: '{d.text[:40]}' is cut")
+                if d.px < app.painter.floor_px():
+                    bad.append(f"{lang} {cid}: '{d.text[:40]}' is drawn at {d.px} px")
     assert not bad, "\n".join(bad[:20])

@@ -188,10 +188,25 @@ def test_screenshot_and_preview_commands(tmp_path, capsys):
 
 
 def test_export_report_from_the_debrief():
+    from booster import saves
+
     app = make_app(MINI, "en", (1280, 720))
     goto(app, "debrief")
     click(app, "export")
-    assert app.toast_text  # written, or "not available": never a crash
+    reports = list((saves.data_dir() / "reports").glob("report-*.pdf"))
+    assert len(reports) == 1 and reports[0].read_bytes().startswith(b"%PDF")
+    assert app.toast_text == app.t("toast.report", path=str(reports[0]))
+
+
+def test_a_failing_report_writer_is_a_sentence(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("booster.report.export.write_report", broken)
+    app = make_app(MINI, "en", (1280, 720))
+    goto(app, "debrief")
+    click(app, "export")
+    assert "disk on fire" in app.toast_text and app.top.name == "debrief"
 
 
 def post_keys(*keys: int) -> None:

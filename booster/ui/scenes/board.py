@@ -16,7 +16,7 @@ def draw_space_icon(p: Painter, kind: str, centre: tuple[float, float], r: float
     """Challenge: a bold question mark; tool: a hammer. Shapes, so kinds differ without colour."""
     x, y = centre
     if kind == "challenge":
-        p.text("?", (x - r, y - r, 2 * r, 2 * r), r * 1.5, bold=True, align="center", valign="middle", max_lines=1)
+        p.text("?", (x - r, y - r, 2 * r, 2 * r), r * 1.5, bold=True, align="center", valign="middle", floor=0)
     else:
         head = p.r((x - r * 0.6, y - r * 0.65, r * 1.2, r * 0.45))
         handle = p.r((x - r * 0.12, y - r * 0.3, r * 0.24, r * 0.95))
@@ -51,15 +51,13 @@ class BoardScene(Scene):
         common.header(p, app, team, common.stage_title(app, state.stage))
         self.draw_path(p, state, (40, 115, 1840, 340))
         self.draw_scores(p, state, (40, 475, 1840, 480))
-        p.button(
+        common.go_on_button(
+            p,
+            app,
             (900, 975, 980, 90),
             t("board.advance", team=common.team_name(app, team)),
             self.game.advance,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="advance",
+            "advance",
         )
         common.small_buttons(p, app, 982)
 
@@ -73,7 +71,7 @@ class BoardScene(Scene):
         gap = 16
         current = min(state.stage, n - 1)
         # The current stage gets the room its tokens need; the others keep their spaces, smaller.
-        wide = (w - gap * (n - 1)) * (0.46 if n > 1 else 1.0)
+        wide = (w - gap * (n - 1)) * (0.42 if n > 1 else 1.0)
         narrow = (w - gap * (n - 1) - wide) / max(1, n - 1)
         centres: list[tuple[float, float]] = []
         spots: list[tuple[int, int, float, float, float]] = []  # stage, slot, centre x, centre y, size
@@ -87,7 +85,7 @@ class BoardScene(Scene):
             name = app.deck_text("stages", stage.id, "name") or stage.id
             p.text(
                 f"{si + 1}. {name}",
-                (sx + 16, y + 8, sw - 32 - (44 if done else 0), 104 if not here else 72),
+                (sx + 12, y + 8, sw - 24 - (40 if done else 0), 104 if not here else 72),
                 BODY if here else SMALL,
                 bold=here,
                 valign="middle",
@@ -190,7 +188,7 @@ class BoardScene(Scene):
             if marks:  # the name above, the marks its decisions left under it
                 p.text(
                     tm.name,
-                    (cx + 84, cy + 6, name_w - 84, rh * 0.55 - 6),
+                    (cx + 84, cy + 2, name_w - 84, rh * 0.52),
                     BODY,
                     bold=current,
                     valign="middle",
@@ -198,7 +196,7 @@ class BoardScene(Scene):
                 )
                 p.text(
                     marks,
-                    (cx + 84, cy + rh * 0.55, name_w - 84, rh * 0.45 - 6),
+                    (cx + 84, cy + rh * 0.5, name_w - 84, rh * 0.5 - 2),
                     SMALL,
                     colour=theme.MUTED,
                     valign="middle",

@@ -14,7 +14,7 @@ from functools import partial
 
 import pygame
 
-from booster.engine.game import Action
+from booster.engine.game import Action, ActionKind
 from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
@@ -93,6 +93,10 @@ class ChallengeScene(Scene):
             self.focus, self.armed = i, True
 
     def toggle_tool(self, tid: str) -> None:
+        use = self.game.game.tool_use(self.card_id, tid)
+        if use is not None and use.reveals and not use.on_choice:  # played on its own, before choosing
+            self.game.decide(Action(ActionKind.REVEAL, tool=tid))
+            return
         self.tool = None if self.tool == tid else tid
         self.armed = False
         self.focus_on(f"tool:{tid}")
@@ -141,11 +145,17 @@ class ChallengeScene(Scene):
             OptionState(focus, self.armed and focus is not None, None, self.press, tuple(o.id for o in self.options())),
             app.mark,
         )
+        side = (SIDE_X, 370, SIDE_W, 460) if self.game.timer.length > 0 else (SIDE_X, 112, SIDE_W, 718)
         if self.game.timer.length > 0:
             draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240))
-            self.draw_toolbox(p, (SIDE_X, 370, SIDE_W, 460))
-        else:  # no timer for this workshop: the toolbox takes the room
-            self.draw_toolbox(p, (SIDE_X, 112, SIDE_W, 718))
+        if state.revealed:  # a reveal tool was played: every response's effect, before choosing
+            x, y, w, h = side
+            p.panel(side, theme.HIGHLIGHT, theme.INK, 3, 18)
+            tool = app.deck_text("cards", state.revealed, "title") or state.revealed
+            p.text(t("card.revealed", tool=tool), (x + 20, y + 10, w - 40, 96), SMALL, bold=True)
+            p.text(self.revealed_text(), (x + 20, y + 110, w - 40, h - 120), SMALL)
+        else:
+            self.draw_toolbox(p, side)
         n = len(self.options())
         box = (SIDE_X, 845, SIDE_W, 125)
         if self.armed and focus is not None:  # the one moment a stray press matters: say it plainly
@@ -163,17 +173,33 @@ class ChallengeScene(Scene):
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
 
     def bonus_text(self, tid: str) -> str:
-        """What playing the tool adds, e.g. " (+1 Social)": the team weighs it before choosing."""
-        game = self.game.game
-        first = self.options()[0].id
-        plain = game.option_effect(self.card_id, first)
-        boosted = game.option_effect(self.card_id, first, tid)
-        parts = [
-            f"{b - a:+d} {common.pillar_name(self.app, i)}"
-            for i, (a, b) in enumerate(zip(plain, boosted, strict=True))
-            if b != a
-        ]
-        return f" ({', '.join(parts)})" if parts else ""
+        """What playing the tool will do, said before it is played: e.g. " (+1 Social)", "no loss on
+        Economy", "shows every response's effect"."""
+        use = self.game.game.tool_use(self.card_id, tid)
+        if use is None:
+            return ""
+        said = []
+        if any(use.bonus) and "bonus" in use.powers:
+            said.append(", ".join(f"{b:+d} {common.pillar_name(self.app, i)}" for i, b in enumerate(use.bonus) if b))
+        if "soften" in use.powers and use.pillar is not None:
+            said.append(self.t("card.soften", pillar=common.pillar_name(self.app, use.pillar)))
+        if use.reveals:
+            said.append(self.t("card.reveal"))
+        return f" ({'; '.join(said)})" if said else ""
+
+    def revealed_text(self) -> str:
+        """Each offered response's effect, once a reveal tool has shown them: "1: +1 Ecology, –1 Social"."""
+        game, state = self.game.game, self.game.state
+        lines = []
+        for i, o in enumerate(self.options()):
+            delta = game.preview(state, o.id, self.tool)
+            parts = [
+                (f"+{d}" if d > 0 else f"\u2013{-d}") + f" {common.pillar_name(self.app, j)}"
+                for j, d in enumerate(delta)
+                if d
+            ]
+            lines.append(f"{i + 1}: {', '.join(parts) or self.t('card.no_effect')}")
+        return "\n".join(lines)
 
     def draw_toolbox(self, p: Painter, box) -> None:
         app, t = self.app, self.t
@@ -187,14 +213,17 @@ class ChallengeScene(Scene):
             return
         # Helpful tools first: they are the ones the team can act on.
         order = sorted(team.tools, key=lambda tid: (tid not in helpful, team.tools.index(tid)))
-        rh = min(124, (h - 80) / len(order))
-        for j, tid in enumerate(order):
-            ty = y + 74 + j * rh
+        # A helpful tool is a button the team may press: it gets twice the room of a tool listed for memory.
+        weights = [2.0 if tid in helpful else 1.0 for tid in order]
+        unit = min(86.0, (h - 80) / sum(weights))
+        ty = y + 74
+        for tid, weight in zip(order, weights, strict=True):
+            rh = unit * weight
             title = app.deck_text("cards", tid, "title") or tid
             if tid in helpful:
                 on = self.tool == tid
                 focused = self.focused(f"tool:{tid}")
-                label = f"{title} · " + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
+                label = f"{title}\n" + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
                 p.button(
                     (x + 54, ty + 4, w - 70, rh - 8),
                     label,
@@ -215,7 +244,9 @@ class ChallengeScene(Scene):
                     SMALL,
                     colour=theme.MUTED if spent else theme.INK,
                     valign="middle",
+                    max_lines=1,
                 )
+            ty += rh
 
 
 class ToolScene(OneStepScene):
@@ -241,16 +272,7 @@ class ToolScene(OneStepScene):
             valign="middle",
         )
         common.effect_chips(p, app, self.delta, (620, 968, 540, 100), horizontal=True)
-        p.button(
-            (1180, 972, 700, 96),
-            t("card.continue"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
 
 
 class EffectScene(OneStepScene):
@@ -273,26 +295,29 @@ class EffectScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
-        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, OptionState(None, False, self.option), app.mark)
+        # The responses as the team saw them: only those it was offered, numbered the same way.
+        offered = self.view.offered
+        shown = OptionState(None, False, self.option, offered=offered)
+        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.mark)
         card = self.deck.cards[self.card_id]
-        n = next((i + 1 for i, o in enumerate(card.options) if o.id == self.option), 0)
-        p.text(t("card.chosen", n=n), (SIDE_X, 130, SIDE_W, 80), LARGE, bold=True, max_lines=1)
-        p.text(t("card.effect"), (SIDE_X, 215, SIDE_W, 60), BODY, max_lines=1)
-        common.effect_chips(p, app, self.delta, (SIDE_X, 280, SIDE_W, 300))
+        ids = [o.id for o in card.options if offered is None or o.id in offered]
+        n = ids.index(self.option) + 1 if self.option in ids else 0
+        p.text(t("card.chosen", n=n), (SIDE_X, 120, SIDE_W, 80), LARGE, bold=True, max_lines=1)
+        chips = sum(1 for d in self.delta or () if d) or 1
+        common.effect_chips(p, app, self.delta, (SIDE_X, 205, SIDE_W, 86 * chips))
+        # Then what happened next (hidden until now), the tool played and the marks the response left.
+        y = 215 + 86 * chips
+        bottom = 850
+        marks = [app.deck_text("marks", m) or m for m in self.view.marks]
+        if marks:
+            bottom -= 104
+            p.text(t("card.marks_now", marks=" · ".join(marks)), (SIDE_X, bottom + 4, SIDE_W, 100), SMALL, bold=True)
         if self.tool:
-            p.text(
-                t("card.tool_played", tool=app.deck_text("cards", self.tool, "title") or self.tool),
-                (SIDE_X, 600, SIDE_W, 160),
-                BODY,
-            )
-        p.button(
-            (SIDE_X, 860, SIDE_W, 100),
-            t("card.continue"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+            tool = app.deck_text("cards", self.tool, "title") or self.tool
+            p.text(t("card.tool_played", tool=tool), (SIDE_X, y, SIDE_W, 96), SMALL, colour=theme.MUTED)
+            y += 100
+        consequence = app.deck_text("cards", self.card_id, "consequences", self.option)
+        if consequence and bottom - y > 60:
+            p.text(consequence, (SIDE_X, y, SIDE_W, bottom - y), SMALL)
+        common.go_on_button(p, app, (SIDE_X, 860, SIDE_W, 100), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)

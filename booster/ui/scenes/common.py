@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from booster.ui import theme
-from booster.ui.paint import BODY, LARGE, SMALL, Painter
+from booster.ui.paint import BODY, LARGE, SMALL, LRect, Painter
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
@@ -130,6 +131,20 @@ def stage_title(app: App, stage: int) -> str:
         return app.t("exchange.title")
     sid = stages[stage].id
     return app.t("board.stage", n=stage + 1, total=len(stages), name=app.deck_text("stages", sid, "name") or sid)
+
+
+def go_on_button(
+    p: Painter,
+    app: App,
+    rect: LRect,
+    label: str,
+    action: Callable[[], object],
+    name: str,
+    size: float = LARGE,
+    focused: bool = True,
+) -> None:
+    """The scene's one way forward: the large primary button, with the clicker's key beside its label."""
+    p.button(rect, label, action, primary=True, focused=focused, size=size, hint=app.t("keys.next"), name=name)
 
 
 def small_buttons(

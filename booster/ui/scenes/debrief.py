@@ -61,14 +61,16 @@ class DebriefScene(Scene):
         ch = 830 / rows
         npil = len(self.deck.rules.pillars)
         top = max(1, max((max(s, 0) for tm in teams for s in tm.scores), default=1))
-        # Every team's tool list at one size, the largest at which the longest fits: side by side, lists of
-        # different sizes would look like different levels of importance.
+        # Every team's tool list at one size, the largest at which the longest fits (never below the type
+        # scale: a list too long is cut, the report has it whole): side by side, lists of different sizes
+        # would look like different levels of importance.
         bar_h = min(90, (ch - 20 - 130 - 60 - 56 - 10) / npil)
         tool_lists = [" · ".join(app.deck_text("cards", c, "title") or c for c in tm.tools) for tm in teams]
         list_box = (0, 0, cw - 60, ch - 20 - 130 - npil * bar_h - 120)  # the box each list is drawn in
+        floor = p.floor_px()
         list_px = min(
             (
-                p.tr.fit(text, p.font_px(SMALL), False, p.r(list_box).width, p.r(list_box).height)[0]
+                p.tr.fit(text, p.font_px(SMALL), False, p.r(list_box).width, p.r(list_box).height, 0, floor)[0]
                 for text in tool_lists
                 if text
             ),
@@ -83,9 +85,10 @@ class DebriefScene(Scene):
             p.text(tm.name, (x + 84, y + 14, w - 100, 72), BODY, bold=True, valign="middle", max_lines=1)
             scenario = app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
             box = (x + 20, y + 70, w - 40, 48)
-            # The project the team adopted, under its name; left out where it would be too small to read.
-            if scenario and p.tr.font(p.font_px(SMALL * 0.8)).size(scenario)[0] <= p.r(box).width:
-                p.text(scenario, box, SMALL * 0.8, colour=theme.MUTED, max_lines=1)
+            # The project the team adopted, under its name (cut with "…" where it is long: the set-up and the
+            # report show it whole).
+            if scenario:
+                p.text(scenario, box, SMALL, colour=theme.MUTED, max_lines=1)
             # Pillars as bars with icon and number, all teams on the same scale.
             for j, s in enumerate(tm.scores):
                 by = y + 120 + j * bar_h
@@ -99,7 +102,8 @@ class DebriefScene(Scene):
             p.text(t("debrief.tools", n=len(tm.tools)), (x + 20, ty, w - 40, 50), SMALL, bold=True, max_lines=1)
             rest = y + h - ty - 120
             if tool_lists[i] and rest > 30:
-                p.tr.draw(p.surface, tool_lists[i], p.r((x + 20, ty + 52, w - 40, rest)), list_px, False, theme.INK)
+                list_rect = p.r((x + 20, ty + 52, w - 40, rest))
+                p.tr.draw(p.surface, tool_lists[i], list_rect, list_px, False, theme.INK, floor=list_px)
             p.text(
                 t("debrief.experience", n=len(tm.experience)),
                 (x + 20, y + h - 64, w - 40, 52),
@@ -108,15 +112,8 @@ class DebriefScene(Scene):
                 max_lines=1,
             )
         if self.cards():
-            p.button(
-                (1160, 975, 720, 90),
-                t("debrief.read"),
-                lambda: self.set_page(1),
-                primary=True,
-                focused=True,
-                size=BODY,
-                hint=t("keys.next"),
-                name="read",
+            common.go_on_button(
+                p, app, (1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
             )
         p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
         common.small_buttons(p, app, 982, undo=False)
@@ -132,16 +129,19 @@ class DebriefScene(Scene):
         own = [c for tm, c in cards if tm == team]
         p.text(t("debrief.card_n", i=own.index(cid) + 1, n=len(own)), (1320, 190, 560, 80), BODY, max_lines=2)
         p.text(f"{self.page} / {len(cards)}", (1320, 290, 560, 70), BODY, colour=theme.MUTED, max_lines=1)
+        echo = self.game.echo_of(team, cid)
+        if echo:  # the decision this testimony answers
+            card = app.deck_text("cards", echo[0], "title") or echo[0]
+            p.text(t("card.answers", card=card), (1320, 380, 560, 300), BODY)
         last = self.page >= len(cards)
-        p.button(
+        common.go_on_button(
+            p,
+            app,
             (1320, 860, 560, 100),
             t("debrief.overview") if last else t("card.continue"),
             lambda: self.set_page(0 if last else self.page + 1),
-            primary=True,
-            focused=True,
+            "next",
             size=BODY,
-            hint=t("keys.next"),
-            name="next",
         )
         p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
         common.small_buttons(p, app, 982, undo=False)

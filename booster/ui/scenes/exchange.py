@@ -49,16 +49,7 @@ class ExchangeScene(OneStepScene):
         common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
         count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
         p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
-        p.button(
-            (560, 800, 800, 110),
-            t("exchange.go"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="exchange",
-        )
+        common.go_on_button(p, app, (560, 800, 800, 110), t("exchange.go"), self.go_on, "exchange")
         common.small_buttons(p, app, 982)
 
 
@@ -69,7 +60,7 @@ class ExchangedScene(OneStepScene):
 
     def __init__(self, app, view: ExchangedView, clock=time.monotonic) -> None:
         super().__init__(app)
-        self.team, self.cards, self.clock = view.team, view.cards, clock
+        self.team, self.cards, self.echoes, self.clock = view.team, view.cards, view.echoes, clock
         self.started = clock()
         self.skip = False
 
@@ -116,21 +107,23 @@ class ExchangedScene(OneStepScene):
             age = 1.0 if self.skip else min(1.0, (self.clock() - self.started - k * STEP) / STEP * 2)
             y += (1 - max(0.0, age)) * 40
             p.panel((x + 10, y + 10, cw - 20, ch - 20), theme.PANEL, theme.INK, 3, 18)
-            common.pillar_icon(p, app, pillar, (x + 60, y + 60), 28)
+            common.pillar_icon(p, app, pillar, (x + 60, y + 52), 26)
             p.text(
-                common.pillar_name(app, pillar), (x + 100, y + 30, cw - 130, 60), SMALL, max_lines=1, valign="middle"
+                common.pillar_name(app, pillar), (x + 100, y + 24, cw - 130, 56), SMALL, max_lines=1, valign="middle"
             )
-            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 100, cw - 60, ch - 130), BODY, bold=True)
+            echo = self.echoes[k] if k < len(self.echoes) else None
+            title_h = ch - 108 - (56 if echo else 0)
+            p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 84, cw - 60, title_h), BODY, bold=True)
+            if echo:  # this card answers one of the team's own decisions: say which
+                card = app.deck_text("cards", echo[0], "title") or echo[0]
+                p.text(
+                    t("card.answers", card=card),
+                    (x + 30, y + ch - 80, cw - 60, 56),
+                    SMALL,
+                    colour=theme.MUTED,
+                    max_lines=1,
+                )
         last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")
-        p.button(
-            (1180, 968, 700, 96),
-            label,
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="continue",
-        )
+        common.go_on_button(p, app, (1180, 968, 700, 96), label, self.go_on, "continue")
         common.small_buttons(p, app, 978)

@@ -16,6 +16,7 @@ import pygame
 
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes import common
 from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
 
 MAX_NAME = 28
@@ -254,13 +255,6 @@ class SetupScene(Scene):
         if clash := self.clash():
             p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
         p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, name="back")
-        p.button(
-            (1080, 965, 800, 100),
-            t("setup.start"),
-            self.start,
-            focused=self.focused("start"),
-            primary=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="start",
+        common.go_on_button(
+            p, self.app, (1080, 965, 800, 100), t("setup.start"), self.start, "start", focused=self.focused("start")
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from booster.ui import theme
-from booster.ui.carddraw import card_text, card_texts, natural_height
+from booster.ui.carddraw import card_text, card_texts, fit_stack
 from booster.ui.paint import BODY, HUGE, LARGE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
@@ -51,31 +51,26 @@ class StageScene(OneStepScene):
         intro = card_text(self.deck, app.lang, "stages", sid, "intro", mark=app.mark)
         questions = list(card_texts(self.deck, app.lang, "stages", sid, "questions", mark=app.mark).values())
         x, w = 220, 1480
-        ih = natural_height(p, intro, w, LARGE) if intro else 0
-        qh = [natural_height(p, q, w - 60, BODY) for q in questions]
-        head = 70 if questions else 0
-        avail = 560
-        total = ih + head + sum(qh) + 20 * len(qh) + 30
-        scale = min(1.0, avail / total) if total else 1.0
+        # One size for all the key questions (and one for the introduction), shrunk together when the stage
+        # says a lot: questions of different sizes would look like different levels of importance.
+        items = [(intro, w, LARGE, False, 0.0)] if intro else []
+        items += [(t("stage.questions"), w, BODY, True, 0.0)] if questions else []
+        items += [(q, w - 60, BODY, False, 0.0) for q in questions]
+        f, heights = fit_stack(p, items, 20, 560)
         y: float = 350
+        rows = iter(heights)
         if intro:
-            p.text(intro, (x, y, w, ih * scale), LARGE)
-            y += ih * scale + 30 * scale
+            h = next(rows)
+            p.text(intro, (x, y, w, h), LARGE * f)
+            y += h + 30
         if questions:
-            p.text(t("stage.questions"), (x, y, w, head * scale), BODY, bold=True, max_lines=1)
-            y += head * scale
-            for q, h in zip(questions, qh, strict=True):
-                pygame.draw.circle(p.surface, theme.INK, p.layout.point(x + 16, y + 30 * scale), 9 * p.layout.k)
-                p.text(q, (x + 60, y, w - 60, h * scale), BODY)
-                y += (h + 20) * scale
-        p.button(
-            (1160, 968, 720, 96),
-            t("stage.begin"),
-            self.go_on,
-            primary=True,
-            focused=True,
-            size=LARGE,
-            hint=t("keys.next"),
-            name="begin",
-        )
+            h = next(rows)
+            p.text(t("stage.questions"), (x, y, w, h), BODY * f, bold=True, max_lines=1)
+            y += h + 10
+            for q in questions:
+                h = next(rows)
+                pygame.draw.circle(p.surface, theme.INK, p.layout.point(x + 16, y + 30 * f), 9 * p.layout.k)
+                p.text(q, (x + 60, y, w - 60, h), BODY * f)
+                y += h + 20
+        common.go_on_button(p, app, (1160, 968, 720, 96), t("stage.begin"), self.go_on, "begin")
         common.small_buttons(p, app, 978)

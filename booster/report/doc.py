@@ -8,12 +8,12 @@ and keeps page breaks under our control (a table row or a short card never split
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from fpdf import FPDF
 
 from booster import fonts
+from booster.wrap import ellipsize, wrap
 
 RGB = tuple[int, int, int]
 # A table cell: plain text, or parts stacked in one cell, each with a style: "" plain, "b" bold,
@@ -30,22 +30,6 @@ TRACK: RGB = (238, 240, 243)
 FONT = "Noto"
 MARGIN = 18.0
 PT = 25.4 / 72  # mm per point
-
-_GLUED_AFTER = {"?", "!", ":", ";", "»", "%", "€", "›"}  # French puts a space before these: never break there
-
-
-def _units(paragraph: str) -> list[str]:
-    """The unbreakable pieces of a paragraph: words split at plain spaces only (no-break spaces hold), with
-    French spaced punctuation kept on its word's line, so that no line starts with a lone "?" or "»"."""
-    units: list[str] = []
-    for word in re.split(r"[ \t]+", paragraph.strip()):
-        if not word:
-            continue
-        if units and (word in _GLUED_AFTER or units[-1] in ("«", "‹")):
-            units[-1] += " " + word
-        else:
-            units.append(word)
-    return units
 
 
 def hex_rgb(colour: str) -> RGB:
@@ -114,35 +98,11 @@ class Doc(FPDF):
 
     def fit(self, text: str, width: float) -> str:
         """`text` cut with an ellipsis to fit `width` in the current font."""
-        if self.width(text) <= width:
-            return text
-        while text and self.width(text + "…") > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return ellipsize(text, width, self.width)
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """Greedy word wrap; a word longer than the line is cut."""
-        space = self.width(" ", size, bold)
-        out: list[str] = []
-        for paragraph in text.split("\n"):
-            line, line_w = "", 0.0
-            for word in _units(paragraph):
-                w = self.width(word, size, bold)
-                if line and line_w + space + w <= width:
-                    line, line_w = f"{line} {word}", line_w + space + w
-                    continue
-                if line:
-                    out.append(line)
-                while w > width and len(word) > 1:  # a URL or a long compound word
-                    cut = len(word) - 1
-                    while cut > 1 and self.width(word[:cut], size, bold) > width:
-                        cut -= 1
-                    out.append(word[:cut])
-                    word = word[cut:]
-                    w = self.width(word, size, bold)
-                line, line_w = word, w
-            out.append(line)
-        return out
+        """Greedy word wrap, by the one wrapper the screen and the printed deck use too."""
+        return wrap(text, width, lambda s: self.width(s, size, bold))
 
     def draw(
         self, x: float, y: float, lines: Sequence[str], size: float, lh: float, w: float = 0, align: str = "LEFT"

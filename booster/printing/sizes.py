@@ -1,15 +1,25 @@
 # SPDX-License-Identifier: MIT
 """Sizes and colours of the printed deck, in millimetres and points.
 
-The element order and colours mirror `booster/ui/carddraw.py` and `booster/ui/theme.py` (kind band in light
-amber, sky for tools; title; then the kind's body; numbers in dark discs; muted notes), so a card on paper
-reads like the card on screen. Values are copied rather than imported: the theme imports pygame, which a
-print job does not need. Keep them in step when the theme changes.
+The element order mirrors `booster/ui/carddraw.py` (kind band in light amber, sky for tools; title; then the
+kind's body; numbers in dark discs; muted notes), and the colours are the palette of `booster/style.py`,
+which the screen uses too: a card on paper reads like the card on screen.
 """
 
 from __future__ import annotations
 
-from booster.style import SHAPES, Colour, hex_colour  # noqa: F401  (shared with the screen)
+from booster import style
+from booster.style import (  # noqa: F401  (shared with the screen)
+    HIGHLIGHT,
+    INK,
+    MUTED,
+    NEGATIVE_BG,
+    POSITIVE_BG,
+    PRIMARY,
+    SHAPES,
+    Colour,
+    hex_colour,
+)
 
 # Paper and card grid.
 PAPERS: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -35,15 +45,9 @@ FOOTER_PT = 4.6
 LINE = 1.22  # line height, as a multiple of the type size
 MIN_SCALE = 0.55  # smaller than this is unreadable on paper: the text is clipped and a warning printed
 
-# Colours (theme.py).
-INK: Colour = (20, 20, 20)
-MUTED: Colour = (70, 70, 70)
-LINE_GREY: Colour = (150, 150, 150)
-PAPER: Colour = (255, 255, 255)
-PRIMARY: Colour = (255, 226, 160)  # kind band of challenges, experiences, scenarios
-HIGHLIGHT: Colour = (214, 236, 250)  # kind band of tools
-POSITIVE_BG: Colour = (205, 238, 225)
-NEGATIVE_BG: Colour = (250, 220, 205)
+# Colours: the one palette (booster/style.py).
+LINE_GREY: Colour = style.LINE_PRINT
+PAPER: Colour = style.PANEL
 PT = 25.4 / 72  # millimetres per point
 
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Logical units: every scene lays out in a 1920×1080 frame; this maps it onto the real window.
+"""The logical frame: every scene lays out in a 1920×1080 frame; this maps it onto the real window.
 
 The frame is scaled by k = min(w/1920, h/1080) and centred (letterbox), and everything is drawn at the
 final pixel size: no scaling of whole frames, so text stays sharp at 4K and cheap at 720p.
