@@ -287,7 +287,7 @@ class App:
         assert self.deck is not None
         seed = self.options.seed
         seed = random.randrange(1 << 30) if seed is None else seed
-        setup = Setup(tuple(names), seed, tuple(scenarios))
+        setup = Setup(tuple(names), seed, tuple(scenarios), mode)
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
         self.release_game()
         try:  # a new file of its own: another window's game is never written over

@@ -248,7 +248,9 @@ class GameController:
                 ToolView(
                     e.card or "",
                     e.team,
-                    next((s.delta for s in events if s.kind == "scored" and s.team == e.team and s.card == e.card), None),
+                    next(
+                        (s.delta for s in events if s.kind == "scored" and s.team == e.team and s.card == e.card), None
+                    ),
                 )
                 for e in gained
             )

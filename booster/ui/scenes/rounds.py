@@ -18,15 +18,15 @@ from functools import partial
 import pygame
 
 from booster.ui import theme
-from booster.ui.carddraw import OptionState, draw_card
+from booster.ui.carddraw import OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
-from booster.ui.scenes.card import draw_timer
-from booster.ui.views import EffectView, RevealView, RoundView, ToolsView, View
+from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer
+from booster.ui.views import EffectView, RevealView, RoundView, ToolsView
 
-CARD_BOX = (40, 112, 1180, 870)
+CARD_BOX = (40, 112, 1180, 846)
 SIDE_X, SIDE_W = 1260, 620
 ROWS_TOP, ROWS_BOTTOM = 366, 880
 LET_GO = (pygame.K_LEFT, pygame.K_PAGEUP)
@@ -50,7 +50,7 @@ class RoundScene(Scene):
         self.picked: int | None = None  # the team whose row the next response key answers for
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
 
-    def keeps(self, view: View) -> bool:
+    def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
         # and the tools chosen stay.
         return view == self.view
@@ -161,8 +161,10 @@ class RoundScene(Scene):
             draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
         self.draw_rows(p, seats)
         label = t("round.reveal")
-        common.go_on_button(p, app, (SIDE_X, 892, SIDE_W, 82), label, self.reveal, "reveal", size=BODY)
-        p.text(self.hint(), (40, 992, 1180, 76), SMALL, valign="middle", max_lines=2)
+        ready = not game.waiting()  # the highlight is on the row picked until every team has answered
+        box = (SIDE_X, 892, SIDE_W, 82)
+        common.go_on_button(p, app, box, label, self.reveal, "reveal", size=BODY, focused=ready and self.picked is None)
+        p.text(self.hint(), (40, 966, 1180, 108), SMALL, valign="middle", max_lines=2)
         common.small_buttons(p, app, 985, x=SIDE_X, w=193, hints=False)
 
     def hint(self) -> str:
@@ -186,12 +188,12 @@ class RoundScene(Scene):
             box = CARD_BOX
             if self.view.split:  # whose card this is, and why the teams' cards differ
                 p.text(self.why(seat), (40, 100, 1180, 60), SMALL, bold=True, valign="middle", max_lines=1)
-                box = (40, 162, 1180, 820)
+                box = (40, 162, 1180, 796)
             state = OptionState(on_option=self.respond, offered=offered)
             draw_card(p, self.deck, app.lang, card, box, t, state, app.mark)
             return
         # The teams answer different cards: which team answers which, and why.
-        x, y, w = 40, 112, 1180
+        x, y, w = 40.0, 112.0, 1180.0
         p.text(t("round.split" if self._split_draw() else "round.follow_ups"), (x, y, w, 110), BODY, bold=True)
         y += 120
         groups: dict[str, list[int]] = {}
@@ -199,7 +201,7 @@ class RoundScene(Scene):
             card = game.round_card(s)
             if card is not None:
                 groups.setdefault(card, []).append(s)
-        rh = min(150.0, (980 - y) / max(1, len(groups)))
+        rh = min(150.0, (980.0 - y) / max(1, len(groups)))
         for card, teams in groups.items():
             p.panel((x, y, w, rh - 10), theme.PANEL, theme.LINE, 3, 16)
             title = app.deck_text("cards", card, "title") or card
@@ -274,13 +276,27 @@ def _grid(n: int) -> tuple[int, int]:
 
 
 class RevealScene(OneStepScene):
-    """Who chose what: every team's response side by side, with its effect, consequence, marks and tool."""
+    """Who chose what: every team's response side by side, with its effect, consequence, marks and tool. A
+    team's number (or a click on it) shows its answer whole, as turn play shows it; any go-on key there
+    comes back here."""
 
     name = "reveal"
 
     def __init__(self, app, view: RevealView) -> None:
         super().__init__(app)
         self.view = view
+
+    def key(self, event: pygame.event.Event) -> bool:
+        digit = _digit(event.key)
+        if digit is not None:
+            self.detail(digit)
+            return True
+        return super().key(event)
+
+    def detail(self, seat: int) -> None:
+        effect = next((e for e in self.view.effects if e.team == seat), None)
+        if effect is not None:
+            self.app.push(TeamAnswer(self.app, effect))
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -307,9 +323,11 @@ class RevealScene(OneStepScene):
     def draw_effect(self, p: Painter, e: EffectView, box, show_card: bool) -> None:
         app, t = self.app, self.t
         x, y, w, h = box
-        p.panel(box, theme.PANEL, theme.LINE, 3, 18)
+        p.button(box, "", partial(self.detail, e.team), name=f"team{e.team}")
         common.token(p, app, e.team, (x + 40, y + 40), 22)
-        p.text(common.team_name(app, e.team), (x + 76, y + 8, w - 92, 64), BODY, bold=True, valign="middle", max_lines=1)
+        p.text(
+            common.team_name(app, e.team), (x + 76, y + 8, w - 92, 64), BODY, bold=True, valign="middle", max_lines=1
+        )
         y2 = y + 76
         if show_card:
             title = app.deck_text("cards", e.card, "title") or e.card
@@ -319,34 +337,67 @@ class RevealScene(OneStepScene):
         ids = [o.id for o in card.options if e.offered is None or o.id in e.offered]
         n = ids.index(e.option) + 1 if e.option in ids else 0
         text = app.deck_text("cards", e.card, "options", e.option) or e.option
-        rh = min(150.0, h * 0.3)
-        p.text(t("reveal.response", n=n, text=text), (x + 20, y2, w - 40, rh), SMALL, bold=True, max_lines=3)
-        y2 += rh + 6
-        chips = 76.0
+        said = t("reveal.response", n=n, text=text)
+        rh = min(h * 0.3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
+        p.text(said, (x + 20, y2, w - 40, rh), SMALL, bold=True)
+        y2 += rh + 4
+        chips = 68.0
         common.effect_chips(p, app, e.delta, (x + 16, y2, w - 32, chips), horizontal=True)
-        y2 += chips + 8
+        y2 += chips + 6
+        # What is left of the marks and the tool first (a line each, at the bottom), the consequence above.
         lines = []
         if e.tool:
             lines.append(t("card.tool_played", tool=app.deck_text("cards", e.tool, "title") or e.tool))
         marks = [app.deck_text("marks", m) or m for m in e.marks]
         if marks:
             lines.append(t("card.marks_now", marks=" · ".join(marks)))
-        for line in lines:
-            p.text(line, (x + 20, y2, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
-            y2 += 46
+        bottom = y + h - 10 - 44 * len(lines)
+        for j, line in enumerate(lines):
+            p.text(line, (x + 20, bottom + 44 * j, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
         consequence = app.deck_text("cards", e.card, "consequences", e.option)
-        if consequence and y + h - 12 - y2 > 40:
-            p.text(consequence, (x + 20, y2, w - 40, y + h - 12 - y2), SMALL)
+        if consequence and bottom - y2 > 36:
+            p.text(consequence, (x + 20, y2, w - 40, bottom - y2), SMALL)
+
+
+class TeamAnswer(EffectScene):
+    """One team's answer on the reveal, whole: its card, its response, the effect and consequence."""
+
+    name = "reveal-team"
+
+    def go_on(self) -> None:
+        self.app.pop()
+
+
+class TeamTool(ToolScene):
+    """One team's tool on the tools' screen, whole: the method's steps and what the team gained."""
+
+    name = "tools-team"
+
+    def go_on(self) -> None:
+        self.app.pop()
 
 
 class ToolsScene(OneStepScene):
-    """A tool space, all at once: the tool each team drew, what it is for and what it gave, together."""
+    """A tool space, all at once: the tool each team drew, what it is for and what it gave, together. A
+    team's number (or a click on it) shows its tool card whole; any go-on key there comes back here."""
 
     name = "tools"
 
     def __init__(self, app, view: ToolsView) -> None:
         super().__init__(app)
         self.view = view
+
+    def key(self, event: pygame.event.Event) -> bool:
+        digit = _digit(event.key)
+        if digit is not None:
+            self.detail(digit)
+            return True
+        return super().key(event)
+
+    def detail(self, seat: int) -> None:
+        tool = next((v for v in self.view.tools if v.team == seat), None)
+        if tool is not None:
+            self.app.push(TeamTool(self.app, tool))
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -361,7 +412,7 @@ class ToolsScene(OneStepScene):
         for j, tool in enumerate(tools):
             x = area[0] + (j % cols) * (cw + gap)
             y = area[1] + (j // cols) * (ch + gap)
-            p.panel((x, y, cw, ch), theme.PANEL, theme.LINE, 3, 18)
+            p.button((x, y, cw, ch), "", partial(self.detail, tool.team), name=f"team{tool.team}")
             common.token(p, app, tool.team, (x + 40, y + 40), 22)
             name = common.team_name(app, tool.team)
             p.text(name, (x + 76, y + 8, cw - 92, 64), BODY, bold=True, valign="middle", max_lines=1)
