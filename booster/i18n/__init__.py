@@ -135,7 +135,20 @@ class Strings:
 
     def language_name(self, lang: str) -> str:
         """The language's own name for itself ("Italiano"), as its file says, else the code."""
-        return lookup(table(lang), "lang_name") or lang
+        return language_name(lang)
+
+
+def language_name(lang: str) -> str:
+    """The language's own name for itself ("Italiano"), as its string file says, else the code: the one
+    table of language names, shown by the language switch, the printed deck and the command line."""
+    return lookup(table(lang), "lang_name") or lang
+
+
+def language_label(lang: str) -> str:
+    """The language's name with its code, for the command line ("Italiano (it)"; "de" alone when the
+    program has no strings in it, hence no name)."""
+    name = language_name(lang)
+    return lang if name == lang else f"{name} ({lang})"
 
 
 def section(lang: str, prefix: str) -> Callable[..., str]:
