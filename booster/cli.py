@@ -192,6 +192,10 @@ def cmd_play(args: argparse.Namespace) -> int:
 
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
+    from booster import i18n
+
+    if args.lang and (note := i18n.language_note(args.lang, i18n.Strings(args.lang, mark_missing=False))):
+        print(note, file=sys.stderr)  # the start screen says it too
     return run(args)
 
 
