@@ -162,6 +162,15 @@ def load(path: Path) -> Saved:
         raise SaveError(f"{path}: {e}") from None
 
 
+def room_code(path: Path) -> str | None:
+    """The phones' room code the game at `path` was played with; None if it had none or cannot be read."""
+    try:
+        code = load(path).extra.get("room_code")
+    except (SaveError, OSError):
+        return None
+    return code if isinstance(code, str) else None
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save may hold")
 
@@ -317,6 +326,9 @@ def _check_extra(extra: dict[str, Any]) -> None:
             raise SaveError(f"the save is damaged (the timer should be a number of seconds up to {MAX_TIMER})")
     if extra.get("lang") is not None:
         _name(extra["lang"], "the language")
+    code = extra.get("room_code")
+    if code is not None and not (isinstance(code, str) and len(code) == 4 and code.isdigit() and code.isascii()):
+        raise SaveError("the save is damaged (the phones' room code should be 4 digits)")
     tokens = extra.get("tokens")
     if tokens is not None and not (
         isinstance(tokens, list)

@@ -284,7 +284,15 @@ class App:
         """The controller's messages, translated and shown in the toast strip."""
         self.toast(self.t(key, **fields))
 
-    def start_game(self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int) -> None:
+    def start_game(
+        self,
+        names: list[str],
+        scenarios: list[str | None],
+        tokens: list[list[Any]],
+        timer: int,
+        mode: str | None = None,
+    ) -> None:
+        """A new game; `mode` "in-turn" or "all-at-once" (None: the rules' choice)."""
         assert self.deck is not None
         seed = self.options.seed
         seed = random.randrange(1 << 30) if seed is None else seed
@@ -305,6 +313,7 @@ class App:
             self.toast(str(e))
             return
         self.resume_problem = None
+        self.keep_room_code()
         self.show_game()
 
     def release_game(self) -> None:
@@ -400,6 +409,7 @@ class App:
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
             self.set_language(lang)
+        self.keep_room_code()
         self.show_game()
         if read_only:
             self.toast(self.t("toast.read_only"))
@@ -581,6 +591,38 @@ class App:
             self._phones_shown = game
             self.toggle_phones()
 
+    def set_phones(self, on: bool) -> None:
+        """Answers from phones on or off (the set-up screen's toggle, as `play --phones`): serve the page, or
+        stop serving it. A server that cannot start says why and leaves the phones off."""
+        if on and self.phones is None:
+            try:
+                self.phones = serve_phones(self.options.phones or "", self.wakeup.set, self.offered_room_code())
+            except (ValueError, OSError) as e:
+                self.toast(self.t("setup.phones_failed", why=str(e)))
+        elif not on and self.phones is not None:
+            self.phones.stop()
+            self.phones = None
+            self._phones_shown = None
+        self.dirty = True
+
+    def offered_room_code(self) -> str | None:
+        """The room code of the game Resume offers, so that a laptop restarted mid-game serves the code its
+        teams' phones joined with (None: draw one)."""
+        return saves.room_code(self.resume_path) if self.resume_path is not None else None
+
+    def keep_room_code(self) -> None:
+        """The game on screen and the phones share one room code, kept in its save: a resumed game takes its
+        own back (the phones that were in the room rejoin on their own), a new one records the server's."""
+        game = self.game
+        if self.phones is None or game is None or game.read_only:
+            return
+        saved = game.extra.get("room_code")
+        if isinstance(saved, str) and saved != self.phones.code:
+            self.phones.server.code = saved
+            print_phones(self.phones)
+        elif saved is None:
+            game.set_extra("room_code", self.phones.code)
+
     def toggle_phones(self) -> None:
         from booster.ui.scenes.phones import PhonesOverlay
 
@@ -750,21 +792,22 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
-def start_phones(where: str, wake: Callable[[], None]) -> Phones | None:
-    """Serve the phones' page; print its address on stdout (for scripts and facilitators), or the reason
-    it cannot on stderr (None)."""
+def serve_phones(where: str, wake: Callable[[], None], code: str | None = None) -> Phones:
+    """Serve the phones' page at `where` (HOST[:PORT], "" for the local network) with room code `code` (None:
+    drawn at random) and print its address on stdout, for scripts and facilitators. ValueError or OSError
+    (with the reason) if it cannot."""
     from booster.phones.network import parse_bind
     from booster.phones.service import Phones
 
-    try:
-        host, port = parse_bind(where)
-        phones = Phones(host, port, wake)
-        url = phones.start()
-    except (ValueError, OSError) as e:
-        print(f"The phones cannot join: {e}", file=sys.stderr)
-        return None
-    print(f"Phones: {url} (room code {phones.code})", flush=True)
+    host, port = parse_bind(where)
+    phones = Phones(host, port, wake, code)
+    phones.start()
+    print_phones(phones)
     return phones
+
+
+def print_phones(phones: Phones) -> None:
+    print(f"Phones: {phones.url} (room code {phones.code})", flush=True)
 
 
 def run(args: Any) -> int:
@@ -786,17 +829,18 @@ def run(args: Any) -> int:
             file=sys.stderr,
         )
         return 1
-    phones = None
+    app: App | None = None
     try:
         app = App(options, surface, window=True)
         if options.phones is not None:
-            phones = start_phones(options.phones, app.wakeup.set)  # an answer ends the loop's nap
-            if phones is None:
+            try:
+                app.phones = serve_phones(options.phones, app.wakeup.set, app.offered_room_code())
+            except (ValueError, OSError) as e:
+                print(f"The phones cannot join: {e}", file=sys.stderr)
                 return 2
-            app.phones = phones
         app.loop()
     finally:
-        if phones is not None:
-            phones.stop()
+        if app is not None and app.phones is not None:
+            app.phones.stop()
         pygame.quit()
     return 0

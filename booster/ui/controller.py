@@ -290,7 +290,12 @@ class GameController:
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
-        self.saved = self.saved._replace(lang=lang, extra={**self.saved.extra, "lang": lang})
+        self.saved = self.saved._replace(lang=lang)
+        self.set_extra("lang", lang)
+
+    def set_extra(self, key: str, value: Any) -> None:
+        """Keep a front-end value (the language, the phones' room code) in the save."""
+        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
         self.persist()
 
     def persist(self) -> None:

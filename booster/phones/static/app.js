@@ -143,9 +143,12 @@ async function poll(generation) {
 async function rejoin() {
   // The server forgot this phone (it restarted, or too many phones came): join again with what we have.
   // A new game (other team names) means choosing the team again.
+  // A room with no teams yet is a laptop starting again: wait for its game to open (a resumed game keeps
+  // its room code, so its phones get back in on their own).
   S.token = null;
   const before = JSON.stringify(S.teams);
   if (S.code && S.team !== null && await enterCode(S.code)) {
+    if (S.teams.length === 0) { S.teams = JSON.parse(before); connection(false); await sleep(2000); return rejoin(); }
     if (JSON.stringify(S.teams) === before) await joinTeam(S.team);
     else showTeams();
   } else {
