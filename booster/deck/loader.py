@@ -400,6 +400,7 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         max_teams=hi,
         movement=_get(v, "movement", "mode") if _get(v, "movement", "mode") in ("step", "die") else "step",
         die_faces=num("movement", "faces", default=3),
+        play=v["play"] if v.get("play") in ("in-turn", "all-at-once") else "in-turn",
         tools_single_use=single if isinstance(single, bool) else True,
         tool_bonus=num("tools", "bonus", default=1),
         exchange_rate=num("exchange", "rate", default=1),
