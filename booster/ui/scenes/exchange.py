@@ -47,7 +47,7 @@ class ExchangeScene(OneStepScene):
             )
         scores = team.scores
         common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
-        count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
+        count = self.game.cards_earned(self.team)
         p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
         common.go_on_button(p, app, (560, 800, 800, 110), t("exchange.go"), self.go_on, "exchange")
         common.small_buttons(p, app, 982)
