@@ -59,10 +59,12 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
         counts = Counter(c.kind for c in deck.cards.values() if c.stage == stage)
         print(f"  {stage}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     from booster.deck.coverage import coverage
+    from booster.i18n import language_label
 
     for lang, (done, total) in coverage(deck).items():
-        mark = " (source)" if lang == deck.info.source_language else ""
-        print(f"language {lang}{mark}: {done}/{total} texts ({done / total:.0%})" if total else f"language {lang}")
+        mark = ", the source" if lang == deck.info.source_language else ""
+        name = language_label(lang)
+        print(f"language {name}: {done}/{total} texts ({done / total:.0%}){mark}" if total else f"language {name}")
     return 0
 
 
@@ -190,6 +192,10 @@ def cmd_play(args: argparse.Namespace) -> int:
 
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
+    from booster import i18n
+
+    if args.lang and (note := i18n.language_note(args.lang, i18n.Strings(args.lang, mark_missing=False))):
+        print(note, file=sys.stderr)  # the start screen says it too
     return run(args)
 
 

@@ -179,6 +179,7 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
             for p, s in zip(piles, team.scores, strict=True)
         )
         assert len(exp) == expected
+        assert game.cards_earned(team.scores) == expected  # what the exchange screen announces
         assert len(set(exp)) == len(exp)
 
 

@@ -913,6 +913,18 @@ class Game:
 
     # -- reading ----------------------------------------------------------------------------------
 
+    def cards_earned(self, scores: Sequence[int]) -> int:
+        """How many experience cards a team with `scores` receives at the exchange: per pillar, one per
+        `rate` positive points, at most `cap`, and never more than the pillar has (no card twice)."""
+        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
+        return sum(
+            min(cap, max(0, s) // rate, len(pile)) for s, pile in zip(scores, self._experience_full, strict=True)
+        )
+
+    def most_cards(self) -> int:
+        """The most experience cards a team can receive."""
+        return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
+
     def current_card(self, state: State) -> Card | None:
         return self.cards[state.pending] if state.pending else None
 

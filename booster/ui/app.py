@@ -32,7 +32,7 @@ from booster.ui import theme
 from booster.ui.carddraw import card_text
 from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.frame import Layout, parse_size
-from booster.ui.i18n import Strings, preferred_language, ui_languages
+from booster.ui.i18n import Strings, complete, language_note, preferred_language
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.settings import Settings, load_settings, save_settings
@@ -121,7 +121,9 @@ class App:
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
         self._load(self.deck_path)
-        self.lang = self.options.lang or preferred_language(self.languages(), self._source_language())
+        # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
+        picked = tuple(x for x in self.languages() if complete(x))
+        self.lang = self.options.lang or preferred_language(picked, self._source_language())
         self.t = Strings(self.lang, self.options.mark_missing)
         self.mark = self.t.mark_missing
         self.go_start()
@@ -141,10 +143,19 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        """The languages the switch offers: those whose interface is complete enough (the deck's own
-        language always); `--lang` still opens any other, for its translator."""
-        langs = set(ui_languages()) & (set(self.deck.languages) if self.deck else set(ui_languages()))
+        """The languages the switch offers: every one the deck is translated into (without a deck, every one
+        with interface strings). An incomplete interface is offered with a line saying what it lacks
+        (`language_note`); `--lang` opens any other, for its translator."""
+        from booster import i18n
+
+        langs = set(self.deck.languages) if self.deck else set(i18n.languages())
         return tuple(sorted(langs | {self._source_language()}))
+
+    def language_notes(self) -> list[str]:
+        """What each incomplete language the switch offers lacks, in plain words and in the interface's
+        language, the one shown first: a line under the switch tells before anyone switches to it."""
+        langs = [self.lang, *(x for x in self.languages() if x != self.lang)]
+        return [note for x in langs if (note := language_note(x, self.t))]
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
@@ -166,6 +177,8 @@ class App:
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
+        if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
+            self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
 
     def deck_candidates(self) -> list[Path]:
         found = [self.deck_path, *(folder for _, folder in paths.decks())]

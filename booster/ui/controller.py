@@ -180,6 +180,10 @@ class GameController:
     def can_undo(self) -> bool:
         return self.match.can_undo()
 
+    def cards_earned(self, team: int) -> int:
+        """How many experience cards the team receives if it exchanges now (the engine's count)."""
+        return self.game.cards_earned(self.state.teams[team].scores)
+
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
         for _i, e in self.match.events():
