@@ -295,11 +295,8 @@ class RoundRoom:
             choices = [a for a in match.game.team_actions(state, team) if a.kind == ActionKind.CHOOSE]
             answers = tuple(Answer(card, a.option or "", a.tool) for a in choices)
         helpful = {a.tool for a in answers if a.tool}
-        recorded = (
-            _recorded(deck, lang, card, rnd.answers[team])
-            if card is not None and rnd is not None and rnd.answers[team] is not None
-            else _last_answer(deck, lang, match, team)
-        )
+        given = rnd.answers[team] if card is not None and rnd is not None else None
+        recorded = _recorded(deck, lang, card, given) if card and given else _last_answer(deck, lang, match, team)
         return TeamView(
             team,
             phase,
