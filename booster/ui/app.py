@@ -263,8 +263,9 @@ class App:
         """A game is open and on screen (not the start or set-up screen over a game left behind)."""
         return self.game is not None and self._shown is not None
 
-    def show_game(self) -> None:
-        """Show the screen the controller owes the players now (overlays on top are closed)."""
+    def show_game(self, keep: bool = False) -> None:
+        """Show the screen the controller owes the players now (overlays on top are closed); `keep`: unless
+        the scene on screen goes on showing it (an open round, after one more answer)."""
         from booster.ui.scenes import scene_for
 
         if self.game is None:
@@ -272,12 +273,15 @@ class App:
             return
         view = self.game.view()
         self._shown = (self.game.version, view)
+        if keep and self.scenes and self.scenes[0].keeps(view):
+            self.dirty = True
+            return
         self.set_scene(scene_for(self, view))
 
     def sync_game(self) -> None:
         """After an event: if the game changed under the scene on screen, show what it owes now."""
         if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
-            self.show_game()
+            self.show_game(keep=True)
 
     # -- the game's start ----------------------------------------------------------------------------------
     def notify(self, key: str, /, **fields: Any) -> None:
@@ -296,7 +300,7 @@ class App:
         assert self.deck is not None
         seed = self.options.seed
         seed = random.randrange(1 << 30) if seed is None else seed
-        setup = Setup(tuple(names), seed, tuple(scenarios))
+        setup = Setup(tuple(names), seed, tuple(scenarios), mode)
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
         self.release_game()
         try:  # a new file of its own: another window's game is never written over
@@ -525,6 +529,9 @@ class App:
             return
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
+            return
+        if not typing and top.claims(event):
+            top.key(event)
             return
         if not typing:
             char = getattr(event, "unicode", "")

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from booster.engine.game import Mode
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
@@ -22,7 +23,7 @@ from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
 
 MAX_NAME = 28
 TIMER_STEPS = (0, 30, 60, 90, 120, 150, 180, 240, 300, 420, 600, 900)
-MODES = ("in-turn", "all-at-once")
+MODES: tuple[str, ...] = tuple(Mode)
 
 
 def fmt_time(seconds: int) -> str:
@@ -43,7 +44,7 @@ class SetupScene(Scene):
         self.scenario_ids = [None] + [c.id for c in self.deck.of_kind("scenario")]
         self.scenarios = [0] * self.max
         self.timer = rules.timer_seconds
-        self.mode = getattr(rules, "play", MODES[0])  # the rules' choice, which the facilitator may change
+        self.mode = rules.play  # the rules' choice, which the facilitator may change
         self.editing: int | None = None  # team whose name has the text cursor
 
     def default_name(self, i: int) -> str:
