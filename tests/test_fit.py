@@ -14,8 +14,8 @@ import pytest
 
 from booster import paths
 from booster.cli import main
-from booster.deck.loader import load_deck
 from booster.deck import fit
+from booster.deck.loader import load_deck
 from booster.translation import core
 
 
