@@ -163,7 +163,8 @@ function render(data) {
   S.shown = key; S.data = data; S.teams = data.teams;
   const view = data.view;
   $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
-  const status = view.phase === "open" ? t("your_turn")
+  const status = view.phase === "open" ? t(view.turn === null ? "all_open" : "your_turn")
+    : view.phase === "answered" ? t("answered")
     : view.phase === "over" ? t("over")
     : view.turn !== null && view.turn !== S.team ? t("waiting_turn", { team: S.teams[view.turn] || "" })
     : t("waiting");
@@ -184,7 +185,7 @@ function drawCard(view) {
   if (!card) return;
   $("card-title").textContent = card.title;
   $("card-text").textContent = card.text;
-  const open = view.phase === "open";
+  const open = view.phase === "open" || view.phase === "answered";  // all at once, an answer may change
   $("answer").hidden = !open;
   if (!open) return;
   if (!S.selected || S.selected.card !== card.id) S.selected = { card: card.id, option: null, tool: null };
