@@ -38,7 +38,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
-    ui_problems += _overflows(result)
+    ui_problems += _overflows(result, args.path)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -88,16 +88,14 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overflows(result) -> list:
-    """Translations whose texts do not fit their card at the smallest legible size, located at the card."""
+def _overflows(result, path: str) -> list:
+    """Translations whose texts do not fit their card, printed or projected, at the smallest legible size,
+    located at the card (booster/deck/fit.py)."""
+    from booster.deck import fit
     from booster.deck.yaml_safe import Problem
 
     deck = result.deck
     if deck is None:
-        return []
-    try:
-        from booster.printing import fit
-    except ImportError:  # no PDF library in this build: the character limits are all there is
         return []
     out = []
     for lang in sorted(deck.texts):
@@ -108,7 +106,7 @@ def _overflows(result) -> list:
         where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
         for o in found:
             line, col = where.get(("cards", o.card), (1, 1))
-            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang)))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, path)))
     return out
 
 

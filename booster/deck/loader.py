@@ -688,7 +688,7 @@ def _check_text_file(
 ) -> None:
     """The checks of one text file on its own: texts for ids that do not exist (when every card file could
     be read: `ids_known`), and lengths. A translation is judged by whether it fits its card (`deck check`
-    measures it with the printed card's font: booster/printing/fit.py); here it is only refused beyond
+    measures it on the printed card and the projected one: booster/deck/fit.py); here it is only refused beyond
     TRANSLATION_GUARD times the limit, which no card could hold."""
     limits = rules.limits
     guard = TRANSLATION_GUARD if translation else 1
