@@ -129,8 +129,16 @@ def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: t
 
 
 def balance(
-    deck: Deck, games: int, teams: int, seed: int, warnings: Sequence[str] = (), progress: bool = True
+    deck: Deck,
+    games: int,
+    teams: int,
+    seed: int,
+    warnings: Sequence[str] = (),
+    progress: bool = True,
+    mode: str | None = None,
 ) -> dict[str, Any]:
+    """Every policy's games and best play, and the warnings. `mode`: "in-turn" or "all-at-once" (None: the
+    rules' choice)."""
     game = Game(deck)
     names = tuple(f"Team {i + 1}" for i in range(teams))
     top = game.most_cards()
@@ -150,7 +158,7 @@ def balance(
         cards: list[int] = []
         means: list[float] = []
         for g in range(games):
-            state = game.new_game(Setup(names, seed * 1_000_003 + g))
+            state = game.new_game(Setup(names, seed * 1_000_003 + g, mode=mode))
             answered: list[list[str]] = [[] for _ in names]
             usable: list[set[str]] = [set() for _ in names]
             changed: list[set[str]] = [set() for _ in names]
@@ -214,6 +222,7 @@ def balance(
         "games": games,
         "teams": teams,
         "seed": seed,
+        "mode": mode or deck.rules.play,
         "max_cards": top,
         "policies": report_policies,
         "best_play": {"mean": best_mean, "games": min(games, BEST_PLAY_GAMES)},
@@ -298,7 +307,7 @@ def _target_warnings(r: dict[str, Any]) -> list[str]:
 
 def format_report(r: dict[str, Any]) -> str:
     lines = [
-        f"{r['games']} games, {r['teams']} teams, seed {r['seed']}, deck {r['deck']}; at most"
+        f"{r['games']} games, {r['teams']} teams {r['mode']}, seed {r['seed']}, deck {r['deck']}; at most"
         f" {r['max_cards']} experience cards a team",
         "",
     ]

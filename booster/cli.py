@@ -129,7 +129,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.games < 1:
         print("--games must be at least 1", file=sys.stderr)
         return 2
-    report = simulate(deck, args.games, args.teams, args.seed, args.policy)
+    report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
     setup, log = report.pop("last_game")
     if args.save:
@@ -171,7 +171,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
         print("--games must be at least 1", file=sys.stderr)
         return 2
     warnings = [w.message for w in result.warnings]
-    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet)
+    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet, mode=args.mode)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
     return 0
 
@@ -233,6 +233,8 @@ def _unavailable(module: str) -> int:
 
 
 DECK_HELP = "a deck folder, or the name of one in `booster deck list` (default: the core deck)"
+MODES = ("in-turn", "all-at-once")
+MODE_HELP = "teams play in turn or all at once (default: the deck's rules)"
 
 
 def _resolve_decks(args: argparse.Namespace) -> str | None:
@@ -306,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--teams", type=int, default=4)
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--policy", choices=("random", "greedy"), default="random")
+    sim.add_argument("--mode", choices=MODES, help=MODE_HELP)
     sim.add_argument("--json", action="store_true", help="print JSON")
     sim.add_argument("--save", metavar="FILE", help="write the last game as a save that `booster report` reads")
     sim.set_defaults(func=cmd_simulate)
@@ -315,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--games", type=int, default=2000)
     bal.add_argument("--teams", type=int, default=4)
     bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--mode", choices=MODES, help=MODE_HELP)
     bal.add_argument("--json", action="store_true", help="print one JSON object (for CI)")
     bal.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     bal.set_defaults(func=cmd_balance)
