@@ -64,9 +64,9 @@ def test_a_longer_translation_loads_and_only_what_does_not_fit_is_reported(long_
     assert f"booster deck print {long_deck} --lang de shows it" in out
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
 def test_the_core_deck_fits_its_printed_and_projected_cards(lang: str) -> None:
-    """Every card, measured (not only those longer than the source): the source and the English fit."""
+    """Every card, measured (not only those longer than the source): the source and its translations fit."""
     deck = load_deck(paths.CORE_DECK).deck
     assert deck is not None
     assert fit.overflows(deck, lang) == []

@@ -23,11 +23,13 @@ from booster.ui.paint import BODY, FLOOR, LARGE, SMALL, Hit, LRect, Painter
 
 CARD_SIZE = (1270, 950)  # the card box in the card scene, in logical units; previews use the same
 TOOL_SIZE = (1840, 840)  # tool cards are wide: the method's steps sit beside its description
+EXPERIENCE_SIZE = (1200, 900)  # experience cards are shown on the debrief's pages, beside their team
 CARD_TITLE = 60
 
 
 def card_size(kind: str) -> tuple[int, int]:
-    return TOOL_SIZE if kind == "tool" else CARD_SIZE
+    """The box the game draws a card of this kind in (and `deck preview`, and the screen fit measure)."""
+    return {"tool": TOOL_SIZE, "experience": EXPERIENCE_SIZE}.get(kind, CARD_SIZE)
 
 
 class Spill(NamedTuple):
