@@ -100,7 +100,7 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
     try:
         import pygame
 
-        from booster.ui.carddraw import OptionState, Spill, card_size, draw_card
+        from booster.ui.carddraw import OptionState, card_size, draw_card
         from booster.ui.frame import Layout
         from booster.ui.paint import Painter
         from booster.ui.text import TextRenderer
@@ -119,11 +119,10 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
         # A challenge as the team chooses, then as the effect screen shows it: the longest response chosen,
         # in bold, takes the most room.
         longest = max(card.options, key=lambda o: len(deck.text(lang, "cards", cid, "options", o.id)), default=None)
-        states = [None, OptionState(chosen=longest.id)] if longest is not None else [None]
         text.records, painter.hits = [], []
-        spill = Spill()
-        for state in states:
-            spill = spill.worst(draw_card(painter, deck, lang, cid, box, t, state))
+        spill = draw_card(painter, deck, lang, cid, box, t)
+        if longest is not None:
+            spill = spill.worst(draw_card(painter, deck, lang, cid, box, t, OptionState(chosen=longest.id)))
         lines = math.ceil(spill.over / spill.line - 0.05)
         if not lines and not any(d.cut for d in text.records):
             continue
