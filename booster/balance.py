@@ -99,20 +99,6 @@ def policies(game: Game) -> dict[str, Policy]:
     return out
 
 
-def max_cards(game: Game) -> int:
-    """The most experience cards a team can hold: per pillar, the cap, or the pillar's cards if fewer."""
-    rules = game.rules
-    return sum(min(rules.exchange_cap, len(pile)) for pile in game._experience_full)
-
-
-def cards_for(game: Game, scores: Sequence[int]) -> int:
-    rules = game.rules
-    return sum(
-        min(rules.exchange_cap, max(0, s) // rules.exchange_rate, len(pile))
-        for s, pile in zip(scores, game._experience_full, strict=True)
-    )
-
-
 def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: tuple[str, ...]) -> int:
     """How many experience cards a sequence of a team's own responses (and tools) can earn on the cards
     it answered, in that order, holding the tools it drew (marks, unlocks, adjust and powers included).
@@ -138,16 +124,24 @@ def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: t
                     held = (marks | set(option.marks)) - set(option.clears)
                     used = spent | {tool} if tool and game.rules.tools_single_use else spent
                     nxt.add((after, frozenset(held), frozenset(used)))
-        frontier = set(sorted(nxt, key=lambda x: (-cards_for(game, x[0]), -sum(x[0]), x))[:BEAM])
-    return max(cards_for(game, s) for s, _, _ in frontier) if frontier else cards_for(game, start)
+        frontier = set(sorted(nxt, key=lambda x: (-game.cards_earned(x[0]), -sum(x[0]), x))[:BEAM])
+    return max(game.cards_earned(s) for s, _, _ in frontier) if frontier else game.cards_earned(start)
 
 
 def balance(
-    deck: Deck, games: int, teams: int, seed: int, warnings: Sequence[str] = (), progress: bool = True
+    deck: Deck,
+    games: int,
+    teams: int,
+    seed: int,
+    warnings: Sequence[str] = (),
+    progress: bool = True,
+    mode: str | None = None,
 ) -> dict[str, Any]:
+    """Every policy's games and best play, and the warnings. `mode`: "in-turn" or "all-at-once" (None: the
+    rules' choice)."""
     game = Game(deck)
     names = tuple(f"Team {i + 1}" for i in range(teams))
-    top = max_cards(game)
+    top = game.most_cards()
     plays = policies(game)
     results: dict[str, list[int]] = {}
     per_game: dict[str, list[float]] = {}
@@ -164,7 +158,7 @@ def balance(
         cards: list[int] = []
         means: list[float] = []
         for g in range(games):
-            state = game.new_game(Setup(names, seed * 1_000_003 + g))
+            state = game.new_game(Setup(names, seed * 1_000_003 + g, mode=mode))
             answered: list[list[str]] = [[] for _ in names]
             usable: list[set[str]] = [set() for _ in names]
             changed: list[set[str]] = [set() for _ in names]
@@ -228,6 +222,7 @@ def balance(
         "games": games,
         "teams": teams,
         "seed": seed,
+        "mode": mode or deck.rules.play,
         "max_cards": top,
         "policies": report_policies,
         "best_play": {"mean": best_mean, "games": min(games, BEST_PLAY_GAMES)},
@@ -312,7 +307,7 @@ def _target_warnings(r: dict[str, Any]) -> list[str]:
 
 def format_report(r: dict[str, Any]) -> str:
     lines = [
-        f"{r['games']} games, {r['teams']} teams, seed {r['seed']}, deck {r['deck']}; at most"
+        f"{r['games']} games, {r['teams']} teams {r['mode']}, seed {r['seed']}, deck {r['deck']}; at most"
         f" {r['max_cards']} experience cards a team",
         "",
     ]

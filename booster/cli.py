@@ -38,7 +38,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
-    ui_problems += _overflows(result)
+    ui_problems += _overflows(result, args.path)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -59,10 +59,12 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
         counts = Counter(c.kind for c in deck.cards.values() if c.stage == stage)
         print(f"  {stage}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     from booster.deck.coverage import coverage
+    from booster.i18n import language_label
 
     for lang, (done, total) in coverage(deck).items():
-        mark = " (source)" if lang == deck.info.source_language else ""
-        print(f"language {lang}{mark}: {done}/{total} texts ({done / total:.0%})" if total else f"language {lang}")
+        mark = ", the source" if lang == deck.info.source_language else ""
+        name = language_label(lang)
+        print(f"language {name}: {done}/{total} texts ({done / total:.0%}){mark}" if total else f"language {name}")
     return 0
 
 
@@ -86,16 +88,14 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overflows(result) -> list:
-    """Translations whose texts do not fit their card at the smallest legible size, located at the card."""
+def _overflows(result, path: str) -> list:
+    """Translations whose texts do not fit their card, printed or projected, at the smallest legible size,
+    located at the card (booster/deck/fit.py)."""
+    from booster.deck import fit
     from booster.deck.yaml_safe import Problem
 
     deck = result.deck
     if deck is None:
-        return []
-    try:
-        from booster.printing import fit
-    except ImportError:  # no PDF library in this build: the character limits are all there is
         return []
     out = []
     for lang in sorted(deck.texts):
@@ -106,7 +106,7 @@ def _overflows(result) -> list:
         where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
         for o in found:
             line, col = where.get(("cards", o.card), (1, 1))
-            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang)))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, path)))
     return out
 
 
@@ -129,7 +129,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.games < 1:
         print("--games must be at least 1", file=sys.stderr)
         return 2
-    report = simulate(deck, args.games, args.teams, args.seed, args.policy)
+    report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
     setup, log = report.pop("last_game")
     if args.save:
@@ -171,7 +171,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
         print("--games must be at least 1", file=sys.stderr)
         return 2
     warnings = [w.message for w in result.warnings]
-    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet)
+    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet, mode=args.mode)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
     return 0
 
@@ -190,6 +190,10 @@ def cmd_play(args: argparse.Namespace) -> int:
 
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
+    from booster import i18n
+
+    if args.lang and (note := i18n.language_note(args.lang, i18n.Strings(args.lang, mark_missing=False))):
+        print(note, file=sys.stderr)  # the start screen says it too
     return run(args)
 
 
@@ -229,6 +233,8 @@ def _unavailable(module: str) -> int:
 
 
 DECK_HELP = "a deck folder, or the name of one in `booster deck list` (default: the core deck)"
+MODES = ("in-turn", "all-at-once")
+MODE_HELP = "teams play in turn or all at once (default: the deck's rules)"
 
 
 def _resolve_decks(args: argparse.Namespace) -> str | None:
@@ -302,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--teams", type=int, default=4)
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--policy", choices=("random", "greedy"), default="random")
+    sim.add_argument("--mode", choices=MODES, help=MODE_HELP)
     sim.add_argument("--json", action="store_true", help="print JSON")
     sim.add_argument("--save", metavar="FILE", help="write the last game as a save that `booster report` reads")
     sim.set_defaults(func=cmd_simulate)
@@ -311,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--games", type=int, default=2000)
     bal.add_argument("--teams", type=int, default=4)
     bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--mode", choices=MODES, help=MODE_HELP)
     bal.add_argument("--json", action="store_true", help="print one JSON object (for CI)")
     bal.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     bal.set_defaults(func=cmd_balance)

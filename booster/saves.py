@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster import paths
 from booster.deck.yaml_safe import shown
-from booster.engine.game import Action, ActionKind, Game, IllegalAction, Setup
+from booster.engine.game import Action, ActionKind, Game, IllegalAction, Mode, Setup
 from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import clean_temp_files, write_atomic
 
@@ -162,6 +162,15 @@ def load(path: Path) -> Saved:
         raise SaveError(f"{path}: {e}") from None
 
 
+def room_code(path: Path) -> str | None:
+    """The phones' room code the game at `path` was played with; None if it had none or cannot be read."""
+    try:
+        code = load(path).extra.get("room_code")
+    except (SaveError, OSError):
+        return None
+    return code if isinstance(code, str) else None
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save may hold")
 
@@ -276,6 +285,9 @@ def _read_save(data: Any) -> Saved:
     if not isinstance(scenarios, list) or len(scenarios) > len(names):
         raise SaveError("the save is damaged (the scenarios should be a list, one per team at most)")
     chosen = tuple(_optional_name(s, "a scenario") for s in scenarios)
+    mode = setup.get("mode")
+    if mode is not None and mode not in tuple(Mode):
+        raise SaveError("the save is damaged (its way to play is neither in-turn nor all-at-once)")
 
     entries = _field(data, "log", "the save")
     if not isinstance(entries, list):
@@ -284,10 +296,13 @@ def _read_save(data: Any) -> Saved:
     for i, entry in enumerate(entries, 1):
         kind = _field(entry, "kind", f"action {i}")
         if kind not in tuple(ActionKind):
-            raise SaveError(f"the save is damaged (action {i} is not an advance, a reveal, a choice or an exchange)")
+            raise SaveError(f"the save is damaged (action {i} is not one of: {', '.join(ActionKind)})")
         option = _optional_name(entry.get("option"), f"the option of action {i}")
         tool = _optional_name(entry.get("tool"), f"the tool of action {i}")
-        log.append(Action(kind, option, tool))
+        team = entry.get("team", -1)
+        if isinstance(team, bool) or not isinstance(team, int) or not -1 <= team < len(names):
+            raise SaveError(f"the save is damaged (action {i} names a team that is not in the game)")
+        log.append(Action(kind, option, tool, team))
         times.append(_number(entry.get("t", 0.0), f"the time of action {i}", 0, 1e9))
     started = _number(data.get("started", 0.0), "the start time", 0, 1e11)
     extra = data.get("extra") or {}
@@ -299,7 +314,7 @@ def _read_save(data: Any) -> Saved:
         version,
         deck_path,
         lang,
-        Setup(names, seed, chosen),
+        Setup(names, seed, chosen, mode),
         tuple(log),
         tuple(times),
         started,
@@ -317,6 +332,9 @@ def _check_extra(extra: dict[str, Any]) -> None:
             raise SaveError(f"the save is damaged (the timer should be a number of seconds up to {MAX_TIMER})")
     if extra.get("lang") is not None:
         _name(extra["lang"], "the language")
+    code = extra.get("room_code")
+    if code is not None and not (isinstance(code, str) and len(code) == 4 and code.isdigit() and code.isascii()):
+        raise SaveError("the save is damaged (the phones' room code should be 4 digits)")
     tokens = extra.get("tokens")
     if tokens is not None and not (
         isinstance(tokens, list)

@@ -68,8 +68,11 @@ def losing_challenges(deck: Deck) -> list[str]:
     ]
 
 
-def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "random") -> dict[str, Any]:
-    """Plays `games` complete games and returns the figures (deterministic for a seed) plus `speed`."""
+def simulate(
+    deck: Deck, games: int, teams: int, seed: int, policy: str = "random", mode: str | None = None
+) -> dict[str, Any]:
+    """Plays `games` complete games and returns the figures (deterministic for a seed) plus `speed`. `mode`:
+    "in-turn" or "all-at-once" (None: the rules' choice)."""
     game = Game(deck)
     choose = POLICIES[policy]
     rnd = random.Random(seed)
@@ -84,7 +87,7 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
     start = time.perf_counter()
     last: list[Action] = []
     for g in range(games):
-        setup = Setup(names, seed * 1_000_003 + g)
+        setup = Setup(names, seed * 1_000_003 + g, mode=mode)
         state = game.new_game(setup)
         last = []
         played: set[str] = set()
@@ -124,6 +127,7 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
         "teams": teams,
         "seed": seed,
         "policy": policy,
+        "mode": mode or deck.rules.play,
         "pillars": per_pillar,
         "experience_cards_per_team": {
             "mean": round(statistics.fmean(experience), 3),
@@ -147,7 +151,10 @@ def simulate(deck: Deck, games: int, teams: int, seed: int, policy: str = "rando
 
 def format_report(r: dict[str, Any]) -> str:
     """The figures as text, without `speed` (which changes from run to run)."""
-    lines = [f"{r['games']} games, {r['teams']} teams, seed {r['seed']}, policy {r['policy']}, deck {r['deck']}", ""]
+    lines = [
+        f"{r['games']} games, {r['teams']} teams {r['mode']}, seed {r['seed']}, policy {r['policy']}, deck {r['deck']}",
+        "",
+    ]
     lines.append(f"{'pillar':<16}{'mean':>9}{'stdev':>9}{'min':>6}{'max':>6}")
     for p, s in r["pillars"].items():
         lines.append(f"{p:<16}{s['mean']:>9.3f}{s['stdev']:>9.3f}{s['min']:>6}{s['max']:>6}")

@@ -58,3 +58,16 @@ def test_the_text_report_names_its_warnings(capsys):
     assert main(["balance", str(MECHANICS), "--games", "20", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "best play" in out and "free lunches: 1" in out and "warnings:" in out
+
+
+def test_balance_plays_all_at_once_too(capsys):
+    assert main(["balance", str(MECHANICS), "--games", "20", "--teams", "3", "--seed", "4", "--json", "--quiet",
+                 "--mode", "all-at-once"]) == 0  # fmt: skip
+    together = json.loads(capsys.readouterr().out)
+    assert together["mode"] == "all-at-once"
+    assert main(["balance", str(MECHANICS), "--games", "20", "--teams", "3", "--seed", "4", "--json", "--quiet"]) == 0
+    in_turn = json.loads(capsys.readouterr().out)
+    assert in_turn["mode"] == "in-turn" and set(together["policies"]) == set(in_turn["policies"])
+    assert together["best_play"]["mean"] >= together["policies"]["maximin"]["mean"] - 1e-9
+    # The same seeds, other draws: the room shares one card per round instead of each team drawing its own.
+    assert together["policies"] != in_turn["policies"]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from booster.deck.loader import load_deck
 from booster.engine.game import ADVANCE, Action, Event, Game, IllegalAction, Setup
 from booster.engine.match import (
+    DECISIONS,
     Match,
     action_from_json,
     action_to_json,
@@ -114,6 +115,7 @@ def decks(draw) -> Deck:
         pillars=tuple(Pillar(p) for p in pillars),
         stages=stages,
         movement=draw(st.sampled_from(["step", "die"])),
+        play=draw(st.sampled_from(["in-turn", "all-at-once"])),
         die_faces=draw(st.integers(2, 6)),
         tools_single_use=draw(st.booleans()),
         tool_bonus=draw(st.integers(0, 3)),
@@ -177,6 +179,7 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
             for p, s in zip(piles, team.scores, strict=True)
         )
         assert len(exp) == expected
+        assert game.cards_earned(team.scores) == expected  # what the exchange screen announces
         assert len(set(exp)) == len(exp)
 
 
@@ -224,7 +227,7 @@ def test_undo_of_a_decision_faces_the_team_with_the_same_card_again(args):
     deck, scenarios, seed, play_seed = args
     game = Game(deck)
     match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
-    decisions = [i for i, a in enumerate(match.log) if a.kind in ("choose", "reveal")]
+    decisions = [i for i, a in enumerate(match.log) if a.kind in DECISIONS]
     back = match
     for i in reversed(decisions):
         back = back.undo_decision()

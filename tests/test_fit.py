@@ -1,19 +1,21 @@
 # SPDX-License-Identifier: MIT
 """Limits that fit the card, not the French (issue 13 §4): a translation is judged by whether its texts fit
-the printed card at the smallest legible size, reported by how much it overflows, and previewed marked."""
+the printed card and the projected one at the smallest legible size, reported by how much it overflows, and
+previewed marked."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import attrs
 import pygame
 import pytest
 
 from booster import paths
 from booster.cli import main
+from booster.deck import fit
 from booster.deck.loader import load_deck
-from booster.printing import fit
 from booster.translation import core
 
 
@@ -39,16 +41,82 @@ def long_deck(tmp_path_factory) -> Path:
 def test_a_longer_translation_loads_and_only_what_does_not_fit_is_reported(long_deck: Path, capsys) -> None:
     result = load_deck(long_deck)
     assert result.deck is not None and "de" in result.deck.texts and not result.refused
-    found = fit.overflows(result.deck, "de", fit.candidates(result.deck, "de"))
-    # Most cards still fit at a legible size; those that do not say by how much.
-    assert 0 < len(found) < len(result.deck.cards) / 3
-    assert all(o.lines >= 1 and o.chars >= o.lines * 20 for o in found)
-    assert fit.overflows(result.deck, "fr") == []  # the source itself fits
+    deck = result.deck
+    for measure in (fit.printed, fit.screen):
+        found = measure(deck, "de", fit.candidates(deck, "de"))
+        # Most cards still fit at a legible size; those that do not say by how much.
+        assert 0 < len(found) < len(deck.cards) / 3, measure
+        assert all(o.lines >= 1 and o.chars >= o.lines * 20 for o in found)
+    # The cards left out of the measure are those no longer than their source: none of them overflows.
+    assert {o.card for o in fit.overflows(deck, "de")} == {
+        o.card for o in fit.overflows(deck, "de", fit.candidates(deck, "de"))
+    }
     assert main(["deck", "check", str(long_deck)]) == 1
     out = capsys.readouterr().out
-    first = found[0]
-    assert f"cards.{first.card}: the de texts do not fit the card even at the smallest legible size" in out
-    assert f"overflow by about {first.lines} line" in out and "text.de.yaml:" in out
+    printed = fit.printed(deck, "de", fit.candidates(deck, "de"))[0]
+    projected = fit.screen(deck, "de", fit.candidates(deck, "de"))[0]
+    assert f"cards.{printed.card}: the de texts do not fit the printed card even at the smallest legible size" in out
+    assert (
+        f"cards.{projected.card}: the de texts do not fit the projected card even at the smallest legible size" in out
+    )
+    assert f"overflow by about {projected.lines} line" in out and "text.de.yaml:" in out
+    assert f"booster deck preview {long_deck} --lang de --card {projected.card} shows it" in out
+    assert f"booster deck print {long_deck} --lang de shows it" in out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
+def test_the_core_deck_fits_its_printed_and_projected_cards(lang: str) -> None:
+    """Every card, measured (not only those longer than the source): the source and its translations fit."""
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None
+    assert fit.overflows(deck, lang) == []
+
+
+def test_cutting_what_the_screen_measure_says_makes_the_card_fit(long_deck: Path) -> None:
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    de = deck.texts["de"]["cards"]
+
+    def with_text(cid: str, text: str):
+        return attrs.evolve(
+            deck, texts={**deck.texts, "de": {**deck.texts["de"], "cards": {**de, cid: {**de[cid], "text": text}}}}
+        )
+
+    challenges = [c for c in deck.cards if deck.cards[c].kind == "challenge"]
+    checked = thirds = 0
+    for cid in challenges[:12]:
+        # A situation two and a half times as long as the French (more than the loader lets through).
+        longer = with_text(cid, _longer(deck.text("fr", "cards", cid, "text"), 1.5))
+        [o] = fit.screen(longer, "de", [cid]) or [None]
+        if o is None:
+            continue
+        text = longer.texts["de"]["cards"][cid]["text"]
+        assert fit.screen(with_text(cid, text[: len(text) - o.chars]), "de", [cid]) == [], o
+        if o.chars >= 90:  # ... and a third of it is not enough
+            assert fit.screen(with_text(cid, text[: len(text) - o.chars // 3]), "de", [cid]) != [], o
+            thirds += 1
+        checked += 1
+    assert checked >= 3 and thirds >= 1
+
+
+def test_a_stack_of_texts_shrinks_to_the_floor_before_it_leaves_the_card() -> None:
+    """A tool card's notes reach the floor first; its description goes on shrinking rather than push the
+    last note past the card (the French personas card did so on the projector)."""
+    from booster.ui.carddraw import card_size, draw_card
+    from booster.ui.frame import Layout
+    from booster.ui.i18n import Strings
+    from booster.ui.paint import Painter
+    from booster.ui.text import TextRenderer
+
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None
+    pygame.font.init()
+    painter = Painter(pygame.Surface(fit.SCREEN), Layout(fit.SCREEN), TextRenderer())
+    painter.tr.records = []
+    spill = draw_card(painter, deck, "fr", "personas", (0, 0, *card_size("tool")), Strings("fr"))
+    assert spill.over == 0
+    bottom = card_size("tool")[1]
+    assert all(d.rect.bottom <= bottom and d.px >= painter.floor_px() for d in painter.tr.records)
 
 
 def test_a_translation_far_too_long_is_refused_by_the_loader(tmp_path: Path) -> None:
@@ -59,22 +127,27 @@ def test_a_translation_far_too_long_is_refused_by_the_loader(tmp_path: Path) -> 
     assert "fr" in result.refused and "more than twice as long" in result.refused["fr"][0].message
 
 
-def test_preview_marks_the_overflow(long_deck: Path, tmp_path: Path, capsys) -> None:
+def test_preview_marks_the_overflow_of_the_card_it_draws(long_deck: Path, tmp_path: Path, capsys) -> None:
     from booster.ui.carddraw import card_size
 
     deck = load_deck(long_deck).deck
     assert deck is not None
-    over = fit.overflows(deck, "de", fit.candidates(deck, "de"))[0].card
+    names = fit.candidates(deck, "de")
+    over = fit.screen(deck, "de", names)[0].card
     challenges = [c for c in deck.cards if deck.cards[c].kind == "challenge"]
     fits = next(c for c in challenges if not fit.overflows(deck, "de", [c]))
+    on_paper = next(o for o in fit.printed(deck, "de", names) if not fit.screen(deck, "de", [o.card]))
     out = tmp_path / "prev"
-    assert (
-        main(["deck", "preview", str(long_deck), "--lang", "de", "--card", over, "--card", fits, "-o", str(out)]) == 0
-    )
-    assert f"{over}: cards.{over}: the de texts do not fit" in capsys.readouterr().err
+    argv = ["deck", "preview", str(long_deck), "--lang", "de", "-o", str(out)]
+    assert main([*argv, "--card", over, "--card", fits, "--card", on_paper.card]) == 0
+    err = capsys.readouterr().err
+    assert f"cards.{over}: the de texts do not fit the projected card" in err
+    assert f"cards.{on_paper.card}: the de texts do not fit the printed card" in err  # said, not drawn
     marked, plain = pygame.image.load(out / f"{over}.de.png"), pygame.image.load(out / f"{fits}.de.png")
     assert marked.get_height() > card_size(deck.cards[over].kind)[1]  # a strip below the card says by how much
     assert plain.get_size() == card_size("challenge")
+    paper = pygame.image.load(out / f"{on_paper.card}.de.png")
+    assert paper.get_size() == card_size(deck.cards[on_paper.card].kind)  # it fits the screen: not marked
     strip = marked.get_at((marked.get_width() // 2, marked.get_height() - 3))
     assert (strip.r, strip.g, strip.b) == (213, 94, 0)
 

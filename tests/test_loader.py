@@ -45,7 +45,7 @@ def only(lines: list[str], file: str, line: int, col: int | None, fragment: str)
 def test_the_mini_deck_is_valid_and_summarised(capsys):
     assert main(["deck", "check", str(MINI)]) == 0
     out = capsys.readouterr().out
-    assert "is valid" in out and "2 challenge" in out and "language fr: " in out
+    assert "is valid" in out and "2 challenge" in out and "language Français (fr): " in out
 
 
 def test_a_typo_in_a_key_is_named_with_the_nearest_valid_key(mini_copy):

@@ -10,6 +10,8 @@ from deckgen import MINI
 
 from booster.cli import main
 from booster.deck.loader import load_deck
+from booster.engine.game import Game
+from booster.engine.match import Match
 from booster.engine.model import Card, Option
 from booster.simulate import dominated_options, losing_challenges, simulate
 
@@ -92,3 +94,27 @@ def test_simulate_save_writes_the_last_game_for_report(tmp_path, capsys):
     state = saved.replay(Game(deck)).state
     assert state.phase == "over" and len(state.teams) == 2
     assert main(["report", str(path), "-o", str(tmp_path / "last.csv")]) == 0
+
+
+def test_simulate_plays_both_modes(capsys):
+    """All at once, every team meets the room's card in each round: a card is answered by all four teams
+    of a game or by none, and the rounds close once all have answered."""
+    reports = {}
+    for mode in ("in-turn", "all-at-once"):
+        assert (
+            main(["simulate", str(MINI), "--games", "100", "--teams", "4", "--seed", "2", "--mode", mode, "--json"])
+            == 0
+        )
+        reports[mode] = json.loads(capsys.readouterr().out)
+        assert reports[mode]["mode"] == mode
+        assert sum(sum(c.values()) for c in reports[mode]["options_chosen"].values()) == 100 * 4 * 2
+    together = reports["all-at-once"]["options_chosen"]
+    assert all(sum(c.values()) % 4 == 0 for c in together.values())
+    deck = load_deck(MINI).deck
+    setup, log = simulate(deck, 3, 4, 2, mode="all-at-once")["last_game"]
+    match = Match.replay(Game(deck), setup, log)
+    rounds = [s.round for s, a in zip(match.states, match.log, strict=False) if a.kind == "choose"]
+    assert len(rounds) == 4 * 2 and all(r is not None and len(set(r.cards)) == 1 for r in rounds)
+    assert [a.kind for a in log].count("close") == 2
+    assert main(["simulate", str(MINI), "--games", "10", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["mode"] == "in-turn"  # the deck's rules say nothing: in turn

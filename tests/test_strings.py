@@ -36,7 +36,7 @@ def test_the_bundled_string_files_are_clean() -> None:
 def test_spanish_has_every_print_and_report_string() -> None:
     source, es = core.flat(i18n.table("en")), core.flat(i18n.table("es"))
     printed = {k for k in source if k.startswith(("print.", "report.", "card."))}
-    assert printed <= set(es) and i18n.complete_enough("es")
+    assert printed <= set(es) and i18n.screen_strings_missing("es")[0] == 0
     assert i18n.Strings("es")("print.rules") == "Reglas" and i18n.Strings("es").language_name("it") == "Italiano"
 
 
@@ -73,12 +73,15 @@ def test_a_new_interface_translation_goes_to_the_translators_folder(monkeypatch,
     assert f"pt: 0 of {len(core.flat(i18n.table('en')))} translated" in out
 
 
-def test_the_language_switch_offers_complete_languages_only() -> None:
-    from booster.ui.i18n import ui_languages
-
-    langs = ui_languages()
-    assert {"en", "fr", "es"} <= set(langs) and "it" not in langs  # Italian has the print strings only
-    assert i18n.share_translated("it") < i18n.COMPLETE_ENOUGH
+def test_what_an_incomplete_interface_lacks_is_counted_on_screen_strings_only() -> None:
+    """Italian has the printed deck's strings but few of the screen's: the switch says how many it lacks."""
+    missing, total = i18n.screen_strings_missing("it")
+    assert total == len([k for k in core.flat(i18n.table("en")) if not k.startswith(("print.", "report."))])
+    assert total - missing == len([k for k in core.flat(i18n.table("it")) if not k.startswith(("print.", "report."))])
+    assert {lang: i18n.screen_strings_missing(lang)[0] for lang in ("en", "fr", "es")} == {"en": 0, "fr": 0, "es": 0}
+    note = i18n.language_note("it", i18n.Strings("es"))
+    assert note == f"Italiano: {missing} de {total} textos de la interfaz aún sin traducir; se muestran en inglés."
+    assert i18n.language_note("fr", i18n.Strings("en")) == ""
 
 
 # -- a Spanish print and report hold no English or French label -------------------------------------

@@ -400,6 +400,7 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         max_teams=hi,
         movement=_get(v, "movement", "mode") if _get(v, "movement", "mode") in ("step", "die") else "step",
         die_faces=num("movement", "faces", default=3),
+        play=v["play"] if v.get("play") in ("in-turn", "all-at-once") else "in-turn",
         tools_single_use=single if isinstance(single, bool) else True,
         tool_bonus=num("tools", "bonus", default=1),
         exchange_rate=num("exchange", "rate", default=1),
@@ -687,7 +688,7 @@ def _check_text_file(
 ) -> None:
     """The checks of one text file on its own: texts for ids that do not exist (when every card file could
     be read: `ids_known`), and lengths. A translation is judged by whether it fits its card (`deck check`
-    measures it with the printed card's font: booster/printing/fit.py); here it is only refused beyond
+    measures it on the printed card and the projected one: booster/deck/fit.py); here it is only refused beyond
     TRANSLATION_GUARD times the limit, which no card could hold."""
     limits = rules.limits
     guard = TRANSLATION_GUARD if translation else 1

@@ -12,8 +12,12 @@ state (randomness included) is plain data, so a seed, a setup and the action log
 The flow of a game: in each stage, teams take turns; on its turn a team advances one space and resolves
 the card of that space (a tool joins its toolbox; a challenge, or a follow-up card its own past responses
 scheduled, waits for its response). After the last stage, each team exchanges its points for experience
-cards. What a response does to a team is `_respond`, kept apart from whose turn it is (`_end_turn`), so
-that a round in which every team answers the same card can reuse it.
+cards. What a response does to a team is `_respond`, kept apart from whose turn it is (`_end_turn`).
+
+All at once (`Mode.ALL_AT_ONCE`), the teams advance together, one space per round. At a challenge space the
+room meets one card (a follow-up replaces it for a team that has one due); each team's answer is recorded
+(`choose`, changed by another `choose`, removed by `withdraw`) and nothing scores until `close` applies
+every answer, in seat order, with the same `_respond`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ from booster.engine import powers, rng
 from booster.engine.model import ANSWERED, Card, Deck, Effect, Option
 
 T = TypeVar("T")
+
+
+class Mode(StrEnum):
+    IN_TURN = "in-turn"
+    """Teams take turns: one team advances and answers at a time."""
+    ALL_AT_ONCE = "all-at-once"
+    """The whole room meets the same card in each round; every team answers; the answers show together."""
 
 
 class Phase(StrEnum):
@@ -44,6 +55,10 @@ class ActionKind(StrEnum):
     """Answer the pending card with one of its responses, optionally playing a tool."""
     EXCHANGE = "exchange"
     """Trade the team's points for experience cards."""
+    WITHDRAW = "withdraw"
+    """All at once: remove a team's recorded answer (the round stays open)."""
+    CLOSE = "close"
+    """All at once: every team has answered; apply the answers, in seat order, and show them together."""
 
 
 class EventKind(StrEnum):
@@ -62,11 +77,16 @@ class EventKind(StrEnum):
     EXPERIENCE = "experience"  # card, value: pillar index; echo_of when it answers a response
     EXCHANGED = "exchanged"
     GAME_OVER = "game_over"
+    SPLIT = "split"  # all at once: no card fits every team's project, so each team draws its own
+    ANSWERED = "answered"  # all at once: card: the team's card; the answer stays hidden until close
+    WITHDRAWN = "withdrawn"  # all at once: the team's recorded answer was removed
+    ROUND_CLOSED = "round_closed"  # all at once: every answer was applied (the events before it)
 
 
 PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
 # Reading an enum member costs as much as a function call; the hot paths use these names.
 _ADVANCE, _REVEAL, _CHOOSE, _EXCHANGE = ActionKind.ADVANCE, ActionKind.REVEAL, ActionKind.CHOOSE, ActionKind.EXCHANGE
+_ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE})
 
 
 class IllegalAction(ValueError):
@@ -74,23 +94,27 @@ class IllegalAction(ValueError):
 
 
 class Action(NamedTuple):
-    """One entry of the log: `advance`, `reveal` (with a tool), `choose` (an option, maybe a tool), `exchange`."""
+    """One entry of the log: `advance`, `reveal` (with a tool), `choose` (an option, maybe a tool), `exchange`;
+    all at once also `withdraw` and `close`. `team` is the seat that acts in a round (-1: the team in turn)."""
 
     kind: str
     option: str | None = None
     tool: str | None = None
+    team: int = -1
 
     def __str__(self) -> str:
+        who = f"team {self.team + 1}: " if self.team >= 0 else ""
         if self.kind == ActionKind.REVEAL:
-            return f"reveal with {self.tool}"
+            return f"{who}reveal with {self.tool}"
         if self.kind != ActionKind.CHOOSE:
-            return str(self.kind)
-        return f"choose {self.option}" + (f" with {self.tool}" if self.tool else "")
+            return f"{who}{self.kind}"
+        return f"{who}choose {self.option}" + (f" with {self.tool}" if self.tool else "")
 
 
 ADVANCE = Action(ActionKind.ADVANCE)
 EXCHANGE_ACTION = Action(ActionKind.EXCHANGE)
-_JUST_ADVANCE, _JUST_EXCHANGE = (ADVANCE,), (EXCHANGE_ACTION,)
+CLOSE = Action(ActionKind.CLOSE)
+_JUST_ADVANCE, _JUST_EXCHANGE, _JUST_CLOSE = (ADVANCE,), (EXCHANGE_ACTION,), (CLOSE,)
 
 
 class Event(NamedTuple):
@@ -128,6 +152,14 @@ class Team(NamedTuple):
     pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
 
 
+class Round(NamedTuple):
+    """An open round, all at once: per team (by seat), its card, its recorded answer, its reveal tool."""
+
+    cards: tuple[str | None, ...]  # None: the team has nothing to answer (an empty pile)
+    answers: tuple[Action | None, ...]  # `choose` actions without a team, None until the team answers
+    revealed: tuple[str | None, ...]
+
+
 class State(NamedTuple):
     """Where the game stands (the flow: phase, stage, turn, spaces) and what the teams hold."""
 
@@ -142,12 +174,17 @@ class State(NamedTuple):
     # The board piles of each pile set (in Game.pile_keys order), then one experience pile per pillar.
     piles: tuple[tuple[str, ...], ...]
     step: int  # number of actions applied since the start
+    mode: Mode = Mode.IN_TURN
+    # All at once, while a round is open; `turn` is then the first team without an answer (-1 when all have
+    # answered) and `pending`, `revealed` are its own, so that the readers below work as in turn play.
+    round: Round | None = None
 
 
 class Setup(NamedTuple):
     teams: tuple[str, ...]
     seed: int = 0
     scenarios: tuple[str | None, ...] = ()
+    mode: str | None = None  # "in-turn" or "all-at-once"; None: the rules' choice
 
 
 class _Answered(NamedTuple):
@@ -184,7 +221,7 @@ class Game:
         self._experience_full = tuple(
             tuple(c.id for c in deck.cards.values() if c.kind == "experience" and c.pillar == p) for p in self.pillars
         )
-        self._full_by_project: dict[str | None, tuple[tuple[str, ...], ...]] = {}
+        self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == "die" else 0
         self._answered = {
             c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
@@ -232,19 +269,19 @@ class Game:
             stage=stage_index.get(card.stage) if card.kind == "follow-up" and card.stage else None,
         )
 
-    def _full_piles(self, project: str | None) -> tuple[tuple[str, ...], ...]:
-        """The board piles, full, of a team playing `project` (None: every card)."""
-        piles = self._full_by_project.get(project)
+    def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
+        """The board piles, full, of the cards that fit every one of `projects` (None: any project)."""
+        piles = self._full_by_project.get(projects)
         if piles is None:
             piles = tuple(
                 tuple(
                     c.id
                     for c in self.deck.of_kind(kind, stage)
-                    if c.fits_project(project) and (kind != "challenge" or c.id in self._answered)
+                    if all(c.fits_project(p) for p in projects) and (kind != "challenge" or c.id in self._answered)
                 )
                 for stage, kind in self.pile_keys
             )
-            self._full_by_project[project] = piles
+            self._full_by_project[projects] = piles
         return piles
 
     def project_of(self, team: Team) -> str | None:
@@ -263,6 +300,9 @@ class Game:
             )
         if any(not n.strip() for n in names):
             raise IllegalAction("every team needs a name")
+        if setup.mode is not None and setup.mode not in tuple(Mode):
+            raise IllegalAction(f"'{setup.mode}' is not a way to play: in-turn or all-at-once")
+        mode = Mode(setup.mode or rules.play)
         scenarios = tuple(setup.scenarios) + (None,) * (len(names) - len(setup.scenarios))
         for s in scenarios:
             if s is not None and (s not in self.cards or self.cards[s].kind != "scenario"):
@@ -274,6 +314,9 @@ class Game:
             Team(name, scenario, self.zero, (), (), (), pile_set=pile_sets.index(project))
             for name, scenario, project in zip(names, scenarios, projects, strict=True)
         )
+        piles = tuple(pile for project in pile_sets for pile in self._full_piles((project,)))
+        if mode == Mode.ALL_AT_ONCE and len(pile_sets) > 1:
+            piles += self._full_piles(tuple(pile_sets))  # the room's piles: the cards that fit every team
         return State(
             rng=rng.seed_state(setup.seed),
             phase=PLAY,
@@ -283,8 +326,9 @@ class Game:
             pending=None,
             revealed=None,
             teams=teams,
-            piles=tuple(pile for project in pile_sets for pile in self._full_piles(project)) + self._experience_full,
+            piles=piles + self._experience_full,
             step=0,
+            mode=mode,
         )
 
     # -- asking -----------------------------------------------------------------------------------
@@ -292,7 +336,8 @@ class Game:
     def legal_actions(self, state: State) -> tuple[Action, ...]:
         """Every action allowed now: the responses offered to the team on its pending card, each also with
         every tool it may play with it, and a reveal per reveal tool; otherwise advance or exchange. Empty
-        when the game is over."""
+        when the game is over. In an open round (all at once): the actions of the first team that has not
+        answered (`team_actions` gives any team's), or `close` once every team has."""
         pending = state.pending
         if pending is not None:
             team = state.teams[state.turn]
@@ -313,10 +358,35 @@ class Game:
                 self._actions_cache[key] = actions
             return actions
         if state.phase == PLAY:
-            return _JUST_ADVANCE
+            return _JUST_ADVANCE if state.round is None else _JUST_CLOSE
         if state.phase == EXCHANGE:
             return _JUST_EXCHANGE
         return ()
+
+    def seat_view(self, state: State, seat: int) -> State:
+        """The state as team `seat` meets it in an open round (its card pending, its reveal), so that
+        `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team."""
+        rnd = state.round
+        if rnd is None:
+            return state
+        return state._replace(turn=seat, pending=rnd.cards[seat], revealed=rnd.revealed[seat])
+
+    def team_actions(self, state: State, seat: int) -> tuple[Action, ...]:
+        """What team `seat` may do now. In an open round: answer (again, to change its answer), reveal before
+        answering, withdraw its answer; each action names the team. Otherwise the legal actions if it is
+        that team's turn."""
+        rnd = state.round
+        if rnd is None:
+            return self.legal_actions(state) if seat == state.turn else ()
+        if rnd.cards[seat] is None:
+            return ()
+        answered = rnd.answers[seat] is not None
+        actions = tuple(
+            a._replace(team=seat)
+            for a in self.legal_actions(self.seat_view(state, seat))
+            if not (answered and a.kind == _REVEAL)
+        )
+        return (*actions, Action(ActionKind.WITHDRAW, team=seat)) if answered else actions
 
     def _offered_choices(self, card_id: str, team: Team) -> tuple[Action, ...]:
         """The plain `choose` actions of the responses a team is offered on a card."""
@@ -391,6 +461,8 @@ class Game:
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
         """The state after `action`, and what happened. Raises IllegalAction if it is not allowed."""
+        if state.round is not None:
+            return self._in_round(state, action)
         kind = action.kind
         if kind == _CHOOSE:
             return self._choose(state, action)
@@ -402,11 +474,15 @@ class Game:
             if state.phase != EXCHANGE:
                 raise IllegalAction(self._why_not(state, action))
             return self._exchange(state)
+        if kind in _ROUND_KINDS:
+            raise IllegalAction(f"there is no open round to '{kind}'")
         raise IllegalAction(f"unknown action '{kind}'")
 
     def _advance(self, state: State) -> tuple[State, list[Event]]:
         if state.phase != PLAY or state.pending is not None:
             raise IllegalAction(self._why_not(state, ADVANCE))
+        if state.mode == Mode.ALL_AT_ONCE:
+            return self._advance_together(state)
         turn, stage, seed = state.turn, state.stage, state.rng
         if self._die_faces:
             seed, roll = rng.below(seed, self._die_faces)
@@ -424,7 +500,7 @@ class Game:
             team = team._replace(queue=team.queue[1:])
             piles = state.piles
         else:
-            seed, card_id, piles = self._draw(seed, state.piles, team, self._space_pile[stage][space])
+            seed, card_id, piles = self._draw(seed, state.piles, team.pile_set, self._space_pile[stage][space], (team,))
         if card_id is None:  # an empty pile: the space has nothing to resolve
             return self._end_turn(state, team, events, seed, piles, spaces)
         events.append(self._drew[turn][card_id])
@@ -440,27 +516,32 @@ class Game:
                 teams=_with(state.teams, turn, team),
                 piles=piles,
                 step=state.step + 1,
+                mode=state.mode,
             )
             return waiting, events
-        events.append(self._gained[turn][card_id])
-        scored = self._tool_scored[turn].get(card_id)
-        if scored is None:
-            team = team._replace(tools=(*team.tools, card_id))
-        else:
-            team = team._replace(tools=(*team.tools, card_id), scores=_add(team.scores, scored.delta or ()))
-            events.append(scored)
+        team = self._gain_tool(turn, team, card_id, events)
         return self._end_turn(state, team, events, seed, piles, spaces)
 
+    def _gain_tool(self, seat: int, team: Team, tool: str, events: list[Event]) -> Team:
+        """The team with the tool it drew in its toolbox (and the tool's points, if it has any)."""
+        events.append(self._gained[seat][tool])
+        scored = self._tool_scored[seat].get(tool)
+        if scored is None:
+            return team._replace(tools=(*team.tools, tool))
+        events.append(scored)
+        return team._replace(tools=(*team.tools, tool), scores=_add(team.scores, scored.delta or ()))
+
     def _draw(
-        self, seed: int, piles: tuple[tuple[str, ...], ...], team: Team, pile: int
+        self, seed: int, piles: tuple[tuple[str, ...], ...], pile_set: int, pile: int, teams: Sequence[Team]
     ) -> tuple[int, str | None, tuple[tuple[str, ...], ...]]:
-        """(new seed, a card drawn at random from the team's pile `pile`, the piles without it).
+        """(new seed, a card drawn at random from pile `pile` of a pile set, the piles without it). The set
+        holds the cards that fit the projects of `teams`.
 
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
         shuffling every pile at the start of each game. An empty pile starts again, full; a pile with no
         card at all gives None."""
-        index = team.pile_set * len(self.pile_keys) + pile
-        cards = piles[index] or self._full_piles(self.project_of(team))[pile]
+        index = pile_set * len(self.pile_keys) + pile
+        cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
         if len(cards) > 1:
             seed, j = rng.below(seed, len(cards))
             return seed, cards[j], _with(piles, index, cards[:j] + cards[j + 1 :])
@@ -502,6 +583,14 @@ class Game:
         return use
 
     def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
+        team, option, effect, events = self._checked_choice(state, action)
+        team, more = self._respond(state.turn, team, state.pending or "", option, effect)
+        events += more
+        return self._end_turn(state, team, events, state.rng, state.piles, state.spaces)
+
+    def _checked_choice(self, state: State, action: Action) -> tuple[Team, Option, Effect, list[Event]]:
+        """For a `choose` of the team in turn, if it is legal: the team with the tool it plays spent, the
+        response, its effect (marks and tools included) and the event of the tool played. Else IllegalAction."""
         card_id = state.pending
         if state.phase != PLAY or card_id is None:
             raise IllegalAction(self._why_not(state, action))
@@ -524,9 +613,7 @@ class Game:
             events.append(Event(EventKind.TOOL_PLAYED, state.turn, tool))
             uses.append(use)
         effect = self._effect(option, team.marks, uses) if uses or option.adjust else option.effect
-        team, more = self._respond(state.turn, team, card_id, option, effect)
-        events += more
-        return self._end_turn(state, team, events, state.rng, state.piles, state.spaces)
+        return team, option, effect, events
 
     def _respond(self, seat: int, team: Team, card_id: str, option: Option, effect: Effect) -> tuple[Team, list[Event]]:
         """The team after its response: scored, then marks left and cleared, echoes noted, follow-up queued."""
@@ -596,26 +683,181 @@ class Game:
                     teams=teams,
                     piles=piles,
                     step=state.step + 1,
+                    mode=state.mode,
                 )
                 return next_turn, events
-        stage += 1
+        return self._next_stage(state, teams, events, seed, piles, spaces)
+
+    def _next_stage(
+        self,
+        state: State,
+        teams: tuple[Team, ...],
+        events: list[Event],
+        seed: int,
+        piles: tuple[tuple[str, ...], ...],
+        spaces: tuple[int, ...],
+    ) -> tuple[State, list[Event]]:
+        """Every team has played the stage: the next one starts (or the exchange, after the last)."""
+        stage = state.stage + 1
+        n = len(teams)
         events.append(Event(EventKind.STAGE, value=stage))
         over = stage == len(self._spaces)
         next_stage = State(
             rng=seed,
             phase=EXCHANGE if over else PLAY,
             stage=stage,
-            turn=0 if over else stage % n,
+            # In turn, the team that opens a stage changes from stage to stage.
+            turn=0 if over or state.mode == Mode.ALL_AT_ONCE else stage % n,
             spaces=spaces if over else (-1,) * n,  # back before the first space
             pending=None,
             revealed=None,
             teams=teams,
             piles=piles,
             step=state.step + 1,
+            mode=state.mode,
         )
         return next_stage, events
 
+    # -- all at once ------------------------------------------------------------------------------
+
+    def _advance_together(self, state: State) -> tuple[State, list[Event]]:
+        """Every team moves one space. A tool space: each team draws its own tool. A challenge space: the
+        round opens on one card for the room (drawn from the cards that fit every team), a team's due
+        follow-up in place of it; when no card fits every team, each team draws its own."""
+        stage, seed, piles, n = state.stage, state.rng, state.piles, len(state.teams)
+        space = state.spaces[0] + 1
+        spaces = (space,) * n
+        pile = self._space_pile[stage][space]
+        events = [self._moved[t][space] for t in range(n)]
+        teams = list(state.teams)
+        if self._spaces[stage][space] != "challenge":
+            for seat, team in enumerate(teams):
+                seed, tool, piles = self._draw(seed, piles, team.pile_set, pile, (team,))
+                if tool is not None:
+                    events.append(self._drew[seat][tool])
+                    teams[seat] = self._gain_tool(seat, team, tool, events)
+            return self._end_space(state, tuple(teams), events, seed, piles, spaces)
+        due = [bool(t.queue) and self._comes_back(t.queue[0], stage) for t in teams]
+        shared: str | None = None
+        split = False
+        if not all(due):
+            pile_sets = 1 + max(t.pile_set for t in teams)
+            room = 0 if pile_sets == 1 else pile_sets  # the room's piles follow the teams' own
+            projects = tuple(dict.fromkeys(map(self.project_of, teams)))
+            split = pile_sets > 1 and not self._full_piles(projects)[pile]
+            if split:
+                events.append(Event(EventKind.SPLIT, value=stage))
+            else:
+                seed, shared, piles = self._draw(seed, piles, room, pile, teams)
+        cards: list[str | None] = []
+        for seat, team in enumerate(teams):
+            card: str | None
+            if due[seat]:
+                card = team.queue[0]
+                teams[seat] = team._replace(queue=team.queue[1:])
+            elif split:
+                seed, card, piles = self._draw(seed, piles, team.pile_set, pile, (team,))
+            else:
+                card = shared
+            if card is not None:
+                events.append(self._drew[seat][card])
+            cards.append(card)
+        if not any(cards):  # empty piles: nothing to answer in this round
+            return self._end_space(state, tuple(teams), events, seed, piles, spaces)
+        opened = Round(tuple(cards), (None,) * n, (None,) * n)
+        moved = state._replace(rng=seed, spaces=spaces, teams=tuple(teams), piles=piles)
+        return self._with_round(moved, opened), events
+
+    def _with_round(self, state: State, rnd: Round) -> State:
+        """`state` one action later, with the round `rnd`: the team in turn is the first without an answer."""
+        for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
+            if card is not None and answer is None:
+                return state._replace(
+                    turn=seat, pending=card, revealed=rnd.revealed[seat], round=rnd, step=state.step + 1
+                )
+        return state._replace(turn=-1, pending=None, revealed=None, round=rnd, step=state.step + 1)
+
+    def _in_round(self, state: State, action: Action) -> tuple[State, list[Event]]:
+        """An action while a round is open: a team answers, reveals or withdraws; or the round closes."""
+        rnd = state.round
+        assert rnd is not None
+        kind = action.kind
+        if kind == ActionKind.CLOSE:
+            return self._close(state, rnd)
+        seat = state.turn if action.team < 0 else action.team
+        if not 0 <= seat < len(state.teams):
+            raise IllegalAction(f"there is no team {action.team + 1} in this game")
+        card = rnd.cards[seat]
+        name = state.teams[seat].name
+        if card is None:
+            raise IllegalAction(f"{name} has no card to answer in this round")
+        answer = rnd.answers[seat]
+        view = self.seat_view(state, seat)
+        if kind == _CHOOSE:
+            self._checked_choice(view, action)
+            answers = _with(rnd.answers, seat, Action(ActionKind.CHOOSE, action.option, action.tool))
+            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.ANSWERED, seat, card)]
+        if kind == _REVEAL:
+            if answer is not None:
+                raise IllegalAction(f"{name} has answered already: withdraw the answer first to reveal")
+            revealed, events = self._reveal(view, action)
+            teams = _with(state.teams, seat, revealed.teams[seat])
+            opened = rnd._replace(revealed=_with(rnd.revealed, seat, action.tool))
+            return self._with_round(state._replace(teams=teams), opened), events
+        if kind == ActionKind.WITHDRAW:
+            if answer is None:
+                raise IllegalAction(f"{name} has no answer to withdraw")
+            answers = _with(rnd.answers, seat, None)
+            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.WITHDRAWN, seat, card)]
+        raise IllegalAction(f"the round on '{card}' is open: every team answers, then it closes; no '{kind}' now")
+
+    def _close(self, state: State, rnd: Round) -> tuple[State, list[Event]]:
+        """Every team has answered: the answers apply in seat order, as in turn play."""
+        waiting = [
+            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
+        ]
+        if waiting:
+            raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
+        teams = list(state.teams)
+        events: list[Event] = []
+        for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
+            if card is None or answer is None:
+                continue
+            view = state._replace(turn=seat, pending=card, revealed=rnd.revealed[seat], teams=tuple(teams))
+            team, option, effect, played = self._checked_choice(view, answer)
+            teams[seat], scored = self._respond(seat, team, card, option, effect)
+            events += played + scored
+        events.append(Event(EventKind.ROUND_CLOSED))
+        return self._end_space(state, tuple(teams), events, state.rng, state.piles, state.spaces)
+
+    def _end_space(
+        self,
+        state: State,
+        teams: tuple[Team, ...],
+        events: list[Event],
+        seed: int,
+        piles: tuple[tuple[str, ...], ...],
+        spaces: tuple[int, ...],
+    ) -> tuple[State, list[Event]]:
+        """All at once, every team has resolved the space: the room moves on (or to the next stage)."""
+        if spaces[0] < self._last_space[state.stage]:
+            moved_on = state._replace(
+                rng=seed,
+                turn=0,
+                spaces=spaces,
+                pending=None,
+                revealed=None,
+                teams=teams,
+                piles=piles,
+                step=state.step + 1,
+                round=None,
+            )
+            return moved_on, events
+        return self._next_stage(state._replace(round=None), teams, events, seed, piles, spaces)
+
     def _why_not(self, state: State, action: Action) -> str:
+        if state.round is not None and state.pending is None:
+            return f"every team has answered: the round closes before any '{action.kind}'"
         if state.phase == OVER:
             return f"the game is over: no more '{action.kind}'"
         if state.phase == EXCHANGE:
@@ -670,6 +912,18 @@ class Game:
         return state._replace(rng=seed, phase=OVER, turn=0, teams=teams, piles=piles, step=step), events
 
     # -- reading ----------------------------------------------------------------------------------
+
+    def cards_earned(self, scores: Sequence[int]) -> int:
+        """How many experience cards a team with `scores` receives at the exchange: per pillar, one per
+        `rate` positive points, at most `cap`, and never more than the pillar has (no card twice)."""
+        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
+        return sum(
+            min(cap, max(0, s) // rate, len(pile)) for s, pile in zip(scores, self._experience_full, strict=True)
+        )
+
+    def most_cards(self) -> int:
+        """The most experience cards a team can receive."""
+        return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
 
     def current_card(self, state: State) -> Card | None:
         return self.cards[state.pending] if state.pending else None

@@ -18,14 +18,17 @@ from booster.engine.game import (
     Event,
     Game,
     IllegalAction,
+    Mode,
     Phase,
+    Round,
     Setup,
     State,
     Team,
 )
 
-# The actions a team decides; the others (advance, exchange) are the only action allowed where they occur.
-DECISIONS = frozenset({ActionKind.CHOOSE, ActionKind.REVEAL})
+# The actions a team (or, all at once, the facilitator) decides; the others (advance, exchange) are the only
+# action allowed where they occur.
+DECISIONS = frozenset({ActionKind.CHOOSE, ActionKind.REVEAL, ActionKind.WITHDRAW, ActionKind.CLOSE})
 
 
 class Match(NamedTuple):
@@ -102,6 +105,8 @@ def action_to_json(action: Action) -> dict[str, Any]:
         data["option"] = action.option
     if action.tool is not None:
         data["tool"] = action.tool
+    if action.team >= 0:
+        data["team"] = action.team
     return data
 
 
@@ -109,18 +114,27 @@ def action_from_json(data: dict[str, Any]) -> Action:
     kinds = [k.value for k in ActionKind]
     if not isinstance(data, dict) or data.get("kind") not in kinds:
         raise ValueError(f"not an action: {data!r}")
-    return Action(ActionKind(data["kind"]), data.get("option"), data.get("tool"))
+    team = data.get("team", -1)
+    if isinstance(team, bool) or not isinstance(team, int):
+        raise ValueError(f"not a team seat: {team!r}")
+    return Action(ActionKind(data["kind"]), data.get("option"), data.get("tool"), team)
 
 
 def setup_to_json(setup: Setup) -> dict[str, Any]:
-    return {"teams": list(setup.teams), "seed": setup.seed, "scenarios": list(setup.scenarios)}
+    data = {"teams": list(setup.teams), "seed": setup.seed, "scenarios": list(setup.scenarios)}
+    if setup.mode is not None:
+        data["mode"] = setup.mode
+    return data
 
 
 def setup_from_json(data: dict[str, Any]) -> Setup:
     teams, seed, scenarios = data["teams"], data["seed"], data.get("scenarios", [])
     if not (isinstance(teams, list) and all(isinstance(t, str) for t in teams) and isinstance(seed, int)):
         raise ValueError("a setup needs a list of team names and an integer seed")
-    return Setup(tuple(teams), seed, tuple(scenarios))
+    mode = data.get("mode")
+    if mode is not None and mode not in tuple(Mode):
+        raise ValueError(f"not a way to play: {mode!r}")
+    return Setup(tuple(teams), seed, tuple(scenarios), mode)
 
 
 def team_to_json(team: Team) -> dict[str, Any]:
@@ -153,6 +167,13 @@ def state_to_json(state: State) -> dict[str, Any]:
     data["teams"] = [team_to_json(t) for t in state.teams]
     data["piles"] = [list(p) for p in state.piles]
     data["spaces"] = list(state.spaces)
+    data["mode"] = state.mode.value
+    if state.round is not None:
+        data["round"] = {
+            "cards": list(state.round.cards),
+            "answers": [None if a is None else action_to_json(a) for a in state.round.answers],
+            "revealed": list(state.round.revealed),
+        }
     return data
 
 
@@ -168,4 +189,16 @@ def state_from_json(data: dict[str, Any]) -> State:
         piles=tuple(tuple(p) for p in data["piles"]),
         step=data["step"],
         revealed=data["revealed"],
+        mode=Mode(data.get("mode", Mode.IN_TURN)),
+        round=_round_from_json(data.get("round")),
+    )
+
+
+def _round_from_json(data: dict[str, Any] | None) -> Round | None:
+    if data is None:
+        return None
+    return Round(
+        cards=tuple(data["cards"]),
+        answers=tuple(None if a is None else action_from_json(a) for a in data["answers"]),
+        revealed=tuple(data["revealed"]),
     )

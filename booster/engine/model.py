@@ -47,6 +47,7 @@ class Rules:
     min_teams: int = 1
     max_teams: int = 8
     movement: str = "step"  # "step" or "die"
+    play: str = "in-turn"  # "in-turn" or "all-at-once": see booster.engine.game.Mode
     die_faces: int = 3
     tools_single_use: bool = True
     tool_bonus: int = 1

@@ -27,8 +27,6 @@ SOURCE = "en"
 FALLBACK = SOURCE
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 _FILE = re.compile(r"ui\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
-# A language whose interface has less than this share of the source's strings is not offered on screen.
-COMPLETE_ENOUGH = 0.9
 
 _cache: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
@@ -135,7 +133,20 @@ class Strings:
 
     def language_name(self, lang: str) -> str:
         """The language's own name for itself ("Italiano"), as its file says, else the code."""
-        return lookup(table(lang), "lang_name") or lang
+        return language_name(lang)
+
+
+def language_name(lang: str) -> str:
+    """The language's own name for itself ("Italiano"), as its string file says, else the code: the one
+    table of language names, shown by the language switch, the printed deck and the command line."""
+    return lookup(table(lang), "lang_name") or lang
+
+
+def language_label(lang: str) -> str:
+    """The language's name with its code, for the command line ("Italiano (it)"; "de" alone when the
+    program has no strings in it, hence no name)."""
+    name = language_name(lang)
+    return lang if name == lang else f"{name} ({lang})"
 
 
 def section(lang: str, prefix: str) -> Callable[..., str]:
@@ -143,19 +154,25 @@ def section(lang: str, prefix: str) -> Callable[..., str]:
     return Strings(lang, mark_missing=False, prefix=prefix)
 
 
-def share_translated(lang: str) -> float:
-    """The share of the source's screen strings `lang` has (print and report strings do not count)."""
+def screen_strings_missing(lang: str) -> tuple[int, int]:
+    """(how many of the source's screen strings `lang` lacks, how many there are): what the language switch
+    says of an incomplete language. Print and report strings do not count: the switch changes the screen."""
     from booster.translation.core import flat
 
-    source = {k: v for k, v in flat(table(SOURCE)).items() if not k.startswith(("print.", "report."))}
-    if lang == SOURCE or not source:
-        return 1.0
-    own = flat(table(lang))
-    return sum(1 for k in source if own.get(k)) / len(source)
+    source = [k for k in flat(table(SOURCE)) if not k.startswith(("print.", "report."))]
+    if lang == SOURCE:
+        return 0, len(source)
+    own = table(lang)
+    return sum(1 for k in source if lookup(own, k) is None), len(source)
 
 
-def complete_enough(lang: str) -> bool:
-    return share_translated(lang) >= COMPLETE_ENOUGH
+def language_note(lang: str, t: Callable[..., str]) -> str:
+    """A plain line, in `t`'s language, saying what `lang`'s interface lacks ("" when nothing): the language
+    switch offers an incomplete language with this line rather than hiding it."""
+    missing, total = screen_strings_missing(lang)
+    if not missing:
+        return ""
+    return t("start.language_incomplete", name=language_name(lang), missing=missing, total=total)
 
 
 def check(path: Path) -> tuple[list[Any], list[Any]]:

@@ -15,7 +15,7 @@ from booster.engine.game import ADVANCE, EXCHANGE_ACTION, Action, Game, IllegalA
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.phones.bridge import Bridge
-from booster.phones.room import Room, TurnRoom
+from booster.phones.room import Room, room_for
 
 T = TypeVar("T")
 
@@ -45,7 +45,7 @@ class HeadlessLoop:
         queue only that often instead, as a window's loop polling for events does (the benchmark uses it)."""
         self.table = Headless(deck, setup)
         self.poll = poll
-        self.room: Room = TurnRoom(self.table)
+        self.room: Room = room_for(self.table)
         self.bridge = Bridge(wake=self.wake if poll is None else None)
         self.advance = advance
         self._woken = threading.Event()
@@ -88,7 +88,8 @@ class HeadlessLoop:
                 done.set_exception(e)
         self.bridge.drain(self.room)
         state = self.table.match.state
-        while self.advance and state.pending is None and state.phase in ("play", "exchange"):
+        # An open round waits for every answer, then for the facilitator's reveal (`close`).
+        while self.advance and state.pending is None and state.round is None and state.phase in ("play", "exchange"):
             self.table.decide(ADVANCE if state.phase == "play" else EXCHANGE_ACTION)
             state = self.table.match.state
         self.bridge.publish(self.room)

@@ -6,8 +6,9 @@ team's card is open, and `submit`, which records an answer or says why not. The 
 `Room` is only ever called on the game's thread (the `bridge` carries requests over from the server's).
 
 `TurnRoom` implements it over a `Match`, for turn play: the team in turn answers its challenge from its
-phone, exactly as if the facilitator had pressed its key. The all-at-once round implements the same
-Protocol over its own state when it lands; the server does not change.
+phone, exactly as if the facilitator had pressed its key. `RoundRoom` implements it for a game played all
+at once: every team of the open round answers at the same time, and may change its answer until the round
+closes. `room_for` picks the one a game needs; the server does not change.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from booster.engine.game import Action
+from booster.engine.game import Action, ActionKind, Mode, State
 from booster.engine.match import Match
 from booster.engine.model import Deck
 
@@ -234,19 +235,96 @@ class TurnRoom:
                 Answer(state.pending, a.option or "", a.tool) for a in match.game.legal_actions(state) if a.option
             )
             helpful = match.game.helpful_tools(state)
-        holder = state.teams[team]
-        tools = tuple(
-            ToolView(
-                t,
-                deck.text(lang, "cards", t, "title", default=t),
-                deck.text(lang, "cards", t, "text"),
-                t in helpful,
-                t in holder.spent,
-            )
-            for t in dict.fromkeys(holder.tools)
-        )
+        tools = _tools(deck, lang, state, team, helpful)
         turn = state.turn if state.phase == "play" else None
         return TeamView(team, phase, card, answers, tools, _last_answer(deck, lang, match, team), turn)
+
+
+class RoundRoom:
+    """`Room` all at once: while a round is open, every team with a card in it may answer, and answer again
+    to change its answer, until the round closes (the projector shows how many have answered, never what)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def teams(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.table.match.state.teams)
+
+    def languages(self) -> tuple[str, ...]:
+        return self.table.deck.languages
+
+    def revision(self) -> Hashable:
+        return (id(self.table.deck), self.table.match.state)
+
+    def _card(self, team: int) -> str | None:
+        rnd = self.table.match.state.round
+        return rnd.cards[team] if rnd is not None and 0 <= team < len(rnd.cards) else None
+
+    def is_open(self, team: int) -> bool:
+        return self._card(team) is not None
+
+    def answered(self) -> frozenset[int]:
+        rnd = self.table.match.state.round
+        return frozenset(i for i, a in enumerate(rnd.answers) if a is not None) if rnd is not None else frozenset()
+
+    def submit(self, team: int, answer: Answer) -> Refusal | None:
+        match = self.table.match
+        card = self._card(team)
+        if card is None or card != answer.card:
+            return Refusal.CLOSED
+        action = Action(ActionKind.CHOOSE, answer.option, answer.tool, team)
+        if action not in match.game.team_actions(match.state, team):
+            return Refusal.NOT_LEGAL
+        if not self.table.decide(action):
+            return Refusal.NOT_LEGAL
+        return None
+
+    def snapshot(self, team: int, lang: str) -> TeamView:
+        match, deck = self.table.match, self.table.deck
+        state = match.state
+        card = self._card(team)
+        rnd = state.round
+        if state.phase == "over":
+            phase = Phase.OVER
+        elif card is None or rnd is None:
+            phase = Phase.WAITING
+        else:
+            phase = Phase.ANSWERED if rnd.answers[team] is not None else Phase.OPEN
+        answers: tuple[Answer, ...] = ()
+        if card is not None:
+            choices = [a for a in match.game.team_actions(state, team) if a.kind == ActionKind.CHOOSE]
+            answers = tuple(Answer(card, a.option or "", a.tool) for a in choices)
+        helpful = {a.tool for a in answers if a.tool}
+        given = rnd.answers[team] if card is not None and rnd is not None else None
+        recorded = _recorded(deck, lang, card, given) if card and given else _last_answer(deck, lang, match, team)
+        return TeamView(
+            team,
+            phase,
+            _card_view(deck, lang, card) if card is not None else None,
+            answers,
+            _tools(deck, lang, state, team, helpful),
+            recorded,
+            None,
+        )
+
+
+def room_for(table: Table) -> Room:
+    """The `Room` of the game on `table`: all at once or in turn."""
+    return RoundRoom(table) if table.match.state.mode == Mode.ALL_AT_ONCE else TurnRoom(table)
+
+
+def _tools(deck: Deck, lang: str, state: State, team: int, helpful: set[str] | tuple[str, ...]) -> tuple[ToolView, ...]:
+    holder = state.teams[team]
+    return tuple(
+        ToolView(
+            t,
+            deck.text(lang, "cards", t, "title", default=t),
+            deck.text(lang, "cards", t, "text"),
+            t in helpful,
+            t in holder.spent,
+        )
+        for t in dict.fromkeys(holder.tools)
+    )
 
 
 def _card_view(deck: Deck, lang: str, card_id: str) -> CardView:
@@ -261,21 +339,27 @@ def _card_view(deck: Deck, lang: str, card_id: str) -> CardView:
 
 
 def _last_answer(deck: Deck, lang: str, match: Match, team: int) -> Recorded | None:
-    """The team's latest `choose` in the log, in words (the log is a game's worth: a hundred actions)."""
+    """The team's latest `choose` in the log, in words (the log is a game's worth: a few hundred actions)."""
     for i in range(len(match.log) - 1, -1, -1):
         action, before = match.log[i], match.states[i]
-        if action.kind != "choose" or before.turn != team or before.pending is None:
+        seat = before.turn if action.team < 0 else action.team
+        if action.kind != "choose" or seat != team:
             continue
-        card = before.pending
-        options = deck.texts_of(lang, "cards", card, "options")
-        tool = deck.text(lang, "cards", action.tool, "title", default=action.tool) if action.tool else None
-        return Recorded(
-            Answer(card, action.option or "", action.tool),
-            deck.text(lang, "cards", card, "title", default=card),
-            options.get(action.option or "", action.option or ""),
-            tool,
-        )
+        card = before.round.cards[seat] if before.round is not None else before.pending
+        if card is not None:
+            return _recorded(deck, lang, card, action)
     return None
+
+
+def _recorded(deck: Deck, lang: str, card: str, action: Action) -> Recorded:
+    options = deck.texts_of(lang, "cards", card, "options")
+    tool = deck.text(lang, "cards", action.tool, "title", default=action.tool) if action.tool else None
+    return Recorded(
+        Answer(card, action.option or "", action.tool),
+        deck.text(lang, "cards", card, "title", default=card),
+        options.get(action.option or "", action.option or ""),
+        tool,
+    )
 
 
 class NoGame:

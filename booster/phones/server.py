@@ -59,6 +59,8 @@ PAGE_STRINGS = (
     "change_team",
     "language",
     "your_turn",
+    "all_open",
+    "answered",
     "waiting_turn",
     "waiting",
     "over",

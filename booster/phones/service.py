@@ -10,7 +10,7 @@ from functools import cached_property
 from booster.phones.bridge import Bridge
 from booster.phones.network import local_addresses
 from booster.phones.qr import qr_modules
-from booster.phones.room import NoGame, Room, Table, TurnRoom
+from booster.phones.room import NoGame, Room, Table, room_for
 from booster.phones.server import Limits, PhoneServer
 
 
@@ -63,7 +63,7 @@ class Phones:
     def sync(self, table: Table | None) -> int:
         """Record the phones' answers on `table` (the game on screen, or None), then publish the views;
         returns how many answers came in (each recorded or refused)."""
-        room: Room = TurnRoom(table) if table is not None else self._empty
+        room: Room = room_for(table) if table is not None else self._empty
         handled = self.bridge.drain(room)
         self.bridge.publish(room)
         return handled

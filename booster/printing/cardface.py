@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from booster.engine.model import Card, Deck, Option
+from booster.i18n import language_name
 from booster.printing import sizes as L
 from booster.printing.pen import Pen, pillar_style
 
@@ -83,13 +84,6 @@ def blocks(deck: Deck, lang: str, card: Card, t: Callable[..., str]) -> list[Blo
     else:
         out.append(Block(text, L.BODY_PT + 0.6, gap=0))
     return out
-
-
-def language_name(code: str) -> str:
-    """A language's own name ("Français"), from its string file; the code when it has none."""
-    from booster import i18n
-
-    return i18n.Strings(code).language_name(code)
 
 
 def mark_names(deck: Deck, lang: str, marks: tuple[str, ...]) -> str:

@@ -439,6 +439,6 @@ def credits_page(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: s
     f.heading("CC BY-SA 4.0")
     f.text(t("licence_text"), 9.5)
     f.text(t("fonts"), 9, colour=L.MUTED)
-    from booster.printing.cardface import language_name
+    from booster.i18n import language_name
 
     f.text(t("printed", date=today, lang=language_name(lang)), 9, colour=L.MUTED)

@@ -63,14 +63,17 @@ def _json(ts: Any, results: list[Any], ui: Any, ui_results: list[Any]) -> dict[s
 
 
 def _summary(r: Any, source_lang: str) -> str:
+    from booster.i18n import language_label
+
+    name = language_label(r.lang)
     if r.lang == source_lang:
-        return f"{r.lang}: the source language, {r.total} texts"
+        return f"{name}: the source language, {r.total} texts"
     n = len(r.translated)
     pct = f" ({n / r.total:.0%})" if r.total else ""
     state = "complete" if r.complete else ("not started" if not n and not r.stale else "partial")
     if not r.exists:
         state = "no file yet"
-    return f"{r.lang}: {n} of {r.total} translated{pct}, {len(r.missing)} missing, {len(r.stale)} stale: {state}"
+    return f"{name}: {n} of {r.total} translated{pct}, {len(r.missing)} missing, {len(r.stale)} stale: {state}"
 
 
 def _show(label: str, text: str, indent: str = "      ") -> list[str]:
@@ -80,9 +83,10 @@ def _show(label: str, text: str, indent: str = "      ") -> list[str]:
 
 
 def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: bool, path: str) -> str:
+    from booster.i18n import language_label
     from booster.translation import core
 
-    out = [f"{ts.label} ({path}): source language {ts.source_lang}, {len(core.flat(ts.source))} texts"]
+    out = [f"{ts.label} ({path}): source language {language_label(ts.source_lang)}, {len(core.flat(ts.source))} texts"]
     source = core.flat(ts.source)
     for r in results:
         out.append(_summary(r, ts.source_lang))
@@ -120,7 +124,9 @@ def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: 
     if ui is None:
         out.append("UI strings: none in this build (booster/i18n/ui.en.yaml not found)")
     else:
-        out.append(f"UI strings ({ui.folder}): source language en, {len(core.flat(ui.source))} texts")
+        out.append(
+            f"UI strings ({ui.folder}): source language {language_label('en')}, {len(core.flat(ui.source))} texts"
+        )
         ui_source = core.flat(ui.source)
         for r in ui_results:
             out.append("  " + _summary(r, "en"))

@@ -32,7 +32,7 @@ from booster.ui import theme
 from booster.ui.carddraw import card_text
 from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.frame import Layout, parse_size
-from booster.ui.i18n import Strings, preferred_language, ui_languages
+from booster.ui.i18n import Strings, complete, language_note, preferred_language
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.settings import Settings, load_settings, save_settings
@@ -121,7 +121,9 @@ class App:
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
         self._load(self.deck_path)
-        self.lang = self.options.lang or preferred_language(self.languages(), self._source_language())
+        # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
+        picked = tuple(x for x in self.languages() if complete(x))
+        self.lang = self.options.lang or preferred_language(picked, self._source_language())
         self.t = Strings(self.lang, self.options.mark_missing)
         self.mark = self.t.mark_missing
         self.go_start()
@@ -141,10 +143,19 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        """The languages the switch offers: those whose interface is complete enough (the deck's own
-        language always); `--lang` still opens any other, for its translator."""
-        langs = set(ui_languages()) & (set(self.deck.languages) if self.deck else set(ui_languages()))
+        """The languages the switch offers: every one the deck is translated into (without a deck, every one
+        with interface strings). An incomplete interface is offered with a line saying what it lacks
+        (`language_note`); `--lang` opens any other, for its translator."""
+        from booster import i18n
+
+        langs = set(self.deck.languages) if self.deck else set(i18n.languages())
         return tuple(sorted(langs | {self._source_language()}))
+
+    def language_notes(self) -> list[str]:
+        """What each incomplete language the switch offers lacks, in plain words and in the interface's
+        language, the one shown first: a line under the switch tells before anyone switches to it."""
+        langs = [self.lang, *(x for x in self.languages() if x != self.lang)]
+        return [note for x in langs if (note := language_note(x, self.t))]
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
@@ -166,6 +177,8 @@ class App:
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
+        if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
+            self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
 
     def deck_candidates(self) -> list[Path]:
         found = [self.deck_path, *(folder for _, folder in paths.decks())]
@@ -250,8 +263,9 @@ class App:
         """A game is open and on screen (not the start or set-up screen over a game left behind)."""
         return self.game is not None and self._shown is not None
 
-    def show_game(self) -> None:
-        """Show the screen the controller owes the players now (overlays on top are closed)."""
+    def show_game(self, keep: bool = False) -> None:
+        """Show the screen the controller owes the players now (overlays on top are closed); `keep`: unless
+        the scene on screen goes on showing it (an open round, after one more answer)."""
         from booster.ui.scenes import scene_for
 
         if self.game is None:
@@ -259,23 +273,34 @@ class App:
             return
         view = self.game.view()
         self._shown = (self.game.version, view)
+        if keep and self.scenes and self.scenes[0].keeps(view):
+            self.dirty = True
+            return
         self.set_scene(scene_for(self, view))
 
     def sync_game(self) -> None:
         """After an event: if the game changed under the scene on screen, show what it owes now."""
         if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
-            self.show_game()
+            self.show_game(keep=True)
 
     # -- the game's start ----------------------------------------------------------------------------------
     def notify(self, key: str, /, **fields: Any) -> None:
         """The controller's messages, translated and shown in the toast strip."""
         self.toast(self.t(key, **fields))
 
-    def start_game(self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int) -> None:
+    def start_game(
+        self,
+        names: list[str],
+        scenarios: list[str | None],
+        tokens: list[list[Any]],
+        timer: int,
+        mode: str | None = None,
+    ) -> None:
+        """A new game; `mode` "in-turn" or "all-at-once" (None: the rules' choice)."""
         assert self.deck is not None
         seed = self.options.seed
         seed = random.randrange(1 << 30) if seed is None else seed
-        setup = Setup(tuple(names), seed, tuple(scenarios))
+        setup = Setup(tuple(names), seed, tuple(scenarios), mode)
         extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
         self.release_game()
         try:  # a new file of its own: another window's game is never written over
@@ -292,6 +317,7 @@ class App:
             self.toast(str(e))
             return
         self.resume_problem = None
+        self.keep_room_code()
         self.show_game()
 
     def release_game(self) -> None:
@@ -387,6 +413,7 @@ class App:
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
             self.set_language(lang)
+        self.keep_room_code()
         self.show_game()
         if read_only:
             self.toast(self.t("toast.read_only"))
@@ -503,6 +530,9 @@ class App:
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
+        if not typing and top.claims(event):
+            top.key(event)
+            return
         if not typing:
             char = getattr(event, "unicode", "")
             if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
@@ -567,6 +597,38 @@ class App:
         if game is not None and self._phones_shown is not game:
             self._phones_shown = game
             self.toggle_phones()
+
+    def set_phones(self, on: bool) -> None:
+        """Answers from phones on or off (the set-up screen's toggle, as `play --phones`): serve the page, or
+        stop serving it. A server that cannot start says why and leaves the phones off."""
+        if on and self.phones is None:
+            try:
+                self.phones = serve_phones(self.options.phones or "", self.wakeup.set, self.offered_room_code())
+            except (ValueError, OSError) as e:
+                self.toast(self.t("setup.phones_failed", why=str(e)))
+        elif not on and self.phones is not None:
+            self.phones.stop()
+            self.phones = None
+            self._phones_shown = None
+        self.dirty = True
+
+    def offered_room_code(self) -> str | None:
+        """The room code of the game Resume offers, so that a laptop restarted mid-game serves the code its
+        teams' phones joined with (None: draw one)."""
+        return saves.room_code(self.resume_path) if self.resume_path is not None else None
+
+    def keep_room_code(self) -> None:
+        """The game on screen and the phones share one room code, kept in its save: a resumed game takes its
+        own back (the phones that were in the room rejoin on their own), a new one records the server's."""
+        game = self.game
+        if self.phones is None or game is None or game.read_only:
+            return
+        saved = game.extra.get("room_code")
+        if isinstance(saved, str) and saved != self.phones.code:
+            self.phones.server.code = saved
+            print_phones(self.phones)
+        elif saved is None:
+            game.set_extra("room_code", self.phones.code)
 
     def toggle_phones(self) -> None:
         from booster.ui.scenes.phones import PhonesOverlay
@@ -737,21 +799,22 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
-def start_phones(where: str, wake: Callable[[], None]) -> Phones | None:
-    """Serve the phones' page; print its address on stdout (for scripts and facilitators), or the reason
-    it cannot on stderr (None)."""
+def serve_phones(where: str, wake: Callable[[], None], code: str | None = None) -> Phones:
+    """Serve the phones' page at `where` (HOST[:PORT], "" for the local network) with room code `code` (None:
+    drawn at random) and print its address on stdout, for scripts and facilitators. ValueError or OSError
+    (with the reason) if it cannot."""
     from booster.phones.network import parse_bind
     from booster.phones.service import Phones
 
-    try:
-        host, port = parse_bind(where)
-        phones = Phones(host, port, wake)
-        url = phones.start()
-    except (ValueError, OSError) as e:
-        print(f"The phones cannot join: {e}", file=sys.stderr)
-        return None
-    print(f"Phones: {url} (room code {phones.code})", flush=True)
+    host, port = parse_bind(where)
+    phones = Phones(host, port, wake, code)
+    phones.start()
+    print_phones(phones)
     return phones
+
+
+def print_phones(phones: Phones) -> None:
+    print(f"Phones: {phones.url} (room code {phones.code})", flush=True)
 
 
 def run(args: Any) -> int:
@@ -773,17 +836,18 @@ def run(args: Any) -> int:
             file=sys.stderr,
         )
         return 1
-    phones = None
+    app: App | None = None
     try:
         app = App(options, surface, window=True)
         if options.phones is not None:
-            phones = start_phones(options.phones, app.wakeup.set)  # an answer ends the loop's nap
-            if phones is None:
+            try:
+                app.phones = serve_phones(options.phones, app.wakeup.set, app.offered_room_code())
+            except (ValueError, OSError) as e:
+                print(f"The phones cannot join: {e}", file=sys.stderr)
                 return 2
-            app.phones = phones
         app.loop()
     finally:
-        if phones is not None:
-            phones.stop()
+        if app is not None and app.phones is not None:
+            app.phones.stop()
         pygame.quit()
     return 0

@@ -4,6 +4,8 @@ use this, so a translator's preview is exactly what the room will see.
 
 Sections (title, situation, options, steps...) get their natural height when it fits; otherwise every
 section's box shrinks in proportion and its text shrinks to fit (the text layer never overflows a box).
+Below the type scale's floor nothing shrinks: `draw_card` then says by how much the texts overflow the card
+(a `Spill`), which `booster.deck.fit` turns into lines and characters for the translator.
 """
 
 from __future__ import annotations
@@ -21,11 +23,24 @@ from booster.ui.paint import BODY, FLOOR, LARGE, SMALL, Hit, LRect, Painter
 
 CARD_SIZE = (1270, 950)  # the card box in the card scene, in logical units; previews use the same
 TOOL_SIZE = (1840, 840)  # tool cards are wide: the method's steps sit beside its description
+EXPERIENCE_SIZE = (1200, 900)  # experience cards are shown on the debrief's pages, beside their team
 CARD_TITLE = 60
 
 
 def card_size(kind: str) -> tuple[int, int]:
-    return TOOL_SIZE if kind == "tool" else CARD_SIZE
+    """The box the game draws a card of this kind in (and `deck preview`, and the screen fit measure)."""
+    return {"tool": TOOL_SIZE, "experience": EXPERIENCE_SIZE}.get(kind, CARD_SIZE)
+
+
+class Spill(NamedTuple):
+    """How far a card's texts run past the card at the smallest size they may take (logical units)."""
+
+    over: float = 0.0  # height of text below the card's bottom edge, or cut from a box
+    line: float = 1.0  # the line height of the body text at that size
+    width: float = 1.0  # the width of the column that overflows
+
+    def worst(self, other: Spill) -> Spill:
+        return other if other.over > self.over else self
 
 
 class OptionState(NamedTuple):
@@ -61,7 +76,7 @@ def _has(node: Any, path: tuple[str, ...]) -> bool:
 def natural_height(p: Painter, text: str, width: float, size: float, bold: bool = False, at_most: float = 0) -> float:
     """Height (logical) of `text` wrapped at `width` at its full size; with `at_most`, a little more than
     that when it is taller (a huge text is then not laid out to its end)."""
-    px = p.font_px(size)
+    px = max(p.font_px(size), p.floor_px())  # as the painter draws it
     lh = p.tr.line_height(px, bold)
     limit = int(at_most * p.layout.k / lh) + 1 if at_most else 0
     lines = p.tr.wrap(text, px, bold, max(1, p.r((0, 0, width, 1)).width), limit)
@@ -77,8 +92,9 @@ def fit_stack(
     """One text factor for a whole stack of texts, so they shrink together and keep the same size;
     returns (factor, heights at that factor). Short texts may grow (start > 1): larger reads better from
     the back of the room. Never below the type scale's floor: a text too long for its card at the floor is
-    cut by the text layer (and the layout tests say so)."""
-    smallest = min((size for text, _w, size, _b, _e in items if text), default=FLOOR)
+    cut by the text layer (and the layout tests say so). A text that reaches the floor stays there while the
+    larger ones go on shrinking, down to the floor too."""
+    largest = max((size for text, _w, size, _b, _e in items if text), default=FLOOR)
     f = start
     while True:
         heights = [
@@ -86,7 +102,7 @@ def fit_stack(
             for text, width, size, bold, extra in items
         ]
         # The floor in logical units ("-" lowers it, "+" does not raise it): see Painter.floor_px.
-        too_small = smallest * f * 0.93 * p.text_scale < FLOOR * min(1.0, p.text_scale)
+        too_small = largest * f * 0.93 * p.text_scale < FLOOR * min(1.0, p.text_scale)
         if sum(heights) + gap * len(items) <= available or too_small or f < 0.05:
             return f, heights
         f *= 0.93
@@ -101,7 +117,8 @@ def draw_card(
     t: Callable[..., str],
     options: OptionState | None = None,
     mark: bool = False,
-) -> None:
+) -> Spill:
+    """Draws the card into `box`; returns how far its texts run past the card (`Spill.over` 0: they fit)."""
     card = deck.cards[card_id]
     x, y, w, h = box
     p.panel(box, theme.PANEL, theme.INK, 4, 24)
@@ -128,28 +145,52 @@ def draw_card(
     pad = 40
     ix, iw = x + pad, w - 2 * pad
     top = y + band + 20
-    bottom = y + h - 28
+    margin = 28
+    bottom = y + h - margin
     title = card_text(deck, lang, "cards", card_id, "title", mark=mark) or card_id
     th = min(natural_height(p, title, iw, CARD_TITLE, True), 2.1 * CARD_TITLE * 1.37)
     p.text(title, (ix, top, iw, th), CARD_TITLE, bold=True, max_lines=2)
+    spill = _cut_lines(p, title, iw, 2, True)
     top += th + 16
     avail = bottom - top
+    inner = (ix, top, iw, avail)
     if card.kind in ("challenge", "follow-up"):
-        _challenge(p, deck, lang, card_id, (ix, top, iw, avail), options or OptionState(), mark)
+        end = _challenge(p, deck, lang, card_id, inner, options or OptionState(), mark)
     elif card.kind == "tool":
-        _tool(p, deck, lang, card_id, (ix, top, iw, avail), t, mark)
+        end = _tool(p, deck, lang, card_id, inner, t, mark)
     elif card.kind == "experience":
-        _experience(p, deck, lang, card_id, (ix, top, iw, avail), t, mark)
+        end = _experience(p, deck, lang, card_id, inner, t, mark)
     else:
         text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
-        p.text(text, (ix, top, iw, avail), LARGE)
+        p.text(text, inner, LARGE)
+        end = _cut_lines(p, text, iw, int(avail * p.layout.k // p.tr.line_height(p.floor_px())))
+    # Text that runs into the bottom margin is still on the card and read whole: only past the border counts.
+    return spill.worst(end._replace(over=max(0.0, end.over - (margin - 6))))
+
+
+def _line(p: Painter, size: float, bold: bool = False) -> float:
+    """The line height (logical) of text drawn at `size` (never below the floor, as the painter draws it)."""
+    return p.tr.line_height(max(p.font_px(size), p.floor_px()), bold) / p.layout.k
+
+
+def _cut_lines(p: Painter, text: str, width: float, room: int, bold: bool = False) -> Spill:
+    """The lines of `text` beyond `room` lines at the floor: what the text layer cuts with "…"."""
+    px = p.floor_px()
+    lines = len(p.tr.wrap(text, px, bold, max(1, p.r((0, 0, width, 1)).width), room + 40)) if text else 0
+    line = p.tr.line_height(px, bold) / p.layout.k
+    return Spill(max(0, lines - room) * line, line, width)
+
+
+def _past(p: Painter, end: float, bottom: float, size: float, width: float) -> Spill:
+    """How far a stack of texts that ends at `end` runs past `bottom`, in lines of text at `size`."""
+    return Spill(max(0.0, end - bottom), _line(p, size), width)
 
 
 def pygame_line(p: Painter, x: float, y: float, w: float) -> None:
     pygame.draw.line(p.surface, theme.INK, p.layout.point(x, y), p.layout.point(x + w, y), p.px(3))
 
 
-def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: OptionState, mark: bool) -> None:
+def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: OptionState, mark: bool) -> Spill:
     x, y, w, h = box
     text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
     texts = card_texts(deck, lang, "cards", card_id, "options", mark=mark)
@@ -190,9 +231,10 @@ def _challenge(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, st: 
         if st.on_option is not None:
             p.hits.append(Hit(rect, partial(st.on_option, i), f"option {i + 1}"))
         cy += oh + gap
+    return _past(p, cy - gap, y + h, BODY * f, ow)
 
 
-def _tool(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str], mark: bool) -> None:
+def _tool(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str], mark: bool) -> Spill:
     x, y, w, h = box
     text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
     steps = list(card_texts(deck, lang, "cards", card_id, "steps", mark=mark).values())
@@ -207,16 +249,16 @@ def _tool(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callab
     method = [("head", t("card.steps"))] + [("step", s) for s in steps]
     if w > 1400:  # wide card: description on the left, the method's steps on the right
         half = (w - 60) / 2
-        _tool_column(p, notes, (x, y, half, h), 0)
-        _tool_column(p, method, (x + half + 60, y, half, h), 0)
+        left = _tool_column(p, notes, (x, y, half, h), 0)
+        right = _tool_column(p, method, (x + half + 60, y, half, h), 0)
         pygame.draw.line(
             p.surface, theme.LINE, p.layout.point(x + half + 30, y), p.layout.point(x + half + 30, y + h), p.px(2)
         )
-        return
-    _tool_column(p, [notes[0], *method, *notes[1:]], box, num_w)
+        return left.worst(right)
+    return _tool_column(p, [notes[0], *method, *notes[1:]], box, num_w)
 
 
-def _tool_column(p: Painter, parts: list[tuple[str, str]], box: LRect, num_w: float = 0) -> None:
+def _tool_column(p: Painter, parts: list[tuple[str, str]], box: LRect, num_w: float = 0) -> Spill:
     x, y, w, h = box
     num_w = num_w or 60
     gap = 12
@@ -240,9 +282,12 @@ def _tool_column(p: Painter, parts: list[tuple[str, str]], box: LRect, num_w: fl
                 colour=theme.MUTED if kind == "note" else theme.INK,
             )
         cy += hh + gap
+    return _past(p, cy - gap, y + h, BODY * f, w - num_w)
 
 
-def _experience(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str], mark: bool) -> None:
+def _experience(
+    p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: Callable[..., str], mark: bool
+) -> Spill:
     x, y, w, h = box
     who = card_text(deck, lang, "cards", card_id, "who", mark=mark)
     text = card_text(deck, lang, "cards", card_id, "text", mark=mark)
@@ -266,3 +311,4 @@ def _experience(p: Painter, deck: Deck, lang: str, card_id: str, box: LRect, t: 
             colour=theme.MUTED if kind == "who" else theme.INK,
         )
         cy += hh + gap
+    return _past(p, cy - gap, y + h, BODY * f, w)

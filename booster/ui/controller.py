@@ -2,8 +2,9 @@
 """The game controller: one game as the scenes drive it, apart from the window and the loop.
 
 No pygame here. Scenes call a few typed methods (`decide`, `advance`, `exchange`, `dismiss`, `undo`,
-`toggle_timer`, `save_copy`, `export_report`) and read `view()`, which says which screen is owed now (the
-tool just drawn, the effect of a choice, the next stage's introduction...). Every action is played, recorded
+`toggle_timer`, `save_copy`, `export_report`; all at once, `answer`, `withdraw` and `close_round` for any
+team of the open round) and read `view()`, which says which screen is owed now (the tool just drawn, the
+effect of a choice, the round's reveal, the next stage's introduction...). Every action is played, recorded
 and autosaved at once. The controller never shows anything itself: it tells the shell what to say through
 `notify(key, **fields)`, a translated-string key and its fields.
 
@@ -20,9 +21,22 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from booster import saves
-from booster.engine.game import ADVANCE, EXCHANGE, EXCHANGE_ACTION, OVER, Action, Event, Game, Setup, State
+from booster.engine.game import (
+    ADVANCE,
+    CLOSE,
+    EXCHANGE,
+    EXCHANGE_ACTION,
+    OVER,
+    Action,
+    ActionKind,
+    Event,
+    Game,
+    Mode,
+    Setup,
+    State,
+)
 from booster.engine.match import Match
-from booster.engine.model import Deck
+from booster.engine.model import Deck, Option
 from booster.ui.timer import Timer
 from booster.ui.views import (
     BoardView,
@@ -31,7 +45,10 @@ from booster.ui.views import (
     EffectView,
     ExchangedView,
     ExchangeView,
+    RevealView,
+    RoundView,
     StageView,
+    ToolsView,
     ToolView,
     View,
 )
@@ -131,6 +148,8 @@ class GameController:
             return DebriefView()
         if state.phase == EXCHANGE:
             return ExchangeView(state.turn)
+        if state.round is not None:
+            return RoundView(state.round.cards)
         if state.pending:
             return ChallengeView(state.pending, state.turn)
         return BoardView(state.turn)
@@ -161,6 +180,10 @@ class GameController:
     def can_undo(self) -> bool:
         return self.match.can_undo()
 
+    def cards_earned(self, team: int) -> int:
+        """How many experience cards the team receives if it exchanges now (the engine's count)."""
+        return self.game.cards_earned(self.state.teams[team].scores)
+
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
         for _i, e in self.match.events():
@@ -177,8 +200,9 @@ class GameController:
             self.notify("toast.read_only")
             return False
         before = self.state
-        if action.kind == "choose" and self._timer_key is not None:
-            self._timer_left[len(self.match.log)] = (self.timer.remaining(), self.timer.running)
+        if action.kind in (ActionKind.CHOOSE, ActionKind.CLOSE) and self._timer_key is not None:
+            # What an undo that brings this card (or round) back gives back to its timer.
+            self._timer_left[self._timer_key] = (self.timer.remaining(), self.timer.running)
         try:
             self.match, events = self.match.play(action)
         except IllegalAction as e:
@@ -197,7 +221,9 @@ class GameController:
     def _queue_screens(self, before: State, action: Action, events: list[Event]) -> None:
         self.queue.clear()
         team = before.turn
-        if action.kind == "advance":
+        if before.mode == Mode.ALL_AT_ONCE:
+            self._queue_round_screens(before, action, events)
+        elif action.kind == "advance":
             drawn = next((e.card for e in events if e.kind == "tool_gained"), None)
             if drawn:
                 delta = next((e.delta for e in events if e.kind == "scored"), None)
@@ -217,6 +243,91 @@ class GameController:
         for e in events:
             if e.kind == "stage" and e.value < len(self.deck.rules.stages):
                 self.queue.append(StageView(e.value))
+
+    def _queue_round_screens(self, before: State, action: Action, events: list[Event]) -> None:
+        """All at once: the tools every team drew, shown together; a closed round's reveal."""
+        if action.kind == ActionKind.ADVANCE:
+            gained = [e for e in events if e.kind == "tool_gained" and e.card]
+            tools = tuple(
+                ToolView(
+                    e.card or "",
+                    e.team,
+                    next(
+                        (s.delta for s in events if s.kind == "scored" and s.team == e.team and s.card == e.card), None
+                    ),
+                )
+                for e in gained
+            )
+            if tools:
+                self.queue.append(ToolsView(tools))
+        elif action.kind == ActionKind.CLOSE and before.round is not None:
+            self.queue.append(RevealView(self._effects(before, events)))
+        for e in events:
+            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
+                self.queue.append(StageView(e.value))
+
+    def _effects(self, before: State, events: list[Event]) -> tuple[EffectView, ...]:
+        """Each team's answer to a closed round, with what it did (from the events of the close)."""
+        assert before.round is not None
+        out = []
+        for seat, (card, answer) in enumerate(zip(before.round.cards, before.round.answers, strict=True)):
+            if card is None or answer is None or answer.option is None:
+                continue
+            mine = [e for e in events if e.team == seat]
+            delta = next((e.delta for e in mine if e.kind == "scored" and e.option == answer.option), None)
+            marks = tuple(e.mark for e in mine if e.kind == "marked" and e.mark)
+            cleared = tuple(e.mark for e in mine if e.kind == "cleared" and e.mark)
+            offered = tuple(o.id for o in self.game.offered_options(self.game.seat_view(before, seat)))
+            out.append(EffectView(card, seat, answer.option, answer.tool, delta, marks, cleared, offered))
+        return tuple(out)
+
+    # -- all at once: the open round -------------------------------------------------------------------------
+    def in_round(self) -> bool:
+        return self.state.round is not None
+
+    def round_card(self, seat: int) -> str | None:
+        """The card team `seat` answers in the open round (None: none, or no round open)."""
+        rnd = self.state.round
+        return rnd.cards[seat] if rnd is not None and 0 <= seat < len(rnd.cards) else None
+
+    def has_answered(self, seat: int) -> bool:
+        rnd = self.state.round
+        return rnd is not None and 0 <= seat < len(rnd.answers) and rnd.answers[seat] is not None
+
+    def answering(self) -> tuple[int, ...]:
+        """The seats with a card to answer in the open round."""
+        rnd = self.state.round
+        return tuple(i for i, c in enumerate(rnd.cards) if c is not None) if rnd is not None else ()
+
+    def waiting(self) -> tuple[int, ...]:
+        """The seats whose answer the open round still waits for."""
+        return tuple(i for i in self.answering() if not self.has_answered(i))
+
+    def team_actions(self, seat: int) -> tuple[Action, ...]:
+        """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""
+        return self.game.team_actions(self.state, seat)
+
+    def offered(self, seat: int) -> tuple[Option, ...]:
+        """The responses team `seat` is offered on its card of the open round, numbered as it sees them."""
+        if self.round_card(seat) is None:
+            return ()
+        return self.game.offered_options(self.game.seat_view(self.state, seat))
+
+    def tools_for(self, seat: int) -> tuple[str, ...]:
+        """The tools team `seat` may play with a response on its card of the open round."""
+        return tuple(dict.fromkeys(a.tool for a in self.team_actions(seat) if a.kind == ActionKind.CHOOSE and a.tool))
+
+    def answer(self, seat: int, option: str, tool: str | None = None) -> bool:
+        """Record (or change) team `seat`'s answer in the open round; nothing scores until the round closes."""
+        return self.decide(Action(ActionKind.CHOOSE, option, tool, seat))
+
+    def withdraw(self, seat: int) -> bool:
+        """Remove team `seat`'s recorded answer, and no other team's."""
+        return self.decide(Action(ActionKind.WITHDRAW, team=seat))
+
+    def close_round(self) -> bool:
+        """Every team has answered: apply the answers and show them together."""
+        return self.decide(CLOSE)
 
     def advance(self) -> bool:
         return self.decide(ADVANCE)
@@ -265,12 +376,12 @@ class GameController:
 
     def sync_timer(self) -> None:
         """Set the timer for the challenge on screen (full, or what an undo gives back); stop it elsewhere."""
-        if not isinstance(self.view(), ChallengeView):
+        if not isinstance(self.view(), ChallengeView | RoundView):
             if self._timer_key is not None:
                 self._timer_key = None
                 self.timer.reset(self.timer_length())  # the discussion is over: stop the clock and its wake-ups
             return
-        key = len(self.match.log)
+        key = self._opened_at()
         if key == self._timer_key:
             return
         self._timer_key = key
@@ -281,6 +392,14 @@ class GameController:
             if running and left > 0:
                 self.timer.toggle()
 
+    def _opened_at(self) -> int:
+        """The log's length when the card on screen came (a round's answers do not restart its timer)."""
+        states = self.match.states
+        i = len(states) - 1
+        while i > 0 and states[i].round is not None and states[i - 1].round is not None:
+            i -= 1
+        return i
+
     def toggle_timer(self) -> bool:
         """Start or pause the discussion timer; False when there is none on this screen."""
         if self._timer_key is None or self.timer.length <= 0:
@@ -290,7 +409,12 @@ class GameController:
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
-        self.saved = self.saved._replace(lang=lang, extra={**self.saved.extra, "lang": lang})
+        self.saved = self.saved._replace(lang=lang)
+        self.set_extra("lang", lang)
+
+    def set_extra(self, key: str, value: Any) -> None:
+        """Keep a front-end value (the language, the phones' room code) in the save."""
+        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
         self.persist()
 
     def persist(self) -> None:

@@ -17,13 +17,19 @@ from booster.ui.views import (
     EffectView,
     ExchangedView,
     ExchangeView,
+    RevealView,
+    RoundView,
     StageView,
+    ToolsView,
     ToolView,
     View,
 )
 
 GAME_SCENES = ("stage", "board", "card", "tool", "effect", "exchange", "exchanged", "debrief", "debrief-card")
-SCENES = ("start", "setup", *GAME_SCENES, "help", "menu", "confirm", "phones", "error")
+# All at once, six teams: the open round (four have answered), its reveal, a tool space, a round split
+# into per-team cards (teams of different projects).
+ROOM_SCENES = ("round", "reveal", "tools", "round-split")
+SCENES = ("start", "setup", *GAME_SCENES, *ROOM_SCENES, "help", "menu", "confirm", "phones", "error")
 TEAM_NAMES = {
     "en": (
         "Green Roofs",
@@ -55,15 +61,15 @@ def make_app(deck: str | Path, lang: str, size: tuple[int, int], seed: int = 7) 
     return App(Options(deck=str(deck), lang=lang, seed=seed), pygame.Surface(size))
 
 
-def start_demo(app: App, teams: int = 4) -> None:
+def start_demo(app: App, teams: int = 4, mode: str | None = None, scenarios: bool = True) -> None:
     names = list(TEAM_NAMES.get(app.lang, TEAM_NAMES["en"])[:teams])
     deck = app.deck
     assert deck is not None
     teams = max(deck.rules.min_teams, min(deck.rules.max_teams, teams))
-    scen = [c.id for c in deck.of_kind("scenario")]
-    scenarios = [scen[i % len(scen)] if scen and i % 2 == 0 else None for i in range(teams)]
+    scen = [c.id for c in deck.of_kind("scenario")] if scenarios else []
+    chosen = [scen[i % len(scen)] if scen and i % 2 == 0 else None for i in range(teams)]
     tokens = [list(t) for t in default_tokens(deck.rules.pillars, teams)]
-    app.start_game(names[:teams], scenarios, tokens, deck.rules.timer_seconds)
+    app.start_game(names[:teams], chosen, tokens, deck.rules.timer_seconds, mode)
 
 
 def step(app: App, prefer_tool: bool = False) -> None:
@@ -71,8 +77,13 @@ def step(app: App, prefer_tool: bool = False) -> None:
     g, deck = app.game, app.deck
     assert g is not None and deck is not None
     v = g.view()
-    if isinstance(v, StageView | ToolView | EffectView | ExchangedView):
+    if isinstance(v, StageView | ToolView | EffectView | ExchangedView | ToolsView | RevealView):
         g.dismiss()
+    elif isinstance(v, RoundView):
+        for seat in g.waiting():  # each team a different response, so that the reveal shows a spread
+            options = g.offered(seat)
+            g.answer(seat, options[(seat + g.state.stage) % len(options)].id)
+        g.close_round()
     elif isinstance(v, BoardView):
         g.advance()
     elif isinstance(v, ChallengeView):
@@ -97,6 +108,9 @@ VIEW_OF_SCENE = {
     "exchange": ExchangeView,
     "exchanged": ExchangedView,
     "debrief": DebriefView,
+    "round": RoundView,
+    "reveal": RevealView,
+    "tools": ToolsView,
 }
 
 
@@ -107,6 +121,7 @@ def goto(app: App, scene: str) -> None:
     from booster.ui.scenes.error import ErrorScene
     from booster.ui.scenes.exchange import ExchangedScene
     from booster.ui.scenes.overlays import ConfirmQuit
+    from booster.ui.scenes.rounds import RoundScene
 
     if scene == "start" or app.deck is None:
         return
@@ -116,10 +131,18 @@ def goto(app: App, scene: str) -> None:
     if scene == "error":
         app.set_scene(ErrorScene(app, demo_problems()))
         return
-    start_demo(app, 4)
-    target = {"debrief-card": "debrief", "help": "board", "menu": "board", "confirm": "card", "phones": "board"}.get(
-        scene, scene
-    )
+    if scene in ROOM_SCENES:
+        start_demo(app, 6, "all-at-once", scenarios=scene == "round-split")
+    else:
+        start_demo(app, 4)
+    target = {
+        "debrief-card": "debrief",
+        "help": "board",
+        "menu": "board",
+        "confirm": "card",
+        "phones": "board",
+        "round-split": "round",
+    }.get(scene, scene)
     wanted = VIEW_OF_SCENE[target]
     g = app.game
     assert g is not None
@@ -135,6 +158,13 @@ def goto(app: App, scene: str) -> None:
         top.focus, top.armed = 1, True
         g.timer.toggle()
         g.timer.started_at = (g.timer.started_at or 0) - 47  # show a clock that has run for a while
+    if scene == "round" and isinstance(top, RoundScene):
+        for seat in g.waiting()[:4]:  # four of six have answered; the facilitator has a team's row picked
+            g.answer(seat, g.offered(seat)[seat % len(g.offered(seat))].id)
+        app.sync_game()
+        top.picked = g.waiting()[0]
+        g.timer.toggle()
+        g.timer.started_at = (g.timer.started_at or 0) - 47
     if scene == "exchanged" and isinstance(top, ExchangedScene):
         top.skip = True
     if scene == "debrief-card" and isinstance(top, DebriefScene):
@@ -165,6 +195,12 @@ def _good(app: App, scene: str, v: View) -> bool:
         return (isinstance(v, StageView) and v.stage >= 1) or len(deck.rules.stages) == 1
     if scene == "exchanged":
         return isinstance(v, ExchangedView) and bool(v.cards)
+    if scene == "round-split":
+        return isinstance(v, RoundView) and v.split
+    if scene in ("round", "reveal"):  # a later stage: the teams hold tools and marks
+        return g.state.stage >= 1
+    if scene == "tools":
+        return isinstance(v, ToolsView) and g.state.stage >= 1
     return True
 
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import os
 
 from booster.i18n import BUNDLED as I18N_DIR
-from booster.i18n import FALLBACK, MARK_CLOSE, MARK_OPEN, Strings, complete_enough, mark_missing_default
+from booster.i18n import (
+    FALLBACK,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Strings,
+    language_note,
+    mark_missing_default,
+    screen_strings_missing,
+)
 from booster.i18n import table as _table
 
 __all__ = [
@@ -20,17 +28,15 @@ __all__ = [
     "MARK_OPEN",
     "Strings",
     "_table",
+    "language_note",
     "mark_missing_default",
     "preferred_language",
-    "ui_languages",
 ]
 
 
-def ui_languages() -> tuple[str, ...]:
-    """The languages the interface can be switched to: those whose strings are complete enough."""
-    from booster import i18n
-
-    return tuple(lang for lang in i18n.languages() if complete_enough(lang))
+def complete(lang: str) -> bool:
+    """Whether `lang` has every screen string (only such a language is picked for the user unasked)."""
+    return screen_strings_missing(lang)[0] == 0
 
 
 def preferred_language(available: tuple[str, ...] | list[str], fallback: str = FALLBACK) -> str:

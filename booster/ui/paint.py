@@ -94,9 +94,10 @@ class Painter:
         max_lines: int = 0,
         floor: float = FLOOR,
     ) -> pygame.Rect:
-        """Text fitted into a logical box: shrunk down to `floor` (logical px) at most, then cut with "…"."""
-        px = self.font_px(size)
+        """Text fitted into a logical box: shrunk down to `floor` (logical px) at most, then cut with "…"; a
+        size asked below the floor (a stack of texts shrunk together) is drawn at the floor."""
         floor = self.floor_px(floor)
+        px = max(self.font_px(size), floor)
         return self.tr.draw(self.surface, text, self.r(box), px, bold, colour, align, valign, max_lines, floor)
 
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:

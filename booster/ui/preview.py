@@ -79,7 +79,13 @@ def main(args: argparse.Namespace) -> int:
         return 1
     t = Strings(lang, True if args.mark_missing else None)
     text = TextRenderer()
-    too_long = _overflows(deck, lang, ids)
+    from booster.deck import fit
+
+    # The image is the projected card: it is marked when that card overflows; the printed card's own
+    # overflow is said in words (booster deck print shows it).
+    too_long = {o.card: o for o in fit.screen(deck, lang, ids)}
+    for o in fit.printed(deck, lang, ids):
+        print(o.sentence(lang, args.path), file=sys.stderr)
     for cid in ids:
         box = card_size(deck.cards[cid].kind)
         size = fixed or box
@@ -94,7 +100,7 @@ def main(args: argparse.Namespace) -> int:
         draw_card(Painter(surface, layout, text), deck, lang, cid, (0, 0, *box), t, None, t.mark_missing)
         if cid in too_long:
             surface = _mark_overflow(surface, text, too_long[cid], t)
-            print(f"{cid}: {too_long[cid].sentence(lang)}", file=sys.stderr)
+            print(too_long[cid].sentence(lang, args.path), file=sys.stderr)
         path = out / f"{cid}.{lang}.png"
         try:
             save_png(surface, path)
@@ -103,15 +109,6 @@ def main(args: argparse.Namespace) -> int:
             return 1
         print(path)
     return 0
-
-
-def _overflows(deck: Any, lang: str, ids: list[str]) -> dict[str, Any]:
-    """The cards whose texts do not fit their card at the smallest legible size (booster/printing/fit.py)."""
-    try:
-        from booster.printing import fit
-    except ImportError:  # no PDF library in this build: nothing to measure with
-        return {}
-    return {o.card: o for o in fit.overflows(deck, lang, ids)}
 
 
 def _mark_overflow(card: Any, text: Any, overflow: Any, t: Callable[..., str]) -> Any:

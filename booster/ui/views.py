@@ -73,8 +73,47 @@ class ExchangedView:
 
 
 @dataclass(frozen=True)
+class RoundView:
+    """All at once: a round is open; per team (by seat), the card it answers (None: nothing to answer)."""
+
+    cards: tuple[str | None, ...]
+
+    @property
+    def split(self) -> bool:
+        """The teams answer different cards (a follow-up of their own, or no card fitting every project)."""
+        return len({c for c in self.cards if c is not None}) > 1
+
+
+@dataclass(frozen=True)
+class RevealView:
+    """All at once: the round just closed; each team's response and what it did, side by side (a team with
+    nothing to answer in the round has no entry)."""
+
+    effects: tuple[EffectView, ...]
+
+
+@dataclass(frozen=True)
+class ToolsView:
+    """All at once: the tool each team just drew, shown together."""
+
+    tools: tuple[ToolView, ...]
+
+
+@dataclass(frozen=True)
 class DebriefView:
     """The game is over."""
 
 
-View = StageView | BoardView | ChallengeView | ToolView | EffectView | ExchangeView | ExchangedView | DebriefView
+View = (
+    StageView
+    | BoardView
+    | ChallengeView
+    | ToolView
+    | EffectView
+    | ExchangeView
+    | ExchangedView
+    | DebriefView
+    | RoundView
+    | RevealView
+    | ToolsView
+)

@@ -20,8 +20,8 @@ TEAMS = ("Blue", "Green")
 class Room:
     """The game, its server and a plain HTTP client, as one fixture."""
 
-    def __init__(self, deck: Deck, limits: Limits | None = None, seed: int = 3) -> None:
-        self.loop = HeadlessLoop(deck, Setup(TEAMS, seed))
+    def __init__(self, deck: Deck, limits: Limits | None = None, seed: int = 3, mode: str | None = None) -> None:
+        self.loop = HeadlessLoop(deck, Setup(TEAMS, seed, mode=mode))
         self.server = PhoneServer(self.loop.bridge, "127.0.0.1", 0, limits=limits)
         self.url = self.server.start()
 
@@ -33,9 +33,11 @@ class Room:
         return "0000" if self.code != "0000" else "1111"
 
     def log(self) -> list[tuple[int, str, str | None, str | None]]:
-        """The game's log as (team in turn, kind, option, tool), read on the game's thread."""
+        """The game's log as (the team that acted, kind, option, tool), read on the game's thread."""
         match = self.loop.call(lambda table: table.match)
-        return [(match.states[i].turn, a.kind, a.option, a.tool) for i, a in enumerate(match.log)]
+        return [
+            (a.team if a.team >= 0 else match.states[i].turn, a.kind, a.option, a.tool) for i, a in enumerate(match.log)
+        ]
 
     def choices(self) -> list[tuple[int, str | None]]:
         return [(team, option) for team, kind, option, _ in self.log() if kind == "choose"]

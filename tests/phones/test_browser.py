@@ -8,8 +8,9 @@ import os
 
 import pytest
 import webdriver
+from phone_room import Room
 
-from booster.engine.game import Action
+from booster.engine.game import CLOSE, Action
 
 IN_CI = os.environ.get("CI") == "true"
 pytestmark = pytest.mark.skipif(
@@ -146,3 +147,37 @@ def test_two_phones_of_one_team_see_the_same_thing(room, phone):
     one.wait_text("#recorded", "Recorded:")
     assert one.text("#recorded") == two.wait_text("#recorded", "Recorded:")
     assert len(room.choices()) == 1
+
+
+def test_all_at_once_two_phones_answer_the_same_round_and_an_answer_after_the_reveal_is_refused(
+    core_deck, phone, tmp_path
+):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        blue, green = phone(), phone("fr")
+        join(blue, room, room.code, 0)
+        join(green, room, room.code, 1)
+        blue.wait_text("#status", "Every team answers this card now")
+        green.wait_text("#status", "Toutes les équipes répondent")
+        assert blue.text("#card-title") and blue.run("return S.data.view.card.id") == green.run(
+            "return S.data.view.card.id"
+        )
+        first = answer(blue, 2)
+        blue.wait_text("#status", "Your answer is recorded")
+        green.wait_text("#progress", "1 équipes sur 2")  # the count, never what
+        blue.screenshot(tmp_path / "blue-answered.png")
+        green.tap("#options label:nth-of-type(1) input")
+        second = str(green.run("return document.querySelector('#options input:checked').value"))
+        green.tap("#confirm")
+        green.wait_text("#recorded", "Enregistré")
+        assert [(team, option) for team, kind, option, _ in room.log() if kind == "choose"] == [(0, first), (1, second)]
+
+        green.run("stopPolling();")  # this phone's view goes stale: it still shows the round's card
+        room.loop.call(lambda table: table.decide(CLOSE))  # the facilitator reveals
+        green.tap("#options label:nth-of-type(2) input")
+        green.tap("#confirm")
+        green.wait_text("#problem", "Trop tard")
+        kinds = [(team, kind, option) for team, kind, option, _ in room.log() if kind in ("choose", "close")]
+        assert kinds == [(0, "choose", first), (1, "choose", second), (-1, "close", None)]
+    finally:
+        room.close()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from booster.engine.game import ADVANCE, Action, Setup
 from booster.phones.bridge import Bridge
 from booster.phones.headless import Headless
-from booster.phones.room import Answer, Phase, Refusal, TurnRoom
+from booster.phones.room import Answer, Phase, Refusal, RoundRoom, TurnRoom, room_for
 
 TEAMS = ("Blue", "Green", "Orange")
 
@@ -121,3 +121,48 @@ def test_every_language_of_the_deck_is_published(core_deck):
     published = bridge.current()
     assert published.languages == core_deck.languages
     assert set(published.views) == {(t, lang) for t in range(3) for lang in core_deck.languages}
+
+
+# -- all at once -----------------------------------------------------------------------------------------------
+
+
+def _to_round(table: Headless) -> None:
+    while table.match.state.phase == "play" and table.match.state.round is None:
+        table.decide(ADVANCE)
+
+
+def test_all_at_once_every_team_answers_the_same_round_and_may_change_until_it_closes(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 5, mode="all-at-once"))
+    _to_round(table)
+    room = room_for(table)
+    assert isinstance(room, RoundRoom)
+    card = table.match.state.round.cards[0]
+    views = [room.snapshot(i, "en") for i in range(3)]
+    assert all(v.phase is Phase.OPEN and v.card is not None and v.card.id == card and v.turn is None for v in views)
+    assert all(room.is_open(i) for i in range(3)) and room.answered() == frozenset()
+    first, second = (o.id for o in core_deck.cards[card].options[:2])
+    assert room.submit(2, Answer(card, first)) is None
+    assert room.submit(0, Answer(card, second)) is None
+    assert room.answered() == {0, 2}
+    mine = room.snapshot(2, "en")
+    assert mine.phase is Phase.ANSWERED and mine.recorded is not None and mine.recorded.answer.option == first
+    assert mine.answers  # still open: the team may change its answer
+    assert room.submit(2, Answer(card, second)) is None  # changed, not added
+    assert room.snapshot(2, "en").recorded.answer.option == second
+    assert room.submit(1, Answer(card, "nonsense")) is Refusal.NOT_LEGAL
+    assert room.submit(1, Answer("another-card", first)) is Refusal.CLOSED
+    assert room.submit(1, Answer(card, first, "nonsense")) is Refusal.NOT_LEGAL
+    assert room.submit(1, Answer(card, first)) is None
+    log = table.match.log
+    assert [(a.kind, a.team, a.option) for a in log if a.kind == "choose"] == [
+        ("choose", 2, first),
+        ("choose", 0, second),
+        ("choose", 2, second),
+        ("choose", 1, first),
+    ]
+    assert table.decide(Action("close"))
+    assert room.submit(0, Answer(card, first)) is Refusal.CLOSED  # after the reveal, nothing is recorded
+    assert table.match.log[-1].kind == "close"
+    after = room.snapshot(0, "en")
+    assert after.phase is Phase.WAITING and after.recorded is not None
+    assert after.recorded.answer == Answer(card, second)

@@ -30,10 +30,23 @@ def test_counts(mini: Path, ui_dir: Path) -> None:
 def test_output_lists_missing_and_ui(mini: Path, ui_dir: Path, run) -> None:
     code, out = run("deck", "status", mini, "--lang", "fr", "--ui-dir", ui_dir)
     assert code == 0
-    assert "fr: 6 of 35 translated (17%), 29 missing, 0 stale: partial" in out
+    assert "Français (fr): 6 of 35 translated (17%), 29 missing, 0 stale: partial" in out
     assert "cards, every text missing (7): map, launch-day," in out and "pillars.economy: name" in out
     assert "no origin record" in out
-    assert "UI strings" in out and "fr: 1 of 3 translated" in out
+    assert "UI strings" in out and "Français (fr): 1 of 3 translated" in out
+
+
+def test_languages_are_named_in_their_own_words_with_their_code(mini: Path, ui_dir: Path, run) -> None:
+    """The names come from the program's strings (the screen's language switch shows the same); a language
+    the program has no strings in keeps its code alone rather than a made-up name."""
+    (mini / "text.de.yaml").write_text("cards:\n  garden:\n    title: Ein Garten\n", encoding="utf-8")
+    code, out = run("deck", "status", mini, "--ui-dir", ui_dir)
+    assert code == 0
+    assert "source language English (en)" in out and "\nFrançais (fr): 6 of 35" in out
+    assert "\nde: 1 of 35 translated" in out and "Deutsch" not in out
+    code, out = run("deck", "check", mini)
+    assert "language English (en): 35/35 texts (100%), the source" in out
+    assert "language Français (fr): 6/35" in out and "language de: 1/35" in out
 
 
 def test_no_ui_strings(mini: Path, tmp_path: Path, run) -> None:

@@ -22,15 +22,16 @@ def may_be_cut(app, text: str) -> bool:
     """Texts the screen may cut with "…" because they are shown whole elsewhere: a team's name (set-up),
     a stage's name in its narrow panel (whole when it is the current stage), a scenario's title under a
     team, a team's list of tools on the debrief (the report lists them whole), a team's marks on the board
-    (the effect screen names them whole) and the decision an experience card answers in the exchange's grid
-    (the debrief's card page says it whole)."""
+    (the effect screen names them whole), and a team's answer or tool in the grids of a round's reveal and
+    of a tool space played all at once (the team's number shows it whole). The decision an experience card
+    answers must show whole in the exchange's grid of the demo's cards."""
     deck, game = app.deck, app.game
     names = {t.name for t in game.state.teams} if game is not None else set()
     stages = {f"{i + 1}. {app.deck_text('stages', s.id, 'name') or s.id}" for i, s in enumerate(deck.rules.stages)}
     scenarios = {app.deck_text("cards", c.id, "title") for c in deck.of_kind("scenario")}
     marks = {app.deck_text("marks", m) or m for t in game.state.teams for m in t.marks} if game is not None else set()
-    answers = app.t("card.answers", card="\0").split("\0")[0]
-    return text in names | stages | scenarios | marks or " · " in text or text.startswith(answers)
+    grid = app.top.name in ("reveal", "tools")
+    return grid or text in names | stages | scenarios | marks or " · " in text
 
 
 def check(app, whole: bool = True) -> list[str]:

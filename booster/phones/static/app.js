@@ -143,9 +143,12 @@ async function poll(generation) {
 async function rejoin() {
   // The server forgot this phone (it restarted, or too many phones came): join again with what we have.
   // A new game (other team names) means choosing the team again.
+  // A room with no teams yet is a laptop starting again: wait for its game to open (a resumed game keeps
+  // its room code, so its phones get back in on their own).
   S.token = null;
   const before = JSON.stringify(S.teams);
   if (S.code && S.team !== null && await enterCode(S.code)) {
+    if (S.teams.length === 0) { S.teams = JSON.parse(before); connection(false); await sleep(2000); return rejoin(); }
     if (JSON.stringify(S.teams) === before) await joinTeam(S.team);
     else showTeams();
   } else {
@@ -160,7 +163,8 @@ function render(data) {
   S.shown = key; S.data = data; S.teams = data.teams;
   const view = data.view;
   $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
-  const status = view.phase === "open" ? t("your_turn")
+  const status = view.phase === "open" ? t(view.turn === null ? "all_open" : "your_turn")
+    : view.phase === "answered" ? t("answered")
     : view.phase === "over" ? t("over")
     : view.turn !== null && view.turn !== S.team ? t("waiting_turn", { team: S.teams[view.turn] || "" })
     : t("waiting");
@@ -181,7 +185,7 @@ function drawCard(view) {
   if (!card) return;
   $("card-title").textContent = card.title;
   $("card-text").textContent = card.text;
-  const open = view.phase === "open";
+  const open = view.phase === "open" || view.phase === "answered";  // all at once, an answer may change
   $("answer").hidden = !open;
   if (!open) return;
   if (!S.selected || S.selected.card !== card.id) S.selected = { card: card.id, option: null, tool: null };

@@ -12,7 +12,10 @@ from booster.ui.views import (
     EffectView,
     ExchangedView,
     ExchangeView,
+    RevealView,
+    RoundView,
     StageView,
+    ToolsView,
     ToolView,
     View,
 )
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 
 def scene_for(app: App, view: View) -> Scene:
     """The scene that shows `view`."""
-    from booster.ui.scenes import board, card, debrief, exchange, stage
+    from booster.ui.scenes import board, card, debrief, exchange, rounds, stage
 
     match view:
         case StageView():
@@ -43,3 +46,9 @@ def scene_for(app: App, view: View) -> Scene:
             return debrief.DebriefScene(app)
         case BoardView():
             return board.BoardScene(app, view)
+        case RoundView():
+            return rounds.RoundScene(app, view)
+        case RevealView():
+            return rounds.RevealScene(app, view)
+        case ToolsView():
+            return rounds.ToolsScene(app, view)

@@ -83,6 +83,14 @@ class Scene:
     def text_input(self, text: str) -> None:
         pass
 
+    def claims(self, event: pygame.event.Event) -> bool:
+        """True for a key this scene handles itself before the app's own shortcuts (T, Backspace...)."""
+        return False
+
+    def keeps(self, view: object) -> bool:
+        """True if this scene goes on showing `view` when the game changes under it (its own state stays)."""
+        return False
+
     def focused(self, name: str) -> bool:
         ring = self.ring()
         return bool(ring) and ring[min(self.focus, len(ring) - 1)][0] == name

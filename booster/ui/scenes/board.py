@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from booster.engine.game import Mode
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
@@ -47,15 +48,16 @@ class BoardScene(Scene):
         app, t = self.app, self.t
         state = self.game.state
         team = state.turn
+        together = state.mode == Mode.ALL_AT_ONCE  # every team moves at once: no one's turn
         p.fill(theme.BG)
-        common.header(p, app, team, common.stage_title(app, state.stage))
+        common.header(p, app, None if together else team, common.stage_title(app, state.stage))
         self.draw_path(p, state, (40, 115, 1840, 340))
         self.draw_scores(p, state, (40, 475, 1840, 480))
         common.go_on_button(
             p,
             app,
             (900, 975, 980, 90),
-            t("board.advance", team=common.team_name(app, team)),
+            t("board.advance_all") if together else t("board.advance", team=common.team_name(app, team)),
             self.game.advance,
             "advance",
         )

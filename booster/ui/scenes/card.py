@@ -10,6 +10,7 @@ helpful tool, go-on toggles playing it; on the timer, it starts or pauses it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pygame
@@ -27,7 +28,8 @@ TOOL_BOX = (40, 112, *TOOL_SIZE)
 SIDE_X, SIDE_W = 1340, 540
 
 
-def draw_timer(p: Painter, scene: ChallengeScene, box) -> None:
+def draw_timer(p: Painter, scene: Scene, box, toggle: Callable[[], None]) -> None:
+    """The discussion timer of the card on screen, with its start/pause button (`toggle`)."""
     x, y, w, h = box
     timer = scene.game.timer
     done = timer.done
@@ -51,7 +53,7 @@ def draw_timer(p: Painter, scene: ChallengeScene, box) -> None:
     p.button(
         (x + w * 0.5 + 10, y + 70, w * 0.5 - 30, 90),
         label,
-        scene.toggle_timer,
+        toggle,
         focused=scene.focused("timer"),
         size=SMALL,
         name="timer",
@@ -147,7 +149,7 @@ class ChallengeScene(Scene):
         )
         side = (SIDE_X, 370, SIDE_W, 460) if self.game.timer.length > 0 else (SIDE_X, 112, SIDE_W, 718)
         if self.game.timer.length > 0:
-            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240))
+            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
         if state.revealed:  # a reveal tool was played: every response's effect, before choosing
             x, y, w, h = side
             p.panel(side, theme.HIGHLIGHT, theme.INK, 3, 18)

@@ -94,7 +94,8 @@ def effect_chips(
         p.panel(chip, theme.POSITIVE_BG if d > 0 else theme.NEGATIVE_BG, theme.LINE, 2, 14)
         if d < 0:
             p.hatch(chip, theme.HATCH)
-        pillar_icon(p, app, i, (left + 40, top + rh / 2), min(26, rh * 0.3))
+        icon = min(26, rh * 0.3)
+        pillar_icon(p, app, i, (left + 40, top + rh / 2), icon)
         num_w = 150
         if cwid > 380:
             p.text(
@@ -105,10 +106,16 @@ def effect_chips(
                 max_lines=1,
             )
         arrow = min(26.0, rh * 0.3)
-        p.arrow((left + cwid - num_w - 4, top + rh / 2), arrow, up=d > 0)
+        if cwid >= 300:
+            p.arrow((left + cwid - num_w - 4, top + rh / 2), arrow, up=d > 0)
+            number: LRect = (left + cwid - num_w + 30, top + 8, num_w - 46, rh - 16)
+        else:  # a narrow chip (side by side on the reveal): the arrow right after the icon, then the number
+            ax = left + 40 + icon + 12 + arrow
+            p.arrow((ax, top + rh / 2), arrow, up=d > 0)
+            number = (ax + arrow + 6, top + 8, left + cwid - ax - arrow - 18, rh - 16)
         p.text(
             f"+{d}" if d > 0 else f"\u2013{-d}",
-            (left + cwid - num_w + 30, top + 8, num_w - 46, rh - 16),
+            number,
             LARGE,
             bold=True,
             align="right",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 
 from booster.ui import theme
-from booster.ui.carddraw import draw_card
+from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_BACK, GO_ON, Scene
@@ -123,7 +123,7 @@ class DebriefScene(Scene):
         cards = self.cards()
         team, cid = cards[self.page - 1]
         p.fill(theme.BG)
-        draw_card(p, self.deck, app.lang, cid, (70, 60, 1200, 900), t, None, app.mark)
+        draw_card(p, self.deck, app.lang, cid, (70, 60, *card_size("experience")), t, None, app.mark)
         common.token(p, app, team, (1360, 120), 40)
         p.text(common.team_name(app, team), (1420, 70, 460, 100), LARGE, bold=True, valign="middle", max_lines=2)
         own = [c for tm, c in cards if tm == team]

@@ -47,7 +47,7 @@ class ExchangeScene(OneStepScene):
             )
         scores = team.scores
         common.scores_row(p, app, scores, (420, 500, 1080, 110), LARGE)
-        count = sum(min(rules.exchange_cap, max(0, s) // max(1, rules.exchange_rate)) for s in scores)
+        count = self.game.cards_earned(self.team)
         p.text(t("exchange.will_get", n=count), (420, 620, 1080, 80), BODY, bold=True, align="center", max_lines=1)
         common.go_on_button(p, app, (560, 800, 800, 110), t("exchange.go"), self.go_on, "exchange")
         common.small_buttons(p, app, 982)
@@ -99,7 +99,9 @@ class ExchangedScene(OneStepScene):
         n = len(self.cards)
         cols = 4 if n > 6 else 3 if n > 2 else max(1, n)
         rows = max(1, (n + cols - 1) // cols)
-        cw, ch = 1800 / cols, min(300, 760 / rows)
+        cw, ch = 1800 / cols, min(380, 780 / rows)
+        # Which decision a card answers is the lesson of the exchange: two lines for it while there is room.
+        echo_lines = 2 if rows <= 2 else 1
         for k, (cid, pillar) in enumerate(self.cards[:shown]):
             x = 60 + (k % cols) * cw
             y = 180 + (k // cols) * ch
@@ -112,16 +114,17 @@ class ExchangedScene(OneStepScene):
                 common.pillar_name(app, pillar), (x + 100, y + 24, cw - 130, 56), SMALL, max_lines=1, valign="middle"
             )
             echo = self.echoes[k] if k < len(self.echoes) else None
-            title_h = ch - 108 - (56 if echo else 0)
+            echo_h = 48 * echo_lines + 8 if echo else 0
+            title_h = ch - 108 - echo_h
             p.text(app.deck_text("cards", cid, "title") or cid, (x + 30, y + 84, cw - 60, title_h), BODY, bold=True)
             if echo:  # this card answers one of the team's own decisions: say which
                 card = app.deck_text("cards", echo[0], "title") or echo[0]
                 p.text(
                     t("card.answers", card=card),
-                    (x + 30, y + ch - 80, cw - 60, 56),
+                    (x + 30, y + ch - 24 - echo_h, cw - 60, echo_h),
                     SMALL,
                     colour=theme.MUTED,
-                    max_lines=1,
+                    max_lines=echo_lines,
                 )
         last = self.game.state.phase == "over"
         label = t("exchange.to_debrief") if last else t("exchange.next")

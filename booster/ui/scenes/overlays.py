@@ -22,6 +22,7 @@ HELP_KEYS = (
     "black",
     "fullscreen",
     "size",
+    "phones",
     "help",
     "menu",
 )
@@ -46,7 +47,7 @@ class HelpOverlay(Scene):
             draw_space_icon(p, kind, (lx + 30, 115), 22)
             p.text(t(f"help.space_{kind}"), (lx + 72, 80, 300, 70), SMALL, valign="middle", max_lines=1)
             lx += 390
-        y, rh = 165, 59
+        y, rh = 165.0, min(59.0, 770 / len(HELP_KEYS))
         for key in HELP_KEYS:
             p.text(t(f"help.{key}"), (220, y, 1480, rh), BODY, valign="middle", max_lines=1)
             y += rh

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Set-up: how many teams, each team's name (typed), token colour and shape, scenario; the timer.
+"""Set-up: how many teams, each team's name (typed), token colour and shape, scenario; the timer; whether
+teams play in turn or all at once, and whether they answer from their phones.
 
 Keys: Up/Down/Tab move the highlight; Left/Right change the highlighted value; Enter on a name types into
 it; PageDown always starts the game with what is shown (defaults are sensible). A clicker alone: PageUp
@@ -14,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from booster.engine.game import Mode
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
@@ -21,6 +23,7 @@ from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
 
 MAX_NAME = 28
 TIMER_STEPS = (0, 30, 60, 90, 120, 150, 180, 240, 300, 420, 600, 900)
+MODES: tuple[str, ...] = tuple(Mode)
 
 
 def fmt_time(seconds: int) -> str:
@@ -41,14 +44,17 @@ class SetupScene(Scene):
         self.scenario_ids = [None] + [c.id for c in self.deck.of_kind("scenario")]
         self.scenarios = [0] * self.max
         self.timer = rules.timer_seconds
+        self.mode = rules.play  # the rules' choice, which the facilitator may change
         self.editing: int | None = None  # team whose name has the text cursor
 
     def default_name(self, i: int) -> str:
         return self.t("setup.team_default", n=i + 1)
 
-    # -- focus ring: count, per team (name, colour, shape[, scenario]), timer, start ---------------------
+    # -- focus ring: count, mode, phones, per team (name, colour, shape[, scenario]), timer, start ---------
     def ring(self):
         items = [("count", lambda: self.change("count", 1, wrap=True))]
+        items.append(("mode", lambda: self.change("mode", 1)))
+        items.append(("phones", lambda: self.change("phones", 1)))
         for i in range(self.count):
             items.append((f"name{i}", partial(self.edit, i)))
             items.append((f"colour{i}", partial(self.change, f"colour{i}", 1)))
@@ -84,6 +90,10 @@ class SetupScene(Scene):
             idx = min(range(len(TIMER_STEPS)), key=lambda j: abs(TIMER_STEPS[j] - self.timer))
             idx = (idx + step) % len(TIMER_STEPS) if wrap else max(0, min(len(TIMER_STEPS) - 1, idx + step))
             self.timer = TIMER_STEPS[idx]
+        elif name == "mode":
+            self.mode = MODES[(MODES.index(self.mode) + step) % len(MODES)] if self.mode in MODES else MODES[0]
+        elif name == "phones":
+            self.app.set_phones(self.app.phones is None)
         elif name.startswith("colour"):
             i = int(name[6:])
             k = self.colour_order.index(self.tokens[i][0]) if self.tokens[i][0] in self.colour_order else 0
@@ -103,7 +113,7 @@ class SetupScene(Scene):
         names = [(self.names[i].strip() or self.default_name(i)) for i in range(self.count)]
         scen = [self.scenario_ids[self.scenarios[i]] for i in range(self.count)]
         tokens = [list(self.tokens[i]) for i in range(self.count)]
-        self.app.start_game(names, scen, tokens, self.timer)
+        self.app.start_game(names, scen, tokens, self.timer, self.mode)
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -196,8 +206,25 @@ class SetupScene(Scene):
         self.stepper(p, "count", t("setup.teams", n=self.count), (100, 110, 760, 96))
         timer = t("setup.timer", time=fmt_time(self.timer)) if self.timer else t("setup.timer_off")
         self.stepper(p, "timer", timer, (920, 110, 960, 96))
+        p.button(
+            (100, 222, 760, 84),
+            t(f"setup.mode_{self.mode.replace('-', '_')}"),
+            lambda: self.change("mode", 1),
+            focused=self.focused("mode"),
+            size=BODY,
+            name="mode",
+        )
+        phones = t("setup.phones_on") if self.app.phones is not None else t("setup.phones_off")
+        p.button(
+            (920, 222, 960, 84),
+            phones,
+            lambda: self.change("phones", 1),
+            focused=self.focused("phones"),
+            size=BODY,
+            name="phones",
+        )
         has_scen = len(self.scenario_ids) > 1
-        top, bottom = 230, 955
+        top, bottom = 326, 955
         rh = min(110, (bottom - top) / max(1, self.count))
         for i in range(self.count):
             y = top + i * rh

@@ -98,7 +98,11 @@ class StartScene(Scene):
         if app.can_view_locked():
             p.button((x, y, w, 90), t("start.view_locked"), actions["view"], focused=self.focused("view"), name="view")
             y += 104
-        y = max(y, 640)
+        # An incomplete interface language is offered with a line under the switch saying what it lacks;
+        # the buttons below make room for it (into the empty space above them when there is some).
+        note = "\n".join(app.language_notes())
+        room = 100 if note else 0
+        y = max(y, 640 - room)
         p.button(
             (x, y, w, 96),
             t("start.language", name=app.t.language_name(app.lang)),
@@ -106,6 +110,9 @@ class StartScene(Scene):
             focused=self.focused("language"),
             name="language",
         )
+        if note:
+            p.text(note, (x - 200, y + 106, w + 400, 90), SMALL, colour=theme.INK, align="center", max_lines=2)
+        y += room
         p.button(
             (x, y + 112, w, 96),
             t("start.deck", name=app.deck_title()),

@@ -1,0 +1,426 @@
+# SPDX-License-Identifier: MIT
+"""All at once (issue 12): the open round, its reveal, and the tools every team drew together.
+
+The round: the room's card, large (or, when the teams answer different cards, the card of the team picked,
+and a list of who answers what, saying why); one row per team saying "answered" or "not yet", never what.
+The facilitator enters or changes any team's answer: the team's number (or Up/Down) picks its row, then
+1-3 records its response and lets go of the row; T cycles the tools that help that team (without a row
+picked, T is the timer); Backspace on a picked row withdraws that team's answer only (without one, it
+undoes the last decision); Left/PageUp lets go of the row. Enter, PageDown or a clicker reveals once every
+team has answered. Phones answer through the same controller calls, so the laptop keeps the last word.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import pygame
+
+from booster.ui import theme
+from booster.ui.carddraw import OptionState, draw_card, natural_height
+from booster.ui.paint import BODY, LARGE, SMALL, Painter
+from booster.ui.scenes import common
+from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
+from booster.ui.scenes.board import draw_check
+from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer
+from booster.ui.views import EffectView, RevealView, RoundView, ToolsView
+
+CARD_BOX = (40, 112, 1180, 846)
+SIDE_X, SIDE_W = 1260, 620
+ROWS_TOP, ROWS_BOTTOM = 366, 880
+LET_GO = (pygame.K_LEFT, pygame.K_PAGEUP)
+
+
+def _digit(k: int) -> int | None:
+    """1-9 on the main keys or the keypad, as 0-8; None for any other key."""
+    if pygame.K_1 <= k <= pygame.K_9:
+        return k - pygame.K_1
+    if pygame.K_KP1 <= k <= pygame.K_KP9:
+        return k - pygame.K_KP1
+    return None
+
+
+class RoundScene(Scene):
+    name = "round"
+
+    def __init__(self, app, view: RoundView) -> None:
+        super().__init__(app)
+        self.view = view
+        self.picked: int | None = None  # the team whose row the next response key answers for
+        self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
+
+    def keeps(self, view: object) -> bool:
+        # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
+        # and the tools chosen stay.
+        return view == self.view
+
+    # -- acting --------------------------------------------------------------------------------------------
+    def pick(self, seat: int | None) -> None:
+        self.picked = seat if seat is None or seat in self.game.answering() else self.picked
+
+    def move(self, step: int) -> None:
+        seats = self.game.answering()
+        if not seats:
+            return
+        if self.picked not in seats:
+            self.picked = seats[0] if step > 0 else seats[-1]
+        else:
+            self.picked = seats[(seats.index(self.picked) + step) % len(seats)]
+
+    def respond(self, i: int) -> None:
+        """Response i (0-based, as the picked team sees its card) for the picked team."""
+        seat = self.picked
+        if seat is None:
+            self.app.toast(self.t("round.pick_first"))
+            return
+        offered = self.game.offered(seat)
+        if not 0 <= i < len(offered):
+            return
+        tool = self.tools.get(seat)
+        if self.game.answer(seat, offered[i].id, tool if tool in self.game.tools_for(seat) else None):
+            self.picked = None
+
+    def cycle_tool(self, seat: int) -> None:
+        """No tool, then each tool that helps the team on its card, in turn."""
+        choices: list[str | None] = [None, *self.game.tools_for(seat)]
+        now = self.tools.get(seat)
+        self.tools[seat] = choices[(choices.index(now) + 1) % len(choices)] if now in choices else choices[1]
+
+    def withdraw(self, seat: int) -> None:
+        if self.game.has_answered(seat):
+            self.game.withdraw(seat)
+        else:
+            self.app.toast(self.t("round.no_answer", team=common.team_name(self.app, seat)))
+
+    def reveal(self) -> None:
+        waiting = self.game.waiting()
+        if waiting:
+            names = ", ".join(common.team_name(self.app, s) for s in waiting)
+            self.app.toast(self.t("round.waiting_for", teams=names))
+            return
+        self.game.close_round()
+
+    def toggle_timer(self) -> None:
+        self.app.toggle_timer()
+
+    def claims(self, event: pygame.event.Event) -> bool:
+        # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
+        return self.picked is not None and event.key in (pygame.K_t, pygame.K_BACKSPACE)
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        digit = _digit(k)
+        if digit is not None:
+            if self.picked is None:
+                self.pick(digit)
+            else:
+                self.respond(digit)
+            return True
+        if k in (pygame.K_DOWN, pygame.K_TAB):
+            self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if k == pygame.K_UP:
+            self.move(-1)
+            return True
+        if k in LET_GO:
+            self.picked = None
+            return True
+        if self.picked is not None and k == pygame.K_t:
+            self.cycle_tool(self.picked)
+            return True
+        if self.picked is not None and k == pygame.K_BACKSPACE:
+            self.withdraw(self.picked)
+            return True
+        if k in GO_ON:
+            self.reveal()
+            return True
+        return False
+
+    # -- drawing -------------------------------------------------------------------------------------------
+    def focused(self, name: str) -> bool:
+        return False  # the timer's button is pressed with T; the keys pick rows, not a focus ring
+
+    def draw(self, p: Painter) -> None:
+        app, t, game = self.app, self.t, self.game
+        p.fill(theme.BG)
+        p.text(common.stage_title(app, game.state.stage), (40, 18, 1100, 80), LARGE, bold=True, valign="middle")
+        seats = game.answering()
+        done = len(seats) - len(game.waiting())
+        p.text(
+            t("round.count", n=done, total=len(seats)),
+            (1160, 18, 720, 80),
+            LARGE,
+            bold=True,
+            align="right",
+            valign="middle",
+            max_lines=1,
+        )
+        self.draw_cards(p)
+        if game.timer.length > 0:
+            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
+        self.draw_rows(p, seats)
+        label = t("round.reveal")
+        ready = not game.waiting()  # the highlight is on the row picked until every team has answered
+        box = (SIDE_X, 892, SIDE_W, 82)
+        common.go_on_button(p, app, box, label, self.reveal, "reveal", size=BODY, focused=ready and self.picked is None)
+        p.text(self.hint(), (40, 966, 1180, 108), SMALL, valign="middle", max_lines=2)
+        common.small_buttons(p, app, 985, x=SIDE_X, w=193, hints=False)
+
+    def hint(self) -> str:
+        if self.picked is None:
+            return self.t("round.hint")
+        n = len(self.game.offered(self.picked))
+        return self.t("round.hint_picked", team=common.team_name(self.app, self.picked), n=n)
+
+    def draw_cards(self, p: Painter) -> None:
+        app, t, game = self.app, self.t, self.game
+        seat = self.picked
+        if not self.view.split or seat is not None:
+            if seat is None:
+                seat = next(iter(game.answering()), 0)
+                offered = self._common_offer()
+            else:
+                offered = tuple(o.id for o in game.offered(seat))
+            card = game.round_card(seat)
+            if card is None:
+                return
+            box = CARD_BOX
+            if self.view.split:  # whose card this is, and why the teams' cards differ
+                p.text(self.why(seat), (40, 100, 1180, 60), SMALL, bold=True, valign="middle", max_lines=1)
+                box = (40, 162, 1180, 796)
+            state = OptionState(on_option=self.respond, offered=offered)
+            draw_card(p, self.deck, app.lang, card, box, t, state, app.mark)
+            return
+        # The teams answer different cards: which team answers which, and why.
+        x, y, w = 40.0, 112.0, 1180.0
+        p.text(t("round.split" if self._split_draw() else "round.follow_ups"), (x, y, w, 110), BODY, bold=True)
+        y += 120
+        groups: dict[str, list[int]] = {}
+        for s in game.answering():
+            card = game.round_card(s)
+            if card is not None:
+                groups.setdefault(card, []).append(s)
+        rh = min(150.0, (980.0 - y) / max(1, len(groups)))
+        for card, teams in groups.items():
+            p.panel((x, y, w, rh - 10), theme.PANEL, theme.LINE, 3, 16)
+            title = app.deck_text("cards", card, "title") or card
+            kind = t(f"card.{self.deck.cards[card].kind}")
+            p.text(f"{kind}: {title}", (x + 20, y + 6, w - 40, (rh - 22) / 2), BODY, bold=True, max_lines=1)
+            names = ", ".join(common.team_name(app, s) for s in teams)
+            p.text(names, (x + 20, y + 6 + (rh - 22) / 2, w - 40, (rh - 22) / 2), SMALL, max_lines=1)
+            y += rh
+        p.text(t("round.pick_to_see"), (x, 930, w, 56), SMALL, colour=theme.MUTED, max_lines=1)
+
+    def _common_offer(self) -> tuple[str, ...]:
+        """The responses every team is offered: the projector shows no team's unlocked or conditional one."""
+        game = self.game
+        offers = [tuple(o.id for o in game.offered(s)) for s in game.answering()]
+        if not offers:
+            return ()
+        return tuple(o for o in offers[0] if all(o in other for other in offers[1:]))
+
+    def _split_draw(self) -> bool:
+        """Whether challenges (not only follow-ups) differ: no card fitted every team's project."""
+        challenges = {c for s in self.game.answering() if (c := self.game.round_card(s)) is not None}
+        return len({c for c in challenges if self.deck.cards[c].kind != "follow-up"}) > 1
+
+    def why(self, seat: int) -> str:
+        card = self.game.round_card(seat)
+        name = common.team_name(self.app, seat)
+        if card is not None and self.deck.cards[card].kind == "follow-up":
+            return self.t("round.follow_up", team=name)
+        return self.t("round.card_of", team=name)
+
+    def draw_rows(self, p: Painter, seats: tuple[int, ...]) -> None:
+        app, t, game = self.app, self.t, self.game
+        top = ROWS_TOP if game.timer.length > 0 else 112
+        rh = min(96.0, (ROWS_BOTTOM - top) / max(1, len(seats)))
+        for j, seat in enumerate(seats):
+            y = top + j * rh
+            picked = seat == self.picked
+            answered = game.has_answered(seat)
+            box = (SIDE_X, y + 3, SIDE_W, rh - 6)
+            p.button(
+                box,
+                "",
+                partial(self.pick, seat),
+                focused=picked,
+                fill=theme.HIGHLIGHT if picked else theme.PANEL,
+                name=f"team{seat}",
+            )
+            cy = y + rh / 2
+            p.text(str(seat + 1), (SIDE_X + 14, y + 6, 40, rh - 12), SMALL, bold=True, valign="middle", max_lines=1)
+            common.token(p, app, seat, (SIDE_X + 84, cy), min(24, rh * 0.3))
+            status_w = 230
+            name = common.team_name(app, seat)
+            tool = self.tools.get(seat)
+            if picked and tool:
+                name += " · " + t("round.tool", tool=app.deck_text("cards", tool, "title") or tool)
+            p.text(name, (SIDE_X + 120, y + 6, SIDE_W - 140 - status_w, rh - 12), SMALL, valign="middle", max_lines=2)
+            # The status in words, with a shape: a tick when answered, an empty ring when not.
+            sx = SIDE_X + SIDE_W - status_w
+            r = min(16, rh * 0.22)
+            if answered:
+                draw_check(p, (sx + 20, cy), r)
+            else:
+                pygame.draw.circle(p.surface, theme.INK, p.layout.point(sx + 20, cy), p.px(r), p.px(3))
+            word = t("round.answered") if answered else t("round.not_yet")
+            p.text(word, (sx + 46, y + 6, status_w - 60, rh - 12), SMALL, bold=answered, valign="middle", max_lines=1)
+
+
+def _grid(n: int) -> tuple[int, int]:
+    """Columns and rows for n teams side by side: one row up to four, two rows beyond."""
+    cols = n if n <= 4 else math.ceil(n / 2)
+    return max(1, cols), 1 if n <= 4 else 2
+
+
+class RevealScene(OneStepScene):
+    """Who chose what: every team's response side by side, with its effect, consequence, marks and tool. A
+    team's number (or a click on it) shows its answer whole, as turn play shows it; any go-on key there
+    comes back here."""
+
+    name = "reveal"
+
+    def __init__(self, app, view: RevealView) -> None:
+        super().__init__(app)
+        self.view = view
+
+    def key(self, event: pygame.event.Event) -> bool:
+        digit = _digit(event.key)
+        if digit is not None:
+            self.detail(digit)
+            return True
+        return super().key(event)
+
+    def detail(self, seat: int) -> None:
+        effect = next((e for e in self.view.effects if e.team == seat), None)
+        if effect is not None:
+            self.app.push(TeamAnswer(self.app, effect))
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        effects = self.view.effects
+        cards = {e.card for e in effects}
+        title = t("reveal.title")
+        if len(cards) == 1:
+            card = next(iter(cards))
+            title = t("reveal.title_card", card=app.deck_text("cards", card, "title") or card)
+        p.text(title, (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+        cols, rows = _grid(len(effects))
+        gap = 16
+        area = (40, 110, 1840, 850)
+        cw = (area[2] - gap * (cols - 1)) / cols
+        ch = (area[3] - gap * (rows - 1)) / rows
+        for j, effect in enumerate(effects):
+            x = area[0] + (j % cols) * (cw + gap)
+            y = area[1] + (j // cols) * (ch + gap)
+            self.draw_effect(p, effect, (x, y, cw, ch), show_card=len(cards) > 1)
+        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
+        common.small_buttons(p, app, 982)
+
+    def draw_effect(self, p: Painter, e: EffectView, box, show_card: bool) -> None:
+        app, t = self.app, self.t
+        x, y, w, h = box
+        p.button(box, "", partial(self.detail, e.team), name=f"team{e.team}")
+        common.token(p, app, e.team, (x + 40, y + 40), 22)
+        p.text(
+            common.team_name(app, e.team), (x + 76, y + 8, w - 92, 64), BODY, bold=True, valign="middle", max_lines=1
+        )
+        y2 = y + 76
+        if show_card:
+            title = app.deck_text("cards", e.card, "title") or e.card
+            p.text(title, (x + 20, y2, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
+            y2 += 46
+        card = self.deck.cards[e.card]
+        ids = [o.id for o in card.options if e.offered is None or o.id in e.offered]
+        n = ids.index(e.option) + 1 if e.option in ids else 0
+        text = app.deck_text("cards", e.card, "options", e.option) or e.option
+        said = t("reveal.response", n=n, text=text)
+        rh = min(h * 0.3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
+        p.text(said, (x + 20, y2, w - 40, rh), SMALL, bold=True)
+        y2 += rh + 4
+        chips = 68.0
+        common.effect_chips(p, app, e.delta, (x + 16, y2, w - 32, chips), horizontal=True)
+        y2 += chips + 6
+        # What is left of the marks and the tool first (a line each, at the bottom), the consequence above.
+        lines = []
+        if e.tool:
+            lines.append(t("card.tool_played", tool=app.deck_text("cards", e.tool, "title") or e.tool))
+        marks = [app.deck_text("marks", m) or m for m in e.marks]
+        if marks:
+            lines.append(t("card.marks_now", marks=" · ".join(marks)))
+        bottom = y + h - 10 - 44 * len(lines)
+        for j, line in enumerate(lines):
+            p.text(line, (x + 20, bottom + 44 * j, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
+        consequence = app.deck_text("cards", e.card, "consequences", e.option)
+        if consequence and bottom - y2 > 36:
+            p.text(consequence, (x + 20, y2, w - 40, bottom - y2), SMALL)
+
+
+class TeamAnswer(EffectScene):
+    """One team's answer on the reveal, whole: its card, its response, the effect and consequence."""
+
+    name = "reveal-team"
+
+    def go_on(self) -> None:
+        self.app.pop()
+
+
+class TeamTool(ToolScene):
+    """One team's tool on the tools' screen, whole: the method's steps and what the team gained."""
+
+    name = "tools-team"
+
+    def go_on(self) -> None:
+        self.app.pop()
+
+
+class ToolsScene(OneStepScene):
+    """A tool space, all at once: the tool each team drew, what it is for and what it gave, together. A
+    team's number (or a click on it) shows its tool card whole; any go-on key there comes back here."""
+
+    name = "tools"
+
+    def __init__(self, app, view: ToolsView) -> None:
+        super().__init__(app)
+        self.view = view
+
+    def key(self, event: pygame.event.Event) -> bool:
+        digit = _digit(event.key)
+        if digit is not None:
+            self.detail(digit)
+            return True
+        return super().key(event)
+
+    def detail(self, seat: int) -> None:
+        tool = next((v for v in self.view.tools if v.team == seat), None)
+        if tool is not None:
+            self.app.push(TeamTool(self.app, tool))
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        p.text(t("round.tools_title"), (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+        tools = self.view.tools
+        cols, rows = _grid(len(tools))
+        gap = 16
+        area = (40, 110, 1840, 850)
+        cw = (area[2] - gap * (cols - 1)) / cols
+        ch = (area[3] - gap * (rows - 1)) / rows
+        for j, tool in enumerate(tools):
+            x = area[0] + (j % cols) * (cw + gap)
+            y = area[1] + (j // cols) * (ch + gap)
+            p.button((x, y, cw, ch), "", partial(self.detail, tool.team), name=f"team{tool.team}")
+            common.token(p, app, tool.team, (x + 40, y + 40), 22)
+            name = common.team_name(app, tool.team)
+            p.text(name, (x + 76, y + 8, cw - 92, 64), BODY, bold=True, valign="middle", max_lines=1)
+            title = app.deck_text("cards", tool.card, "title") or tool.card
+            p.text(title, (x + 20, y + 80, cw - 40, 100), BODY, bold=True, max_lines=2)
+            common.effect_chips(p, app, tool.delta, (x + 16, y + ch - 90, cw - 32, 76), horizontal=True)
+            text = app.deck_text("cards", tool.card, "text")
+            if text:
+                p.text(text, (x + 20, y + 186, cw - 40, ch - 290), SMALL)
+        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
+        common.small_buttons(p, app, 982)

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""The language switch offers every language of the deck, and says in plain words what an incomplete
+interface lacks (issue 13 §2): the core deck's Italian cards are there, most of the Italian interface is not."""
+
+from __future__ import annotations
+
+import argparse
+
+import attrs
+import pygame
+import pytest
+from ui_drive import click, key
+
+from booster import i18n, paths
+from booster.ui.app import App, Options
+
+FULL_HD = (1920, 1080)
+
+
+def _app(lang: str) -> App:
+    return App(Options(deck=str(paths.CORE_DECK), lang=lang, seed=1), pygame.Surface(FULL_HD))
+
+
+def _drawn(app: App) -> list[tuple[pygame.Rect, str]]:
+    app.text.records = []
+    app.render()
+    return [(d.rect, d.text) for d in app.text.records]
+
+
+def _notes(app: App) -> list[tuple[pygame.Rect, str]]:
+    return [(r, t) for r, t in _drawn(app) if "Italiano" in t and str(i18n.screen_strings_missing("it")[1]) in t]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Italiano: {missing} of {total} interface texts not translated yet; they show in English."),
+        ("fr", "Italiano : il manque {missing} des {total} textes de l’interface ; ils s’affichent en anglais."),
+    ],
+)
+def test_the_start_screen_says_what_italian_lacks_before_anyone_switches(lang: str, words: str) -> None:
+    missing, total = i18n.screen_strings_missing("it")
+    assert 0 < missing < total
+    app = _app(lang)
+    assert app.top.name == "start" and "it" in app.languages()
+    [(rect, text)] = _notes(app)
+    assert text == words.format(missing=missing, total=total)
+    # A line of its own under the switch: on screen, over no button, whole.
+    assert app.layout.frame.contains(rect)
+    assert not any(h.rect.colliderect(rect) for h in app.painter.hits)
+    switch = next(h.rect for h in app.painter.hits if h.name == "language")
+    assert switch.bottom <= rect.top < switch.bottom + 40
+    assert all(not d.cut for d in app.text.records)
+
+
+def test_switching_to_italian_keeps_the_line_in_the_interfaces_language() -> None:
+    app = _app("fr")
+    click(app, "language")  # en, fr, it: French goes on to Italian
+    assert app.lang == "it"
+    [(_rect, text)] = _notes(app)
+    missing, total = i18n.screen_strings_missing("it")
+    assert text == f"Italiano: {missing} su {total} testi dell’interfaccia non ancora tradotti; appaiono in inglese."
+    click(app, "language")  # and round to English, which lacks nothing: no line about English
+    assert app.lang == "en" and [t for _r, t in _notes(app)] == [
+        f"Italiano: {missing} of {total} interface texts not translated yet; they show in English."
+    ]
+
+
+def test_a_complete_choice_leaves_no_line() -> None:
+    app = _app("en")
+    app.deck = attrs.evolve(app.deck, texts={k: v for k, v in app.deck.texts.items() if k != "it"})
+    assert "it" not in app.languages() and _notes(app) == []
+
+
+def test_the_menus_switch_says_it_for_a_moment() -> None:
+    app = _app("fr")
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "menu"
+    click(app, "language")
+    assert app.lang == "it" and app.toast_text.startswith("Italiano: ") and "inglese" in app.toast_text
+
+
+def test_an_incomplete_language_is_never_picked_unasked(monkeypatch) -> None:
+    monkeypatch.setattr(pygame.system, "get_pref_locales", lambda: [{"language": "it", "country": "IT"}])
+    assert App(Options(deck=str(paths.CORE_DECK), seed=1), pygame.Surface(FULL_HD)).lang != "it"
+
+
+def test_play_with_an_incomplete_language_says_it(monkeypatch, capsys) -> None:
+    import booster.ui.app as ui_app
+    from booster.cli import main
+
+    seen: list[argparse.Namespace] = []
+    monkeypatch.setattr(ui_app, "run", lambda args: seen.append(args) or 0)
+    assert main(["play", "--lang", "it"]) == 0 and seen
+    assert "Italiano: " in capsys.readouterr().err
+    assert main(["play", "--lang", "fr"]) == 0
+    assert capsys.readouterr().err == ""

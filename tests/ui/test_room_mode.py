@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MIT
+"""The room mode on the projector (issue 12): the set-up screen's choices, and the phones' room code that
+a resumed game keeps."""
+
+from __future__ import annotations
+
+import pygame
+from ui_drive import MINI, key, new_app
+
+from booster import paths, saves
+
+
+def test_set_up_turns_the_phones_on_and_the_game_keeps_their_room_code():
+    app = new_app(MINI)
+    key(app, pygame.K_RETURN)  # "New game"
+    scene = app.top
+    assert scene.name == "setup" and app.phones is None
+    key(app, pygame.K_DOWN)
+    assert scene.focused("mode")
+    key(app, pygame.K_DOWN)
+    assert scene.focused("phones")
+    key(app, pygame.K_RETURN)
+    assert app.phones is not None  # serving, as `booster play --phones` does
+    code = app.phones.code
+    key(app, pygame.K_PAGEDOWN)
+    game = app.game
+    assert game is not None and game.autosave_path is not None
+    assert saves.load(game.autosave_path).extra["room_code"] == code
+    app.phones.stop()
+    app.release_game()
+
+    # The laptop restarts: the game Resume offers brings its room code back to the server, so the phones
+    # that were in the room get back in without typing anything.
+    again = new_app(MINI)
+    assert again.resume_path == game.autosave_path
+    again.set_phones(True)
+    assert again.phones is not None and again.phones.code == code
+    again.resume()
+    assert again.game is not None and again.phones.code == code
+
+
+def test_a_game_resumed_with_phones_records_the_room_code_it_is_played_with():
+    app = new_app(MINI)
+    app.start_game(["A", "B"], [None, None], [[0, "circle"], [1, "square"]], 60)
+    path = app.game.autosave_path
+    assert "room_code" not in saves.load(path).extra
+    app.release_game()
+    again = new_app(MINI)
+    again.set_phones(True)
+    again.resume(path)
+    assert again.phones is not None and saves.load(path).extra["room_code"] == again.phones.code
+
+
+def test_set_up_turns_the_phones_off_again():
+    app = new_app(MINI)
+    key(app, pygame.K_RETURN)
+    app.top.focus_on("phones")
+    key(app, pygame.K_RETURN)
+    assert app.phones is not None
+    key(app, pygame.K_RETURN)
+    assert app.phones is None
+
+
+def test_a_damaged_room_code_in_a_save_is_refused_with_a_sentence(tmp_path):
+    app = new_app(MINI)
+    app.start_game(["A", "B"], [None, None], [[0, "circle"], [1, "square"]], 60)
+    app.game.set_extra("room_code", "12ab")
+    try:
+        saves.load(app.game.autosave_path)
+    except saves.SaveError as e:
+        assert "room code" in str(e)
+    else:
+        raise AssertionError("a room code that is not 4 digits was accepted")
+
+
+# -- all at once, by keyboard alone ----------------------------------------------------------------------------
+
+
+def start_all_at_once(app, teams: int) -> None:
+    """From the start screen to a game of `teams` teams played all at once, by keys alone."""
+    key(app, pygame.K_RETURN)  # "New game"
+    for _ in range(teams - 2):
+        key(app, pygame.K_RIGHT)  # the team count has the highlight
+    key(app, pygame.K_DOWN)
+    assert app.top.focused("mode")
+    key(app, pygame.K_RETURN)  # in turn -> all at once
+    key(app, pygame.K_PAGEDOWN)
+    assert app.game is not None and app.game.state.mode == "all-at-once"
+    assert len(app.game.state.teams) == teams
+
+
+def answer_by_keys(app, seat: int, response: int) -> None:
+    """The team's number, then its response's: the row is let go of after the answer."""
+    key(app, pygame.K_1 + seat)
+    assert app.top.picked == seat
+    key(app, pygame.K_1 + response)
+    assert app.top.picked is None
+
+
+def test_six_teams_play_all_at_once_by_keyboard_alone_to_the_end():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    start_all_at_once(app, 6)
+    game = app.game
+    rounds = reveals = tools = 0
+    for _ in range(3000):
+        top = app.top
+        if top.name == "debrief":
+            break
+        if top.name == "round":
+            rounds += 1
+            assert top.view.cards == game.state.round.cards
+            scores = [t.scores for t in game.state.teams]
+            for seat in game.waiting():  # a different response for each team, as tables do
+                n = len(game.offered(seat))
+                answer_by_keys(app, seat, (seat + game.state.stage) % n)
+                assert app.top is top  # an answer keeps the round on screen
+            assert game.state.round is not None and all(a is not None for a in game.state.round.answers)
+            assert [t.scores for t in game.state.teams] == scores  # nothing scores before the reveal
+            key(app, pygame.K_RETURN)  # every team has answered: reveal
+            assert app.top.name == "reveal"
+            reveals += 1
+            assert len(app.top.view.effects) == 6
+            continue
+        if top.name == "tools":
+            tools += 1
+            assert len(top.view.tools) == 6  # each team drew its own tool, shown together
+        key(app, pygame.K_RETURN)
+    assert app.top.name == "debrief" and game.state.phase == "over"
+    assert rounds == reveals == 10 and tools == 5  # the core deck: 5 stages of challenge, tool, challenge
+    chosen = [a for a in game.match.log if a.kind == "choose"]
+    assert len(chosen) == 60 and {a.team for a in chosen} == set(range(6))
+    saved = saves.load(game.autosave_path)
+    assert saved.log == game.match.log and saved.replay(game.game).state == game.state
+
+
+def test_a_team_answer_is_withdrawn_alone_and_undo_brings_it_back():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start_all_at_once(app, 4)
+    game = app.game
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    answer_by_keys(app, 0, 1)
+    answer_by_keys(app, 1, 0)
+    key(app, pygame.K_RETURN)  # two teams have not answered: no reveal yet, and the screen says who
+    assert app.top.name == "round" and app.toast_text.startswith("Still waiting for")
+    key(app, pygame.K_1)  # Team 1's row
+    key(app, pygame.K_BACKSPACE)  # withdraws Team 1's answer, and only it
+    assert [game.has_answered(s) for s in range(4)] == [False, True, False, False]
+    assert game.match.log[-1].kind == "withdraw" and game.match.log[-1].team == 0
+    key(app, pygame.K_LEFT)  # let go of the row: Backspace is the undo again
+    key(app, pygame.K_BACKSPACE)
+    assert [game.has_answered(s) for s in range(4)] == [True, True, False, False]
+    # The facilitator keeps the last word: a second answer for a team replaces its first.
+    first = game.state.round.answers[1]
+    answer_by_keys(app, 1, 2)
+    assert game.state.round.answers[1] != first and game.has_answered(1)
+
+
+def test_t_cycles_the_tools_of_the_team_picked_and_the_answer_plays_it():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start_all_at_once(app, 4)
+    game = app.game
+    for _ in range(400):
+        if app.top.name == "round" and any(game.tools_for(s) for s in game.waiting()):
+            break
+        if app.top.name == "round":
+            for seat in game.waiting():
+                answer_by_keys(app, seat, 0)
+        key(app, pygame.K_RETURN)
+    seat = next(s for s in game.waiting() if game.tools_for(s))
+    timer = game.timer.running
+    tool = game.tools_for(seat)[0]
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_t)  # the team's first helpful tool, not the timer
+    assert game.timer.running == timer and app.top.tools[seat] == tool
+    key(app, pygame.K_1)
+    assert game.state.round.answers[seat].tool == tool
+
+
+def test_a_game_resumed_mid_round_keeps_the_answers_given():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start_all_at_once(app, 5)
+    game = app.game
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    for seat in (0, 2, 3):
+        answer_by_keys(app, seat, seat % 3)
+    answers = game.state.round.answers
+    path = game.autosave_path
+    app.release_game()  # the laptop restarts
+
+    again = new_app(paths.CORE_DECK, size=(1280, 720))
+    assert again.resume_path == path
+    again.resume()
+    assert again.top.name == "round" and again.game.state.round.answers == answers
+    for seat in again.game.waiting():
+        answer_by_keys(again, seat, 0)
+    key(again, pygame.K_PAGEDOWN)  # a clicker reveals
+    assert again.top.name == "reveal" and len(again.top.view.effects) == 5
