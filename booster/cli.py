@@ -69,6 +69,8 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
 
 
 def cmd_deck_list(args: argparse.Namespace) -> int:
+    from booster.i18n import language_label
+
     mine = paths.user_decks()
     seen: set[str] = set()
     for name, folder in paths.decks():
@@ -77,9 +79,8 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
             about = f"does not load: {len(result.problems)} problems (booster deck check {name})"
         else:
             deck = result.deck
-            about = f"{deck.text(deck.info.source_language, 'deck', 'title') or deck.info.id}, " + ", ".join(
-                sorted(deck.texts)
-            )
+            title = deck.text(deck.info.source_language, "deck", "title") or deck.info.id
+            about = f"{title}, " + ", ".join(language_label(lang) for lang in sorted(deck.texts))
         where = "yours" if folder.parent == mine else "bundled"
         hidden = " (hidden by yours of the same name)" if name in seen else ""
         seen.add(name)

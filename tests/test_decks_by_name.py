@@ -36,8 +36,9 @@ def test_a_deck_in_the_users_folder_is_listed_and_found_by_name(home, capsys):
     shutil.copytree(MINI, home / "decks" / "workshop")
     assert main(["deck", "list"]) == 0
     listing = capsys.readouterr().out
-    assert f"workshop: Mini deck, en, fr [yours] {home / 'decks' / 'workshop'}" in listing
-    assert f"core: Social Impact Booster, en, fr, it [bundled] {paths.CORE_DECK}" in listing
+    assert f"workshop: Mini deck, English (en), Français (fr) [yours] {home / 'decks' / 'workshop'}" in listing
+    core = "core: Social Impact Booster, English (en), Français (fr), Italiano (it)"
+    assert f"{core} [bundled] {paths.CORE_DECK}" in listing
     assert main(["deck", "check", "workshop"]) == 0
     assert f"{home / 'decks' / 'workshop'}: deck 'mini'" in capsys.readouterr().out
     assert main(["deck", "check", "core"]) == 0

@@ -100,7 +100,7 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
     try:
         import pygame
 
-        from booster.ui.carddraw import card_size, draw_card
+        from booster.ui.carddraw import OptionState, card_size, draw_card
         from booster.ui.frame import Layout
         from booster.ui.paint import Painter
         from booster.ui.text import TextRenderer
@@ -114,8 +114,15 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
     t = Strings(lang, mark_missing=False)
     out = []
     for cid in cards if cards is not None else deck.cards:
+        card = deck.cards[cid]
+        box = (0, 0, *card_size(card.kind))
+        # A challenge as the team chooses, then as the effect screen shows it: the longest response chosen,
+        # in bold, takes the most room.
+        longest = max(card.options, key=lambda o: len(deck.text(lang, "cards", cid, "options", o.id)), default=None)
         text.records, painter.hits = [], []
-        spill = draw_card(painter, deck, lang, cid, (0, 0, *card_size(deck.cards[cid].kind)), t)
+        spill = draw_card(painter, deck, lang, cid, box, t)
+        if longest is not None:
+            spill = spill.worst(draw_card(painter, deck, lang, cid, box, t, OptionState(chosen=longest.id)))
         lines = math.ceil(spill.over / spill.line - 0.05)
         if not lines and not any(d.cut for d in text.records):
             continue

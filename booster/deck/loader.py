@@ -302,7 +302,9 @@ def refused_note(result: LoadResult) -> str:
     """One sentence on the translations left out of a usable deck (empty when there are none)."""
     if result.deck is None or not result.refused:
         return ""
-    langs = ", ".join(sorted(result.refused))
+    from booster.i18n import language_label
+
+    langs = ", ".join(language_label(lang) for lang in sorted(result.refused))
     return (
         f"left out until their problems are fixed: the {langs} text{'s' if len(result.refused) > 1 else ''}; "
         f"the other languages can be used"

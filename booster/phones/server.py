@@ -39,7 +39,6 @@ from booster.phones.room import Answer, Refusal
 from booster.ui.i18n import Strings
 
 POLL_SECONDS = 20.0  # a waiting phone gets an answer at least this often, so it notices a lost connection
-VERDICT_SECONDS = 3.0  # how long an answer waits for the game's verdict before the phone is told "sent"
 MAX_BODY = 2048  # bytes: the largest request is an answer, four short strings
 MAX_TOKENS = 512  # phones remembered at once; the oldest is forgotten first (it simply joins again)
 MAX_WAITING = 256  # long polls held at once, for the whole room
@@ -134,11 +133,18 @@ class Bucket:
 
 
 class Limits:
-    """Request rates, per phone's address. Generous for a person, tight for a script."""
+    """Request rates, per phone's address (generous for a person, tight for a script), and how long an
+    answer waits for the game's verdict before the phone is told "sent" (the view then shows the outcome)."""
 
-    def __init__(self, requests: tuple[float, float] = (60, 4), wrong_codes: tuple[float, float] = (5, 1 / 12)):
+    def __init__(
+        self,
+        requests: tuple[float, float] = (60, 4),
+        wrong_codes: tuple[float, float] = (5, 1 / 12),
+        verdict_seconds: float = 3.0,
+    ):
         self.requests = requests  # (burst, per second)
         self.wrong_codes = wrong_codes
+        self.verdict_seconds = verdict_seconds
 
 
 class PhoneServer:
@@ -161,6 +167,7 @@ class PhoneServer:
         limits = limits or Limits()
         self._requests = Bucket(*limits.requests)
         self._wrong_codes = Bucket(*limits.wrong_codes)
+        self._verdict_seconds = limits.verdict_seconds
         self._tokens: OrderedDict[str, tuple[int, tuple[str, ...]]] = OrderedDict()  # -> team, of which game
         self._waiting: dict[str, int] = {}
         self._waiting_total = 0
@@ -374,7 +381,7 @@ class PhoneServer:
             return _error(409, Refusal.CLOSED.value)  # the game would refuse it too: spare it the trip
         verdict = self.bridge.send(team, answer)
         try:
-            refusal = await asyncio.wait_for(asyncio.wrap_future(verdict), VERDICT_SECONDS)
+            refusal = await asyncio.wait_for(asyncio.wrap_future(verdict), self._verdict_seconds)
         except TimeoutError:
             return _json({"queued": True}, status=202)  # the game is busy; the view will show the outcome
         if refusal is not None:

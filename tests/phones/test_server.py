@@ -144,7 +144,7 @@ def test_a_foreign_host_name_is_refused(room):
 
 
 def test_too_many_requests_are_refused(core_deck):
-    r = Room(core_deck, limits=Limits(requests=(10, 0.01)))
+    r = Room(core_deck, limits=Limits(requests=(10, 0.01), verdict_seconds=60))
     try:
         statuses = [r.request("/api/hello")[0] for _ in range(14)]
         assert statuses[:10] == [200] * 10 and set(statuses[10:]) == {429}

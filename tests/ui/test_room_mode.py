@@ -5,7 +5,7 @@ a resumed game keeps."""
 from __future__ import annotations
 
 import pygame
-from ui_drive import MINI, key, new_app
+from ui_drive import MINI, click, key, new_app
 
 from booster import paths, saves
 
@@ -197,3 +197,37 @@ def test_a_game_resumed_mid_round_keeps_the_answers_given():
         answer_by_keys(again, seat, 0)
     key(again, pygame.K_PAGEDOWN)  # a clicker reveals
     assert again.top.name == "reveal" and len(again.top.view.effects) == 5
+
+
+def test_the_reveal_says_each_response_once_with_the_teams_that_chose_it():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    start_all_at_once(app, 6)
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    game = app.game
+    card = game.state.round.cards[0]
+    for seat in range(6):  # teams 1-4 take the first response, teams 5 and 6 the second
+        answer_by_keys(app, seat, 0 if seat < 4 else 1)
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "reveal"
+    app.text.records = []
+    app.render()
+    drawn = list(app.text.records)
+    app.text.records = None
+    first, second, third = (
+        app.t("reveal.response", n=n, text=app.deck_text("cards", card, "options", o.id))
+        for n, o in enumerate(app.deck.cards[card].options[:3], 1)
+    )
+    said = [d.text for d in drawn]
+    assert said.count(first) == 1 and said.count(second) == 1 and third not in said
+    assert not any(d.cut for d in drawn if d.text in (first, second)), "the responses are said whole"
+    for option in app.deck.cards[card].options[:2]:
+        consequence = app.deck_text("cards", card, "consequences", option.id)
+        assert [d.cut for d in drawn if d.text == consequence] == [False]
+    names = [t.name for t in game.state.teams]
+    assert all(said.count(name) == 1 for name in names)
+    # A team's row opens its answer whole; going on comes back to the reveal.
+    click(app, "team4")
+    assert app.top.name == "reveal-team"
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "reveal"

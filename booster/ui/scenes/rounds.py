@@ -308,6 +308,70 @@ class RevealScene(OneStepScene):
             card = next(iter(cards))
             title = t("reveal.title_card", card=app.deck_text("cards", card, "title") or card)
         p.text(title, (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+        if len(cards) == 1:
+            self.draw_by_response(p, next(iter(cards)))
+        else:
+            self.draw_by_team(p)
+        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
+        common.small_buttons(p, app, 982)
+
+    def draw_by_response(self, p: Painter, card_id: str) -> None:
+        """The room answered one card: a column per response chosen, with the teams that chose it, its
+        effect, the marks it left and its consequence, each said once and whole."""
+        chosen: dict[str, list[EffectView]] = {}
+        for option in self.deck.cards[card_id].options:
+            teams = [e for e in self.view.effects if e.option == option.id]
+            if teams:
+                chosen[option.id] = teams
+        gap = 16
+        left, top, width, height = 40, 110, 1840, 850
+        cw = (width - gap * (len(chosen) - 1)) / max(1, len(chosen))
+        for j, (option, teams) in enumerate(chosen.items()):
+            self.draw_response(p, card_id, option, teams, (left + j * (cw + gap), top, cw, height))
+
+    def draw_response(self, p: Painter, card_id: str, option: str, teams: list[EffectView], box) -> None:
+        app, t = self.app, self.t
+        x, y, w, h = box
+        p.panel(box, theme.PANEL, theme.LINE, 2, 18)
+        card = self.deck.cards[card_id]
+        n = [o.id for o in card.options].index(option) + 1
+        said = t("reveal.response", n=n, text=app.deck_text("cards", card_id, "options", option) or option)
+        sh = min(h * 0.4, natural_height(p, said, w - 40, BODY, bold=True) + 4)
+        p.text(said, (x + 20, y + 14, w - 40, sh), BODY, bold=True)
+        y2 = y + 14 + sh + 8
+        # The same response may do more or less to one team (its marks, a tool it played): then each team
+        # line carries its own chips; otherwise the effect is said once.
+        same = len({e.delta for e in teams}) == 1
+        if same:
+            common.effect_chips(p, app, teams[0].delta, (x + 16, y2, w - 32, 68), horizontal=True)
+            y2 += 74
+        row = 60.0
+        for e in teams:
+            p.button((x + 12, y2, w - 24, row - 6), "", partial(self.detail, e.team), name=f"team{e.team}")
+            common.token(p, app, e.team, (x + 44, y2 + (row - 6) / 2), 18)
+            name = common.team_name(app, e.team)
+            if e.tool:
+                name += " · " + t("round.tool", tool=app.deck_text("cards", e.tool, "title") or e.tool)
+            name_w = w - 100 if same else (w - 100) * 0.45
+            p.text(name, (x + 72, y2 + 4, name_w, row - 14), SMALL, bold=True, valign="middle", max_lines=1)
+            if not same:
+                chips = (x + 80 + name_w, y2 + 2, w - 100 - name_w, row - 10)
+                common.effect_chips(p, app, e.delta, chips, horizontal=True)
+            y2 += row
+        marks = list(dict.fromkeys(m for e in teams for m in e.marks))
+        bottom = y + h - 12
+        if marks:
+            line = t("reveal.marks_left", marks=" · ".join(app.deck_text("marks", m) or m for m in marks))
+            mh = min(96.0, natural_height(p, line, w - 40, SMALL) + 4)
+            bottom -= mh + 4
+            p.text(line, (x + 20, bottom, w - 40, mh), SMALL, colour=theme.MUTED, max_lines=2)
+        consequence = app.deck_text("cards", card_id, "consequences", option)
+        if consequence and bottom - y2 > 36:
+            p.text(consequence, (x + 20, y2 + 6, w - 40, bottom - y2 - 10), SMALL)
+
+    def draw_by_team(self, p: Painter) -> None:
+        """Teams answered different cards: one panel per team, its card named."""
+        effects = self.view.effects
         cols, rows = _grid(len(effects))
         gap = 16
         area = (40, 110, 1840, 850)
@@ -316,9 +380,7 @@ class RevealScene(OneStepScene):
         for j, effect in enumerate(effects):
             x = area[0] + (j % cols) * (cw + gap)
             y = area[1] + (j // cols) * (ch + gap)
-            self.draw_effect(p, effect, (x, y, cw, ch), show_card=len(cards) > 1)
-        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
-        common.small_buttons(p, app, 982)
+            self.draw_effect(p, effect, (x, y, cw, ch), show_card=True)
 
     def draw_effect(self, p: Painter, e: EffectView, box, show_card: bool) -> None:
         app, t = self.app, self.t
