@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from booster.engine.game import Event, Game
+from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.saves import Saved, SaveError
 
@@ -42,6 +43,7 @@ class Row:
     time: float  # seconds since the start of the game
     seconds: float  # seconds since the previous action: the time this decision took
     marks: tuple[str, ...] = ()  # the marks this response left on the team
+    round: int | None = None  # all at once: the step that opened the round this row belongs to
 
 
 @dataclass(slots=True)
@@ -176,8 +178,20 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     rows: list[Row] = []
     previous = 0.0
     times = saved.times
+    opened: tuple[int, float] = (0, 0.0)  # all at once: the step and time at which the open round opened
     for i, action in enumerate(match.log):
         before, after = match.states[i], match.states[i + 1]
+        t = times[i] if i < len(times) else previous
+        if before.mode == "all-at-once" and before.phase == "play":
+            # Every team acts at once: a row per team, for what it drew or how it answered. The answers
+            # given while the round is open (changed, withdrawn) are provisional: the close records them.
+            if action.kind == "advance" and after.round is not None:
+                opened = (i + 1, t)
+            for row in _round_rows(game, match, i, per_action[i], name, teams, remap, stages, t, previous, opened):
+                rows.append(row)
+                teams[row.team_index].rows.append(row)
+            previous = max(previous, t)
+            continue
         turn = before.turn
         stage = stages[before.stage] if before.phase == "play" and before.stage < len(stages) else EXCHANGE
         card = before.pending if action.kind == "choose" else None
@@ -195,7 +209,6 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
                 gained.append(e.card)
                 if e.echo_of is not None:
                     teams[turn].answers[e.card] = e.echo_of
-        t = times[i] if i < len(times) else previous
         row = Row(
             table=name,
             team_index=turn,
@@ -223,6 +236,62 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     if deck is not report:
         _check_ids(table, session)
     return table
+
+
+def _round_rows(
+    game: Game,
+    match: Match,
+    i: int,
+    events: list[Event],
+    name: str,
+    teams: list[TeamReport],
+    remap: Callable[[Sequence[int]], tuple[int, ...]],
+    stages: tuple[str, ...],
+    t: float,
+    previous: float,
+    opened: tuple[int, float],
+) -> list[Row]:
+    """All at once, the rows of action `i`: per team, the card or tool it drew (an advance), or its answer
+    with what it did (the close); none for an answer given, changed or withdrawn while the round is open."""
+    action, before, after = match.log[i], match.states[i], match.states[i + 1]
+    if action.kind not in ("advance", "close"):
+        return []
+    stage = stages[before.stage] if before.stage < len(stages) else EXCHANGE
+    answers = before.round.answers if action.kind == "close" and before.round is not None else None
+    cards = before.round.cards if answers is not None and before.round is not None else None
+    step = opened[0] if action.kind == "close" or after.round is not None else None
+    out = []
+    for seat in range(len(before.teams)):
+        mine = [e for e in events if e.team == seat]
+        answer = answers[seat] if answers is not None else None
+        if answers is not None and answer is None:
+            continue
+        card = cards[seat] if cards is not None else next((e.card for e in mine if e.kind == "drew"), None)
+        effect = next((e.delta for e in mine if e.kind == "scored" and e.delta is not None), game.zero)
+        gained = tuple(e.card for e in mine if e.kind == "tool_gained" and e.card)
+        out.append(
+            Row(
+                table=name,
+                team_index=seat,
+                team=teams[seat].name,
+                step=i + 1,
+                action="choose" if answer is not None else "advance",
+                stage=stage,
+                card=card,
+                kind=game.cards[card].kind if card is not None and card in game.cards else None,
+                option=answer.option if answer is not None else None,
+                tool=answer.tool if answer is not None else None,
+                effect=remap(effect),
+                score=remap(after.teams[seat].scores),
+                gained=gained,
+                time=t,
+                # The room's time: the round's discussion for an answer, the step's for a draw.
+                seconds=max(0.0, t - (opened[1] if answer is not None else previous)),
+                marks=tuple(e.mark for e in mine if e.kind == "marked" and e.mark),
+                round=step,
+            )
+        )
+    return out
 
 
 def _pillar_map(deck: Deck, report: Deck, name: str, session: Session):
@@ -321,7 +390,11 @@ def _natural(name: str) -> list[tuple[int, int | str]]:
 
 
 def stage_seconds(rows: Iterable[Row]) -> dict[str, float]:
+    """The time spent in each stage; all at once, a step of the log that every team lived counts once."""
     out: dict[str, float] = defaultdict(float)
+    seen: set[tuple[str, int]] = set()
     for r in rows:
-        out[r.stage] += r.seconds
+        if (r.table, r.step) not in seen:
+            seen.add((r.table, r.step))
+            out[r.stage] += r.seconds
     return out

@@ -94,6 +94,7 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
         "tool": row.tool or "",
         "tool_title": session.title(row.tool, deck) if row.tool else "",
         "gained": list(row.gained),
+        "round": row.round if row.round is not None else "",  # all at once: the step that opened the round
         "effect": dict(zip(pillars, row.effect, strict=True)),
         "score": dict(zip(pillars, row.score, strict=True)),
         "time": round(row.time, 3),
@@ -104,7 +105,7 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
 # The text columns of the CSV, before one effect and one score column per pillar, then the times.
 CSV_COLUMNS = (
     "game", "team", "step", "action", "stage", "card", "card_kind", "card_title", "option", "option_text",
-    "consequence", "marks", "tool", "tool_title", "gained",
+    "consequence", "marks", "tool", "tool_title", "gained", "round",
 )  # fmt: skip
 
 

@@ -90,6 +90,7 @@ class _Report:
             self.toc_pages = self.contents_pages(entries, pdf.get_y())
             pdf.insert_toc_placeholder(self.contents, pages=self.toc_pages)
         self.choices()
+        self.rounds()
         for team in self.s.teams:
             self.team(team)
         self.toolbox()
@@ -440,6 +441,45 @@ class _Report:
                 self.share_row(self.option_label(card, o), totals[o], n)
             pdf.ln(3)
 
+    def rounds(self) -> None:
+        """A table played all at once: each round's answers side by side, one row per team."""
+        pdf, s, L = self.pdf, self.s, self.L
+        for table in s.tables:
+            by_round: dict[int, list[Row]] = {}
+            for r in table.rows:
+                if r.action == "choose" and r.round is not None and r.card:
+                    by_round.setdefault(r.round, []).append(r)
+            if not by_round:
+                continue
+            pdf.heading(L["rounds"] + (f" · {table.name}" if s.merged else ""), 2, keep=50)
+            pdf.para(L["rounds_intro"], 9.5, colour=MUTED)
+            pdf.ln(2)
+            for n, rows in enumerate(by_round.values(), 1):
+                cards = {r.card for r in rows}
+                card = rows[0].card or ""
+                title = L["round_of"].format(n=n, card=s.title(card, table.deck))
+                if len(cards) > 1:
+                    title = L["round_split"].format(n=n)
+                lines: list[list[Cell]] = []
+                for r in rows:
+                    choice: list[tuple[str, str]] = []
+                    if len(cards) > 1:
+                        choice.append((s.title(r.card, table.deck), "b"))
+                    choice.append((s.option_text(r.card or "", r.option or "", table.deck), ""))
+                    if r.tool:
+                        choice.append(("+ " + L["with_tool"].format(tool=s.title(r.tool, table.deck)), "a"))
+                    if consequence := s.consequence(r.card or "", r.option or "", table.deck):
+                        choice.append((consequence, "m"))
+                    if r.marks:
+                        names = ", ".join(s.mark_name(m, table.deck) for m in r.marks)
+                        choice.append(("+ " + L["marks_left"].format(marks=names), "a"))
+                    lines.append([teams_label(table, r), choice, self.effect_text(r.effect)])
+                pdf.room(12 + pdf.grid_height(lines, [pdf.epw * w / 174 for w in (40, 104, 30)]))
+                pdf.para(title, 10.5, bold=True)
+                pdf.ln(1)
+                self.table([L["team"], L["choice"], L["effect"]], lines, [40, 104, 30], ["LEFT", "LEFT", "LEFT"])
+                pdf.ln(3)
+
     def option_label(self, card: str, option: str) -> str:
         """A response's text from the report deck, else from any table's deck (an older version), else its id."""
         for deck in (self.deck, *self.table_decks.values()):
@@ -723,6 +763,10 @@ class _Report:
         h = pdf.block(pdf.l_margin + 38, y, pdf.epw - 38, value, 9.5, 4.75)
         pdf.set_xy(pdf.l_margin, y + h)
         pdf.ln(1.5)
+
+
+def teams_label(table: TableReport, row: Row) -> str:
+    return next((t.label for t in table.teams if t.index == row.team_index), row.team)
 
 
 def render(session: Session) -> bytes:

@@ -20,16 +20,18 @@ def random_save(
     actions: int | None = None,
     started: float = 1_795_000_000.0,
     scenarios: bool = False,
+    mode: str | None = None,
 ) -> Saved:
     """A game played with random legal actions (all of it, or its first `actions`), timed like a workshop:
     a few seconds to advance, one to four minutes to debate a challenge. With `scenarios`, teams adopt the
-    deck's scenario cards in turn."""
+    deck's scenario cards in turn; `mode` "all-at-once" plays every round with the whole room (None: the
+    rules' choice)."""
     names = tuple(f"Team {i + 1}" for i in range(teams)) if isinstance(teams, int) else teams
     game = Game(deck)
     rand = random.Random(seed)
     cards = [c.id for c in deck.of_kind("scenario")] if scenarios else []
     chosen = tuple(cards[i % len(cards)] for i in range(len(names))) if cards else ()
-    match = Match.start(game, Setup(names, seed, chosen))
+    match = Match.start(game, Setup(names, seed, chosen, mode))
     saved = new_save(match, deck_path, lang)._replace(started=started)
     now = started
     while not game.is_over(match.state) and (actions is None or len(match.log) < actions):

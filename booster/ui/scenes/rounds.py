@@ -319,10 +319,10 @@ class RevealScene(OneStepScene):
         """The room answered one card: a column per response chosen, with the teams that chose it, its
         effect, the marks it left and its consequence, each said once and whole."""
         chosen: dict[str, list[EffectView]] = {}
-        for option in self.deck.cards[card_id].options:
-            teams = [e for e in self.view.effects if e.option == option.id]
+        for response in self.deck.cards[card_id].options:
+            teams = [e for e in self.view.effects if e.option == response.id]
             if teams:
-                chosen[option.id] = teams
+                chosen[response.id] = teams
         gap = 16
         left, top, width, height = 40, 110, 1840, 850
         cw = (width - gap * (len(chosen) - 1)) / max(1, len(chosen))

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+"""The report of a game played all at once (issue 12): each round's answers side by side, one row per team,
+each team's journey as in turn play, and the room's time counted once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from booster.engine.game import Game
+from booster.report.collect import build_session, stage_seconds
+from booster.report.export import write_report
+from booster.report.sample import random_save
+
+
+def test_every_round_has_one_row_per_team_with_the_answer_that_counted(core):
+    saved = random_save(core, "core", 6, seed=4, mode="all-at-once")
+    match = saved.replay(Game(core))
+    session = build_session([("t1", saved, [core])], core, "en")
+    table = session.tables[0]
+    chosen = [r for r in table.rows if r.action == "choose"]
+    assert len(chosen) == 60  # 10 challenge rounds, 6 teams: the answers changed or withdrawn are not rows
+    rounds: dict[int, list] = {}
+    for r in chosen:
+        rounds.setdefault(r.round, []).append(r)
+    assert len(rounds) == 10 and all(sorted(r.team_index for r in rows) == list(range(6)) for rows in rounds.values())
+    # The answer a row shows is the one the round closed with.
+    closes = [i for i, a in enumerate(match.log) if a.kind == "close"]
+    for i, rows in zip(closes, rounds.values(), strict=True):
+        rnd = match.states[i].round
+        assert [(r.card, r.option, r.tool) for r in rows] == [
+            (rnd.cards[r.team_index], rnd.answers[r.team_index].option, rnd.answers[r.team_index].tool) for r in rows
+        ]
+    for team, final in zip(table.teams, match.state.teams, strict=True):
+        sums = tuple(map(sum, zip(*(r.effect for r in team.rows), strict=True)))
+        assert sums == final.scores  # each team's journey adds up to its scores
+    # The time table counts a step the whole room lived once, not once per team.
+    assert sum(stage_seconds(table.rows).values()) == pytest.approx(table.duration)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_pdf_and_csv_show_the_rounds(core, tmp_path):
+    saved = random_save(core, "core", 4, seed=2, lang="fr", mode="all-at-once")
+    pdf = write_report(saved, core, tmp_path / "r.pdf", fmt="pdf", lang="fr")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Qui a choisi quoi, tour par tour" in text and "Tour 10 :" in text
+    csv = write_report(saved, core, tmp_path / "r.csv", fmt="csv", lang="fr").read_text(encoding="utf-8-sig")
+    assert '"round"' in csv.splitlines()[0]
