@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: MIT
-"""Translator figures: preview of one card, and the time from saving a deck file to the game showing it.
+"""Translator figures: preview of one card, `deck check` of the core deck, the fit measures per card, and
+the time from saving a deck file to the game showing it.
 
     python benchmarks/translator_bench.py [--repeats 5]
 
-Preview is a whole `booster deck preview` process (what a translator waits for). Reload is measured in a
+Preview and check are whole `booster` processes (what a translator waits for). The fit measures
+(`booster.deck.fit`) are timed on every card of the core deck in French, warm: `deck check` measures only
+the cards of a translation that are longer than their source or past a limit. Reload is measured in a
 running game in watch mode on a copy of the core deck: a French title is edited on disk, then the loop's
 own tick/render runs until the new title is on screen; it includes the watcher's 250 ms polling interval.
 """
@@ -54,6 +57,34 @@ def preview(repeats: int) -> float:
     return statistics.median(times)
 
 
+def deck_check(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "booster", "deck", "check", str(paths.CORE_DECK)], capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def fit_per_card(repeats: int) -> tuple[float, float]:
+    """Median seconds per card of the printed measure and of the screen measure."""
+    from booster.deck import fit
+    from booster.deck.loader import load_deck
+
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None
+    fit.screen(deck, "fr", list(deck.cards)[:3])  # fonts loaded once, as in any run
+    out = []
+    for measure in (fit.printed, fit.screen):
+        times = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            measure(deck, "fr")
+            times.append((time.perf_counter() - t) / len(deck.cards))
+        out.append(statistics.median(times))
+    return out[0], out[1]
+
+
 def reload(repeats: int) -> tuple[float, float]:
     import pygame
 
@@ -98,6 +129,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     print(f"deck preview of one card (whole process): median {preview(args.repeats) * 1000:.0f} ms")
+    print(f"deck check of the core deck (whole process): median {deck_check(args.repeats) * 1000:.0f} ms")
+    on_paper, on_screen = fit_per_card(args.repeats)
+    print(f"fit of one card: printed {on_paper * 1000:.1f} ms, projected {on_screen * 1000:.1f} ms (median)")
     total, work = reload(args.repeats)
     print(
         f"reload after an edit, save to new frame: median {total * 1000:.0f} ms "

@@ -144,3 +144,40 @@ def test_play_with_phones_refuses_an_address_outside_the_room(tmp_path):
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert "not an address on a local network" in err and "Traceback" not in err
+
+
+def test_all_at_once_a_phone_answers_while_the_facilitator_has_another_team_picked():
+    app = App(Options(deck=str(paths.CORE_DECK), lang="en", seed=5), pygame.Surface((1280, 720)))
+    phones = Phones("127.0.0.1", 0)
+    phones.start()
+    app.phones = phones
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "all-at-once")
+        app.process()
+        app.pop()  # the join panel
+        game = app.game
+        assert game is not None
+        while not game.in_round():
+            game.dismiss() if game.queue else game.advance()
+            app.sync_game()
+        app.process()
+        scene = app.top
+        assert scene.name == "round"
+        scene.picked = 0  # the facilitator is entering Blue's answer
+        card = game.round_card(1)
+        option = game.offered(1)[1].id
+
+        def phone() -> tuple[int, Any]:
+            _, joined = call(phones.url, "/api/join", {"code": phones.code, "team": 1})
+            _, data = call(phones.url, "/api/view?since=&lang=en", token=joined["token"])
+            assert data["view"]["phase"] == "open" and data["view"]["turn"] is None
+            return call(phones.url, "/api/answer", {"team": 1, "card": card, "option": option}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200, verdict
+        assert game.state.round.answers[1] == Action("choose", option)
+        assert app.top is scene and scene.picked == 0  # the answer did not take the facilitator's row away
+        assert game.match.log[-1] == Action("choose", option, None, 1)
+        assert saves.load(game.autosave_path).log[-1] == Action("choose", option, None, 1)
+    finally:
+        phones.stop()

@@ -210,7 +210,7 @@ class RoundScene(Scene):
             names = ", ".join(common.team_name(app, s) for s in teams)
             p.text(names, (x + 20, y + 6 + (rh - 22) / 2, w - 40, (rh - 22) / 2), SMALL, max_lines=1)
             y += rh
-        p.text(t("round.pick_to_see"), (x, 930, w, 56), SMALL, colour=theme.MUTED, max_lines=1)
+        p.text(t("round.pick_to_see"), (x, min(y + 10, 900), w, 56), SMALL, colour=theme.MUTED, max_lines=1)
 
     def _common_offer(self) -> tuple[str, ...]:
         """The responses every team is offered: the projector shows no team's unlocked or conditional one."""
@@ -479,10 +479,12 @@ class ToolsScene(OneStepScene):
             name = common.team_name(app, tool.team)
             p.text(name, (x + 76, y + 8, cw - 92, 64), BODY, bold=True, valign="middle", max_lines=1)
             title = app.deck_text("cards", tool.card, "title") or tool.card
-            p.text(title, (x + 20, y + 80, cw - 40, 100), BODY, bold=True, max_lines=2)
+            th = min(120.0, natural_height(p, title, cw - 40, BODY, bold=True) + 4)
+            p.text(title, (x + 20, y + 80, cw - 40, th), BODY, bold=True, max_lines=2)
             common.effect_chips(p, app, tool.delta, (x + 16, y + ch - 90, cw - 32, 76), horizontal=True)
             text = app.deck_text("cards", tool.card, "text")
-            if text:
-                p.text(text, (x + 20, y + 186, cw - 40, ch - 290), SMALL)
+            top = y + 80 + th + 8  # what the method is for, in the room between its name and its points
+            if text and y + ch - 100 - top > 36:
+                p.text(text, (x + 20, top, cw - 40, y + ch - 100 - top), SMALL)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 982)
