@@ -267,6 +267,12 @@ def free_lunches(deck: Deck) -> list[tuple[str, str]]:
     return out
 
 
+def _share(x: float, target: float) -> str:
+    """A share as a percentage, with a decimal when the whole number would hide which side of the target it
+    is on (60.4 % is not "60 %" when the aim is at most 60 %)."""
+    return f"{x:.1%}" if round(x * 100) == round(target * 100) else f"{x:.0%}"
+
+
 def _target_warnings(r: dict[str, Any]) -> list[str]:
     out = []
     top = r["max_cards"]
@@ -290,11 +296,13 @@ def _target_warnings(r: dict[str, Any]) -> list[str]:
         )
     for card, share in r["modal_share"].items():
         if share > 0.6:
-            out.append(f"'{card}': maximin takes the same response {share:.0%} of the time (aim for at most 60 %)")
+            out.append(
+                f"'{card}': maximin takes the same response {_share(share, 0.6)} of the time (aim for at most 60 %)"
+            )
     for tool, t in r["tools"].items():
         if t["usable"] and t["changes"] < 0.25:
             out.append(
-                f"the tool '{tool}' changes or reveals something in {t['changes']:.0%} of the draws"
+                f"the tool '{tool}' changes or reveals something in {_share(t['changes'], 0.25)} of the draws"
                 f" where it is usable (aim for 25 %)"
             )
     if r["policies"]["random"]["mean"] < 0.35 * top:

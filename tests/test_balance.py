@@ -71,3 +71,21 @@ def test_balance_plays_all_at_once_too(capsys):
     assert together["best_play"]["mean"] >= together["policies"]["maximin"]["mean"] - 1e-9
     # The same seeds, other draws: the room shares one card per round instead of each team drawing its own.
     assert together["policies"] != in_turn["policies"]
+
+
+def test_a_share_just_over_its_target_is_not_written_as_the_target():
+    from booster.balance import _target_warnings
+
+    report = {
+        "max_cards": 12,
+        "free_lunches": [],
+        "policies": {"random": {"mean": 6.0}, "maximin": {"mean": 8.0}},
+        "best_play": {"mean": 11.0},
+        "modal_share": {"close-call": 0.604, "clear-miss": 0.72, "fine": 0.6},
+        "tools": {"canvas": {"usable": 0.8, "changes": 0.246}},
+    }
+    warnings = _target_warnings(report)
+    assert any("'close-call'" in w and "60.4%" in w for w in warnings)
+    assert any("'clear-miss'" in w and "72%" in w for w in warnings)
+    assert not any("'fine'" in w for w in warnings)
+    assert any("'canvas'" in w and "24.6%" in w for w in warnings)
