@@ -26,8 +26,8 @@ from booster.ui.views import (
 )
 
 GAME_SCENES = ("stage", "board", "card", "tool", "effect", "exchange", "exchanged", "debrief", "debrief-card")
-# All at once, six teams: the open round (four have answered), its reveal, a tool space, a round split
-# into per-team cards (teams of different projects).
+# All at once, six teams: the open round (four have answered), its reveal, a tool space, and a round whose
+# teams answer different cards (the core deck always has a card for every project: there, follow-ups).
 ROOM_SCENES = ("round", "reveal", "tools", "round-split")
 SCENES = ("start", "setup", *GAME_SCENES, *ROOM_SCENES, "help", "menu", "confirm", "phones", "error")
 TEAM_NAMES = {

@@ -231,3 +231,20 @@ def test_the_reveal_says_each_response_once_with_the_teams_that_chose_it():
     assert app.top.name == "reveal-team"
     key(app, pygame.K_RETURN)
     assert app.top.name == "reveal"
+
+
+def test_the_round_timer_runs_across_the_answers():
+    clock = [1000.0]
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    app.clock = lambda: clock[0]
+    start_all_at_once(app, 3)
+    game = app.game
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_t)  # no row picked: T is the timer
+    assert game.timer.running
+    clock[0] += 40
+    left = game.timer.remaining()
+    answer_by_keys(app, 0, 0)
+    answer_by_keys(app, 1, 1)
+    assert game.timer.running and game.timer.remaining() == left  # an answer does not restart the discussion
