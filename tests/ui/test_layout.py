@@ -135,3 +135,36 @@ def test_every_core_card_fits_its_box():
                 if d.px < app.painter.floor_px():
                     bad.append(f"{lang} {cid}: '{d.text[:40]}' is drawn at {d.px} px")
     assert not bad, "\n".join(bad[:20])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_what_happened_next_shows_whole_even_beside_a_tool_and_a_mark(lang):
+    """The effect screen's consequence is the lesson of the card: the longest ones of the core deck, after
+    a response that moved three pillars, with a tool played and a mark left, are never cut."""
+    from booster.ui.scenes.card import EffectScene
+    from booster.ui.views import EffectView
+
+    deck = load_deck(paths.CORE_DECK).deck
+    consequences = [
+        (len(deck.text(lang, "cards", c.id, "consequences", o.id, default="")), c.id, o.id)
+        for c in deck.cards.values()
+        if c.kind in ("challenge", "follow-up")
+        for o in c.options
+    ]
+    tool = max((c for c in deck.of_kind("tool")), key=lambda c: len(deck.text(lang, "cards", c.id, "title")))
+    mark = max(deck.texts[lang]["marks"], key=lambda m: len(deck.texts[lang]["marks"][m]))
+    bad = []
+    for size in SIZES:
+        app = make_app(paths.CORE_DECK, lang, size)
+        goto(app, "effect")
+        for _, card, option in sorted(consequences, reverse=True)[:5]:
+            view = EffectView(card, 0, option, tool.id, (2, -1, 1), marks=(mark,))
+            app.set_scene(EffectScene(app, view))
+            text = app.deck_text("cards", card, "consequences", option)
+            app.text.records = []
+            app.render()
+            drawn = [d for d in app.text.records if d.text == text]
+            app.text.records = None
+            if [d.cut for d in drawn] != [False]:
+                bad.append(f"{size}: {card}.{option}: {'cut' if drawn else 'not shown'}")
+    assert not bad, "\n".join(bad)

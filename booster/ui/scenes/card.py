@@ -17,7 +17,7 @@ import pygame
 
 from booster.engine.game import Action, ActionKind
 from booster.ui import theme
-from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card
+from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
@@ -305,20 +305,24 @@ class EffectScene(OneStepScene):
         ids = [o.id for o in card.options if offered is None or o.id in offered]
         n = ids.index(self.option) + 1 if self.option in ids else 0
         p.text(t("card.chosen", n=n), (SIDE_X, 120, SIDE_W, 80), LARGE, bold=True, max_lines=1)
-        chips = sum(1 for d in self.delta or () if d) or 1
-        common.effect_chips(p, app, self.delta, (SIDE_X, 205, SIDE_W, 86 * chips))
-        # Then what happened next (hidden until now), the tool played and the marks the response left.
-        y = 215 + 86 * chips
-        bottom = 850
+        # Then what happened next (hidden until now), the tool played and the marks the response left. What
+        # happened next is the lesson: when it would not fit under one chip per line, the chips go side by
+        # side (icon, arrow, number) to make room for it.
+        consequence = app.deck_text("cards", self.card_id, "consequences", self.option)
         marks = [app.deck_text("marks", m) or m for m in self.view.marks]
+        chips = sum(1 for d in self.delta or () if d) or 1
+        bottom = 850 - (104 if marks else 0)
+        below = (100 if self.tool else 0) + (natural_height(p, consequence, SIDE_W, SMALL) if consequence else 0)
+        side_by_side = chips > 1 and 215 + 86 * chips + below > bottom
+        chips_h = 68 if side_by_side else 86 * chips
+        common.effect_chips(p, app, self.delta, (SIDE_X, 205, SIDE_W, chips_h), horizontal=side_by_side)
+        y = 215 + chips_h
         if marks:
-            bottom -= 104
             p.text(t("card.marks_now", marks=" · ".join(marks)), (SIDE_X, bottom + 4, SIDE_W, 100), SMALL, bold=True)
         if self.tool:
             tool = app.deck_text("cards", self.tool, "title") or self.tool
             p.text(t("card.tool_played", tool=tool), (SIDE_X, y, SIDE_W, 96), SMALL, colour=theme.MUTED)
             y += 100
-        consequence = app.deck_text("cards", self.card_id, "consequences", self.option)
         if consequence and bottom - y > 60:
             p.text(consequence, (SIDE_X, y, SIDE_W, bottom - y), SMALL)
         common.go_on_button(p, app, (SIDE_X, 860, SIDE_W, 100), t("card.continue"), self.go_on, "continue")

@@ -109,10 +109,10 @@ def effect_chips(
         if cwid >= 300:
             p.arrow((left + cwid - num_w - 4, top + rh / 2), arrow, up=d > 0)
             number: LRect = (left + cwid - num_w + 30, top + 8, num_w - 46, rh - 16)
-        else:  # a narrow chip (side by side on the reveal): the arrow right after the icon, then the number
-            ax = left + 40 + icon + 12 + arrow
+        else:  # a narrow chip (side by side): the arrow right after the icon, then the number, as wide as it can
+            ax = left + 40 + icon + 8 + arrow
             p.arrow((ax, top + rh / 2), arrow, up=d > 0)
-            number = (ax + arrow + 6, top + 8, left + cwid - ax - arrow - 18, rh - 16)
+            number = (ax + arrow + 2, top + 6, left + cwid - ax - arrow - 8, rh - 12)
         p.text(
             f"+{d}" if d > 0 else f"\u2013{-d}",
             number,
