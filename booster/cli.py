@@ -90,8 +90,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
 
 
 def _overflows(result, path: str) -> list:
-    """Translations whose texts do not fit their card, printed or projected, at the smallest legible size,
-    located at the card (booster/deck/fit.py)."""
+    """Texts that do not fit their card, printed or projected, at the smallest legible size, located at the
+    card (booster/deck/fit.py). Every card of the source language is measured (a designer's new card has no
+    other check); a translation's cards only where they are longer than the source or past a limit."""
     from booster.deck import fit
     from booster.deck.yaml_safe import Problem
 
@@ -100,7 +101,8 @@ def _overflows(result, path: str) -> list:
         return []
     out = []
     for lang in sorted(deck.texts):
-        if lang == deck.info.source_language or not (names := fit.candidates(deck, lang)):
+        names = list(deck.cards) if lang == deck.info.source_language else fit.candidates(deck, lang)
+        if not names:
             continue
         doc = result.documents.get(f"text.{lang}.yaml")
         found = fit.overflows(deck, lang, names)

@@ -163,3 +163,21 @@ def test_the_overflow_strip_speaks_the_translators_language(lang: str, words: st
     _mark_overflow(pygame.Surface((630, 880)), text, fit.Overflow("card", 3, 150), Strings(lang))
     [drawn] = [d.text for d in text.records]
     assert drawn.startswith(words) and "3" in drawn and "150" in drawn
+
+
+def test_a_designers_source_card_that_overflows_is_reported_too(tmp_path: Path, capsys) -> None:
+    """The source language is measured as well: a designer who raised a limit in rules.yaml and wrote a
+    French card to it is told, at the card's line in text.fr.yaml, that it does not fit."""
+    d = Path(shutil.copytree(paths.CORE_DECK, tmp_path / "core"))
+    rules = d / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("  text: 320\n", "  text: 700\n"), encoding="utf-8")
+    fr = d / "text.fr.yaml"
+    lines = fr.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line == "  food-desert:\n")
+    assert lines[at + 2].startswith("    text: ")
+    words = "Les habitants racontent longuement leurs trajets vers les commerces éloignés du quartier. "
+    lines[at + 2] = f'    text: "{(words * 8)[:650].strip()}"\n'
+    fr.write_text("".join(lines), encoding="utf-8")
+    assert main(["deck", "check", str(d)]) == 1
+    out = capsys.readouterr().out
+    assert f"text.fr.yaml:{at + 1}:3: cards.food-desert: the Français (fr) texts do not fit the projected card" in out

@@ -141,9 +141,8 @@ def _per_line(text: Any, painter: Any, width: float) -> int:
 
 def candidates(deck: Deck, lang: str) -> list[str]:
     """The cards worth measuring in `lang`: those with a text longer than its character limit in rules.yaml,
-    or whose texts are longer in all than the source's. The source's texts fit (the limits are set so, and
-    the core deck's layout tests measure every card), so a card no longer than its source seldom overflows:
-    a few measures instead of one per card keep `deck check` quick."""
+    or whose texts are longer in all than the source's. `deck check` measures every card of the source, so a
+    card no longer than its source seldom overflows: a few measures instead of one per card keep it quick."""
     from booster.deck.loader import LIMIT_OF
 
     limits = deck.rules.limits
