@@ -248,3 +248,19 @@ def test_the_round_timer_runs_across_the_answers():
     answer_by_keys(app, 0, 0)
     answer_by_keys(app, 1, 1)
     assert game.timer.running and game.timer.remaining() == left  # an answer does not restart the discussion
+
+
+def test_the_mouse_picks_a_team_row_then_its_response():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start_all_at_once(app, 3)
+    game = app.game
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    click(app, "option 2")  # no team picked: nothing is recorded, and the screen says what to do first
+    assert not any(game.has_answered(s) for s in range(3)) and app.toast_text.startswith("Pick a team first")
+    click(app, "team2")
+    assert app.top.picked == 2
+    click(app, "option 2")
+    assert game.has_answered(2) and game.state.round.answers[2].option == game.offered(2)[1].id
+    click(app, "reveal")  # two teams have not answered: the round stays open
+    assert app.top.name == "round"
