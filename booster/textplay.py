@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import sys
 
-from booster.engine.game import Game, Setup
+from booster.engine.game import Game, Mode, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
 
@@ -23,7 +23,8 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
     game = Game(deck)
     seed = random.randrange(1 << 30) if seed is None else seed
     names = tuple(f"{i + 1}" for i in range(teams))
-    match = Match.start(game, Setup(names, seed))
+    # The terminal is one prompt: teams answer in turn there, whatever the deck's rules say.
+    match = Match.start(game, Setup(names, seed, mode=Mode.IN_TURN))
     pillar_names = [deck.text(lang, "pillars", p, "name", default=p) for p in game.pillars]
     print_(deck.text(lang, "deck", "title", default=deck.info.id) + f" (seed {seed})")
     last_stage = -1

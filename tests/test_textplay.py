@@ -50,3 +50,15 @@ def test_the_command_with_no_input_and_zero_teams():
             timeout=60,
         )
         assert r.returncode == code and "Traceback" not in r.stderr and r.stderr.strip(), r.stderr
+
+
+def test_a_deck_played_all_at_once_is_played_in_turn_at_the_prompt():
+    import attrs
+
+    deck = load_deck(MINI).deck
+    together = attrs.evolve(deck, rules=attrs.evolve(deck.rules, play="all-at-once"))
+    played: list[list[str]] = [[], []]
+    for d, out in zip((deck, together), played, strict=True):
+        assert play_text(d, "en", 2, 7, input_=lambda _p: "1", print_=out.append) == 0
+    # The same game, team after team, as its in-turn twin: no answer printed for the wrong team.
+    assert played[1] == played[0]

@@ -317,6 +317,19 @@ class GameController:
         """The tools team `seat` may play with a response on its card of the open round."""
         return tuple(dict.fromkeys(a.tool for a in self.team_actions(seat) if a.kind == ActionKind.CHOOSE and a.tool))
 
+    def reveal_tools(self, seat: int) -> tuple[str, ...]:
+        """The tools team `seat` may play to reveal its card of the open round (before it answers)."""
+        return tuple(a.tool for a in self.team_actions(seat) if a.kind == ActionKind.REVEAL and a.tool)
+
+    def revealed(self, seat: int) -> str | None:
+        """The tool team `seat` revealed its card of the open round with, if it did."""
+        rnd = self.state.round
+        return rnd.revealed[seat] if rnd is not None and 0 <= seat < len(rnd.revealed) else None
+
+    def reveal(self, seat: int, tool: str) -> bool:
+        """Team `seat` plays a reveal tool on its card of the open round: every response's effect shows."""
+        return self.decide(Action(ActionKind.REVEAL, tool=tool, team=seat))
+
     def answer(self, seat: int, option: str, tool: str | None = None) -> bool:
         """Record (or change) team `seat`'s answer in the open round; nothing scores until the round closes."""
         return self.decide(Action(ActionKind.CHOOSE, option, tool, seat))

@@ -264,3 +264,43 @@ def test_the_mouse_picks_a_team_row_then_its_response():
     assert game.has_answered(2) and game.state.round.answers[2].option == game.offered(2)[1].id
     click(app, "reveal")  # two teams have not answered: the round stays open
     assert app.top.name == "round"
+
+
+def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_does():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    start_all_at_once(app, 6)
+    game = app.game
+    found = None
+    for _ in range(3000):  # play on (every team its first response) until a team can reveal its card
+        top = app.top
+        if top.name == "debrief":
+            break
+        if top.name == "round":
+            found = next((s for s in game.waiting() if game.reveal_tools(s)), None)
+            if found is not None:
+                break
+            for seat in game.waiting():
+                answer_by_keys(app, seat, 0)
+        key(app, pygame.K_RETURN)
+    assert found is not None, "the core deck offers a reveal tool in a six-team game"
+    tool = game.reveal_tools(found)[0]
+    key(app, pygame.K_1 + found)
+    key(app, pygame.K_r)
+    assert game.revealed(found) == tool and tool in game.state.teams[found].spent
+    assert app.top.picked == found  # the row stays picked: the room reads what the tool showed
+    app.text.records = []
+    app.render()
+    said = [d.text for d in app.text.records]
+    app.text.records = None
+    title = app.deck_text("cards", tool, "title")
+    assert app.t("round.revealed_by", team=game.state.teams[found].name, tool=title) in said
+    first = game.offered(found)[0]
+    view = game.game.seat_view(game.state, found)
+    assert any(line.startswith("1: ") for text in said for line in text.split("\n"))
+    expected = game.game.preview(view, first.id)
+    key(app, pygame.K_1)  # the team's first response
+    for seat in game.waiting():
+        answer_by_keys(app, seat, 0)
+    key(app, pygame.K_RETURN)  # reveal the answers: the effect is the one the tool showed
+    effect = next(e for e in app.top.view.effects if e.team == found)
+    assert effect.delta == expected

@@ -10,12 +10,13 @@ helpful tool, go-on toggles playing it; on the timer, it starts or pauses it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import pygame
 
-from booster.engine.game import Action, ActionKind
+from booster.engine.game import Action, ActionKind, State
+from booster.engine.model import Option
 from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
@@ -190,18 +191,7 @@ class ChallengeScene(Scene):
         return f" ({'; '.join(said)})" if said else ""
 
     def revealed_text(self) -> str:
-        """Each offered response's effect, once a reveal tool has shown them: "1: +1 Ecology, –1 Social"."""
-        game, state = self.game.game, self.game.state
-        lines = []
-        for i, o in enumerate(self.options()):
-            delta = game.preview(state, o.id, self.tool)
-            parts = [
-                (f"+{d}" if d > 0 else f"\u2013{-d}") + f" {common.pillar_name(self.app, j)}"
-                for j, d in enumerate(delta)
-                if d
-            ]
-            lines.append(f"{i + 1}: {', '.join(parts) or self.t('card.no_effect')}")
-        return "\n".join(lines)
+        return revealed_text(self.app, self.game.state, self.options(), self.tool)
 
     def draw_toolbox(self, p: Painter, box) -> None:
         app, t = self.app, self.t
@@ -327,3 +317,16 @@ class EffectScene(OneStepScene):
             p.text(consequence, (SIDE_X, y, SIDE_W, bottom - y), SMALL)
         common.go_on_button(p, app, (SIDE_X, 860, SIDE_W, 100), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
+
+
+def revealed_text(app, state: State, options: Sequence[Option], tool: str | None = None) -> str:
+    """Each offered response's effect once a reveal tool has shown them, for the team of `state` (the team
+    in turn, or a team's view of a round): "1: +1 Ecology, –1 Social"."""
+    lines = []
+    for i, o in enumerate(options):
+        delta = app.game.game.preview(state, o.id, tool)
+        parts = [
+            (f"+{d}" if d > 0 else f"\u2013{-d}") + f" {common.pillar_name(app, j)}" for j, d in enumerate(delta) if d
+        ]
+        lines.append(f"{i + 1}: {', '.join(parts) or app.t('card.no_effect')}")
+    return "\n".join(lines)

@@ -23,7 +23,7 @@ from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
-from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer
+from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
 from booster.ui.views import EffectView, RevealView, RoundView, ToolsView
 
 CARD_BOX = (40, 112, 1180, 846)
@@ -87,6 +87,15 @@ class RoundScene(Scene):
         now = self.tools.get(seat)
         self.tools[seat] = choices[(choices.index(now) + 1) % len(choices)] if now in choices else choices[1]
 
+    def reveal_card(self, seat: int) -> None:
+        """The picked team plays its tool that reveals its card: every response's effect shows, on the
+        projector for the whole room (the method's findings are shared)."""
+        tools = self.game.reveal_tools(seat)
+        if tools:
+            self.game.reveal(seat, tools[0])
+        elif not self.game.revealed(seat):
+            self.app.toast(self.t("round.no_reveal", team=common.team_name(self.app, seat)))
+
     def withdraw(self, seat: int) -> None:
         if self.game.has_answered(seat):
             self.game.withdraw(seat)
@@ -106,7 +115,7 @@ class RoundScene(Scene):
 
     def claims(self, event: pygame.event.Event) -> bool:
         # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
-        return self.picked is not None and event.key in (pygame.K_t, pygame.K_BACKSPACE)
+        return self.picked is not None and event.key in (pygame.K_t, pygame.K_r, pygame.K_BACKSPACE)
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -128,6 +137,9 @@ class RoundScene(Scene):
             return True
         if self.picked is not None and k == pygame.K_t:
             self.cycle_tool(self.picked)
+            return True
+        if self.picked is not None and k == pygame.K_r:
+            self.reveal_card(self.picked)
             return True
         if self.picked is not None and k == pygame.K_BACKSPACE:
             self.withdraw(self.picked)
@@ -159,7 +171,10 @@ class RoundScene(Scene):
         self.draw_cards(p)
         if game.timer.length > 0:
             draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
-        self.draw_rows(p, seats)
+        if self.picked is not None and game.revealed(self.picked):
+            self.draw_revealed(p, self.picked)
+        else:
+            self.draw_rows(p, seats)
         label = t("round.reveal")
         ready = not game.waiting()  # the highlight is on the row picked until every team has answered
         box = (SIDE_X, 892, SIDE_W, 82)
@@ -231,6 +246,22 @@ class RoundScene(Scene):
         if card is not None and self.deck.cards[card].kind == "follow-up":
             return self.t("round.follow_up", team=name)
         return self.t("round.card_of", team=name)
+
+    def draw_revealed(self, p: Painter, seat: int) -> None:
+        """In place of the rows while the team's row is picked: what its reveal tool showed."""
+        app, t, game = self.app, self.t, self.game
+        top = ROWS_TOP if game.timer.length > 0 else 112
+        x, y, w, h = SIDE_X, top, SIDE_W, ROWS_BOTTOM - top
+        p.panel((x, y, w, h), theme.HIGHLIGHT, theme.INK, 3, 18)
+        tool = game.revealed(seat) or ""
+        said = t(
+            "round.revealed_by", team=common.team_name(app, seat), tool=app.deck_text("cards", tool, "title") or tool
+        )
+        sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
+        p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
+        view = game.game.seat_view(game.state, seat)
+        text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
+        p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
 
     def draw_rows(self, p: Painter, seats: tuple[int, ...]) -> None:
         app, t, game = self.app, self.t, self.game
