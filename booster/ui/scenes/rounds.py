@@ -13,6 +13,7 @@ team has answered. Phones answer through the same controller calls, so the lapto
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import partial
 
 import pygame
@@ -49,6 +50,7 @@ class RoundScene(Scene):
         self.view = view
         self.picked: int | None = None  # the team whose row the next response key answers for
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
+        self.asked: tuple[int, ...] = ()  # the teams waited for when a reveal was asked for: asked again, it goes
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
@@ -103,12 +105,17 @@ class RoundScene(Scene):
             self.app.toast(self.t("round.no_answer", team=common.team_name(self.app, seat)))
 
     def reveal(self) -> None:
+        """Reveal the answers; with teams still to answer, the first press says who, the second reveals
+        without them (they pass this card)."""
         waiting = self.game.waiting()
-        if waiting:
+        if not waiting:
+            self.game.close_round()
+        elif waiting == self.asked:
+            self.game.reveal_without()
+        else:
+            self.asked = waiting
             names = ", ".join(common.team_name(self.app, s) for s in waiting)
-            self.app.toast(self.t("round.waiting_for", teams=names))
-            return
-        self.game.close_round()
+            self.app.toast(self.t("round.reveal_anyway", teams=names))
 
     def toggle_timer(self) -> None:
         self.app.toggle_timer()
@@ -160,7 +167,7 @@ class RoundScene(Scene):
         seats = game.answering()
         done = len(seats) - len(game.waiting())
         p.text(
-            t("round.count", n=done, total=len(seats)),
+            t("round.count_one" if done == 1 else "round.count", n=done, total=len(seats)),
             (1160, 18, 720, 80),
             LARGE,
             bold=True,
@@ -221,7 +228,13 @@ class RoundScene(Scene):
             p.panel((x, y, w, rh - 10), theme.PANEL, theme.LINE, 3, 16)
             title = app.deck_text("cards", card, "title") or card
             kind = t(f"card.{self.deck.cards[card].kind}")
-            p.text(f"{kind}: {title}", (x + 20, y + 6, w - 40, (rh - 22) / 2), BODY, bold=True, max_lines=1)
+            p.text(
+                t("round.card_line", kind=kind, title=title),
+                (x + 20, y + 6, w - 40, (rh - 22) / 2),
+                BODY,
+                bold=True,
+                max_lines=1,
+            )
             names = ", ".join(common.team_name(app, s) for s in teams)
             p.text(names, (x + 20, y + 6 + (rh - 22) / 2, w - 40, (rh - 22) / 2), SMALL, max_lines=1)
             y += rh
@@ -292,11 +305,12 @@ class RoundScene(Scene):
             # The status in words, with a shape: a tick when answered, an empty ring when not.
             sx = SIDE_X + SIDE_W - status_w
             r = min(16, rh * 0.22)
-            if answered:
+            passed = game.has_passed(seat)
+            if answered and not passed:
                 draw_check(p, (sx + 20, cy), r)
             else:
                 pygame.draw.circle(p.surface, theme.INK, p.layout.point(sx + 20, cy), p.px(r), p.px(3))
-            word = t("round.answered") if answered else t("round.not_yet")
+            word = t("round.passed") if passed else t("round.answered") if answered else t("round.not_yet")
             p.text(word, (sx + 46, y + 6, status_w - 60, rh - 12), SMALL, bold=answered, valign="middle", max_lines=1)
 
 
@@ -355,7 +369,10 @@ class RevealScene(OneStepScene):
             if teams:
                 chosen[response.id] = teams
         gap = 16
-        left, top, width, height = 40, 110, 1840, 850
+        left, top, width, height = 40, 110, 1840, 850 - (56 if self.view.passed else 0)
+        if self.view.passed:
+            names = ", ".join(common.team_name(self.app, s) for s in self.view.passed)
+            p.text(self.t("reveal.passed", teams=names), (left, 916, width, 50), SMALL, colour=theme.MUTED, max_lines=1)
         cw = (width - gap * (len(chosen) - 1)) / max(1, len(chosen))
         for j, (option, teams) in enumerate(chosen.items()):
             self.draw_response(p, card_id, option, teams, (left + j * (cw + gap), top, cw, height))
@@ -370,24 +387,26 @@ class RevealScene(OneStepScene):
         sh = min(h * 0.4, natural_height(p, said, w - 40, BODY, bold=True) + 4)
         p.text(said, (x + 20, y + 14, w - 40, sh), BODY, bold=True)
         y2 = y + 14 + sh + 8
-        # The same response may do more or less to one team (its marks, a tool it played): then each team
-        # line carries its own chips; otherwise the effect is said once.
-        same = len({e.delta for e in teams}) == 1
-        if same:
-            common.effect_chips(p, app, teams[0].delta, (x + 16, y2, w - 32, 68), horizontal=True)
-            y2 += 74
-        row = 60.0
+        # The same response may do more or less to one team (its marks, a tool it played): the chips say
+        # what it did to most of its teams, and a team it did otherwise says so in words on its own line.
+        deltas = Counter(e.delta for e in teams)
+        usual = deltas.most_common(1)[0][0]
+        common.effect_chips(p, app, usual, (x + 16, y2, w - 32, 68), horizontal=True)
+        y2 += 74
         for e in teams:
-            p.button((x + 12, y2, w - 24, row - 6), "", partial(self.detail, e.team), name=f"team{e.team}")
-            common.token(p, app, e.team, (x + 44, y2 + (row - 6) / 2), 18)
-            name = common.team_name(app, e.team)
+            notes = []
             if e.tool:
-                name += " · " + t("round.tool", tool=app.deck_text("cards", e.tool, "title") or e.tool)
-            name_w = w - 100 if same else (w - 100) * 0.45
-            p.text(name, (x + 72, y2 + 4, name_w, row - 14), SMALL, bold=True, valign="middle", max_lines=1)
-            if not same:
-                chips = (x + 80 + name_w, y2 + 2, w - 100 - name_w, row - 10)
-                common.effect_chips(p, app, e.delta, chips, horizontal=True)
+                notes.append(t("round.tool", tool=app.deck_text("cards", e.tool, "title") or e.tool))
+            if e.delta != usual:
+                notes.append(t("reveal.its_effect", effect=common.effect_words(app, e.delta)))
+            note = " · ".join(notes)
+            row = 60.0 + (natural_height(p, note, w - 100, SMALL) if note else 0)
+            p.button((x + 12, y2, w - 24, row - 6), "", partial(self.detail, e.team), name=f"team{e.team}")
+            common.token(p, app, e.team, (x + 44, y2 + 27), 18)
+            name = common.team_name(app, e.team)
+            p.text(name, (x + 72, y2 + 4, w - 100, 46), SMALL, bold=True, valign="middle", max_lines=1)
+            if note:
+                p.text(note, (x + 72, y2 + 50, w - 100, row - 60), SMALL, colour=theme.MUTED)
             y2 += row
         marks = list(dict.fromkeys(m for e in teams for m in e.marks))
         bottom = y + h - 12
