@@ -5,6 +5,7 @@ a resumed game keeps."""
 from __future__ import annotations
 
 import pygame
+import pytest
 from ui_drive import MINI, click, key, new_app
 
 from booster import paths, saves
@@ -364,3 +365,20 @@ def test_the_facilitator_reveals_before_every_team_has_answered_by_asking_twice(
     assert game.has_passed(5) and not game.has_passed(0)
     answer_by_keys(app, 5, 1)  # a late answer replaces the pass
     assert not game.has_passed(5) and game.has_answered(5)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_keys_help_in_a_round_tells_the_round_keys_whole(lang):
+    app = new_app(paths.CORE_DECK, lang=lang, size=(1280, 720))
+    start_all_at_once(app, 6)
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_h)
+    assert app.top.name == "help"
+    app.text.records = []
+    app.render()
+    drawn = {d.text: d for d in app.text.records}
+    app.text.records = None
+    for k in ("round_pick", "round_row", "round_reveal"):
+        assert not drawn[app.t(f"help.{k}")].cut
+    assert app.t("help.clicker") not in drawn  # one team's challenge keys are not this mode's
