@@ -174,8 +174,21 @@ def test_t_cycles_the_tools_of_the_team_picked_and_the_answer_plays_it():
     key(app, pygame.K_1 + seat)
     key(app, pygame.K_t)  # the team's first helpful tool, not the timer
     assert game.timer.running == timer and app.top.tools[seat] == tool
+    app.text.records = []
+    app.render()
+    title = app.deck_text("cards", tool, "title")
+    said = app.t("round.plays_tool", team=game.state.teams[seat].name, tool=title, n=len(game.offered(seat)))
+    hints = [d for d in app.text.records if d.text == said]
+    app.text.records = None
+    assert len(hints) == 1 and not hints[0].cut, "the facilitator sees which tool the answer will play"
     key(app, pygame.K_1)
     assert game.state.round.answers[seat].tool == tool
+    # A team with no tool for its card: T says so, and nothing is chosen.
+    bare = next((s for s in game.waiting() if not game.tools_for(s)), None)
+    if bare is not None:
+        key(app, pygame.K_1 + bare)
+        key(app, pygame.K_t)
+        assert "no tool" in app.toast_text and app.top.tools.get(bare) is None
 
 
 def test_a_game_resumed_mid_round_keeps_the_answers_given():
