@@ -304,3 +304,40 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     key(app, pygame.K_RETURN)  # reveal the answers: the effect is the one the tool showed
     effect = next(e for e in app.top.view.effects if e.team == found)
     assert effect.delta == expected
+
+
+def test_on_the_reveal_a_team_that_played_a_tool_is_named_with_it_and_with_its_own_effect():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    start_all_at_once(app, 6)
+    game = app.game
+    seat = None
+    for _ in range(3000):  # play on until a team holds a tool that helps on the round's card
+        if app.top.name == "round":
+            seat = next((s for s in game.waiting() if game.tools_for(s)), None)
+            if seat is not None:
+                break
+            for s in game.waiting():
+                answer_by_keys(app, s, 0)
+        key(app, pygame.K_RETURN)
+    assert seat is not None
+    tool = game.tools_for(seat)[0]
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_t)  # its first helpful tool
+    key(app, pygame.K_1)
+    for s in game.waiting():
+        answer_by_keys(app, s, 0)  # every other team the same response, without a tool
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "reveal"
+    mine = next(e for e in app.top.view.effects if e.team == seat)
+    others = {e.delta for e in app.top.view.effects if e.team != seat}
+    assert mine.tool == tool
+    app.text.records = []
+    app.render()
+    drawn = list(app.text.records)
+    app.text.records = None
+    notes = [d for d in drawn if app.t("round.tool", tool=app.deck_text("cards", tool, "title")) in d.text]
+    assert len(notes) == 1 and not notes[0].cut, "the tool is named whole, on the team's own line"
+    if mine.delta not in others:  # the tool changed what the response did: the team's effect is said
+        from booster.ui.scenes.common import effect_words
+
+        assert app.t("reveal.its_effect", effect=effect_words(app, mine.delta)) in notes[0].text

@@ -324,9 +324,5 @@ def revealed_text(app, state: State, options: Sequence[Option], tool: str | None
     in turn, or a team's view of a round): "1: +1 Ecology, –1 Social"."""
     lines = []
     for i, o in enumerate(options):
-        delta = app.game.game.preview(state, o.id, tool)
-        parts = [
-            (f"+{d}" if d > 0 else f"\u2013{-d}") + f" {common.pillar_name(app, j)}" for j, d in enumerate(delta) if d
-        ]
-        lines.append(f"{i + 1}: {', '.join(parts) or app.t('card.no_effect')}")
+        lines.append(f"{i + 1}: {common.effect_words(app, app.game.game.preview(state, o.id, tool))}")
     return "\n".join(lines)

@@ -124,6 +124,12 @@ def effect_chips(
         )
 
 
+def effect_words(app: App, delta: tuple[int, ...] | None) -> str:
+    """An effect in words, for where chips do not fit: "+1 Ecology, –1 Social" (or "no effect")."""
+    parts = [(f"+{d}" if d > 0 else f"\u2013{-d}") + f" {pillar_name(app, i)}" for i, d in enumerate(delta or ()) if d]
+    return ", ".join(parts) or app.t("card.no_effect")
+
+
 def header(p: Painter, app: App, team: int | None, title: str) -> None:
     """Top bar: what stage (left), whose turn with the team's token (right)."""
     p.text(title, (40, 18, 1100 if team is not None else 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)

@@ -13,6 +13,7 @@ team has answered. Phones answer through the same controller calls, so the lapto
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import partial
 
 import pygame
@@ -160,7 +161,7 @@ class RoundScene(Scene):
         seats = game.answering()
         done = len(seats) - len(game.waiting())
         p.text(
-            t("round.count", n=done, total=len(seats)),
+            t("round.count_one" if done == 1 else "round.count", n=done, total=len(seats)),
             (1160, 18, 720, 80),
             LARGE,
             bold=True,
@@ -221,7 +222,13 @@ class RoundScene(Scene):
             p.panel((x, y, w, rh - 10), theme.PANEL, theme.LINE, 3, 16)
             title = app.deck_text("cards", card, "title") or card
             kind = t(f"card.{self.deck.cards[card].kind}")
-            p.text(f"{kind}: {title}", (x + 20, y + 6, w - 40, (rh - 22) / 2), BODY, bold=True, max_lines=1)
+            p.text(
+                t("round.card_line", kind=kind, title=title),
+                (x + 20, y + 6, w - 40, (rh - 22) / 2),
+                BODY,
+                bold=True,
+                max_lines=1,
+            )
             names = ", ".join(common.team_name(app, s) for s in teams)
             p.text(names, (x + 20, y + 6 + (rh - 22) / 2, w - 40, (rh - 22) / 2), SMALL, max_lines=1)
             y += rh
@@ -370,24 +377,26 @@ class RevealScene(OneStepScene):
         sh = min(h * 0.4, natural_height(p, said, w - 40, BODY, bold=True) + 4)
         p.text(said, (x + 20, y + 14, w - 40, sh), BODY, bold=True)
         y2 = y + 14 + sh + 8
-        # The same response may do more or less to one team (its marks, a tool it played): then each team
-        # line carries its own chips; otherwise the effect is said once.
-        same = len({e.delta for e in teams}) == 1
-        if same:
-            common.effect_chips(p, app, teams[0].delta, (x + 16, y2, w - 32, 68), horizontal=True)
-            y2 += 74
-        row = 60.0
+        # The same response may do more or less to one team (its marks, a tool it played): the chips say
+        # what it did to most of its teams, and a team it did otherwise says so in words on its own line.
+        deltas = Counter(e.delta for e in teams)
+        usual = deltas.most_common(1)[0][0]
+        common.effect_chips(p, app, usual, (x + 16, y2, w - 32, 68), horizontal=True)
+        y2 += 74
         for e in teams:
-            p.button((x + 12, y2, w - 24, row - 6), "", partial(self.detail, e.team), name=f"team{e.team}")
-            common.token(p, app, e.team, (x + 44, y2 + (row - 6) / 2), 18)
-            name = common.team_name(app, e.team)
+            notes = []
             if e.tool:
-                name += " · " + t("round.tool", tool=app.deck_text("cards", e.tool, "title") or e.tool)
-            name_w = w - 100 if same else (w - 100) * 0.45
-            p.text(name, (x + 72, y2 + 4, name_w, row - 14), SMALL, bold=True, valign="middle", max_lines=1)
-            if not same:
-                chips = (x + 80 + name_w, y2 + 2, w - 100 - name_w, row - 10)
-                common.effect_chips(p, app, e.delta, chips, horizontal=True)
+                notes.append(t("round.tool", tool=app.deck_text("cards", e.tool, "title") or e.tool))
+            if e.delta != usual:
+                notes.append(t("reveal.its_effect", effect=common.effect_words(app, e.delta)))
+            note = " · ".join(notes)
+            row = 60.0 + (natural_height(p, note, w - 100, SMALL) if note else 0)
+            p.button((x + 12, y2, w - 24, row - 6), "", partial(self.detail, e.team), name=f"team{e.team}")
+            common.token(p, app, e.team, (x + 44, y2 + 27), 18)
+            name = common.team_name(app, e.team)
+            p.text(name, (x + 72, y2 + 4, w - 100, 46), SMALL, bold=True, valign="middle", max_lines=1)
+            if note:
+                p.text(note, (x + 72, y2 + 50, w - 100, row - 60), SMALL, colour=theme.MUTED)
             y2 += row
         marks = list(dict.fromkeys(m for e in teams for m in e.marks))
         bottom = y + h - 12
