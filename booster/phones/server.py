@@ -77,8 +77,6 @@ PAGE_STRINGS = (
     "recorded",
     "recorded_tool",
     "recorded_laptop",
-    "answered_count",
-    "answered_count_one",
     "tools_title",
     "no_tools",
     "helps",
@@ -415,8 +413,13 @@ class PhoneServer:
         return _json({"recorded": answer.to_json(), "version": self.bridge.current().version})
 
 
+# The projector's strings the page shows too: one sentence for "how many have answered" on both.
+SHARED_STRINGS = {"answered_count": "round.count", "answered_count_one": "round.count_one"}
+
+
 def page_strings(t: Strings) -> dict[str, str]:
-    return {key: t(f"phone.{key}") for key in PAGE_STRINGS}
+    own = {key: t(f"phone.{key}") for key in PAGE_STRINGS}
+    return own | {key: t(shared) for key, shared in SHARED_STRINGS.items()}
 
 
 def view_json(published: Published, team: int, lang: str) -> dict[str, Any]:

@@ -204,8 +204,7 @@ function render(data) {
                                   tool: rec && rec.card === view.card.id ? rec.tool : null };
   }
   $("progress").hidden = data.answering <= 1;
-  const one = new Intl.PluralRules(S.lang).select(data.answered) === "one";
-  $("progress").textContent = t(one ? "answered_count_one" : "answered_count",
+  $("progress").textContent = t(data.answered === 1 ? "answered_count_one" : "answered_count",
                                 { n: data.answered, total: data.answering });
   drawCard(view);
   drawTools(view);
