@@ -142,7 +142,7 @@ def test_a_team_answers_only_its_own_card_with_a_legal_response(mini):
     with pytest.raises(IllegalAction, match="not an option"):
         mini.apply(match.state, Action("choose", "nope", team=1))
     assert all(a.team == 1 for a in mini.team_actions(match.state, 1))
-    assert mini.team_actions(match.state, 1)[-1].kind == "choose"  # nothing to withdraw yet
+    assert mini.team_actions(match.state, 1)[-1].kind == "pass"  # nothing to withdraw yet: it may pass
     view = mini.seat_view(match.state, 1)
     assert view.turn == 1 and view.pending == match.state.round.cards[1]
 
@@ -182,3 +182,18 @@ def test_the_setup_mode_overrides_the_rules_and_a_wrong_one_is_refused(mini):
     assert mini.new_game(Setup(("A",), 1, (), "all-at-once")).mode == "all-at-once"
     with pytest.raises(IllegalAction, match="in-turn or all-at-once"):
         mini.new_game(Setup(("A",), 1, (), "sideways"))
+
+
+def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_answer(mini):
+    match = open_round(mini)
+    options = [o.id for o in mini.offered_options(match.state)]
+    assert mini.team_actions(match.state, 1)[-1] == Action("pass", team=1)
+    match, _ = match.play(Action("choose", options[0], team=0))
+    match, _ = match.play(Action("pass", team=1))
+    match, _ = match.play(Action("pass", team=2))
+    match, _ = match.play(Action("choose", options[1], team=2))  # a late answer replaces the pass
+    before = [t.scores for t in match.state.teams]
+    match, events = match.play(CLOSE)
+    assert [e.team for e in events if e.kind == "passed"] == [1]
+    assert match.state.teams[1].scores == before[1]
+    assert {e.team for e in events if e.kind == "scored"} == {0, 2}

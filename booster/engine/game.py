@@ -16,8 +16,9 @@ cards. What a response does to a team is `_respond`, kept apart from whose turn 
 
 All at once (`Mode.ALL_AT_ONCE`), the teams advance together, one space per round. At a challenge space the
 room meets one card (a follow-up replaces it for a team that has one due); each team's answer is recorded
-(`choose`, changed by another `choose`, removed by `withdraw`) and nothing scores until `close` applies
-every answer, in seat order, with the same `_respond`.
+(`choose`, changed by another `choose`, removed by `withdraw`; `pass` records that the team gives none, so
+that the facilitator can reveal without it) and nothing scores until `close` applies every answer, in
+seat order, with the same `_respond`.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class ActionKind(StrEnum):
     """All at once: remove a team's recorded answer (the round stays open)."""
     CLOSE = "close"
     """All at once: every team has answered; apply the answers, in seat order, and show them together."""
+    PASS = "pass"
+    """All at once: the team gives no answer to this round's card (the facilitator reveals without it)."""
 
 
 class EventKind(StrEnum):
@@ -81,12 +84,13 @@ class EventKind(StrEnum):
     ANSWERED = "answered"  # all at once: card: the team's card; the answer stays hidden until close
     WITHDRAWN = "withdrawn"  # all at once: the team's recorded answer was removed
     ROUND_CLOSED = "round_closed"  # all at once: every answer was applied (the events before it)
+    PASSED = "passed"  # all at once: card: the card the team gave no answer to
 
 
 PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
 # Reading an enum member costs as much as a function call; the hot paths use these names.
 _ADVANCE, _REVEAL, _CHOOSE, _EXCHANGE = ActionKind.ADVANCE, ActionKind.REVEAL, ActionKind.CHOOSE, ActionKind.EXCHANGE
-_ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE})
+_ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE, ActionKind.PASS})
 
 
 class IllegalAction(ValueError):
@@ -156,7 +160,7 @@ class Round(NamedTuple):
     """An open round, all at once: per team (by seat), its card, its recorded answer, its reveal tool."""
 
     cards: tuple[str | None, ...]  # None: the team has nothing to answer (an empty pile)
-    answers: tuple[Action | None, ...]  # `choose` actions without a team, None until the team answers
+    answers: tuple[Action | None, ...]  # `choose` (or `pass`) actions without a team, None until answered
     revealed: tuple[str | None, ...]
 
 
@@ -373,8 +377,8 @@ class Game:
 
     def team_actions(self, state: State, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now. In an open round: answer (again, to change its answer), reveal before
-        answering, withdraw its answer; each action names the team. Otherwise the legal actions if it is
-        that team's turn."""
+        answering, pass, withdraw its answer (or pass); each action names the team. Otherwise the legal
+        actions if it is that team's turn."""
         rnd = state.round
         if rnd is None:
             return self.legal_actions(state) if seat == state.turn else ()
@@ -386,7 +390,8 @@ class Game:
             for a in self.legal_actions(self.seat_view(state, seat))
             if not (answered and a.kind == _REVEAL)
         )
-        return (*actions, Action(ActionKind.WITHDRAW, team=seat)) if answered else actions
+        last = ActionKind.WITHDRAW if answered else ActionKind.PASS
+        return (*actions, Action(last, team=seat))
 
     def _offered_choices(self, card_id: str, team: Team) -> tuple[Action, ...]:
         """The plain `choose` actions of the responses a team is offered on a card."""
@@ -804,6 +809,9 @@ class Game:
             teams = _with(state.teams, seat, revealed.teams[seat])
             opened = rnd._replace(revealed=_with(rnd.revealed, seat, action.tool))
             return self._with_round(state._replace(teams=teams), opened), events
+        if kind == ActionKind.PASS:
+            answers = _with(rnd.answers, seat, Action(ActionKind.PASS))
+            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.ANSWERED, seat, card)]
         if kind == ActionKind.WITHDRAW:
             if answer is None:
                 raise IllegalAction(f"{name} has no answer to withdraw")
@@ -822,6 +830,9 @@ class Game:
         events: list[Event] = []
         for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
             if card is None or answer is None:
+                continue
+            if answer.kind == ActionKind.PASS:
+                events.append(Event(EventKind.PASSED, seat, card))
                 continue
             view = state._replace(turn=seat, pending=card, revealed=rnd.revealed[seat], teams=tuple(teams))
             team, option, effect, played = self._checked_choice(view, answer)

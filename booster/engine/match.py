@@ -28,7 +28,7 @@ from booster.engine.game import (
 
 # The actions a team (or, all at once, the facilitator) decides; the others (advance, exchange) are the only
 # action allowed where they occur.
-DECISIONS = frozenset({ActionKind.CHOOSE, ActionKind.REVEAL, ActionKind.WITHDRAW, ActionKind.CLOSE})
+DECISIONS = frozenset({ActionKind.CHOOSE, ActionKind.REVEAL, ActionKind.WITHDRAW, ActionKind.CLOSE, ActionKind.PASS})
 
 
 class Match(NamedTuple):

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from booster.engine.game import Event, Game
+from booster.engine.game import ActionKind, Event, Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.saves import Saved, SaveError
@@ -31,7 +31,7 @@ class Row:
     team_index: int
     team: str  # the name given at the table (a merge adds the table in TeamReport.label)
     step: int  # 1-based position in the save's log
-    action: str  # advance, choose or exchange
+    action: str  # advance, choose, exchange, or pass (all at once: the round was revealed without an answer)
     stage: str  # stage id, or EXCHANGE
     card: str | None  # the card drawn (advance), answered (choose); None for an exchange
     kind: str | None
@@ -275,7 +275,7 @@ def _round_rows(
                 team_index=seat,
                 team=teams[seat].name,
                 step=i + 1,
-                action="choose" if answer is not None else "advance",
+                action=("pass" if answer.kind == ActionKind.PASS else "choose") if answer is not None else "advance",
                 stage=stage,
                 card=card,
                 kind=game.cards[card].kind if card is not None and card in game.cards else None,

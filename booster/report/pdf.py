@@ -447,7 +447,7 @@ class _Report:
         for table in s.tables:
             by_round: dict[int, list[Row]] = {}
             for r in table.rows:
-                if r.action == "choose" and r.round is not None and r.card:
+                if r.action in ("choose", "pass") and r.round is not None and r.card:
                     by_round.setdefault(r.round, []).append(r)
             if not by_round:
                 continue
@@ -465,6 +465,9 @@ class _Report:
                     choice: list[tuple[str, str]] = []
                     if len(cards) > 1:
                         choice.append((s.title(r.card, table.deck), "b"))
+                    if r.action == "pass":
+                        lines.append([teams_label(table, r), [*choice, (L["no_answer"], "m")], ""])
+                        continue
                     choice.append((s.option_text(r.card or "", r.option or "", table.deck), ""))
                     if r.tool:
                         choice.append(("+ " + L["with_tool"].format(tool=s.title(r.tool, table.deck)), "a"))
@@ -555,7 +558,7 @@ class _Report:
                 kind = L["tool_drawn"] if r.kind == "tool" else L["challenge"]
                 card: Cell = [(kind, "m"), (s.title(r.card, deck), "b")]
                 if r.action == "advance" and r.kind == "challenge":
-                    answered = i + 1 < len(rows) and rows[i + 1].action == "choose"
+                    answered = i + 1 < len(rows) and rows[i + 1].action in ("choose", "pass")
                     if not answered:
                         lines.append([card, [(L["no_choice_yet"], "m")], "", duration(r.seconds)])
                     continue
@@ -570,6 +573,8 @@ class _Report:
                         choice.append(("+ " + L["marks_left"].format(marks=names), "a"))
                     prev = rows[i - 1].seconds if i and rows[i - 1].action == "advance" else 0.0
                     lines.append([card, choice, self.effect_text(r.effect), duration(r.seconds + prev)])
+                elif r.action == "pass":
+                    lines.append([card, [(L["no_answer"], "m")], "", duration(r.seconds)])
                 elif r.action == "advance" and r.card:
                     lines.append([card, [(L["added_toolbox"], "m")], self.effect_text(r.effect), duration(r.seconds)])
                 elif r.action == "advance":

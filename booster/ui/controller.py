@@ -261,7 +261,8 @@ class GameController:
             if tools:
                 self.queue.append(ToolsView(tools))
         elif action.kind == ActionKind.CLOSE and before.round is not None:
-            self.queue.append(RevealView(self._effects(before, events)))
+            passed = tuple(e.team for e in events if e.kind == "passed")
+            self.queue.append(RevealView(self._effects(before, events), passed))
         for e in events:
             if e.kind == "stage" and e.value < len(self.deck.rules.stages):
                 self.queue.append(StageView(e.value))
@@ -341,6 +342,19 @@ class GameController:
     def close_round(self) -> bool:
         """Every team has answered: apply the answers and show them together."""
         return self.decide(CLOSE)
+
+    def has_passed(self, seat: int) -> bool:
+        rnd = self.state.round
+        answer = rnd.answers[seat] if rnd is not None and 0 <= seat < len(rnd.answers) else None
+        return answer is not None and answer.kind == ActionKind.PASS
+
+    def reveal_without(self) -> bool:
+        """The facilitator reveals before every team has answered: the teams still waiting pass this card
+        (no effect), then the round closes. Each pass is in the log: undo brings the round back."""
+        for seat in self.waiting():
+            if not self.decide(Action(ActionKind.PASS, team=seat)):
+                return False
+        return self.close_round()
 
     def advance(self) -> bool:
         return self.decide(ADVANCE)

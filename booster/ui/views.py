@@ -87,9 +87,10 @@ class RoundView:
 @dataclass(frozen=True)
 class RevealView:
     """All at once: the round just closed; each team's response and what it did, side by side (a team with
-    nothing to answer in the round has no entry)."""
+    nothing to answer in the round has no entry; one that passed is named in `passed`)."""
 
     effects: tuple[EffectView, ...]
+    passed: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,33 @@ def test_the_pdf_and_csv_show_the_rounds(core, tmp_path):
     assert "Qui a choisi quoi, tour par tour" in text and "Tour 10 :" in text
     csv = write_report(saved, core, tmp_path / "r.csv", fmt="csv", lang="fr").read_text(encoding="utf-8-sig")
     assert '"round"' in csv.splitlines()[0]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_a_round_revealed_without_a_teams_answer_reports_it_as_a_pass(core, tmp_path):
+    from booster.engine.game import CLOSE, Action, Setup
+    from booster.engine.match import Match
+    from booster.saves import new_save
+
+    game = Game(core)
+    match = Match.start(game, Setup(("A", "B", "C"), 3, (), "all-at-once"))
+    saved = new_save(match, "core", "en")
+    while not game.is_over(match.state):
+        state = match.state
+        if state.round is not None and state.round.answers[1] is None and state.round.cards[1] is not None:
+            action = Action("pass", team=1)  # team B never answers: the facilitator reveals without it
+        elif state.round is not None and state.turn < 0:
+            action = CLOSE
+        else:
+            action = game.legal_actions(state)[0]
+        match, _ = match.play(action)
+        saved = saved.record(action, 1_795_000_000.0 + len(match.log) * 30)
+    session = build_session([("t1", saved, [core])], core, "en")
+    rows = session.tables[0].rows
+    assert {r.team_index for r in rows if r.action == "pass"} == {1}
+    assert not [r for r in rows if r.action == "choose" and r.team_index == 1]
+    assert session.tables[0].teams[1].rows and all(r.effect == (0, 0, 0) for r in rows if r.action == "pass")
+    pdf = write_report(saved, core, tmp_path / "r.pdf", fmt="pdf", lang="en")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # Ten rounds, then B's journey: each says the team gave no answer.
+    assert "Who chose what" in text and text.count("No answer: the round was revealed without it") == 20

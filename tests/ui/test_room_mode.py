@@ -341,3 +341,26 @@ def test_on_the_reveal_a_team_that_played_a_tool_is_named_with_it_and_with_its_o
         from booster.ui.scenes.common import effect_words
 
         assert app.t("reveal.its_effect", effect=effect_words(app, mine.delta)) in notes[0].text
+
+
+def test_the_facilitator_reveals_before_every_team_has_answered_by_asking_twice():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    start_all_at_once(app, 6)
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    game = app.game
+    for seat in (0, 1, 2):
+        answer_by_keys(app, seat, 0)
+    key(app, pygame.K_RETURN)  # three teams still think: the first press says who
+    assert app.top.name == "round" and game.state.round is not None
+    assert "Team 4" in app.toast_text and "pass" in app.toast_text
+    key(app, pygame.K_RETURN)  # asked again: reveal now
+    assert app.top.name == "reveal"
+    assert app.top.view.passed == (3, 4, 5) and {e.team for e in app.top.view.effects} == {0, 1, 2}
+    passes = [a for a in game.match.log if a.kind == "pass"]
+    assert [a.team for a in passes] == [3, 4, 5]
+    key(app, pygame.K_z, pygame.KMOD_CTRL)  # undo the reveal: the round is back, the passes shown as such
+    assert game.state.round is not None and app.top.name == "round"
+    assert game.has_passed(5) and not game.has_passed(0)
+    answer_by_keys(app, 5, 1)  # a late answer replaces the pass
+    assert not game.has_passed(5) and game.has_answered(5)

@@ -50,6 +50,7 @@ class RoundScene(Scene):
         self.view = view
         self.picked: int | None = None  # the team whose row the next response key answers for
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
+        self.asked: tuple[int, ...] = ()  # the teams waited for when a reveal was asked for: asked again, it goes
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
@@ -104,12 +105,17 @@ class RoundScene(Scene):
             self.app.toast(self.t("round.no_answer", team=common.team_name(self.app, seat)))
 
     def reveal(self) -> None:
+        """Reveal the answers; with teams still to answer, the first press says who, the second reveals
+        without them (they pass this card)."""
         waiting = self.game.waiting()
-        if waiting:
+        if not waiting:
+            self.game.close_round()
+        elif waiting == self.asked:
+            self.game.reveal_without()
+        else:
+            self.asked = waiting
             names = ", ".join(common.team_name(self.app, s) for s in waiting)
-            self.app.toast(self.t("round.waiting_for", teams=names))
-            return
-        self.game.close_round()
+            self.app.toast(self.t("round.reveal_anyway", teams=names))
 
     def toggle_timer(self) -> None:
         self.app.toggle_timer()
@@ -299,11 +305,12 @@ class RoundScene(Scene):
             # The status in words, with a shape: a tick when answered, an empty ring when not.
             sx = SIDE_X + SIDE_W - status_w
             r = min(16, rh * 0.22)
-            if answered:
+            passed = game.has_passed(seat)
+            if answered and not passed:
                 draw_check(p, (sx + 20, cy), r)
             else:
                 pygame.draw.circle(p.surface, theme.INK, p.layout.point(sx + 20, cy), p.px(r), p.px(3))
-            word = t("round.answered") if answered else t("round.not_yet")
+            word = t("round.passed") if passed else t("round.answered") if answered else t("round.not_yet")
             p.text(word, (sx + 46, y + 6, status_w - 60, rh - 12), SMALL, bold=answered, valign="middle", max_lines=1)
 
 
@@ -362,7 +369,10 @@ class RevealScene(OneStepScene):
             if teams:
                 chosen[response.id] = teams
         gap = 16
-        left, top, width, height = 40, 110, 1840, 850
+        left, top, width, height = 40, 110, 1840, 850 - (56 if self.view.passed else 0)
+        if self.view.passed:
+            names = ", ".join(common.team_name(self.app, s) for s in self.view.passed)
+            p.text(self.t("reveal.passed", teams=names), (left, 916, width, 50), SMALL, colour=theme.MUTED, max_lines=1)
         cw = (width - gap * (len(chosen) - 1)) / max(1, len(chosen))
         for j, (option, teams) in enumerate(chosen.items()):
             self.draw_response(p, card_id, option, teams, (left + j * (cw + gap), top, cw, height))
