@@ -5,6 +5,7 @@ a resumed game keeps."""
 from __future__ import annotations
 
 import pygame
+import pytest
 from ui_drive import MINI, click, key, new_app
 
 from booster import paths, saves
@@ -173,8 +174,21 @@ def test_t_cycles_the_tools_of_the_team_picked_and_the_answer_plays_it():
     key(app, pygame.K_1 + seat)
     key(app, pygame.K_t)  # the team's first helpful tool, not the timer
     assert game.timer.running == timer and app.top.tools[seat] == tool
+    app.text.records = []
+    app.render()
+    title = app.deck_text("cards", tool, "title")
+    said = app.t("round.plays_tool", team=game.state.teams[seat].name, tool=title, n=len(game.offered(seat)))
+    hints = [d for d in app.text.records if d.text == said]
+    app.text.records = None
+    assert len(hints) == 1 and not hints[0].cut, "the facilitator sees which tool the answer will play"
     key(app, pygame.K_1)
     assert game.state.round.answers[seat].tool == tool
+    # A team with no tool for its card: T says so, and nothing is chosen.
+    bare = next((s for s in game.waiting() if not game.tools_for(s)), None)
+    if bare is not None:
+        key(app, pygame.K_1 + bare)
+        key(app, pygame.K_t)
+        assert "no tool" in app.toast_text and app.top.tools.get(bare) is None
 
 
 def test_a_game_resumed_mid_round_keeps_the_answers_given():
@@ -364,3 +378,20 @@ def test_the_facilitator_reveals_before_every_team_has_answered_by_asking_twice(
     assert game.has_passed(5) and not game.has_passed(0)
     answer_by_keys(app, 5, 1)  # a late answer replaces the pass
     assert not game.has_passed(5) and game.has_answered(5)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_keys_help_in_a_round_tells_the_round_keys_whole(lang):
+    app = new_app(paths.CORE_DECK, lang=lang, size=(1280, 720))
+    start_all_at_once(app, 6)
+    while app.top.name != "round":
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_h)
+    assert app.top.name == "help"
+    app.text.records = []
+    app.render()
+    drawn = {d.text: d for d in app.text.records}
+    app.text.records = None
+    for k in ("round_pick", "round_row", "round_reveal"):
+        assert not drawn[app.t(f"help.{k}")].cut
+    assert app.t("help.clicker") not in drawn  # one team's challenge keys are not this mode's

@@ -26,6 +26,13 @@ HELP_KEYS = (
     "help",
     "menu",
 )
+# All at once, the keys of a round take the place of those of one team's challenge.
+ROUND_HELP_KEYS = tuple(
+    k
+    for key in HELP_KEYS
+    for k in (("round_pick", "round_row", "round_reveal") if key == "options" else (key,))
+    if k != "clicker"
+)
 
 
 class HelpOverlay(Scene):
@@ -47,8 +54,10 @@ class HelpOverlay(Scene):
             draw_space_icon(p, kind, (lx + 30, 115), 22)
             p.text(t(f"help.space_{kind}"), (lx + 72, 80, 300, 70), SMALL, valign="middle", max_lines=1)
             lx += 390
-        y, rh = 165.0, min(59.0, 770 / len(HELP_KEYS))
-        for key in HELP_KEYS:
+        game = self.app.game if self.app.in_game() else None
+        keys = ROUND_HELP_KEYS if game is not None and game.state.mode == "all-at-once" else HELP_KEYS
+        y, rh = 165.0, min(59.0, 770 / len(keys))
+        for key in keys:
             p.text(t(f"help.{key}"), (220, y, 1480, rh), BODY, valign="middle", max_lines=1)
             y += rh
         p.button((1160, 940, 560, 70), t("help.close"), self.app.pop, size=SMALL, name="close")

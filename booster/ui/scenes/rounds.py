@@ -85,6 +85,9 @@ class RoundScene(Scene):
 
     def cycle_tool(self, seat: int) -> None:
         """No tool, then each tool that helps the team on its card, in turn."""
+        if not self.game.tools_for(seat):
+            self.app.toast(self.t("round.no_tool", team=common.team_name(self.app, seat)))
+            return
         choices: list[str | None] = [None, *self.game.tools_for(seat)]
         now = self.tools.get(seat)
         self.tools[seat] = choices[(choices.index(now) + 1) % len(choices)] if now in choices else choices[1]
@@ -193,7 +196,12 @@ class RoundScene(Scene):
         if self.picked is None:
             return self.t("round.hint")
         n = len(self.game.offered(self.picked))
-        return self.t("round.hint_picked", team=common.team_name(self.app, self.picked), n=n)
+        team = common.team_name(self.app, self.picked)
+        tool = self.tools.get(self.picked)
+        if tool:  # the tool its next answer plays, named whole (the team's row has no room for it)
+            title = self.app.deck_text("cards", tool, "title") or tool
+            return self.t("round.plays_tool", team=team, tool=title, n=n)
+        return self.t("round.hint_picked", team=team, n=n)
 
     def draw_cards(self, p: Painter) -> None:
         app, t, game = self.app, self.t, self.game
@@ -298,10 +306,7 @@ class RoundScene(Scene):
             common.token(p, app, seat, (SIDE_X + 84, cy), min(24, rh * 0.3))
             status_w = 230
             name = common.team_name(app, seat)
-            tool = self.tools.get(seat)
-            if picked and tool:
-                name += " · " + t("round.tool", tool=app.deck_text("cards", tool, "title") or tool)
-            p.text(name, (SIDE_X + 120, y + 6, SIDE_W - 140 - status_w, rh - 12), SMALL, valign="middle", max_lines=2)
+            p.text(name, (SIDE_X + 120, y + 6, SIDE_W - 140 - status_w, rh - 12), SMALL, valign="middle", max_lines=1)
             # The status in words, with a shape: a tick when answered, an empty ring when not.
             sx = SIDE_X + SIDE_W - status_w
             r = min(16, rh * 0.22)
