@@ -16,6 +16,8 @@ from concurrent.futures import Future
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from attrs import evolve
+
 from booster.phones.room import Answer, Refusal, Room
 
 
@@ -50,6 +52,7 @@ class Bridge:
         self._revision: Hashable = _UNSET
         self._inbox: queue.SimpleQueue[_Submission] = queue.SimpleQueue()
         self._listeners: list[Callable[[], None]] = []
+        self._sent: dict[int, Answer] = {}  # per team, the last answer a phone had recorded (game's thread)
 
     # -- on the game's thread ------------------------------------------------------------------------------
     def publish(self, room: Room, force: bool = False) -> bool:
@@ -59,7 +62,7 @@ class Bridge:
             return False
         self._revision = revision
         teams, languages = room.teams(), room.languages()
-        views = {(t, lang): room.snapshot(t, lang).to_json() for t in range(len(teams)) for lang in languages}
+        views = {(t, lang): self._view(room, t, lang) for t in range(len(teams)) for lang in languages}
         open_ = frozenset(t for t in range(len(teams)) if room.is_open(t))
         with self._lock:
             version = self._published.version + 1
@@ -68,6 +71,13 @@ class Bridge:
         for listener in listeners:
             listener()
         return True
+
+    def _view(self, room: Room, team: int, lang: str) -> dict[str, Any]:
+        view = room.snapshot(team, lang)
+        rec = view.recorded
+        if rec is not None:  # an answer no phone sent (or another than it sent) was entered on the laptop
+            view = evolve(view, recorded=evolve(rec, laptop=rec.answer != self._sent.get(team)))
+        return view.to_json()
 
     def drain(self, room: Room) -> int:
         """Record every queued answer, in the order they came; returns how many there were."""
@@ -78,7 +88,10 @@ class Bridge:
             except queue.Empty:
                 break
             if sub.verdict.set_running_or_notify_cancel():
-                done.append((sub, room.submit(sub.team, sub.answer)))
+                refusal = room.submit(sub.team, sub.answer)
+                if refusal is None:
+                    self._sent[sub.team] = sub.answer
+                done.append((sub, refusal))
         if done:
             # Views first, verdicts second: a phone told "recorded" then finds the new view already there.
             self.publish(room)

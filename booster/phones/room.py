@@ -100,6 +100,7 @@ class Recorded:
     card_title: str
     option_text: str
     tool_title: str | None
+    laptop: bool = False  # entered on the laptop, not sent by a phone (the bridge knows which it sent)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,6 +108,7 @@ class Recorded:
             "card_title": self.card_title,
             "option_text": self.option_text,
             "tool_title": self.tool_title,
+            "laptop": self.laptop,
         }
 
 
@@ -119,7 +121,10 @@ class TeamView:
     card: CardView | None  # the card on the table, if any (shown to every team, answerable by some)
     answers: tuple[Answer, ...]  # the legal answers now; empty unless OPEN
     tools: tuple[ToolView, ...]
-    recorded: Recorded | None  # the team's answer to the current card, or to its last one
+    # The team's current answer to the card it is on: all at once, the open round's (none before it answers
+    # or once its answer is withdrawn), and between rounds the one revealed last; in turn, the one that
+    # ended its last turn, until its next card.
+    recorded: Recorded | None
     turn: int | None  # turn play: the team whose turn it is; None when all teams play at once
 
     def to_json(self) -> dict[str, Any]:
@@ -237,7 +242,8 @@ class TurnRoom:
             helpful = match.game.helpful_tools(state)
         tools = _tools(deck, lang, state, team, helpful)
         turn = state.turn if state.phase == "play" else None
-        return TeamView(team, phase, card, answers, tools, _last_answer(deck, lang, match, team), turn)
+        recorded = _last_answer(deck, lang, match, team) if phase is not Phase.OPEN else None
+        return TeamView(team, phase, card, answers, tools, recorded, turn)
 
 
 class RoundRoom:
@@ -296,7 +302,10 @@ class RoundRoom:
             answers = tuple(Answer(card, a.option or "", a.tool) for a in choices)
         helpful = {a.tool for a in answers if a.tool}
         given = rnd.answers[team] if card is not None and rnd is not None else None
-        recorded = _recorded(deck, lang, card, given) if card and given else _last_answer(deck, lang, match, team)
+        if card is None:  # between rounds: the answer the last reveal showed
+            recorded = _revealed_answer(deck, lang, match, team)
+        else:  # the open round's answer, none before the team answers or once it is withdrawn
+            recorded = _recorded(deck, lang, card, given) if given is not None else None
         return TeamView(
             team,
             phase,
@@ -348,6 +357,18 @@ def _last_answer(deck: Deck, lang: str, match: Match, team: int) -> Recorded | N
         card = before.round.cards[seat] if before.round is not None else before.pending
         if card is not None:
             return _recorded(deck, lang, card, action)
+    return None
+
+
+def _revealed_answer(deck: Deck, lang: str, match: Match, team: int) -> Recorded | None:
+    """The team's answer in the round the facilitator revealed last (none if it had none)."""
+    for i in range(len(match.log) - 1, -1, -1):
+        if match.log[i].kind == ActionKind.CLOSE:
+            rnd = match.states[i].round
+            if rnd is None or not 0 <= team < len(rnd.answers):
+                return None
+            card, given = rnd.cards[team], rnd.answers[team]
+            return _recorded(deck, lang, card, given) if card is not None and given is not None else None
     return None
 
 

@@ -10,6 +10,7 @@ The API, all JSON (the token comes back from `join` and travels in the `X-Token`
 - `GET /api/hello?lang=` the page's strings and the languages of the cards;
 - `POST /api/room {code}` the teams' names, if the room code is right;
 - `POST /api/join {code, team}` a token bound to that team (kept in the server's memory only);
+- `POST /api/leave` forget the phone's token ("Change team": the phone enters the room code again);
 - `GET /api/view?since=VERSION&lang=` the team's view, as soon as its version differs from `since`
   (long polling: the answer waits up to `POLL_SECONDS` for a change);
 - `POST /api/answer {team, card, option, tool}` the game's verdict on the answer.
@@ -44,6 +45,9 @@ MAX_TOKENS = 512  # phones remembered at once; the oldest is forgotten first (it
 MAX_WAITING = 256  # long polls held at once, for the whole room
 MAX_WAITING_PER_PHONE = 2
 MAX_ID = 80  # characters in a card, option or tool id
+# A phone counts as in the room while it asked for its view this recently (a waiting phone asks again at
+# least every POLL_SECONDS; a phone asleep or closed drops out of the count).
+SEEN_SECONDS = 2 * POLL_SECONDS + 5
 
 # The page's own strings (`phone.*` in booster/i18n/ui.<lang>.yaml); the page fills in {placeholders}.
 PAGE_STRINGS = (
@@ -72,7 +76,7 @@ PAGE_STRINGS = (
     "sending",
     "recorded",
     "recorded_tool",
-    "answered_count",
+    "recorded_laptop",
     "tools_title",
     "no_tools",
     "helps",
@@ -168,7 +172,11 @@ class PhoneServer:
         self._requests = Bucket(*limits.requests)
         self._wrong_codes = Bucket(*limits.wrong_codes)
         self._verdict_seconds = limits.verdict_seconds
-        self._tokens: OrderedDict[str, tuple[int, tuple[str, ...]]] = OrderedDict()  # -> team, of which game
+        # token -> (team, of which game, when the phone last asked for its view); the game's thread counts
+        # the phones of each team (`phones`), hence the lock.
+        self._tokens: OrderedDict[str, tuple[int, tuple[str, ...], float]] = OrderedDict()
+        self._tokens_lock = threading.Lock()
+        self._clock = time.monotonic
         self._waiting: dict[str, int] = {}
         self._waiting_total = 0
         self._files = {path: (page_files()[name], kind) for path, (name, kind) in STATIC.items()}
@@ -236,6 +244,7 @@ class PhoneServer:
         app.router.add_get("/api/hello", self._hello)
         app.router.add_post("/api/room", self._room)
         app.router.add_post("/api/join", self._join)
+        app.router.add_post("/api/leave", self._leave)
         app.router.add_get("/api/view", self._view)
         app.router.add_post("/api/answer", self._answer)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
@@ -318,10 +327,23 @@ class PhoneServer:
         if not isinstance(team, int) or isinstance(team, bool) or not 0 <= team < len(self.bridge.current().teams):
             return _error(400, "refused")
         token = secrets.token_urlsafe(18)
-        self._tokens[token] = (team, self.bridge.current().teams)
-        while len(self._tokens) > MAX_TOKENS:
-            self._tokens.popitem(last=False)
+        with self._tokens_lock:
+            self._tokens[token] = (team, self.bridge.current().teams, self._clock())
+            while len(self._tokens) > MAX_TOKENS:
+                self._tokens.popitem(last=False)
         return _json({"token": token, "team": team})
+
+    async def _leave(self, request: web.Request) -> web.Response:
+        """The phone leaves its team: its token no longer answers for it, and it needs the room code again."""
+        with self._tokens_lock:
+            self._tokens.pop(request.headers.get("X-Token", ""), None)
+        return _json({"left": True})
+
+    def phones(self, team: int) -> int:
+        """How many phones are in `team` now (joined this game and seen lately). Any thread may ask."""
+        teams, since = self.bridge.current().teams, self._clock() - SEEN_SECONDS
+        with self._tokens_lock:
+            return sum(1 for t, game, seen in self._tokens.values() if t == team and game == teams and seen >= since)
 
     def _check_code(self, request: web.Request, code: Any) -> web.Response | None:
         peer = request.remote or ""
@@ -334,10 +356,12 @@ class PhoneServer:
     def _team_of(self, request: web.Request) -> int | None:
         """The team the phone joined; None if unknown, or if another game started since (join again)."""
         token = request.headers.get("X-Token", "")
-        joined = self._tokens.get(token)
-        if joined is None or joined[1] != self.bridge.current().teams:
-            return None
-        self._tokens.move_to_end(token)
+        with self._tokens_lock:
+            joined = self._tokens.get(token)
+            if joined is None or joined[1] != self.bridge.current().teams:
+                return None
+            self._tokens[token] = (joined[0], joined[1], self._clock())
+            self._tokens.move_to_end(token)
         return joined[0]
 
     async def _view(self, request: web.Request) -> web.Response:
@@ -389,8 +413,13 @@ class PhoneServer:
         return _json({"recorded": answer.to_json(), "version": self.bridge.current().version})
 
 
+# The projector's strings the page shows too: one sentence for "how many have answered" on both.
+SHARED_STRINGS = {"answered_count": "round.count", "answered_count_one": "round.count_one"}
+
+
 def page_strings(t: Strings) -> dict[str, str]:
-    return {key: t(f"phone.{key}") for key in PAGE_STRINGS}
+    own = {key: t(f"phone.{key}") for key in PAGE_STRINGS}
+    return own | {key: t(shared) for key, shared in SHARED_STRINGS.items()}
 
 
 def view_json(published: Published, team: int, lang: str) -> dict[str, Any]:

@@ -49,6 +49,11 @@ class Phones:
     def code(self) -> str:
         return self.server.code
 
+    def phones(self, team: int) -> int:
+        """How many phones follow `team` (seat index) now: for the projector's team rows, so that the
+        facilitator sees a team with no phone, or one with a phone too many."""
+        return self.server.phones(team)
+
     @cached_property
     def qr(self) -> tuple[tuple[bool, ...], ...]:
         return qr_modules(self.url)

@@ -10,7 +10,7 @@ import pytest
 import webdriver
 from phone_room import Room
 
-from booster.engine.game import CLOSE, Action
+from booster.engine.game import CLOSE, Action, ActionKind
 
 IN_CI = os.environ.get("CI") == "true"
 pytestmark = pytest.mark.skipif(
@@ -164,7 +164,7 @@ def test_all_at_once_two_phones_answer_the_same_round_and_an_answer_after_the_re
         )
         first = answer(blue, 2)
         blue.wait_text("#status", "Your answer is recorded")
-        green.wait_text("#progress", "1 équipes sur 2")  # the count, never what
+        green.wait_text("#progress", "1 équipe sur 2 a répondu")  # the count, never what; one team: singular
         blue.screenshot(tmp_path / "blue-answered.png")
         green.tap("#options label:nth-of-type(1) input")
         second = str(green.run("return document.querySelector('#options input:checked').value"))
@@ -179,5 +179,67 @@ def test_all_at_once_two_phones_answer_the_same_round_and_an_answer_after_the_re
         green.wait_text("#problem", "Trop tard")
         kinds = [(team, kind, option) for team, kind, option, _ in room.log() if kind in ("choose", "close")]
         assert kinds == [(0, "choose", first), (1, "choose", second), (-1, "close", None)]
+    finally:
+        room.close()
+
+
+def test_change_team_asks_for_the_room_code_again(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 1)  # a mis-tap: this phone is Blue's
+    browser.wait_text("#status", "It is Blue's turn")
+    token = browser.run("return S.token")
+    browser.tap("#change-team")
+    browser.wait("return !document.getElementById('join-screen').hidden")
+    assert not browser.visible("#team-screen") and browser.run("return location.hash") == "#lang=en"
+    # The server forgot the phone: its old token answers for no team, and the count shows no phone for Green.
+    status = browser.run(
+        "return fetch('/api/view?since=', {headers: {'X-Token': arguments[0]}}).then((r) => r.status);", token
+    )
+    assert status == 401 and room.server.phones(1) == 0
+    join(browser, room, room.code, 0)  # the code again, then the right team
+    browser.wait_text("#status", "Your team's turn")
+    option = answer(browser, 1)
+    browser.wait_text("#recorded", "Recorded:")
+    assert room.choices() == [(0, option)]
+
+
+def test_all_at_once_recorded_follows_the_laptop_and_each_new_card(core_deck, phone, tmp_path):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        blue = phone()
+        join(blue, room, room.code, 0)
+        blue.wait_text("#status", "Every team answers this card now")
+        answer(blue, 2)
+        blue.wait_text("#status", "Your answer is recorded")
+        assert "entered on the laptop" not in blue.wait_text("#recorded", "Recorded:")
+
+        # (c) The facilitator replaces Blue's answer: the phone shows the laptop's, radio and button too.
+        first = str(blue.run("return document.querySelector('#options input').value"))
+        first_text = str(blue.run("return S.data.view.card.options.find((o) => o.id === arguments[0]).text", first))
+        room.loop.call(lambda table: table.decide(Action(ActionKind.CHOOSE, first, None, 0)))
+        blue.wait_text("#recorded", "(entered on the laptop)")
+        assert first_text in blue.text("#recorded")
+        assert blue.run("return document.querySelector('#options input:checked').value") == first
+        assert blue.text("#confirm") == "Confirm answer 1"
+        blue.run("window.scrollTo(0, 0);")
+        blue.screenshot(tmp_path / "blue-laptop.png")
+
+        # (b) The facilitator withdraws it: nothing is recorded, nothing is checked.
+        room.loop.call(lambda table: table.decide(Action(ActionKind.WITHDRAW, team=0)))
+        blue.wait_text("#status", "Every team answers this card now")
+        blue.wait("return document.getElementById('recorded').hidden")
+        assert blue.run("return document.querySelector('#options input:checked')") is None
+        assert blue.text("#confirm") == "Confirm this answer"
+
+        # (a) Everyone answers, the facilitator reveals, a new card comes: no answer is shown for it.
+        card = str(blue.run("return S.data.view.card.id"))
+        answer(blue, 1)
+        blue.wait_text("#recorded", "Recorded:")
+        room.loop.call(lambda table: table.decide(Action(ActionKind.CHOOSE, first, None, 1)))
+        room.loop.call(lambda table: table.decide(CLOSE))
+        blue.wait("return S.data.view.card !== null && S.data.view.card.id !== arguments[0]", card, timeout=30)
+        assert blue.text("#status").startswith("Every team answers this card now")
+        assert not blue.visible("#recorded")
+        blue.screenshot(tmp_path / "blue-new-card.png")
     finally:
         room.close()

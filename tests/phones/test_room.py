@@ -9,7 +9,7 @@ import threading
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from booster.engine.game import ADVANCE, Action, Setup
+from booster.engine.game import ADVANCE, Action, ActionKind, Setup
 from booster.phones.bridge import Bridge
 from booster.phones.headless import Headless
 from booster.phones.room import Answer, Phase, Refusal, RoundRoom, TurnRoom, room_for
@@ -166,3 +166,45 @@ def test_all_at_once_every_team_answers_the_same_round_and_may_change_until_it_c
     after = room.snapshot(0, "en")
     assert after.phase is Phase.WAITING and after.recorded is not None
     assert after.recorded.answer == Answer(card, second)
+
+
+def test_all_at_once_recorded_is_the_current_cards_current_answer_and_says_who_entered_it(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 5, mode="all-at-once"))
+    _to_round(table)
+    room, bridge = room_for(table), Bridge()
+    card = table.match.state.round.cards[0]
+    first, second = (o.id for o in core_deck.cards[card].options[:2])
+
+    def recorded(team: int) -> dict | None:
+        bridge.publish(room)
+        return bridge.current().views[(team, "en")]["recorded"]
+
+    bridge.send(0, Answer(card, first))
+    bridge.drain(room)
+    assert recorded(0)["option"] == first and recorded(0)["laptop"] is False  # the phone sent it
+    assert table.decide(Action(ActionKind.CHOOSE, second, None, 0))  # the facilitator replaces it
+    assert recorded(0)["option"] == second and recorded(0)["laptop"] is True
+    assert table.decide(Action(ActionKind.WITHDRAW, team=0))  # and withdraws it
+    assert recorded(0) is None and room.snapshot(0, "en").phase is Phase.OPEN
+    assert table.decide(Action(ActionKind.CHOOSE, first, None, 0))
+    for team in (1, 2):
+        assert table.decide(Action(ActionKind.CHOOSE, second, None, team))
+    assert table.decide(Action("close"))
+    assert recorded(0)["option"] == first  # between rounds: what the reveal showed
+    _to_round(table)
+    assert table.match.state.round is not None
+    assert recorded(0) is None  # a new card: nothing is recorded for it yet, whatever came before
+
+
+def test_in_turn_a_teams_new_card_shows_no_answer_until_it_gives_one(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 2))
+    room = TurnRoom(table)
+    seen = 0
+    while seen < 4 and table.match.state.phase == "play":
+        _to_challenge(table)
+        turn, card = table.match.state.turn, table.match.state.pending
+        assert room.snapshot(turn, "en").recorded is None  # its previous answer is not this card's
+        assert room.submit(turn, Answer(card, core_deck.cards[card].options[0].id)) is None
+        assert room.snapshot(turn, "en").recorded.answer.card == card
+        seen += 1
+    assert seen == 4

@@ -226,3 +226,26 @@ def test_buckets_refill_with_time():
     assert bucket.allow("b")  # another phone has its own
     now[0] = 1.0
     assert bucket.allow("a") and not bucket.allow("a")
+
+
+def test_a_phone_that_leaves_its_team_needs_the_room_code_again_and_the_count_follows(room):
+    blue, green, green2 = room.join(0), room.join(1), room.join(1)
+    for token in (blue, green, green2):
+        room.view(token)
+    assert [room.server.phones(t) for t in (0, 1)] == [1, 2]
+    assert room.request("/api/leave", {}, token=green2) == (200, {"left": True})
+    assert [room.server.phones(t) for t in (0, 1)] == [1, 1]
+    # Its old token answers for no one: to be in a team again, the phone enters the room code.
+    assert room.request("/api/view?since=", token=green2)[0] == 401
+    answer = room.view(blue)["view"]["answers"][0]
+    assert room.request("/api/answer", {"team": 1, **answer}, token=green2) == (401, {"error": "expired"})
+    assert room.choices() == []
+
+
+def test_a_phone_that_stopped_asking_drops_out_of_its_teams_count(room):
+    now = [1000.0]
+    room.server._clock = lambda: now[0]
+    room.view(room.join(0))
+    assert room.server.phones(0) == 1
+    now[0] += 120  # the phone was closed two minutes ago
+    assert room.server.phones(0) == 0

@@ -6,7 +6,7 @@
 
 const $ = (id) => document.getElementById(id);
 const S = { strings: {}, languages: [], lang: "", code: "", team: null, token: null, teams: [], version: "",
-            data: null, shown: "", selected: null, poller: null, generation: 0 };
+            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0 };
 
 function t(key, fill) {
   let text = S.strings[key] || key;
@@ -86,6 +86,25 @@ function showTeams() {
   }));
   show("team-screen");
   $("teams-title").focus();
+}
+
+async function leaveTeam() {
+  // "Change team" is a deliberate step: the server forgets this phone's token and the page the room code, so
+  // a phone joins another team only by entering the code again (a mis-tap at join is still easy to undo).
+  stopPolling();
+  const token = S.token;
+  S.token = null; S.team = null; S.code = ""; S.teams = []; S.data = null; S.shown = ""; S.recorded = "";
+  remember();
+  if (token) {
+    try {
+      await fetch("/api/leave", { method: "POST", headers: { "X-Token": token }, cache: "no-store",
+                                  credentials: "omit" });
+    } catch (e) { /* offline: the server forgets the token anyway once the phone stops asking */ }
+  }
+  problem("");
+  $("code").value = "";
+  show("join-screen");
+  $("code").focus();
 }
 
 async function joinTeam(team) {
@@ -171,10 +190,22 @@ function render(data) {
   $("status").textContent = status;
   const rec = view.recorded;
   $("recorded").hidden = !rec;
-  if (rec) $("recorded").textContent = rec.tool_title
-    ? t("recorded_tool", { option: rec.option_text, tool: rec.tool_title }) : t("recorded", { option: rec.option_text });
+  if (rec) {
+    const said = rec.tool_title ? t("recorded_tool", { option: rec.option_text, tool: rec.tool_title })
+      : t("recorded", { option: rec.option_text });
+    $("recorded").textContent = rec.laptop ? said + " " + t("recorded_laptop") : said;
+  }
+  // The recorded answer changed (this phone, another of the team, or the laptop entered, replaced or
+  // withdrew it): the radio buttons follow it, so that they never show an answer the game does not hold.
+  const recordedKey = JSON.stringify(rec && [rec.card, rec.option, rec.tool]);
+  if (recordedKey !== S.recorded) {
+    S.recorded = recordedKey;
+    if (view.card) S.selected = { card: view.card.id, option: rec && rec.card === view.card.id ? rec.option : null,
+                                  tool: rec && rec.card === view.card.id ? rec.tool : null };
+  }
   $("progress").hidden = data.answering <= 1;
-  $("progress").textContent = t("answered_count", { n: data.answered, total: data.answering });
+  $("progress").textContent = t(data.answered === 1 ? "answered_count_one" : "answered_count",
+                                { n: data.answered, total: data.answering });
   drawCard(view);
   drawTools(view);
 }
@@ -288,7 +319,7 @@ async function start() {
     if (await enterCode(code)) showTeams();
   });
   $("answer").addEventListener("submit", confirmAnswer);
-  $("change-team").addEventListener("click", showTeams);
+  $("change-team").addEventListener("click", leaveTeam);
   $("lang").addEventListener("change", async () => {
     await hello($("lang").value);
     S.shown = ""; remember();
