@@ -59,12 +59,22 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
         counts = Counter(c.kind for c in deck.cards.values() if c.stage == stage)
         print(f"  {stage}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     from booster.deck.coverage import coverage
-    from booster.i18n import language_label
+    from booster.i18n import interface_count, language_label
+    from booster.i18n import languages as interface_languages
 
+    def counted(done: int, total: int, unit: str) -> str:
+        return f"{done}/{total} {unit} ({done / total:.0%})" if total else f"no {unit}"
+
+    # The counts `deck status` and the start screen show (booster.deck.coverage.is_translated).
     for lang, (done, total) in coverage(deck).items():
         mark = ", the source" if lang == deck.info.source_language else ""
-        name = language_label(lang)
-        print(f"language {name}: {done}/{total} texts ({done / total:.0%}){mark}" if total else f"language {name}")
+        ui = counted(*interface_count(lang), "interface strings")
+        print(f"language {language_label(lang)}: {counted(done, total, 'deck texts')}{mark}; {ui}")
+    if only := [x for x in interface_languages() if x not in deck.texts]:
+        print(
+            "interface only: "
+            + ", ".join(f"{language_label(x)} {counted(*interface_count(x), 'interface strings')}" for x in only)
+        )
     return 0
 
 

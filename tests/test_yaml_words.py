@@ -29,8 +29,8 @@ CASES = [
     ("    title: | uno", 4, "a text cannot start with '|' unless it is in quotes"),
     ("    title: > uno", 4, "a text cannot start with '>' unless it is in quotes"),
     ("    title Il quartiere", 4, "this line has no ':' after its name"),
-    ("      title: x", 4, "this line is indented more than the key above it (line 3)"),
-    ("   title: x", 4, "this line is not lined up with the lines around it"),
+    ("      title: x", 4, "indented by 6 spaces; the entries of `garden:` above (line 2) use 4, as line 3 does"),
+    ("   title: x", 4, "this line is indented by 3 spaces; the entries of `garden:` above (line 2) use 4"),
     ("\ttitle: x", 4, "a tab is used here: YAML needs spaces"),
     ('    title: "Il quartiere', 4, "this quote is never closed"),
     ('    title: "Il "grande" quartiere"', 4, 'title: "Il \\"grande\\" quartiere"'),
@@ -75,3 +75,100 @@ def test_other_files_are_still_checked_when_one_cannot_be_read(mini_copy: Path, 
         "text.fr.yaml:8:21",
     ]
     assert not any("does not exist" in x for x in out)  # no noise from the cards that could not be read
+
+
+# -- a wrong indent is blamed on the line that has it, not on the correct line the parser stops at ----------
+
+TEXT_FILE = """\
+cards:
+  food-desert:  # challenge, ideation
+    # fr: Un quartier sans primeur
+    title: "Un quartiere senza fruttivendolo"
+    options:
+      # fr: Cartographier
+      map: "Mappare"
+      # fr: Organiser un marché
+      market: "Organizzare un mercato"
+  too-many-ideas:  # challenge, ideation
+    # fr: Dix idées, une seule équipe
+    title: "Dieci idee, una sola squadra"
+    # fr: Votre premier atelier
+    text: "Il vostro primo laboratorio"
+"""
+
+CARDS_FILE = """\
+cards:
+  food-desert:
+    kind: challenge
+    stage: ideation
+    options:
+      map:
+        effect: {ecology: 0, economy: -1, social: 2}
+        marks: [figures]
+      market: {effect: {ecology: 1, economy: 1, social: -1}}
+  too-many-ideas:
+    kind: challenge
+    stage: ideation
+"""
+
+
+def _reindent(text: str, line: int, spaces: int | str) -> bytes:
+    lines = text.split("\n")
+    s = lines[line - 1]
+    if isinstance(spaces, str):
+        lines[line - 1] = spaces + s.lstrip(" ")
+    else:
+        lines[line - 1] = " " * spaces + s if spaces > 0 else s[-spaces:]
+    return "\n".join(lines).encode()
+
+
+INDENTS = [
+    # (file, line changed, spaces added, (line, column) reported, what the sentence says)
+    (TEXT_FILE, 12, 2, (12, 7), "indented by 6 spaces; the entries of `too-many-ideas:` above (line 10) use 4"),
+    (TEXT_FILE, 12, -1, (12, 4), "indented by 3 spaces; the entries of `too-many-ideas:` above (line 10) use 4"),
+    (TEXT_FILE, 12, -2, (12, 3), "indented by 2 spaces; the entries of `too-many-ideas:` above (line 10) use 4"),
+    (TEXT_FILE, 7, -2, (7, 5), "indented by 4 spaces; the entries of `options:` above (line 5) use 6"),
+    (TEXT_FILE, 7, 2, (7, 9), "indented by 8 spaces; the entries of `options:` above (line 5) use 6"),
+    (TEXT_FILE, 9, 1, (9, 8), "indented by 7 spaces; the entries of `options:` above (line 5) use 6"),
+    (TEXT_FILE, 9, "\t", (9, 1), "a tab is used here"),
+    (CARDS_FILE, 4, 2, (4, 7), "indented by 6 spaces; the entries of `food-desert:` above (line 2) use 4"),
+    (CARDS_FILE, 4, -1, (4, 4), "indented by 3 spaces; the entries of `food-desert:` above (line 2) use 4"),
+    (CARDS_FILE, 6, -2, (6, 5), "indented by 4 spaces; the entries of `options:` above (line 5) use 6"),
+    (CARDS_FILE, 6, 2, (6, 9), "indented by 8 spaces; the entries of `options:` above (line 5) use 6"),
+    (CARDS_FILE, 7, 1, (7, 10), "indented by 9 spaces; the entries of `map:` above (line 6) use 8"),
+    (
+        CARDS_FILE,
+        10,
+        1,
+        (10, 4),
+        "the entries of `food-desert:` above (line 2) use 4, as line 5 does, and the "
+        "entries of `cards:` (line 1) use 2: give it 4 or 2 spaces",
+    ),
+    (CARDS_FILE, 3, "\t", (3, 1), "a tab is used here"),
+    (CARDS_FILE, 8, "    \t", (8, 5), "a tab is used here"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "spaces", "at", "fragment"), INDENTS)
+def test_a_wrong_indent_is_reported_at_the_line_that_has_it(text, line, spaces, at, fragment) -> None:
+    _, problems = parse_bytes(_reindent(text, line, spaces), "f.yaml")
+    assert [(p.line, p.col) for p in problems] == [at], problems
+    assert fragment in problems[0].message, problems[0]
+
+
+def test_deck_check_blames_the_wrong_indent_in_a_copy_of_the_core_deck(tmp_path: Path, capsys) -> None:
+    """What the tester did: indent a card's title too far in text.it.yaml; check names that line."""
+    import shutil
+
+    from booster import paths
+
+    deck = Path(shutil.copytree(paths.CORE_DECK, tmp_path / "core"))
+    it = deck / "text.it.yaml"
+    lines = it.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, s in enumerate(lines) if s.startswith("  too-many-ideas:")) + 2
+    assert lines[at].startswith("    title:")
+    lines[at] = "  " + lines[at]
+    it.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["deck", "check", str(deck)]) == 1
+    out = capsys.readouterr().out
+    assert f"text.it.yaml:{at + 1}:7: this line is indented by 6 spaces; the entries of `too-many-ideas:`" in out

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MIT
-"""How much of a deck each language covers, counted in text fields of the source language."""
+"""How much of a deck each language covers, counted in text fields of the source language.
+
+`is_translated` is the one definition of a translated text, for deck texts and interface strings alike:
+the start screen, `deck status` and `deck check` count with it, so a translator sees the same numbers.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,12 @@ def text_paths(texts: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterat
             yield from text_paths(value, (*prefix, key))
 
 
+def is_translated(text: object) -> bool:
+    """A text counts as translated when the language has a non-blank text at the source's path; a stale
+    one (its source changed since) still counts, and `deck status` says how many of them are stale."""
+    return isinstance(text, str) and bool(text.strip())
+
+
 def lookup(texts: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
     node: Any = texts
     for key in path:
@@ -26,11 +36,11 @@ def lookup(texts: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
 
 
 def coverage(deck: Deck) -> dict[str, tuple[int, int]]:
-    """language -> (texts present, texts in the source language)."""
+    """language -> (texts translated, texts in the source language)."""
     source = deck.texts.get(deck.info.source_language, {})
     wanted = [p for p, _ in text_paths(source)]
     out = {}
     for lang in [deck.info.source_language, *sorted(set(deck.texts) - {deck.info.source_language})]:
         texts = deck.texts[lang]
-        out[lang] = (sum(1 for p in wanted if lookup(texts, p) is not None), len(wanted))
+        out[lang] = (sum(1 for p in wanted if is_translated(lookup(texts, p))), len(wanted))
     return out

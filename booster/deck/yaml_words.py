@@ -117,6 +117,10 @@ def explain(text: str, error: Any) -> tuple[int, int, str]:
         first_colon = s.find(":", len(s) - len(s.lstrip()))
         if m and pm.column > first_colon >= 0:
             return (pm.line + 1, pm.column + 1, "the ': ' inside this text is read as a new key: " + _quote_advice(s))
+        if found := indent_mistake(lines, pm.line):
+            if found[0] != pm.line + 1:
+                return found  # the mistake is above, where a group took the wrong indent
+            return (*found[:2], found[2] + " (indented more, YAML reads it as part of the text above it)")
         prev = _previous_content(lines, pm.line)
         return (
             pm.line + 1,
@@ -137,6 +141,8 @@ def explain(text: str, error: Any) -> tuple[int, int, str]:
             )
         if pm is not None and m and m["value"][:1] in "[{" and pm.column > len(m["head"]):
             return (pm.line + 1, len(m["head"]) + 1, reserved_start(m["value"][0], s))
+        if pm is not None and (found := indent_mistake(lines, pm.line)):
+            return found
         return (
             (pm.line + 1 if pm else 1),
             1,
@@ -153,3 +159,112 @@ def _previous_content(lines: list[str], i: int) -> int | None:
         if s and not s.startswith("#"):
             return j
     return None
+
+
+# A `key:` line (the key possibly quoted), capturing its indent, its key and whatever follows the colon.
+_KEY_LINE = re.compile(r"""(?P<indent> *)(?P<key>"[^"]*"|'[^']*'|[^\s#'"\-][^:#]*?):(?:[ \t]+(?P<rest>.*))?$""")
+
+
+class _Line:
+    """A `key:` line: where it is, how far it is indented, and whether it opens a group (nothing after `:`)."""
+
+    def __init__(self, index: int, indent: int, key: str, opens: bool) -> None:
+        self.index, self.indent, self.key, self.opens = index, indent, key, opens
+
+
+class _Group:
+    """The entries of one `key:` line: their indent, the first of them, and the key line (None at the top)."""
+
+    def __init__(self, indent: int, first: _Line, parent: _Line | None) -> None:
+        self.indent, self.first, self.parent = indent, first, parent
+
+
+def indent_mistake(lines: list[str], at: int) -> tuple[int, int, str] | None:
+    """(1-based line, column, sentence) of the line that really breaks the indentation, for a parser error
+    at line index `at`, or None when the file's shape is not plain `key:` lines (lists, blocks of text).
+
+    The parser stops at the first line it cannot place, which is often a correct line below the mistake:
+    an entry indented too far or too little that opens a group sets that group's indent, and the next,
+    correct, entry is then the one that does not fit. So we replay the groups of `key:` lines up to `at`,
+    learn how far this file indents the entries under a key at each level, and blame the line that departs
+    from that: the first entry of the group, a line that should have been an entry of the `key:` above
+    it, or the line at `at` itself.
+    """
+    keyed: list[_Line] = []
+    for i, text in enumerate(lines[: at + 1]):
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = _KEY_LINE.match(text)
+        if m is None:
+            if stripped.startswith("- ") or "\t" in text[: len(text) - len(text.lstrip())]:
+                return None  # a list or a tab: not the shape this reasoning knows
+            continue  # the rest of a text that goes on over several lines
+        rest = (m["rest"] or "").strip()
+        if rest[:1] in ("|", ">"):
+            return None  # a block of text lines: its lines are not keys
+        keyed.append(_Line(i, len(m["indent"]), m["key"], not rest or rest.startswith("#")))
+    if not keyed or keyed[-1].index != at:
+        return None
+    wrong = keyed[-1]
+    groups: list[_Group] = []  # every group opened before the mistake, to learn how far this file indents
+    stack = [_Group(keyed[0].indent, keyed[0], None)]
+    dangling: tuple[_Line, _Line] | None = None  # (a line not indented under the key that opens above it, the key)
+    prev: _Line | None = None
+    for line in keyed[:-1]:
+        if prev is not None and prev.opens:
+            if line.indent > prev.indent:
+                stack.append(_Group(line.indent, line, prev))
+                groups.append(stack[-1])
+            else:
+                dangling = (line, prev)
+        while len(stack) > 1 and stack[-1].indent > line.indent:
+            stack.pop()
+        if dangling is not None and line.indent < dangling[0].indent:
+            dangling = None  # the groups went on after it: the line was meant where it is
+        prev = line
+
+    def usual(key: _Line, besides: _Group | None = None) -> int:
+        """How far this file indents the entries of a key at `key`'s indent (in groups other than `besides`)."""
+        others = [g for g in groups if g is not besides and g.parent is not None]
+        for steps in (
+            [g.indent - key.indent for g in others if g.parent is not None and g.parent.indent == key.indent],
+            [g.indent - g.parent.indent for g in others if g.parent is not None],
+        ):
+            if steps:
+                return key.indent + max(set(steps), key=steps.count)
+        return key.indent + 2
+
+    def spaces(n: int) -> str:
+        return f"{n} space" + ("" if n == 1 else "s")
+
+    def sentence(line: _Line, parent: _Line, want: int, like: _Line) -> tuple[int, int, str]:
+        return (
+            line.index + 1,
+            line.indent + 1,
+            f"this line is indented by {spaces(line.indent)}; the entries of `{parent.key}:` above (line "
+            f"{parent.index + 1}) use {want}, as line {like.index + 1} does: give it {spaces(want)}",
+        )
+
+    if dangling is not None:
+        line, key = dangling
+        if wrong.indent > key.indent and wrong.indent not in {g.indent for g in stack}:
+            return sentence(line, key, wrong.indent, wrong)
+    # The group the line breaks: the outermost it is indented less than, else (indented more than the
+    # entries before it) the innermost.
+    inner = next((g for g in stack if g.indent > wrong.indent), stack[-1])
+    if inner.parent is None or inner.indent == wrong.indent:
+        return None
+    if inner.first.indent != (want := usual(inner.parent, inner)) and wrong.indent == want:
+        return sentence(inner.first, inner.parent, wrong.indent, wrong)
+    siblings = [x for x in keyed[:-1] if x.index >= inner.first.index and x.indent == inner.indent]
+    found = sentence(wrong, inner.parent, inner.indent, siblings[-1])
+    outer = stack[stack.index(inner) - 1]
+    if wrong.indent < inner.indent:  # between two groups: it may belong to the outer one
+        group = f"`{outer.parent.key}:` (line {outer.parent.index + 1})" if outer.parent else "the top of the file"
+        found = (
+            *found[:2],
+            f"{found[2].rsplit(': give it', 1)[0]}, and the entries of {group} use {outer.indent}: give it "
+            f"{inner.indent} or {spaces(outer.indent)}",
+        )
+    return found

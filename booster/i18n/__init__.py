@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from booster.deck.coverage import is_translated
 from booster.deck.yaml_safe import read_file
 
 BUNDLED = Path(__file__).resolve().parent
@@ -84,7 +85,7 @@ def lookup(tab: Mapping[str, Any], key: str) -> str | None:
     node: Any = tab
     for part in key.split("."):
         node = node.get(part) if isinstance(node, Mapping) else None
-    return node if isinstance(node, str) and node else None  # an empty string is no translation
+    return node if is_translated(node) else None  # an empty string is no translation
 
 
 def placeholders(text: str) -> set[str]:
@@ -166,10 +167,24 @@ def screen_strings_missing(lang: str) -> tuple[int, int]:
     return sum(1 for k in source if lookup(own, k) is None), len(source)
 
 
+def interface_count(lang: str) -> tuple[int, int]:
+    """(interface strings `lang` has translated, interface strings there are): screen, print and report
+    strings alike, the count the start screen, `deck status` and `deck check` all show."""
+    from booster.translation.core import flat
+
+    source = list(flat(table(SOURCE)))
+    if lang == SOURCE:
+        return len(source), len(source)
+    own = table(lang)
+    return sum(1 for k in source if lookup(own, k) is not None), len(source)
+
+
 def language_note(lang: str, t: Callable[..., str]) -> str:
     """A plain line, in `t`'s language, saying what `lang`'s interface lacks ("" when nothing): the language
-    switch offers an incomplete language with this line rather than hiding it."""
-    missing, total = screen_strings_missing(lang)
+    switch offers an incomplete language with this line rather than hiding it. It counts every interface
+    string (`interface_count`), so that it says what `deck status` says."""
+    done, total = interface_count(lang)
+    missing = total - done
     if not missing:
         return ""
     return t("start.language_incomplete", name=language_name(lang), missing=missing, total=total)

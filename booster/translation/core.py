@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from booster.deck.coverage import text_paths
+from booster.deck.coverage import is_translated, text_paths
 from booster.deck.yaml_safe import Problem, read_file
 from booster.files import write_atomic
 from booster.translation import history, yamlwrite
@@ -56,6 +56,11 @@ class TextSet:
     # The translator's own folder for translations (the UI strings' user-data folder), when `folder` is an
     # installed package a reinstall would wipe: a translation found there wins, and new ones go there.
     own: Path | None = None
+
+    @property
+    def unit(self) -> str:
+        """What one of its texts is called in counts: "deck texts" or "interface strings"."""
+        return "interface strings" if self.stem == "ui" else "deck texts"
 
     def file(self, lang: str) -> Path:
         here = self.folder / f"{self.stem}.{lang}.yaml"
@@ -207,7 +212,9 @@ def known_origins(ts: TextSet, lang: str, target: Mapping[str, str]) -> tuple[di
 class LangStatus:
     lang: str
     total: int
-    translated: list[str] = field(default_factory=list)  # current, including unrecorded
+    # Every text with a translation (coverage.is_translated), stale and unrecorded ones included: the count
+    # the start screen and `deck check` show too.
+    translated: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     stale: list[Stale] = field(default_factory=list)
     unrecorded: list[str] = field(default_factory=list)  # translated, no origin record: counted as current
@@ -251,19 +258,17 @@ def status(ts: TextSet, lang: str) -> LangStatus:
         st.problems.append(warning)
     for path, now in source.items():
         tr = target.get(path)
-        if tr is None:
+        if tr is None or not is_translated(tr):
             st.missing.append(path)
             continue
+        st.translated.append(path)
         origin = found.get(path)
         if tr == now:
             st.same.append(path)
         if origin is None:
             st.unrecorded.append(path)
-            st.translated.append(path)
         elif origin.was != now:
             st.stale.append(Stale(path, origin.was, now, tr, origin.how))
-        else:
-            st.translated.append(path)
     st.extra = [p for p in target if p not in source]
     return st
 

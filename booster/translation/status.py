@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""`booster deck status PATH [--lang L] [--strict]`: per language, what is translated, missing and stale.
+"""`booster deck status [PATH] [--lang L] [--strict]`: per language, what is translated, missing and stale.
 
 Also counts the UI's own strings (`booster/i18n/ui.<lang>.yaml`), so that one command tells a translator
-everything a language still needs. `--strict` (for a deck repository's CI) fails unless the deck's texts
-are complete and current in every language asked for; the UI strings are reported, not enforced, since a
-deck repository does not hold them.
+everything a language still needs, including the languages the program speaks that the deck does not.
+The counts are those of the start screen and `deck check` (booster.deck.coverage.is_translated).
+`--strict` (for a deck repository's CI) fails unless the deck's texts are complete and current in every
+language asked for; the UI strings are reported, not enforced, since a deck repository does not hold them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ WITNESS = {
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
+    from booster.cli import DECK_HELP
+
+    parser.add_argument("path", nargs="?", help=DECK_HELP)
     parser.add_argument("--lang", action="append", help="language to report on (repeatable; default: every one)")
     parser.add_argument("--strict", action="store_true", help="exit 1 unless every language is complete and current")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -44,7 +47,9 @@ def main(args: argparse.Namespace) -> int:
         return 2
     results = [core.status(ts, lang) for lang in langs]
     ui = core.ui_textset(args.ui_dir)
-    ui_results = [core.status(ui, lang) for lang in langs] if ui else []
+    # Without --lang, the languages the program has strings in but the deck lacks are shown too.
+    ui_langs = [*langs, *(x for x in (ui.languages() if ui and not args.lang else []) if x not in [*langs, "en"])]
+    ui_results = [core.status(ui, lang) for lang in ui_langs] if ui else []
     if args.json:
         print(json.dumps(_json(ts, results, ui, ui_results), indent=2, ensure_ascii=False))
     else:
@@ -62,18 +67,25 @@ def _json(ts: Any, results: list[Any], ui: Any, ui_results: list[Any]) -> dict[s
     }
 
 
-def _summary(r: Any, source_lang: str) -> str:
+def _summary(r: Any, source_lang: str, unit: str) -> str:
     from booster.i18n import language_label
 
     name = language_label(r.lang)
     if r.lang == source_lang:
-        return f"{name}: the source language, {r.total} texts"
+        return f"{name}: the source language, {r.total} {unit}"
     n = len(r.translated)
-    pct = f" ({n / r.total:.0%})" if r.total else ""
-    state = "complete" if r.complete else ("not started" if not n and not r.stale else "partial")
+    pct = f"{n / r.total:.0%}, " if r.total else ""
+    state = (
+        "complete"
+        if r.complete
+        else ("not started" if not n else "stale texts to check" if not r.missing else "partial")
+    )
     if not r.exists:
         state = "no file yet"
-    return f"{name}: {n} of {r.total} translated{pct}, {len(r.missing)} missing, {len(r.stale)} stale: {state}"
+    return (
+        f"{name}: {n} of {r.total} {unit} translated ({pct}{len(r.stale)} of them stale), "
+        f"{len(r.missing)} missing: {state}"
+    )
 
 
 def _show(label: str, text: str, indent: str = "      ") -> list[str]:
@@ -86,10 +98,12 @@ def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: 
     from booster.i18n import language_label
     from booster.translation import core
 
-    out = [f"{ts.label} ({path}): source language {language_label(ts.source_lang)}, {len(core.flat(ts.source))} texts"]
+    out = [
+        f"{ts.label} ({path}): source language {language_label(ts.source_lang)}, {len(core.flat(ts.source))} {ts.unit}"
+    ]
     source = core.flat(ts.source)
     for r in results:
-        out.append(_summary(r, ts.source_lang))
+        out.append(_summary(r, ts.source_lang, ts.unit))
         out += [f"  problem: {p}" for p in r.problems]
         if r.stale:
             out.append(
@@ -125,11 +139,13 @@ def report(ts: Any, results: list[Any], ui: Any, ui_results: list[Any], detail: 
         out.append("UI strings: none in this build (booster/i18n/ui.en.yaml not found)")
     else:
         out.append(
-            f"UI strings ({ui.folder}): source language {language_label('en')}, {len(core.flat(ui.source))} texts"
+            f"UI strings ({ui.folder}): source language {language_label('en')}, {len(core.flat(ui.source))} {ui.unit}"
         )
         ui_source = core.flat(ui.source)
+        deck_langs = set(ts.languages())
         for r in ui_results:
-            out.append("  " + _summary(r, "en"))
+            only = "" if r.lang in deck_langs else f"interface only (the deck has no text.{r.lang}.yaml): "
+            out.append("  " + only + _summary(r, "en", ui.unit))
             if r.stale:
                 out += [f"    stale: {s.path}: was {s.was!r}, now {s.now!r}" for s in r.stale]
             if r.missing and detail:

@@ -114,6 +114,8 @@ class App:
         self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
         self.resume_path: Path | None = None  # the newest unfinished game no other window plays
         self.offer: ResumeOffer | None = None  # what that game holds, for the start screen
+        # Every unfinished game Resume can offer, newest first; the start screen steps through them.
+        self.offers: list[tuple[Path, ResumeOffer]] = []
         self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
         with contextlib.suppress(OSError):
             saves.prune()
@@ -333,6 +335,7 @@ class App:
         """Find the game Resume offers: the newest unfinished one no other window plays and no resume failed
         on; and a newer one another window plays, offered read-only."""
         self.resume_path = self.locked_path = self.offer = None
+        self.offers = []
         own = self.game_lock.path if self.game_lock is not None else None
         try:
             entries = saves.list_games()[: self.RESUME_SCAN]
@@ -351,8 +354,22 @@ class App:
             if entry.path != own and saves.is_locked(entry.path):
                 self.locked_path = self.locked_path or entry.path
                 continue
-            self.resume_path, self.offer = entry.path, offer
+            self.offers.append((entry.path, offer))
+        if self.offers:
+            self.resume_path, self.offer = self.offers[0]
+
+    def other_game(self, step: int = 1) -> None:
+        """Offer the next (or previous) unfinished game on the start screen: an older workshop's game stays
+        within reach after a newer one started."""
+        if len(self.offers) < 2:
             return
+        i = next((k for k, (path, _) in enumerate(self.offers) if path == self.resume_path), 0)
+        self.resume_path, self.offer = self.offers[(i + step) % len(self.offers)]
+
+    def offer_place(self) -> tuple[int, int]:
+        """(which, of how many) unfinished games the start screen offers now."""
+        i = next((k for k, (path, _) in enumerate(self.offers) if path == self.resume_path), 0)
+        return i + 1, len(self.offers)
 
     def resume_offer(self) -> ResumeOffer | None:
         """The game Resume offers, if any (a finished or unreadable game is not offered)."""

@@ -30,10 +30,10 @@ def test_counts(mini: Path, ui_dir: Path) -> None:
 def test_output_lists_missing_and_ui(mini: Path, ui_dir: Path, run) -> None:
     code, out = run("deck", "status", mini, "--lang", "fr", "--ui-dir", ui_dir)
     assert code == 0
-    assert "Français (fr): 6 of 35 translated (17%), 29 missing, 0 stale: partial" in out
+    assert "Français (fr): 6 of 35 deck texts translated (17%, 0 of them stale), 29 missing: partial" in out
     assert "cards, every text missing (7): map, launch-day," in out and "pillars.economy: name" in out
     assert "no origin record" in out
-    assert "UI strings" in out and "Français (fr): 1 of 3 translated" in out
+    assert "UI strings" in out and "Français (fr): 1 of 3 interface strings translated" in out
 
 
 def test_languages_are_named_in_their_own_words_with_their_code(mini: Path, ui_dir: Path, run) -> None:
@@ -43,10 +43,10 @@ def test_languages_are_named_in_their_own_words_with_their_code(mini: Path, ui_d
     code, out = run("deck", "status", mini, "--ui-dir", ui_dir)
     assert code == 0
     assert "source language English (en)" in out and "\nFrançais (fr): 6 of 35" in out
-    assert "\nde: 1 of 35 translated" in out and "Deutsch" not in out
+    assert "\nde: 1 of 35 deck texts translated" in out and "Deutsch" not in out
     code, out = run("deck", "check", mini)
-    assert "language English (en): 35/35 texts (100%), the source" in out
-    assert "language Français (fr): 6/35" in out and "language de: 1/35" in out
+    assert "language English (en): 35/35 deck texts (100%), the source" in out
+    assert "language Français (fr): 6/35 deck texts" in out and "language de: 1/35 deck texts" in out
 
 
 def test_no_ui_strings(mini: Path, tmp_path: Path, run) -> None:
@@ -77,9 +77,10 @@ def test_stale_then_confirm(mini: Path, ui_dir: Path, run) -> None:
     st = core.status(core.deck_textset(mini), "fr")
     assert [s.path for s in st.stale] == ["cards.garden.options.sell"]
     assert (st.stale[0].was, st.stale[0].now) == ("Sell the plot.", "Sell the plot to a developer.")
-    assert len(st.translated) == 5 and not st.unrecorded
+    assert len(st.translated) == 6 and not st.unrecorded  # a stale translation is still a translation
     code, out = run("deck", "status", mini, "--lang", "fr", "--ui-dir", ui_dir)
-    assert "1 stale" in out and "was: Sell the plot." in out and "now: Sell the plot to a developer." in out
+    assert "6 of 35 deck texts translated (17%, 1 of them stale)" in out and "was: Sell the plot." in out
+    assert "now: Sell the plot to a developer." in out
     assert "fr: Vendre le terrain." in out
     # Translate again: the stale record is kept (only a translator can say the translation still fits).
     run("deck", "translate", mini, "--lang", "fr")
@@ -157,3 +158,34 @@ def test_records_of_removed_texts_are_dropped(mini: Path, run) -> None:
     assert run("deck", "translate", mini, "--lang", "fr")[0] == 0
     origins, _ = core.read_origins(mini / "text.fr.origin.json")
     assert set(origins) == {"deck.title", "pillars.ecology.name", "cards.garden.title", "cards.garden.text"}
+
+
+def test_start_screen_status_and_check_show_the_same_counts(run) -> None:
+    """One definition of "translated" per kind of text: a translator sees the same numbers everywhere."""
+    import re
+
+    from booster import i18n, paths
+
+    code, status = run("deck", "status", "--lang", "it")  # no path: the core deck, as check
+    assert code == 0 and f"({paths.CORE_DECK})" in status
+    code, check = run("deck", "check")
+    assert code == 0, check
+    deck_st = re.search(r"Italiano \(it\): (\d+) of (\d+) deck texts translated", status)
+    ui_st = re.search(r"Italiano \(it\): (\d+) of (\d+) interface strings translated", status)
+    both = re.search(r"language Italiano \(it\): (\d+)/(\d+) deck texts \(\d+%\); (\d+)/(\d+) interface strings", check)
+    assert deck_st and ui_st and both, (status, check)
+    assert deck_st.groups() == both.groups()[:2] and ui_st.groups() == both.groups()[2:]
+    done, total = map(int, ui_st.groups())
+    assert 0 < done < total
+    note = i18n.language_note("it", i18n.Strings("en"))  # the start screen's line under the language switch
+    assert note.startswith(f"Italiano: {total - done} of {total} interface texts not translated yet"), note
+
+
+def test_status_names_the_languages_the_interface_has_and_the_deck_lacks(mini: Path, ui_dir: Path, run) -> None:
+    (ui_dir / "ui.es.yaml").write_text("ui:\n  quit: Salir\n  menu: {new: Nueva partida}\n", encoding="utf-8")
+    code, out = run("deck", "status", mini, "--ui-dir", ui_dir)
+    assert code == 0
+    assert "interface only (the deck has no text.es.yaml): Español (es): 2 of 3 interface strings translated" in out
+    assert "interface only (the deck has no text.fr.yaml)" not in out  # the mini deck has French
+    code, out = run("deck", "status", mini, "--lang", "fr", "--ui-dir", ui_dir)
+    assert "text.es.yaml" not in out  # --lang says which languages to report on

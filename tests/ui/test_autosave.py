@@ -200,3 +200,32 @@ def test_resume_on_an_edited_deck_plays_on_with_the_deck_it_was_played_with(mini
     click(other, "resume")
     assert other.game is not None and other.game.state == state
     assert "earlier version of the deck" in other.toast_text
+
+
+def test_an_older_unfinished_game_stays_within_reach_from_the_start_screen():
+    import os
+
+    app = new_app(MINI)
+    start(app)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)  # the morning's game: one action
+    morning, morning_log = app.game.autosave_path, app.game.match.log
+    key(app, pygame.K_ESCAPE)
+    click(app, "home")
+    click(app, "new")
+    click(app, "start")  # the afternoon's game
+    afternoon = app.game.autosave_path
+    app.release_game()
+    os.utime(morning, (1_000_000, 1_000_000))  # older on disk, as it would be hours later
+    again = new_app(MINI)
+    assert again.resume_path == afternoon and again.offer_place() == (1, 2)
+    click(again, "other")  # "Game 1 of 2 ›" steps to the older one
+    assert again.resume_path == morning and again.offer_place() == (2, 2)
+    again.top.focus_on("resume")
+    key(again, pygame.K_RIGHT)  # Left and Right on Resume step through them too
+    assert again.resume_path == afternoon
+    key(again, pygame.K_LEFT)
+    assert again.resume_path == morning
+    click(again, "resume")
+    assert again.game is not None and again.game.autosave_path == morning
+    assert again.game.match.log == morning_log

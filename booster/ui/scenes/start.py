@@ -21,6 +21,8 @@ class StartScene(Scene):
         items = []
         if app.can_resume():
             items.append(("resume", app.resume))
+            if len(app.offers) > 1:
+                items.append(("other", app.other_game))
         if app.deck is not None:
             items.append(("new", app.open_setup))
         if app.can_view_locked():
@@ -31,6 +33,9 @@ class StartScene(Scene):
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_LEFT,) and self.focused("language"):
             self.app.next_language(-1)
+            return True
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and (self.focused("resume") or self.focused("other")):
+            self.app.other_game(-1 if event.key == pygame.K_LEFT else 1)
             return True
         return super().key(event)
 
@@ -65,6 +70,16 @@ class StartScene(Scene):
                 size=LARGE,
                 name="resume",
             )
+            if len(app.offers) > 1:  # older unfinished games: one button steps through them
+                n, total = app.offer_place()
+                p.button(
+                    (x + w + 20, y + 15, 380, 80),
+                    t("start.other_game", n=n, total=total),
+                    actions["other"],
+                    focused=self.focused("other"),
+                    size=SMALL,
+                    name="other",
+                )
             p.text(
                 self.about(offer),
                 (x - 200, y + 116, w + 400, 100),
