@@ -263,7 +263,8 @@ class ToolScene(OneStepScene):
             bold=True,
             valign="middle",
         )
-        common.effect_chips(p, app, self.delta, (620, 968, 540, 100), horizontal=True)
+        # The chips stop short of the go-on button: its focus marker is drawn just left of it.
+        common.effect_chips(p, app, self.delta, (620, 968, 500, 100), horizontal=True)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
 
 
