@@ -274,11 +274,20 @@ def _resolve_decks(args: argparse.Namespace) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from booster import saves
+
     parser = argparse.ArgumentParser(prog="booster", description="Social Impact Booster, a serious game engine.")
     parser.add_argument("--version", action="version", version=f"booster {__version__}")
     sub = parser.add_subparsers(dest="command")
 
-    play = sub.add_parser("play", help="play the game (the default command)")
+    play = sub.add_parser(
+        "play",
+        help="play the game (the default command)",
+        # Where a facilitator finds a game again: the user's data folder, never the installed package.
+        epilog=f"Every game is saved after each decision, one file per game, in\n  {saves.games_dir()}\n"
+        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the folder on a line of its own, whole
+    )
     play.add_argument("--deck", default=str(paths.CORE_DECK), help=DECK_HELP)
     play.add_argument("--lang", help="language (default: the system's, else the deck's source language)")
     play.add_argument("--text", action="store_true", help="play in the terminal instead of a window")

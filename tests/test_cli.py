@@ -38,3 +38,15 @@ def test_help_lists_the_commands():
     text = build_parser().format_help()
     for word in ("play", "deck", "screenshot", "report", "simulate"):
         assert word in text
+
+
+def test_play_help_says_where_games_are_saved(capsys, monkeypatch, tmp_path):
+    import pytest
+
+    from booster.cli import main
+
+    monkeypatch.setenv("BOOSTER_HOME", str(tmp_path))
+    with pytest.raises(SystemExit):
+        main(["play", "--help"])
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    assert str(tmp_path / "games") in lines  # whole, on a line of its own: a facilitator can copy it
