@@ -49,6 +49,11 @@ class Phones:
     def code(self) -> str:
         return self.server.code
 
+    @code.setter
+    def code(self, code: str) -> None:
+        """From now on the room code is `code` (a resumed game's): phones that join must give it."""
+        self.server.code = code
+
     def phones(self, team: int) -> int:
         """How many phones follow `team` (seat index) now: for the projector's team rows, so that the
         facilitator sees a team with no phone, or one with a phone too many."""

@@ -95,6 +95,7 @@ class App:
         self.toast_until = 0.0
         self.game: GameController | None = None
         self.phones: Phones | None = None  # the teams' phones (booster.phones), when played with --phones
+        self.room_code: str | None = None  # the phones' room code of this run: kept while they are off
         self._phones_shown: GameController | None = None  # the game the join panel was last shown for
         self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
         self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
@@ -620,7 +621,7 @@ class App:
         stop serving it. A server that cannot start says why and leaves the phones off."""
         if on and self.phones is None:
             try:
-                self.phones = serve_phones(self.options.phones or "", self.wakeup.set, self.offered_room_code())
+                self.start_phones(self.options.phones or "")
             except (ValueError, OSError) as e:
                 self.toast(self.t("setup.phones_failed", why=str(e)))
         elif not on and self.phones is not None:
@@ -628,6 +629,12 @@ class App:
             self.phones = None
             self._phones_shown = None
         self.dirty = True
+
+    def start_phones(self, where: str) -> None:
+        """Serve the phones' page at `where` with the run's room code (the phones in the room joined with it),
+        else the code of the game Resume offers, else a new one. ValueError or OSError if it cannot."""
+        self.phones = serve_phones(where, self.wakeup.set, self.room_code or self.offered_room_code())
+        self.room_code = self.phones.code
 
     def offered_room_code(self) -> str | None:
         """The room code of the game Resume offers, so that a laptop restarted mid-game serves the code its
@@ -642,8 +649,8 @@ class App:
             return
         saved = game.extra.get("room_code")
         if isinstance(saved, str) and saved != self.phones.code:
-            self.phones.server.code = saved
-            print_phones(self.phones)
+            self.phones.code = self.room_code = saved
+            print(f"Phones: room code now {saved} at {self.phones.url}", flush=True)
         elif saved is None:
             game.set_extra("room_code", self.phones.code)
 
@@ -858,7 +865,7 @@ def run(args: Any) -> int:
         app = App(options, surface, window=True)
         if options.phones is not None:
             try:
-                app.phones = serve_phones(options.phones, app.wakeup.set, app.offered_room_code())
+                app.start_phones(options.phones)
             except (ValueError, OSError) as e:
                 print(f"The phones cannot join: {e}", file=sys.stderr)
                 return 2

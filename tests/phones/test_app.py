@@ -181,3 +181,34 @@ def test_all_at_once_a_phone_answers_while_the_facilitator_has_another_team_pick
         assert saves.load(game.autosave_path).log[-1] == Action("choose", option, None, 1)
     finally:
         phones.stop()
+
+
+def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
+    options = Options(deck=str(paths.CORE_DECK), lang="en", seed=5, phones="127.0.0.1:0")
+    app = App(options, pygame.Surface((1280, 720)))
+    app.set_phones(True)
+    assert app.phones is not None
+    code = app.phones.code
+    assert f"(room code {code})" in capsys.readouterr().out
+    app.set_phones(False)  # the set-up's toggle, off and on again: the same code, said again
+    app.set_phones(True)
+    assert app.phones is not None and app.phones.code == code
+    assert f"(room code {code})" in capsys.readouterr().out
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180)
+        assert app.game is not None and app.game.extra["room_code"] == code
+        other = f"{(int(code) + 1) % 10_000:04d}"
+        app.game.set_extra("room_code", other)  # as if its phones had joined it with another code
+        path = app.game.autosave_path
+        app.release_game()
+        app.resume(path)  # the resumed game brings its own code back, and says so on stdout
+        assert app.phones.code == other
+        assert capsys.readouterr().out.strip() == f"Phones: room code now {other} at {app.phones.url}"
+        assert call(app.phones.url, "/api/room", {"code": other})[0] == 200
+        assert call(app.phones.url, "/api/room", {"code": code})[0] == 403
+        app.set_phones(False)
+        app.set_phones(True)
+        assert app.phones.code == other
+        assert f"(room code {other})" in capsys.readouterr().out
+    finally:
+        app.phones.stop()
