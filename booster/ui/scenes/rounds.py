@@ -319,13 +319,30 @@ class RoundScene(Scene):
             p.text(word, (sx + 46, y + 6, status_w - 60, rh - 12), SMALL, bold=answered, valign="middle", max_lines=1)
 
 
-def _grid(n: int) -> tuple[int, int]:
-    """Columns and rows for n teams side by side: one row up to four, two rows beyond."""
-    cols = n if n <= 4 else math.ceil(n / 2)
-    return max(1, cols), 1 if n <= 4 else 2
+def _cells(n: int) -> list[tuple[float, float, float, float]]:
+    """The boxes of n teams side by side, below the title: one row up to four, two rows beyond."""
+    cols, rows = (max(1, n), 1) if n <= 4 else (math.ceil(n / 2), 2)
+    gap, (left, top, width, height) = 16, (40, 110, 1840, 850)
+    cw, ch = (width - gap * (cols - 1)) / cols, (height - gap * (rows - 1)) / rows
+    return [(left + (j % cols) * (cw + gap), top + (j // cols) * (ch + gap), cw, ch) for j in range(n)]
 
 
-class RevealScene(OneStepScene):
+class _TeamsTogether(OneStepScene):
+    """A screen of every team's outcome together: a team's number (or a click on it) opens that team's
+    own whole screen (`detail`); any go-on key there comes back here."""
+
+    def key(self, event: pygame.event.Event) -> bool:
+        digit = _digit(event.key)
+        if digit is not None:
+            self.detail(digit)
+            return True
+        return super().key(event)
+
+    def detail(self, seat: int) -> None:
+        raise NotImplementedError
+
+
+class RevealScene(_TeamsTogether):
     """Who chose what: every team's response side by side, with its effect, consequence, marks and tool. A
     team's number (or a click on it) shows its answer whole, as turn play shows it; any go-on key there
     comes back here."""
@@ -335,13 +352,6 @@ class RevealScene(OneStepScene):
     def __init__(self, app, view: RevealView) -> None:
         super().__init__(app)
         self.view = view
-
-    def key(self, event: pygame.event.Event) -> bool:
-        digit = _digit(event.key)
-        if digit is not None:
-            self.detail(digit)
-            return True
-        return super().key(event)
 
     def detail(self, seat: int) -> None:
         effect = next((e for e in self.view.effects if e.team == seat), None)
@@ -427,17 +437,11 @@ class RevealScene(OneStepScene):
     def draw_by_team(self, p: Painter) -> None:
         """Teams answered different cards: one panel per team, its card named."""
         effects = self.view.effects
-        cols, rows = _grid(len(effects))
-        gap = 16
-        area = (40, 110, 1840, 850)
-        cw = (area[2] - gap * (cols - 1)) / cols
-        ch = (area[3] - gap * (rows - 1)) / rows
-        for j, effect in enumerate(effects):
-            x = area[0] + (j % cols) * (cw + gap)
-            y = area[1] + (j // cols) * (ch + gap)
-            self.draw_effect(p, effect, (x, y, cw, ch), show_card=True)
+        for effect, box in zip(effects, _cells(len(effects)), strict=True):
+            self.draw_effect(p, effect, box)
 
-    def draw_effect(self, p: Painter, e: EffectView, box, show_card: bool) -> None:
+    def draw_effect(self, p: Painter, e: EffectView, box) -> None:
+        """One team's panel when the teams answered different cards: its card is named first."""
         app, t = self.app, self.t
         x, y, w, h = box
         p.button(box, "", partial(self.detail, e.team), name=f"team{e.team}")
@@ -445,11 +449,9 @@ class RevealScene(OneStepScene):
         p.text(
             common.team_name(app, e.team), (x + 76, y + 8, w - 92, 64), BODY, bold=True, valign="middle", max_lines=1
         )
-        y2 = y + 76
-        if show_card:
-            title = app.deck_text("cards", e.card, "title") or e.card
-            p.text(title, (x + 20, y2, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
-            y2 += 46
+        title = app.deck_text("cards", e.card, "title") or e.card
+        p.text(title, (x + 20, y + 76, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
+        y2 = y + 122
         card = self.deck.cards[e.card]
         ids = [o.id for o in card.options if e.offered is None or o.id in e.offered]
         n = ids.index(e.option) + 1 if e.option in ids else 0
@@ -494,7 +496,7 @@ class TeamTool(ToolScene):
         self.app.pop()
 
 
-class ToolsScene(OneStepScene):
+class ToolsScene(_TeamsTogether):
     """A tool space, all at once: the tool each team drew, what it is for and what it gave, together. A
     team's number (or a click on it) shows its tool card whole; any go-on key there comes back here."""
 
@@ -503,13 +505,6 @@ class ToolsScene(OneStepScene):
     def __init__(self, app, view: ToolsView) -> None:
         super().__init__(app)
         self.view = view
-
-    def key(self, event: pygame.event.Event) -> bool:
-        digit = _digit(event.key)
-        if digit is not None:
-            self.detail(digit)
-            return True
-        return super().key(event)
 
     def detail(self, seat: int) -> None:
         tool = next((v for v in self.view.tools if v.team == seat), None)
@@ -521,14 +516,7 @@ class ToolsScene(OneStepScene):
         p.fill(theme.BG)
         p.text(t("round.tools_title"), (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
         tools = self.view.tools
-        cols, rows = _grid(len(tools))
-        gap = 16
-        area = (40, 110, 1840, 850)
-        cw = (area[2] - gap * (cols - 1)) / cols
-        ch = (area[3] - gap * (rows - 1)) / rows
-        for j, tool in enumerate(tools):
-            x = area[0] + (j % cols) * (cw + gap)
-            y = area[1] + (j // cols) * (ch + gap)
+        for tool, (x, y, cw, ch) in zip(tools, _cells(len(tools)), strict=True):
             p.button((x, y, cw, ch), "", partial(self.detail, tool.team), name=f"team{tool.team}")
             common.token(p, app, tool.team, (x + 40, y + 40), 22)
             name = common.team_name(app, tool.team)
