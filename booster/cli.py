@@ -132,15 +132,21 @@ def cmd_deck_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wrong_run(deck, args: argparse.Namespace) -> str | None:
+    """Why `simulate` or `balance` cannot play these games with this deck, or None."""
+    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
+        return f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams"
+    if args.games < 1:
+        return "--games must be at least 1"
+    return None
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     from booster.simulate import format_report, simulate
 
     deck = _deck_or_exit(args.path)
-    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
-        print(f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams", file=sys.stderr)
-        return 2
-    if args.games < 1:
-        print("--games must be at least 1", file=sys.stderr)
+    if (wrong := _wrong_run(deck, args)) is not None:
+        print(wrong, file=sys.stderr)
         return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
@@ -177,11 +183,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
         _print_problems(result.problems)
         return 1
     deck = result.deck
-    if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
-        print(f"this deck is played by {deck.rules.min_teams} to {deck.rules.max_teams} teams", file=sys.stderr)
-        return 2
-    if args.games < 1:
-        print("--games must be at least 1", file=sys.stderr)
+    if (wrong := _wrong_run(deck, args)) is not None:
+        print(wrong, file=sys.stderr)
         return 2
     warnings = [w.message for w in result.warnings]
     report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet, mode=args.mode)

@@ -185,8 +185,8 @@ class Table(Protocol):
         ...
 
 
-class TurnRoom:
-    """`Room` for turn play: only the team in turn has an open card, and its answer ends its turn."""
+class _TableRoom:
+    """What both ways of playing answer alike: the teams, the languages, and when the views change."""
 
     def __init__(self, table: Table) -> None:
         self.table = table
@@ -201,6 +201,10 @@ class TurnRoom:
         # The deck by identity (a translator's reload swaps it); the state by value (an undo brings back an
         # equal state, and then the views are the same).
         return (id(self.table.deck), self.table.match.state)
+
+
+class TurnRoom(_TableRoom):
+    """`Room` for turn play: only the team in turn has an open card, and its answer ends its turn."""
 
     def is_open(self, team: int) -> bool:
         state = self.table.match.state
@@ -246,21 +250,9 @@ class TurnRoom:
         return TeamView(team, phase, card, answers, tools, recorded, turn)
 
 
-class RoundRoom:
+class RoundRoom(_TableRoom):
     """`Room` all at once: while a round is open, every team with a card in it may answer, and answer again
     to change its answer, until the round closes (the projector shows how many have answered, never what)."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-
-    def teams(self) -> tuple[str, ...]:
-        return tuple(t.name for t in self.table.match.state.teams)
-
-    def languages(self) -> tuple[str, ...]:
-        return self.table.deck.languages
-
-    def revision(self) -> Hashable:
-        return (id(self.table.deck), self.table.match.state)
 
     def _card(self, team: int) -> str | None:
         rnd = self.table.match.state.round
