@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: MIT
+"""Causal chains: a game's log folded into "this decision led to that", per team.
+
+A chain starts at a decision (a response a team chose) and follows what it caused, in the order it happened:
+
+- a **mark** it left on the team, then each later card that mark **changed**: a response whose effect the mark
+  adjusted, a response it **opened** (offered only to a team holding it), responses it **closed** (withheld
+  from a team holding it), and the later response that **cleared** it;
+- a **follow-up** card it brought, which came back later, and the team's response to it (a decision, whose
+  own consequences follow beneath it);
+- an **experience** card the team received at the exchange because it answers that decision.
+
+Pure: events in (as `Match.events()` gives them, each with the index of its action), chains out. A mark that
+changed nothing later, a follow-up that never came back and a decision with no consequence beyond its points
+are left out: every link shown was felt in the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import NamedTuple
+
+from booster.engine.game import Event, EventKind
+from booster.engine.model import Adjust, Card, Effect
+
+
+class LinkKind(StrEnum):
+    DECISION = "decision"
+    """The team chose `option` on `card`."""
+    MARK = "mark"
+    """The decision above left `mark` on the team."""
+    CHANGED = "changed"
+    """The mark above changed the effect of the team's response `option` on `card` by `delta`."""
+    OPENED = "opened"
+    """The mark above offered the response `option` on `card`, which the team chose."""
+    CLOSED = "closed"
+    """The mark above withheld the response `option` of `card` from the team."""
+    CLEARED = "cleared"
+    """The team's response `option` on `card` removed the mark above."""
+    FOLLOW_UP = "follow_up"
+    """The decision above brought the follow-up `card`, which the team met at `step`."""
+    EXPERIENCE = "experience"
+    """The experience card `card` the team received for the decision above."""
+
+
+class Link(NamedTuple):
+    """One link of a chain. It follows from the nearest link above it whose depth is one less."""
+
+    kind: LinkKind
+    depth: int
+    step: int
+    """The index in the log of the action where it happened."""
+    card: str | None = None
+    option: str | None = None
+    mark: str | None = None
+    delta: Effect | None = None
+
+
+class Chain(NamedTuple):
+    """What one decision of a team led to: its links, the decision first (depth 0)."""
+
+    team: int
+    links: tuple[Link, ...]
+
+    @property
+    def decision(self) -> Link:
+        return self.links[0]
+
+
+class _Node:
+    __slots__ = ("came_back", "children", "link")
+
+    def __init__(self, link: Link) -> None:
+        self.link = link
+        self.children: list[_Node] = []
+        self.came_back = False  # a follow-up: the team met it
+
+    def add(self, link: Link) -> _Node:
+        child = _Node(link)
+        self.children.append(child)
+        return child
+
+    def felt(self) -> bool:
+        """Whether the team felt it: a mark that changed nothing later, or a follow-up that never came back,
+        is not worth showing."""
+        if self.link.kind == LinkKind.MARK:
+            return any(c.felt() for c in self.children)
+        if self.link.kind == LinkKind.FOLLOW_UP:
+            return self.came_back
+        return True
+
+    def flatten(self, depth: int, out: list[Link]) -> None:
+        out.append(self.link._replace(depth=depth))
+        for child in self.children:
+            if child.felt():
+                child.flatten(depth + 1, out)
+
+
+def fold(cards: Mapping[str, Card], events: Iterable[tuple[int, Event]]) -> tuple[Chain, ...]:
+    """The chains of a game, from its deck's cards and its events, each with the index of the action that
+    caused it. Chains come team by team, each team's in the order of its decisions."""
+    roots: dict[int, list[_Node]] = {}
+    last: dict[int, _Node] = {}  # team -> its latest decision
+    marks: dict[int, dict[str, _Node]] = {}  # team -> mark held -> the node of the decision's mark
+    follow_ups: dict[tuple[int, str], _Node] = {}  # (team, follow-up) -> the node of the follow-up it brought
+    drawn: dict[tuple[int, str], _Node] = {}  # follow-ups met, waiting for the team's response
+    echoes: dict[tuple[int, str], _Node] = {}  # (team, experience card) -> the decision it answers
+    for step, e in events:
+        team = e.team
+        kind = e.kind
+        if kind == EventKind.SCORED and e.option is not None and e.card is not None:
+            decision = _decide(cards, step, team, e, marks.setdefault(team, {}))
+            node = drawn.pop((team, e.card), None)
+            if node is not None:  # the response to a follow-up hangs under it
+                node.children.append(decision)
+            else:
+                roots.setdefault(team, []).append(decision)
+            last[team] = decision
+        elif kind == EventKind.MARKED and e.mark is not None and team in last:
+            held = marks.setdefault(team, {})
+            if e.mark not in held:
+                held[e.mark] = last[team].add(Link(LinkKind.MARK, 1, step, e.card, e.option, e.mark))
+        elif kind == EventKind.CLEARED and e.mark is not None:
+            held = marks.setdefault(team, {})
+            origin = held.pop(e.mark, None)
+            if origin is not None and origin.link.step < step:  # not left and cleared by the same response
+                origin.add(Link(LinkKind.CLEARED, 2, step, e.card, e.option, e.mark))
+        elif kind == EventKind.QUEUED and e.card is not None and team in last:
+            follow_ups[(team, e.card)] = last[team].add(Link(LinkKind.FOLLOW_UP, 1, step, e.card))
+        elif kind == EventKind.DREW and e.card is not None and (team, e.card) in follow_ups:
+            node = follow_ups.pop((team, e.card))
+            node.link = node.link._replace(step=step)  # the step it came back at
+            node.came_back = True
+            drawn[(team, e.card)] = node
+        elif kind == EventKind.ECHOED and e.card is not None and team in last:
+            echoes[(team, e.card)] = last[team]
+        elif kind == EventKind.EXPERIENCE and e.card is not None and e.echo_of is not None:
+            origin = echoes.get((team, e.card))
+            if origin is not None:
+                origin.add(Link(LinkKind.EXPERIENCE, 1, step, e.card))
+    chains = []
+    for team in sorted(roots):
+        for root in roots[team]:
+            links: list[Link] = []
+            root.flatten(0, links)
+            if len(links) > 1:
+                chains.append(Chain(team, tuple(links)))
+    return tuple(chains)
+
+
+def _decide(cards: Mapping[str, Card], step: int, team: int, scored: Event, held: dict[str, _Node]) -> _Node:
+    """The decision node of a response, and the links it adds under the marks the team held when it chose."""
+    card_id, option_id = scored.card or "", scored.option or ""
+    node = _Node(Link(LinkKind.DECISION, 0, step, card_id, option_id))
+    card = cards.get(card_id)
+    if card is None or not held:
+        return node
+    for option in card.options:
+        if option.id == option_id:
+            for mark, origin in held.items():
+                delta = _adjusted(option.adjust, mark)
+                if delta is not None:
+                    origin.add(Link(LinkKind.CHANGED, 2, step, card_id, option_id, mark, delta))
+                if mark in option.requires:
+                    origin.add(Link(LinkKind.OPENED, 2, step, card_id, option_id, mark))
+        else:
+            for mark in option.excludes:
+                if mark in held:
+                    held[mark].add(Link(LinkKind.CLOSED, 2, step, card_id, option.id, mark))
+    return node
+
+
+def _adjusted(adjusts: Iterable[Adjust], mark: str) -> Effect | None:
+    """What holding `mark` adds to a response's effect (None when the mark does not change it)."""
+    total: list[int] | None = None
+    for a in adjusts:
+        if a.mark == mark and a.held:
+            total = [x + y for x, y in zip(total, a.effect, strict=True)] if total else list(a.effect)
+    if total is None or not any(total):
+        return None
+    return tuple(total)
