@@ -223,6 +223,7 @@ PLUGGED = {
     ("deck", "po"): ("booster.translation.po", "export a translation to a PO file, or import one (Poedit, Weblate)"),
     ("deck", "preview"): ("booster.ui.preview", "PNG images of cards exactly as the game draws them"),
     ("deck", "print"): ("booster.printing.deck_pdf", "a print-and-play PDF of a deck"),
+    ("replay",): ("booster.report.replay_cli", "a team's decision answered otherwise: the two ends side by side"),
     ("report",): ("booster.report.cli", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),
 }
 

@@ -82,6 +82,21 @@ def _table_names(files: list[Path]) -> list[str]:
     return names
 
 
+def load_played(save_file: Path, deck_arg: str | None) -> tuple[Any, Any]:
+    """(the save, the deck it was played with) for one save file: the deck given, else the save's own, else
+    the core deck; the save's copy of its deck if the one found has changed. SaveError with a sentence."""
+    from booster import paths
+    from booster.saves import SaveError, deck_for, load
+
+    saved = load(save_file)
+    deck_path = Path(deck_arg) if deck_arg else _deck_folder(saved.deck_path, save_file) or paths.CORE_DECK
+    found = _Decks().load(deck_path) if deck_path.is_dir() else None
+    replay, _note = deck_for(saved, found, deck_path)
+    if replay is None:
+        raise SaveError(f"the deck '{deck_path}' cannot be used, and the save holds no copy of its own")
+    return saved, replay
+
+
 def main(args: argparse.Namespace) -> int:
     from booster import paths
     from booster.saves import SaveError, load
