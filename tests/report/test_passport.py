@@ -116,3 +116,27 @@ def test_a_save_with_damaged_notes_is_refused_with_a_sentence(game_file, tmp_pat
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SaveError, match="transfer answers"):
         load(bad)
+
+
+def test_a_teams_project_shows_in_every_export(core, tmp_path):
+    import csv
+
+    from booster.projects import Project, with_projects
+
+    saved = project_save(core, "en")
+    formula = '=HYPERLINK("http://x")'
+    saved = saved._replace(extra=with_projects(saved.extra, [Project(formula, MARKUP, "repair"), None, None]))
+    path = tmp_path / "game.json"
+    save(path, saved)
+    assert main(["report", str(path), "-o", str(tmp_path / "r.csv")]) == 0
+    assert main(["report", str(path), "-o", str(tmp_path / "r.json")]) == 0
+    assert main(["report", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["team"] == TEAMS[0]]
+    assert rows and {r["project"] for r in rows} == {"'" + formula}  # text, never a formula
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    teams = data["games"][0]["teams"]
+    assert teams[0]["project"] == {"name": formula, "summary": MARKUP, "kind": "repair"} and teams[2]["project"] is None
+    if HAS_POPPLER:
+        shown = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+        assert f"Project: {formula}" in shown and "<script>alert(1)</script>" in shown
