@@ -152,7 +152,9 @@ def _echoes_of_mark(deck: Deck, mark: str, origin: tuple[str, str] | None) -> li
 
 def _effect_text(deck: Deck, lang: str, delta: Sequence[int]) -> str:
     names = [deck.text(lang, "pillars", p, "name") or p for p in deck.rules.pillar_ids]
-    return ", ".join(f"{v:+d} {n}".replace("-", "−") for v, n in zip(delta, names, strict=False) if v)
+    # An en dash for a loss: the fonts have no minus sign.
+    signed = [(f"+{v}" if v > 0 else f"\u2013{-v}") + f" {n}" for v, n in zip(delta, names, strict=False) if v]
+    return ", ".join(signed)
 
 
 def chain_lines(chain: Chain, deck: Deck, lang: str) -> list[tuple[int, str]]:

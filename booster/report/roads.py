@@ -20,6 +20,12 @@ class RoadRow(NamedTuple):
     label: str
     real: str
     other: str
+    only_real: tuple[str, ...] = ()
+    """For a list (marks, cards): the names only the game has."""
+    only_other: tuple[str, ...] = ()
+    """For a list: the names only the other road has."""
+    shared: int = 0
+    """For a list: how many names both have."""
 
     @property
     def differs(self) -> bool:
@@ -40,10 +46,15 @@ def decision_label(deck: Deck, lang: str, decision: Decision) -> str:
     return f"{decision.number}. {card_title(deck, lang, decision.card)}: {chosen}"
 
 
-def _names(deck: Deck, lang: str, ids: tuple[str, ...], kind: str) -> str:
+def _names(deck: Deck, lang: str, ids: tuple[str, ...], kind: str) -> tuple[str, ...]:
     if kind == "marks":
-        return ", ".join(deck.text(lang, "marks", m) or m for m in ids)
-    return ", ".join(card_title(deck, lang, c) for c in ids)
+        return tuple(deck.text(lang, "marks", m) or m for m in ids)
+    return tuple(card_title(deck, lang, c) for c in ids)
+
+
+def signed(n: int) -> str:
+    """+2, –1 (an en dash: the fonts have no minus sign), 0."""
+    return f"+{n}" if n > 0 else f"\u2013{-n}" if n < 0 else "0"
 
 
 def road_rows(road: Road, deck: Deck, lang: str) -> list[RoadRow]:
@@ -62,13 +73,17 @@ def road_rows(road: Road, deck: Deck, lang: str) -> list[RoadRow]:
     ]
     for i, pillar in enumerate(deck.rules.pillar_ids):
         name = deck.text(lang, "pillars", pillar, "name") or pillar
-        rows.append(RoadRow(name, str(real.scores[i]), str(other.scores[i])))
+        rows.append(RoadRow(name, signed(real.scores[i]), signed(other.scores[i])))
     for label, kind, a, b in (
         (t("marks"), "marks", real.marks, other.marks),
         (t("follow_ups"), "cards", real.scheduled, other.scheduled),
         (t("experience"), "cards", real.experience, other.experience),
     ):
-        rows.append(RoadRow(label, _names(deck, lang, a, kind) or none, _names(deck, lang, b, kind) or none))
+        ours, theirs = _names(deck, lang, a, kind), _names(deck, lang, b, kind)
+        only_ours = tuple(x for x in ours if x not in theirs)
+        only_theirs = tuple(x for x in theirs if x not in ours)
+        shared = len(ours) - len(only_ours)
+        rows.append(RoadRow(label, ", ".join(ours) or none, ", ".join(theirs) or none, only_ours, only_theirs, shared))
     return rows
 
 

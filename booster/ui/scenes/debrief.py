@@ -9,7 +9,7 @@ import pygame
 from booster.ui import theme
 from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
-from booster.ui.scenes import common
+from booster.ui.scenes import common, workshop
 from booster.ui.scenes.base import GO_BACK, GO_ON, Scene
 
 
@@ -25,6 +25,10 @@ class DebriefScene(Scene):
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
+        seat = workshop.digit(k)
+        if seat is not None and seat < len(self.game.state.teams):  # a team's number: what led to what
+            self.app.push(workshop.ChainsScene(self.app, seat))
+            return True
         n = len(self.cards())
         if k in GO_ON:
             self.page = self.page + 1 if self.page < n else 0
@@ -113,9 +117,16 @@ class DebriefScene(Scene):
             )
         if self.cards():
             common.go_on_button(
-                p, app, (1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
+                p, app, (1400, 975, 480, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
             )
-        p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
+        p.button((600, 975, 380, 90), t("debrief.export"), self.export, size=SMALL, name="export")
+        p.button(
+            (1000, 975, 380, 90),
+            t("workshop.open"),
+            lambda: app.push(workshop.WorkshopScene(app)),
+            size=SMALL,
+            name="workshop",
+        )
         common.small_buttons(p, app, 982, undo=False)
 
     def draw_card_page(self, p: Painter) -> None:
