@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from booster.projects import notes
 from booster.ui import theme
 from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
@@ -55,8 +56,16 @@ class DebriefScene(Scene):
         app, t = self.app, self.t
         state = self.game.state
         p.fill(theme.BG)
-        p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
+        p.text(t("debrief.title"), (60, 20, 560, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        p.text(t("debrief.balance"), (640, 20, 720, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
+        # What a workshop on real projects takes away: each team's chains, the road not taken, the passports.
+        p.button(
+            (1400, 24, 480, 92),
+            t("workshop.open"),
+            lambda: app.push(workshop.WorkshopScene(app)),
+            size=SMALL,
+            name="workshop",
+        )
         teams = state.teams
         n = len(teams)
         cols = n if n <= 4 else (n + 1) // 2
@@ -80,6 +89,7 @@ class DebriefScene(Scene):
             ),
             default=p.font_px(SMALL),
         )
+        written = notes(self.game.extra, n)  # the teams' own projects, when they came with one
         for i, tm in enumerate(teams):
             x = 40 + (i % cols) * cw
             y = 130 + (i // cols) * ch
@@ -87,7 +97,8 @@ class DebriefScene(Scene):
             p.panel((x, y, w, h), theme.PANEL, theme.LINE, 3, 18)
             common.token(p, app, i, (x + 44, y + 50), 28)
             p.text(tm.name, (x + 84, y + 14, w - 100, 72), BODY, bold=True, valign="middle", max_lines=1)
-            scenario = app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
+            project = written.project(i)
+            scenario = project.name if project else app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
             box = (x + 20, y + 70, w - 40, 48)
             # The project the team adopted, under its name (cut with "…" where it is long: the set-up and the
             # report show it whole).
@@ -117,16 +128,9 @@ class DebriefScene(Scene):
             )
         if self.cards():
             common.go_on_button(
-                p, app, (1400, 975, 480, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
+                p, app, (1160, 975, 720, 90), t("debrief.read"), lambda: self.set_page(1), "read", size=BODY
             )
-        p.button((600, 975, 380, 90), t("debrief.export"), self.export, size=SMALL, name="export")
-        p.button(
-            (1000, 975, 380, 90),
-            t("workshop.open"),
-            lambda: app.push(workshop.WorkshopScene(app)),
-            size=SMALL,
-            name="workshop",
-        )
+        p.button((640, 975, 480, 90), t("debrief.export"), self.export, size=SMALL, name="export")
         common.small_buttons(p, app, 982, undo=False)
 
     def draw_card_page(self, p: Painter) -> None:
