@@ -8,7 +8,8 @@ save's front-end data (`Saved.extra`), saved after each entry like a decision:
     extra["projects"]    = [None | {"name": ..., "summary": ..., "kind": ... or None}, ...]   # one per team
     extra["transfer"]    = [{"team": 0, "stage": "ideation", "answer": ..., "tool": ... or None}, ...]
     extra["commitments"] = [[{"who": ..., "what": ..., "when": ...}, ...], ...]                # one list per team
-    extra["transfer_off"] = [0, 2]   # the teams that skip the transfer step; absent: every team has it
+    extra["transfer_off"] = [0, 2]   # the teams that skip the transfer step (teams with a project have it)
+    extra["transfer_step"] = False   # no transfer step in this game at all (a facilitator in a hurry)
 
 Text typed at the laptop or sent from a phone is plain text: `clean` keeps it to one line of printable
 characters; it is never interpreted (no markup, no code) wherever it is shown.
@@ -108,6 +109,23 @@ def notes(extra: Mapping[str, Any], teams: int) -> Notes:
     return Notes(tuple(projects), transfers, tuple(commitments[:teams]), frozenset(extra.get("transfer_off") or ()))
 
 
+def transfer_teams(extra: Mapping[str, Any], teams: int) -> tuple[int, ...]:
+    """The teams that write a transfer answer at the end of each stage: those with a project of their own,
+    unless the game or the team turned the step off."""
+    if extra.get("transfer_step") is False:
+        return ()
+    written = notes(extra, teams)
+    return tuple(i for i in range(teams) if written.project(i) is not None and i not in written.transfer_off)
+
+
+def transfer_prompts(deck: Deck, lang: str, stage: str) -> list[str]:
+    """What a team answers for its project at the end of a stage: the stage's own transfer prompts in the
+    deck, else its key questions."""
+    return list(
+        (deck.texts_of(lang, "stages", stage, "transfer") or deck.texts_of(lang, "stages", stage, "questions")).values()
+    )
+
+
 def with_transfer(extra: Mapping[str, Any], transfer: Transfer) -> dict[str, Any]:
     """`extra` with one more transfer answer (the latest for a team and stage is the one that counts)."""
     entry = {"team": transfer.team, "stage": transfer.stage, "answer": clean(transfer.answer), "tool": transfer.tool}
@@ -194,6 +212,8 @@ def check(extra: Mapping[str, Any], teams: int) -> str | None:
         )
     ):
         return f"the commitments should be up to {MAX_COMMITMENTS} per team, each a who, a what and a when"
+    if not isinstance(extra.get("transfer_step", True), bool):
+        return "the transfer step should be on or off (true or false)"
     off = extra.get("transfer_off")
     if off is not None and not (isinstance(off, list) and all(seat(s) for s in off)):
         return "the teams without a transfer step should be a list of team numbers"

@@ -37,6 +37,7 @@ from booster.engine.game import (
 )
 from booster.engine.match import Match
 from booster.engine.model import Deck, Option
+from booster.projects import Transfer, transfer_teams, with_transfer
 from booster.ui.timer import Timer
 from booster.ui.views import (
     BoardView,
@@ -50,6 +51,7 @@ from booster.ui.views import (
     StageView,
     ToolsView,
     ToolView,
+    TransferView,
     View,
 )
 
@@ -94,8 +96,11 @@ class GameController:
         self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
         self.timer = Timer(self.timer_length(), clock)
-        self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
-        self._timer_left: dict[int, tuple[float, bool]] = {}  # per challenge: time left and running, at the choice
+        # The log length at which the timer was set for a challenge (a transfer step: its stage and team).
+        self._timer_key: int | tuple[int, int] | None = None
+        self._timer_left: dict[
+            int | tuple[int, int], tuple[float, bool]
+        ] = {}  # per challenge: time left and running, at the choice
         self.sync_timer()
 
     @classmethod
@@ -240,9 +245,7 @@ class GameController:
             got = [e for e in events if e.kind == "experience" and e.card]
             cards = tuple((e.card or "", e.value) for e in got)
             self.queue.append(ExchangedView(team, cards, tuple(e.echo_of for e in got)))
-        for e in events:
-            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
-                self.queue.append(StageView(e.value))
+        self._queue_stage_end(events)
 
     def _queue_round_screens(self, before: State, action: Action, events: list[Event]) -> None:
         """All at once: the tools every team drew, shown together; a closed round's reveal."""
@@ -263,9 +266,26 @@ class GameController:
         elif action.kind == ActionKind.CLOSE and before.round is not None:
             passed = tuple(e.team for e in events if e.kind == "passed")
             self.queue.append(RevealView(self._effects(before, events), passed))
+        self._queue_stage_end(events)
+
+    def _queue_stage_end(self, events: list[Event]) -> None:
+        """A stage ended: each team with a project of its own writes its transfer answer, then the next
+        stage's introduction (none after the last: the exchange follows)."""
         for e in events:
-            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
-                self.queue.append(StageView(e.value))
+            if e.kind == "stage":
+                done = e.value - 1
+                for team in transfer_teams(self.extra, len(self.state.teams)):
+                    self.queue.append(TransferView(done, team))
+                if e.value < len(self.deck.rules.stages):
+                    self.queue.append(StageView(e.value))
+
+    def record_transfer(self, transfer: Transfer) -> None:
+        """A team's answer for its project at the end of a stage, kept in the save at once."""
+        if self.read_only:
+            self.notify("toast.read_only")
+            return
+        self.saved = self.saved._replace(extra=with_transfer(self.saved.extra, transfer))
+        self.persist()
 
     def _effects(self, before: State, events: list[Event]) -> tuple[EffectView, ...]:
         """Each team's answer to a closed round, with what it did (from the events of the close)."""
@@ -403,12 +423,14 @@ class GameController:
 
     def sync_timer(self) -> None:
         """Set the timer for the challenge on screen (full, or what an undo gives back); stop it elsewhere."""
-        if not isinstance(self.view(), ChallengeView | RoundView):
+        view = self.view()
+        if not isinstance(view, ChallengeView | RoundView | TransferView):
             if self._timer_key is not None:
                 self._timer_key = None
                 self.timer.reset(self.timer_length())  # the discussion is over: stop the clock and its wake-ups
             return
-        key = self._opened_at()
+        # The timer runs for a transfer step as for a challenge, once for each team.
+        key = (view.stage, view.team) if isinstance(view, TransferView) else self._opened_at()
         if key == self._timer_key:
             return
         self._timer_key = key

@@ -71,10 +71,10 @@ def test_a_teams_number_opens_its_chains_and_r_replays_a_decision_as_booster_rep
     assert app.top.name == "debrief"
 
 
-def test_the_workshop_button_leads_to_the_rooms_view_and_writes_the_passports(core):
+def test_a_teams_number_button_leads_to_the_rooms_view_and_writes_the_passports(core):
     app = debrief(core)
-    click(app, "workshop")
-    assert app.top.name == "workshop"
+    click(app, "chains2")  # the third team's number, clicked
+    assert app.top.name == "chains" and app.top.seat == 2
     click(app, "room")
     assert app.top.name == "room"
     counts = app.top.counts()
@@ -100,7 +100,7 @@ def test_screens_at_every_size_in_french_and_english(core, tmp_path):
             app.render()
             pygame.image.save(app.surface, str(tmp_path / f"{app.top.name}-{lang}-{size[0]}.png"))
         app.scenes = app.scenes[:1]
-        click(app, "workshop")
+        click(app, "chains0")
         click(app, "room")
         app.render()
         pygame.image.save(app.surface, str(tmp_path / f"room-{lang}-{size[0]}.png"))

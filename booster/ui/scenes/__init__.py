@@ -17,6 +17,7 @@ from booster.ui.views import (
     StageView,
     ToolsView,
     ToolView,
+    TransferView,
     View,
 )
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 def scene_for(app: App, view: View) -> Scene:
     """The scene that shows `view`."""
-    from booster.ui.scenes import board, card, debrief, exchange, rounds, stage
+    from booster.ui.scenes import board, card, debrief, exchange, rounds, stage, transfer
 
     match view:
         case StageView():
@@ -52,3 +53,5 @@ def scene_for(app: App, view: View) -> Scene:
             return rounds.RevealScene(app, view)
         case ToolsView():
             return rounds.ToolsScene(app, view)
+        case TransferView():
+            return transfer.TransferScene(app, view)

@@ -4,6 +4,8 @@ read out one by one (PageDown/PageUp walk through them)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from booster.projects import notes
@@ -28,7 +30,7 @@ class DebriefScene(Scene):
         k = event.key
         seat = workshop.digit(k)
         if seat is not None and seat < len(self.game.state.teams):  # a team's number: what led to what
-            self.app.push(workshop.ChainsScene(self.app, seat))
+            self.open_chains(seat)
             return True
         n = len(self.cards())
         if k in GO_ON:
@@ -38,6 +40,9 @@ class DebriefScene(Scene):
             self.page = max(0, self.page - 1)
             return True
         return False
+
+    def open_chains(self, seat: int) -> None:
+        self.app.push(workshop.ChainsScene(self.app, seat))
 
     def set_page(self, page: int) -> None:
         self.page = page
@@ -56,16 +61,8 @@ class DebriefScene(Scene):
         app, t = self.app, self.t
         state = self.game.state
         p.fill(theme.BG)
-        p.text(t("debrief.title"), (60, 20, 560, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        p.text(t("debrief.balance"), (640, 20, 720, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
-        # What a workshop on real projects takes away: each team's chains, the road not taken, the passports.
-        p.button(
-            (1400, 24, 480, 92),
-            t("workshop.open"),
-            lambda: app.push(workshop.WorkshopScene(app)),
-            size=SMALL,
-            name="workshop",
-        )
+        p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
         teams = state.teams
         n = len(teams)
         cols = n if n <= 4 else (n + 1) // 2
@@ -96,7 +93,10 @@ class DebriefScene(Scene):
             w, h = cw - 20, ch - 20
             p.panel((x, y, w, h), theme.PANEL, theme.LINE, 3, 18)
             common.token(p, app, i, (x + 44, y + 50), 28)
-            p.text(tm.name, (x + 84, y + 14, w - 100, 72), BODY, bold=True, valign="middle", max_lines=1)
+            p.text(tm.name, (x + 84, y + 14, w - 180, 72), BODY, bold=True, valign="middle", max_lines=1)
+            # The team's number: pressed (or its key), what led to what in its game, the road not taken.
+            p.button((x + w - 86, y + 16, 68, 68), str(i + 1), partial(self.open_chains, i), size=BODY,
+                     name=f"chains{i}")  # fmt: skip
             project = written.project(i)
             scenario = project.name if project else app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
             box = (x + 20, y + 70, w - 40, 48)

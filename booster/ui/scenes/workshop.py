@@ -2,7 +2,8 @@
 """The debrief of a workshop played on real projects: what led to what, the road not taken, the room's view.
 
 - `ChainsScene`: one team's causal chains, readable from the back of the room (a team's number opens it, at
-  the debrief and here); PageDown turns the page, R replays one of the team's decisions.
+  the debrief and here); PageDown turns the page, R replays one of the team's decisions; the room's view and
+  the passports are a button away.
 - `ReplayScene`: pick a decision, then the other response, then see the two ends side by side (the rows
   `booster replay` prints: `booster.report.roads`).
 - `RoomScene`: for each card the room met, how many teams chose each response, as bars with the teams'
@@ -118,6 +119,9 @@ class ChainsScene(_Subscreen):
     def replay(self) -> None:
         self.app.push(ReplayScene(self.app, self.seat))
 
+    def room(self) -> None:
+        self.app.push(RoomScene(self.app))
+
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
@@ -141,9 +145,12 @@ class ChainsScene(_Subscreen):
                 p.text(line.text, (x, y, 1860 - x, line.height - 6), size, bold=line.depth == 0, max_lines=lines_max)
                 y += line.height
             if len(pages) > 1:
-                p.text(f"{self.page + 1} / {len(pages)}", (1500, 975, 360, 90), BODY, align="right", valign="middle")
+                p.text(f"{self.page + 1} / {len(pages)}", (1600, 20, 260, 100), BODY, align="right", valign="middle")
         self.back_button(p)
-        p.button((500, 975, 620, 90), t("workshop.replay"), self.replay, size=BODY, hint="R", name="replay")
+        p.button((480, 975, 480, 90), t("workshop.replay"), self.replay, size=SMALL, hint="R", name="replay")
+        p.button((980, 975, 440, 90), t("workshop.room"), self.room, size=SMALL, name="room")
+        p.button((1440, 975, 440, 90), t("workshop.passports"), lambda: write_passports(app), size=SMALL,
+                 name="passports")  # fmt: skip
 
 
 class ReplayScene(_Subscreen):
@@ -344,52 +351,3 @@ def write_passports(app) -> None:
         app.toast(app.t("workshop.passports_failed", why=e.strerror or str(e)))
         return
     app.toast(app.t("workshop.passports_written", n=len(written), path=str(folder)))
-
-
-class WorkshopScene(_Subscreen):
-    """The debrief's way into the workshop's outputs: each team's chains, the room's view, the passports."""
-
-    name = "workshop"
-
-    def ring(self):
-        teams = range(len(self.game.state.teams))
-        items: list[tuple[str, Callable[[], None]]] = [(f"chains{i}", partial(self.chains, i)) for i in teams]
-        items.append(("room", lambda: self.app.push(RoomScene(self.app))))
-        items.append(("passports", lambda: write_passports(self.app)))
-        return items
-
-    def chains(self, seat: int) -> None:
-        self.app.push(ChainsScene(self.app, seat))
-
-    def key(self, event: pygame.event.Event) -> bool:
-        seat = digit(event.key)
-        if seat is not None and seat < len(self.game.state.teams):
-            self.chains(seat)
-            return True
-        if event.key in GO_BACK:
-            self.close()
-            return True
-        return super().key(event)
-
-    def draw(self, p: Painter) -> None:
-        app, t = self.app, self.t
-        p.fill(theme.BG)
-        p.text(t("workshop.title"), (60, 20, 1800, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        teams = self.game.state.teams
-        n = len(teams)
-        cols = 1 if n <= 4 else 2
-        w = 1760 / cols - 20 * (cols - 1)
-        for i in range(n):
-            x, y = 100 + (i % cols) * (w + 40), 140 + (i // cols) * 110
-            name = f"chains{i}"
-            label = t("workshop.team_chains", n=i + 1, team=teams[i].name)
-            p.button((x, y, w, 96), label, partial(self.chains, i), focused=self.focused(name),
-                     size=BODY, align="left", hint=str(i + 1), name=name)  # fmt: skip
-            common.token(p, app, i, (x + w - 110, y + 48), 26)
-        y = 140 + ((n + cols - 1) // cols) * 110 + 40
-        p.button((100, y, 860, 110), t("workshop.room"), lambda: app.push(RoomScene(app)),
-                 focused=self.focused("room"), size=BODY, name="room")  # fmt: skip
-        p.button((1000, y, 860, 110), t("workshop.passports"), lambda: write_passports(app),
-                 focused=self.focused("passports"), size=BODY, name="passports")  # fmt: skip
-        p.text(t("workshop.hint"), (100, y + 140, 1760, 120), SMALL, colour=theme.MUTED, max_lines=2)
-        self.back_button(p)
