@@ -14,6 +14,7 @@ import pygame
 
 from booster.projects import MAX_TEXT, Transfer, clean, notes, transfer_prompts
 from booster.ui import theme
+from booster.ui.carddraw import fit_stack
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
@@ -106,12 +107,13 @@ class TransferScene(Scene):
         p.panel(box, theme.PANEL, theme.LINE, 3, 18)
         prompts = transfer_prompts(self.deck, app.lang, self.stage_id)
         p.text(t("transfer.prompt"), (70, 186, 1200, 60), BODY, bold=True, max_lines=1)
+        # One size for every prompt, shrunk together: prompts of different sizes would look unequal.
+        f, heights = fit_stack(p, [(q, 1160, BODY, False, 0.0) for q in prompts], 12, 320)
         y: float = 256
-        room = (590 - 20 - y) / max(1, len(prompts))
-        for q in prompts:
-            pygame.draw.circle(p.surface, theme.INK, p.layout.point(90, y + 24), 8 * p.layout.k)
-            p.text(q, (115, y, 1160, room - 8), SMALL, max_lines=2)
-            y += room
+        for q, h in zip(prompts, heights, strict=True):
+            pygame.draw.circle(p.surface, theme.INK, p.layout.point(90, y + 24 * f), 8 * p.layout.k)
+            p.text(q, (115, y, 1160, h), BODY * f)
+            y += h + 12
         draw_timer(p, self, (1340, 170, 540, 240), self.toggle_timer)
         # The team's answer, typed at the laptop.
         field = (40, 610, 1840, 200)
