@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_drive import click, key, new_app
+from ui_drive import click, key, new_app, type_text
 
 from booster import paths, saves
 from booster.deck.loader import load_deck
@@ -104,3 +104,26 @@ def test_screens_at_every_size_in_french_and_english(core, tmp_path):
         click(app, "room")
         app.render()
         pygame.image.save(app.surface, str(tmp_path / f"room-{lang}-{size[0]}.png"))
+
+
+def test_commitments_are_entered_at_the_end_and_reach_the_passport(core):
+    from booster.report.passport import passports
+
+    app = debrief(core)
+    key(app, pygame.K_3)  # the team without a project writes commitments too
+    key(app, pygame.K_c)
+    assert app.top.name == "commitments"
+    key(app, pygame.K_RETURN)  # who
+    type_text(app, "Jo & <Amina>")
+    key(app, pygame.K_RETURN)  # what
+    key(app, pygame.K_RETURN)
+    type_text(app, "Call the housing association 📞 **now**")
+    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_RETURN)  # by when
+    key(app, pygame.K_RETURN)
+    type_text(app, "15 June")
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.name == "chains"
+    saved = saves.load(app.game.autosave_path)
+    third = passports(saved, core, "en")[2]
+    assert third.commitments == [("Jo & <Amina>", "Call the housing association 📞 **now*", "15 June")]

@@ -23,6 +23,7 @@ import pygame
 
 from booster.engine.chains import fold
 from booster.engine.replay import Decision, Road, decisions, road_not_taken
+from booster.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitment, notes, with_commitments
 from booster.report.passport import chain_lines
 from booster.report.roads import assumed_lines, road_rows
 from booster.ui import theme
@@ -105,8 +106,11 @@ class ChainsScene(_Subscreen):
         if seat is not None and seat < len(self.game.state.teams):
             self.seat, self.page = seat, 0
             return True
-        if k in (pygame.K_r,):
+        if k == pygame.K_r:
             self.replay()
+            return True
+        if k == pygame.K_c:
+            self.commitments()
             return True
         if k in GO_ON:
             self.page += 1
@@ -121,6 +125,9 @@ class ChainsScene(_Subscreen):
 
     def room(self) -> None:
         self.app.push(RoomScene(self.app))
+
+    def commitments(self) -> None:
+        self.app.push(CommitmentsScene(self.app, self.seat))
 
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
@@ -147,10 +154,14 @@ class ChainsScene(_Subscreen):
             if len(pages) > 1:
                 p.text(f"{self.page + 1} / {len(pages)}", (1600, 20, 260, 100), BODY, align="right", valign="middle")
         self.back_button(p)
-        p.button((480, 975, 480, 90), t("workshop.replay"), self.replay, size=SMALL, hint="R", name="replay")
-        p.button((980, 975, 440, 90), t("workshop.room"), self.room, size=SMALL, name="room")
-        p.button((1440, 975, 440, 90), t("workshop.passports"), lambda: write_passports(app), size=SMALL,
-                 name="passports")  # fmt: skip
+        row: list[tuple[str, str, Callable[[], object], str]] = [
+            ("replay", t("workshop.replay"), self.replay, "R"),
+            ("commitments", t("workshop.commitments"), self.commitments, "C"),
+            ("room", t("workshop.room"), self.room, ""),
+            ("passports", t("workshop.passports"), partial(write_passports, app), ""),
+        ]
+        for j, (name, label, action, hint) in enumerate(row):
+            p.button((480 + j * 352, 975, 336, 90), label, action, size=SMALL, hint=hint, name=name)
 
 
 class ReplayScene(_Subscreen):
@@ -351,3 +362,86 @@ def write_passports(app) -> None:
         app.toast(app.t("workshop.passports_failed", why=e.strerror or str(e)))
         return
     app.toast(app.t("workshop.passports_written", n=len(written), path=str(folder)))
+
+
+class CommitmentsScene(_Subscreen):
+    """A team's commitments, entered at the end: up to three, each who, what and by when (typed at the laptop).
+    Enter types into the highlighted field, Enter again leaves it; PageDown records them all and goes back."""
+
+    name = "commitments"
+    FIELDS = ("who", "what", "when")
+
+    def __init__(self, app, seat: int) -> None:
+        super().__init__(app)
+        self.seat = seat
+        held = notes(self.game.extra, len(self.game.state.teams)).commitments_of(seat)
+        self.rows = [list(c) for c in held] + [["", "", ""] for _ in range(MAX_COMMITMENTS - len(held))]
+        self.editing: tuple[int, int] | None = None
+
+    def ring(self):
+        cells = [
+            (f"{f}{r}", partial(self.edit, r, c)) for r in range(MAX_COMMITMENTS) for c, f in enumerate(self.FIELDS)
+        ]
+        return [*cells, ("done", self.done)]
+
+    def captures_text(self) -> bool:
+        return self.editing is not None
+
+    def stop_typing(self) -> None:
+        self.editing = None
+
+    def edit(self, row: int, col: int) -> None:
+        self.editing = (row, col)
+        self.focus_on(f"{self.FIELDS[col]}{row}")
+
+    def done(self) -> None:
+        items = [Commitment(*row) for row in self.rows]
+        self.game.set_extra(
+            "commitments",
+            with_commitments(self.game.extra, self.seat, items, len(self.game.state.teams))["commitments"],
+        )
+        self.close()
+
+    def text_input(self, text: str) -> None:
+        if self.editing is not None:
+            r, c = self.editing
+            limit = MAX_TEXT if c == 1 else MAX_NAME
+            self.rows[r][c] = (self.rows[r][c] + "".join(ch for ch in text if ch.isprintable()))[:limit]
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        if k == pygame.K_PAGEDOWN:
+            self.done()
+            return True
+        if self.editing is not None:
+            r, c = self.editing
+            if k == pygame.K_BACKSPACE:
+                self.rows[r][c] = self.rows[r][c][:-1]
+            elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB):
+                self.editing = None
+                self.focus = (self.focus + 1) % len(self.ring())
+            return k not in (pygame.K_ESCAPE, pygame.K_F11)
+        return super().key(event)
+
+    def draw(self, p: Painter) -> None:
+        app, t = self.app, self.t
+        p.fill(theme.BG)
+        common.token(p, app, self.seat, (80, 70), 34)
+        title = t("workshop.commitments_title", team=common.team_name(app, self.seat))
+        p.text(title, (130, 20, 1750, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        xs, widths = (60, 500, 1500), (420, 980, 380)
+        for c, f in enumerate(self.FIELDS):
+            p.text(t(f"report.passport.{f}"), (xs[c], 130, widths[c], 60), BODY, bold=True, max_lines=1)
+        for r, row in enumerate(self.rows):
+            y = 200 + r * 240
+            for c, f in enumerate(self.FIELDS):
+                editing = self.editing == (r, c)
+                box = (xs[c], y, widths[c], 220)
+                fill = theme.HIGHLIGHT if editing else theme.PANEL
+                p.button(box, "", partial(self.edit, r, c), focused=self.focused(f"{f}{r}"), fill=fill, name=f"{f}{r}")
+                text = row[c] + ("|" if editing else "")
+                p.text(text, (xs[c] + 20, y + 10, widths[c] - 40, 200), SMALL, max_lines=4)
+        p.text(t("workshop.commitments_hint"), (500, 930, 900, 40), SMALL, colour=theme.MUTED, max_lines=1)
+        self.back_button(p)
+        done = (1400, 975, 480, 90)
+        common.go_on_button(p, app, done, t("project.done"), self.done, "done", size=BODY, focused=self.focused("done"))
