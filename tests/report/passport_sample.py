@@ -9,7 +9,7 @@ from booster import paths
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
-from booster.projects import (
+from booster.table.projects import (
     Commitment,
     Project,
     Transfer,
@@ -18,7 +18,7 @@ from booster.projects import (
     with_projects,
     with_transfer,
 )
-from booster.saves import Saved, new_save
+from booster.table.saves import Saved, new_save
 
 LONG = ("Nous voulons d’abord écouter les habitants du quartier, puis cartographier les commerces. " * 8)[:500]
 EMOJI = "Café réparation 🔧🚲 avec les voisins 👩🏽‍🔧"

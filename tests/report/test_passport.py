@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from booster.cli import main
+from booster.tools.cli import main
 from booster.engine.game import Game
-from booster.report.passport import md, passports, to_json, to_markdown
-from booster.report.passport_pdf import render_passport
-from booster.saves import load, save
+from booster.paper.passport import md, passports, to_json, to_markdown
+from booster.paper.passport_pdf import render_passport
+from booster.table.saves import load, save
 
 sys.path.insert(0, str(Path(__file__).parent))
 from passport_sample import LONG, LONG_NAME, MARKUP, RTL, TEAMS, project_save
@@ -104,7 +104,7 @@ def test_booster_report_passport_writes_a_pdf_markdown_and_json_per_team(game_fi
 
 
 def test_a_save_with_damaged_notes_is_refused_with_a_sentence(game_file, tmp_path):
-    from booster.saves import SaveError
+    from booster.table.saves import SaveError
 
     data = json.loads(game_file.read_text(encoding="utf-8"))
     data["extra"]["transfer"][0]["answer"] = "x" * 600
@@ -121,7 +121,7 @@ def test_a_save_with_damaged_notes_is_refused_with_a_sentence(game_file, tmp_pat
 def test_a_teams_project_shows_in_every_export(core, tmp_path):
     import csv
 
-    from booster.projects import Project, with_projects
+    from booster.table.projects import Project, with_projects
 
     saved = project_save(core, "en")
     formula = '=HYPERLINK("http://x")'

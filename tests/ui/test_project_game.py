@@ -8,9 +8,10 @@ from __future__ import annotations
 import pygame
 from ui_drive import click, key, new_app, type_text
 
-from booster import paths, saves
-from booster.projects import notes, scenario_of_kind
-from booster.report.passport import passports
+from booster import paths
+from booster.table import saves
+from booster.table.projects import notes, scenario_of_kind
+from booster.paper.passport import passports
 
 MARKUP = "<b>bold</b> **not bold** 🔧 مقهى"
 

@@ -11,7 +11,8 @@ import pygame
 import pytest
 from ui_drive import click, key, new_app, type_text
 
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
 from booster.deck.loader import load_deck
 from booster.engine.chains import fold
 from booster.engine.replay import decisions, road_not_taken
@@ -107,7 +108,7 @@ def test_screens_at_every_size_in_french_and_english(core, tmp_path):
 
 
 def test_commitments_are_entered_at_the_end_and_reach_the_passport(core):
-    from booster.report.passport import passports
+    from booster.paper.passport import passports
 
     app = debrief(core)
     key(app, pygame.K_3)  # the team without a project writes commitments too

@@ -8,7 +8,7 @@ from functools import partial
 
 import pygame
 
-from booster.projects import notes
+from booster.table.projects import notes
 from booster.ui import theme
 from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
@@ -48,7 +48,7 @@ class DebriefScene(Scene):
         self.page = page
 
     def export(self) -> None:
-        self.game.export_report(self.app.lang)
+        common.export_report(self.game, self.app.lang)
 
     def draw(self, p: Painter) -> None:
         if self.page and self.page <= len(self.cards()):

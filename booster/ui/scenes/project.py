@@ -15,7 +15,7 @@ from functools import partial
 
 import pygame
 
-from booster.projects import MAX_NAME, MAX_TEXT, Project, kind_title, kinds
+from booster.table.projects import MAX_NAME, MAX_TEXT, Project, kind_title, kinds
 from booster.ui import theme
 from booster.ui.paint import BODY, SMALL, TITLE, Painter
 from booster.ui.scenes import common

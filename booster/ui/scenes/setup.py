@@ -16,7 +16,7 @@ from typing import Any
 import pygame
 
 from booster.engine.game import Mode
-from booster.projects import Project, scenario_of_kind, with_projects
+from booster.table.projects import Project, scenario_of_kind, with_projects
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import pygame
 
-from booster.projects import MAX_TEXT, Transfer, clean, notes, transfer_prompts
+from booster.table.projects import MAX_TEXT, Transfer, clean, notes, transfer_prompts
 from booster.ui import theme
 from booster.ui.carddraw import fit_stack
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
 from booster.ui.scenes.card import draw_timer
-from booster.ui.views import TransferView
+from booster.table.views import TransferView
 
 
 class TransferScene(Scene):

@@ -5,7 +5,7 @@
   the debrief and here); PageDown turns the page, R replays one of the team's decisions; the room's view and
   the passports are a button away.
 - `ReplayScene`: pick a decision, then the other response, then see the two ends side by side (the rows
-  `booster replay` prints: `booster.report.roads`).
+  `booster replay` prints: `booster.paper.roads`).
 - `RoomScene`: for each card the room met, how many teams chose each response, as bars with the teams'
   tokens on them (shape and letter, not colour alone), so that the facilitator can ask who disagrees.
 
@@ -23,9 +23,9 @@ import pygame
 
 from booster.engine.chains import fold
 from booster.engine.replay import Decision, Road, decisions, road_not_taken
-from booster.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitment, notes, with_commitments
-from booster.report.passport import chain_lines
-from booster.report.roads import assumed_lines, road_rows
+from booster.table.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitment, notes, with_commitments
+from booster.paper.passport import chain_lines
+from booster.paper.roads import assumed_lines, road_rows
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
@@ -351,8 +351,8 @@ def _decision_text(deck, lang: str, d: Decision) -> str:
 
 def write_passports(app) -> None:
     """The debrief's passport button: every team's passport beside the saves, and where they went."""
-    from booster import saves
-    from booster.report.passport import write_passports as write
+    from booster.table import saves
+    from booster.paper.passport import write_passports as write
 
     game = app.game
     folder = saves.data_dir() / "passports" / time.strftime("%Y%m%d-%H%M%S")
