@@ -56,13 +56,14 @@ def test_a_decision_or_response_that_does_not_exist_is_a_sentence():
 
 
 def test_booster_replay_lists_decisions_responses_and_prints_the_differences(tmp_path, capsys):
+    from sample_save import random_save
+
     from booster import paths
-    from booster.tools.cli import main
     from booster.deck.loader import load_deck
     from booster.engine.replay import road_not_taken
     from booster.paper.roads import road_rows
-    from sample_save import random_save
     from booster.table.saves import save
+    from booster.tools.cli import main
 
     deck = load_deck(paths.CORE_DECK).deck
     saved = random_save(deck, str(paths.CORE_DECK), teams=3, seed=5, mode="all-at-once", lang="en")

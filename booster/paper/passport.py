@@ -25,9 +25,9 @@ from booster.engine.game import EventKind, Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.engine.replay import decisions
-from booster.text.i18n import section
 from booster.table.projects import Notes, kind_title, notes
 from booster.table.saves import Saved
+from booster.text.i18n import section
 
 
 @dataclass(slots=True)

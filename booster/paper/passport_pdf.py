@@ -8,9 +8,9 @@ to tick; the commitments are a table with empty lines to fill in by hand when th
 
 from __future__ import annotations
 
-from booster.text.i18n import section
 from booster.paper.doc import ACCENT, MUTED, RULE, TEXT, Doc
 from booster.paper.passport import Passport
+from booster.text.i18n import section
 
 INDENT = 5.0
 SCALES = (1.0, 0.92, 0.84, 0.76)  # text sizes tried in turn until the passport fits on two pages

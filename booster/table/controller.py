@@ -275,6 +275,7 @@ class GameController:
             return
         self.saved = self.saved._replace(extra=with_transfer(self.saved.extra, transfer))
         self.persist()
+        self.version += 1  # the screen and the phones show the answer
 
     def _effects(self, before: State, events: list[Event]) -> tuple[EffectView, ...]:
         """Each team's answer to a closed round, with what it did (from the events of the close)."""

@@ -29,10 +29,10 @@ def _say(message: str) -> None:
 def main(args: argparse.Namespace) -> int:
     from booster.engine.game import Game, IllegalAction
     from booster.engine.replay import decisions, road_not_taken
-    from booster.text.i18n import section
-    from booster.tools.report import load_played
     from booster.paper.roads import assumed_lines, decision_label, option_text, others_changed, road_rows
     from booster.table.saves import SaveError
+    from booster.text.i18n import section
+    from booster.tools.report import load_played
 
     try:
         saved, deck = load_played(Path(args.save), args.deck)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from booster.tools.cli import main
 from booster.engine.game import Game
 from booster.paper.passport import md, passports, to_json, to_markdown
 from booster.paper.passport_pdf import render_passport
 from booster.table.saves import load, save
+from booster.tools.cli import main
 
 sys.path.insert(0, str(Path(__file__).parent))
 from passport_sample import LONG, LONG_NAME, MARKUP, RTL, TEAMS, project_save

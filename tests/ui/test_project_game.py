@@ -9,9 +9,9 @@ import pygame
 from ui_drive import click, key, new_app, type_text
 
 from booster import paths
+from booster.paper.passport import passports
 from booster.table import saves
 from booster.table.projects import notes, scenario_of_kind
-from booster.paper.passport import passports
 
 MARKUP = "<b>bold</b> **not bold** 🔧 مقهى"
 
@@ -100,3 +100,56 @@ def test_a_facilitator_in_a_hurry_turns_the_transfer_step_off():
             key(app, pygame.K_1)
         else:
             key(app, pygame.K_RETURN)
+
+
+def test_a_whole_game_with_transfer_answers_from_a_phone_ends_with_a_passport_per_team(tmp_path):
+    """The phone's text field, end to end: the laptop shows the transfer step, the team's phone sends its
+    answer over the network, the screen shows it, and the passports carry it."""
+    import json
+    import threading
+    import urllib.request
+
+    from booster.tools.cli import main
+
+    app = new_app(paths.CORE_DECK)
+    app.set_phones(True)  # as the set-up screen's "answers from phones"
+    set_up_project(app)
+    base, code = app.phones.url.rstrip("/"), app.phones.code
+
+    def post(path: str, body: dict, token: str = "") -> dict:
+        request = urllib.request.Request(base + path, json.dumps(body).encode(), method="POST")
+        if token:
+            request.add_header("X-Token", token)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    token = post("/api/join", {"code": code, "team": 0})["token"]
+    sent = []
+    for _ in range(600):
+        if app.top.name == "debrief":
+            break
+        if app.top.name == "transfer":
+            text = f"{app.top.stage_id} 📱 {MARKUP}"
+            body = {"team": 0, "stage": app.top.stage_id, "text": text}
+            reply: list[dict] = []
+            phone = threading.Thread(target=lambda: reply.append(post("/api/transfer", body, token)))
+            phone.start()
+            while phone.is_alive():  # the game's loop drains the phone's answer meanwhile
+                app.process([])
+            assert reply and reply[0]["written"] == text
+            app.process([])
+            app.render()
+            assert app.top.answer == text  # on the screen, as the phone sent it
+            key(app, pygame.K_PAGEDOWN)
+            sent.append(text)
+        elif app.top.name == "card":
+            key(app, pygame.K_1)
+            key(app, pygame.K_1)
+        else:
+            key(app, pygame.K_RETURN)
+    assert app.top.name == "debrief" and len(sent) == len(app.game.deck.rules.stages)
+    out = tmp_path / "passports"
+    assert main(["report", str(app.game.autosave_path), "--passport", "-o", str(out)]) == 0
+    assert len(list(out.glob("*.pdf"))) == 2
+    first = json.loads(sorted(out.glob("passport-1-*.json"))[0].read_text(encoding="utf-8"))
+    assert [s["answer"] for s in first["stages"]] == sent

@@ -12,10 +12,10 @@ import pytest
 from ui_drive import click, key, new_app, type_text
 
 from booster import paths
-from booster.table import saves
 from booster.deck.loader import load_deck
 from booster.engine.chains import fold
 from booster.engine.replay import decisions, road_not_taken
+from booster.table import saves
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "report"))
 from passport_sample import project_save

@@ -13,13 +13,13 @@ from __future__ import annotations
 import pygame
 
 from booster.table.projects import MAX_TEXT, Transfer, clean, notes, transfer_prompts
+from booster.table.views import TransferView
 from booster.ui import theme
 from booster.ui.carddraw import fit_stack
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
 from booster.ui.scenes.card import draw_timer
-from booster.table.views import TransferView
 
 
 class TransferScene(Scene):
@@ -29,11 +29,18 @@ class TransferScene(Scene):
         super().__init__(app)
         self.view = view
         self.stage_id = self.deck.rules.stages[view.stage].id
-        earlier = notes(self.game.extra, len(self.game.state.teams)).transfer(view.team, self.stage_id)
+        earlier = self.recorded()
         self.answer = earlier.answer if earlier else ""  # an undo brings the screen back with what was written
+        self.seen = earlier  # the answer last recorded: one sent from a phone replaces what is shown
         self.tools: list[str | None] = [None, *dict.fromkeys(self.game.state.teams[view.team].tools)]
         self.tool = self.tools.index(earlier.tool) if earlier and earlier.tool in self.tools else 0
         self.typing = False
+
+    def recorded(self) -> Transfer | None:
+        return notes(self.game.extra, len(self.game.state.teams)).transfer(self.view.team, self.stage_id)
+
+    def keeps(self, view: object) -> bool:
+        return view == self.view  # a phone's answer changes the game's version, not the screen owed
 
     def ring(self):
         return [
@@ -94,6 +101,11 @@ class TransferScene(Scene):
 
     def draw(self, p: Painter) -> None:
         app, t, team = self.app, self.t, self.view.team
+        recorded = self.recorded()
+        if recorded != self.seen:  # sent from the team's phone
+            self.seen = recorded
+            if recorded is not None and not self.typing:
+                self.answer = recorded.answer
         p.fill(theme.BG)
         stage = app.deck_text("stages", self.stage_id, "name") or self.stage_id
         common.header(p, app, team, t("transfer.title", stage=stage))

@@ -23,9 +23,9 @@ import pygame
 
 from booster.engine.chains import fold
 from booster.engine.replay import Decision, Road, decisions, road_not_taken
-from booster.table.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitment, notes, with_commitments
 from booster.paper.passport import chain_lines
 from booster.paper.roads import assumed_lines, road_rows
+from booster.table.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitment, notes, with_commitments
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
@@ -351,8 +351,8 @@ def _decision_text(deck, lang: str, d: Decision) -> str:
 
 def write_passports(app) -> None:
     """The debrief's passport button: every team's passport beside the saves, and where they went."""
-    from booster.table import saves
     from booster.paper.passport import write_passports as write
+    from booster.table import saves
 
     game = app.game
     folder = saves.data_dir() / "passports" / time.strftime("%Y%m%d-%H%M%S")
