@@ -132,7 +132,7 @@ def test_a_whole_game_with_transfer_answers_from_a_phone_ends_with_a_passport_pe
             text = f"{app.top.stage_id} 📱 {MARKUP}"
             body = {"team": 0, "stage": app.top.stage_id, "text": text}
             reply: list[dict] = []
-            phone = threading.Thread(target=lambda: reply.append(post("/api/transfer", body, token)))
+            phone = threading.Thread(target=lambda b=body, r=reply: r.append(post("/api/transfer", b, token)))
             phone.start()
             while phone.is_alive():  # the game's loop drains the phone's answer meanwhile
                 app.process([])
