@@ -8,7 +8,6 @@ from functools import partial
 
 import pygame
 
-from booster.table.projects import notes
 from booster.ui import theme
 from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
@@ -86,7 +85,6 @@ class DebriefScene(Scene):
             ),
             default=p.font_px(SMALL),
         )
-        written = notes(self.game.extra, n)  # the teams' own projects, when they came with one
         for i, tm in enumerate(teams):
             x = 40 + (i % cols) * cw
             y = 130 + (i // cols) * ch
@@ -97,8 +95,7 @@ class DebriefScene(Scene):
             # The team's number: pressed (or its key), what led to what in its game, the road not taken.
             p.button((x + w - 86, y + 16, 68, 68), str(i + 1), partial(self.open_chains, i), size=BODY,
                      name=f"chains{i}")  # fmt: skip
-            project = written.project(i)
-            scenario = project.name if project else app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
+            scenario = common.team_project(app, i)
             box = (x + 20, y + 70, w - 40, 48)
             # The project the team adopted, under its name (cut with "…" where it is long: the set-up and the
             # report show it whole).
