@@ -128,9 +128,10 @@ class _Page:
     def todo(self, text: str) -> None:
         """A step with an empty box to tick."""
         doc = self.doc
-        doc.room(self.small_lh)
+        lh = self.small_lh + 0.3
+        doc.room(len(doc.wrap(text, doc.epw - INDENT - 4.2, self.small)) * lh)  # the box and its step together
         y = doc.get_y()
         doc.set_draw_color(*MUTED)
         doc.rect(doc.l_margin + INDENT, y + 0.7, 2.6, 2.6)
         doc.set_draw_color(*RULE)
-        doc.para(text, self.small, indent=INDENT + 4.2, lh=self.small_lh + 0.3)
+        doc.para(text, self.small, indent=INDENT + 4.2, lh=lh)
