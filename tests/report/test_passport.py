@@ -140,3 +140,25 @@ def test_a_teams_project_shows_in_every_export(core, tmp_path):
     if HAS_POPPLER:
         shown = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
         assert f"Project: {formula}" in shown and "<script>alert(1)</script>" in shown
+
+
+def test_a_deck_may_give_a_stage_its_own_transfer_prompts(mini_variant):
+    from booster.deck.loader import load_deck
+    from booster.table.projects import transfer_prompts
+
+    own = "{q1: Who is it for?}, transfer: {t1: What will you try first?, t2: With whom?}}"
+    folder = mini_variant(lambda text: text.replace("{q1: Who is it for?}}", own))
+    result = load_deck(folder)
+    assert result.deck is not None and not result.problems, result.problems
+    assert transfer_prompts(result.deck, "en", "start") == ["What will you try first?", "With whom?"]
+    assert transfer_prompts(result.deck, "en", "finish") == []  # no prompts of its own, no key questions
+    assert transfer_prompts(result.deck, "fr", "start") == ["What will you try first?", "With whom?"]  # fallback
+
+
+def test_a_game_without_consequences_says_so_in_the_passport(mini, save_file):
+    saved = load(save_file())
+    for p in passports(saved, mini, "en"):
+        assert p.chains == [] and md("No decision of this game had a consequence that came back later.") in (
+            to_markdown(p)
+        )
+        assert p.project == "" and md("This team played without a project of its own.") in to_markdown(p)
