@@ -92,8 +92,13 @@ def _passport(
 ) -> Passport:
     t = section(lang, "report.passport.")
     team = match.state.teams[seat]
-    text = lambda *path: deck.text(lang, *path)  # noqa: E731
-    title = lambda card: text("cards", card, "title") or card  # noqa: E731
+
+    def text(*path: str) -> str:
+        return deck.text(lang, *path)
+
+    def title(card: str) -> str:
+        return text("cards", card, "title") or card
+
     project = written.project(seat)
     if project is not None:
         kind = t("kind", kind=kind_title(deck, lang, project.kind)) if project.kind else ""
