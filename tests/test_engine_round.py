@@ -197,3 +197,29 @@ def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_a
     assert [e.team for e in events if e.kind == "passed"] == [1]
     assert match.state.teams[1].scores == before[1]
     assert {e.team for e in events if e.kind == "scored"} == {0, 2}
+
+
+def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(mini):
+    match = open_round(mini)
+    options = [o.id for o in mini.offered_options(match.state)]
+    match, _ = match.play(Action("choose", options[0], team=0))
+    match, _ = match.play(Action("pass", team=1))
+    match, _ = match.play(Action("choose", options[1], team=2))
+    answered = match
+    closed, events = match.play(CLOSE)  # revealed without team 1
+    assert [e.team for e in events if e.kind == "passed"] == [1]
+    assert closed.state.round is None
+    back = closed.undo_decision()
+    # The close is taken back: every score as before it, the round open with team 1's pass still recorded;
+    # the same state as a fresh replay of the log (nothing of the close is left behind).
+    assert back.log == answered.log
+    assert back.state == Match.replay(mini, back.setup, back.log).state
+    assert [t.scores for t in back.state.teams] == [t.scores for t in answered.state.teams]
+    assert back.state.round.answers == (Action("choose", options[0]), Action("pass"), Action("choose", options[1]))
+    assert mini.legal_actions(back.state) == (CLOSE,)
+    # Team 1 may now answer after all, and scores at the next close.
+    back, _ = back.play(Action("withdraw", team=1))
+    back, _ = back.play(Action("choose", options[0], team=1))
+    back, events = back.play(CLOSE)
+    assert [e.team for e in events if e.kind == "scored"] == [0, 1, 2]
+    assert "passed" not in [e.kind for e in events]
