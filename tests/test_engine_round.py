@@ -15,6 +15,7 @@ from booster.deck.loader import load_deck
 from booster.engine.game import CLOSE, Action, Game, IllegalAction, Setup
 from booster.engine.match import Match, action_from_json, action_to_json, state_from_json, state_to_json
 from booster.engine.model import Card, Option, Stage
+from booster.engine.outcome import Outcome
 
 round_games = st.tuples(
     decks(),
@@ -223,3 +224,26 @@ def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(min
     back, events = back.play(CLOSE)
     assert [e.team for e in events if e.kind == "scored"] == [0, 1, 2]
     assert "passed" not in [e.kind for e in events]
+
+
+@settings(max_examples=100, deadline=None)
+@given(round_games, st.sampled_from(["in-turn", "all-at-once"]))
+def test_the_outcome_of_each_action_is_what_changed_for_each_team(args, mode):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    setup = Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios), mode)
+    match = facilitated_play(game, setup, random.Random(play_seed))
+    for i, action in enumerate(match.log):
+        before, after = match.states[i], match.states[i + 1]
+        _, events = game.apply(before, action)
+        done = Outcome.of(events)
+        for seat, (was, now) in enumerate(zip(before.teams, after.teams, strict=True)):
+            mine = done.team(seat)
+            assert now.scores == tuple(a + b for a, b in zip(was.scores, mine.scored or game.zero, strict=True))
+            assert now.tools == was.tools + mine.tools
+            assert now.experience == was.experience + tuple(r.card for r in mine.experience)
+            assert set(now.marks) == (set(was.marks) | set(mine.marks)) - set(mine.cleared)
+            assert not set(mine.marks) & set(was.marks), "a mark held already is not left again"
+            assert now.scheduled == was.scheduled + mine.queued
+        assert done.over == (game.is_over(after) and not game.is_over(before))
+        assert bool(done.stages) == (after.stage != before.stage)
