@@ -634,6 +634,11 @@ class Game:
         played = [t for t in (state.revealed, tool) if t is not None]
         return self._effect(answered.options[option], state.teams[state.turn].marks, [answered.uses[t] for t in played])
 
+    def effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
+        """The effect of a response for a team holding `marks`, playing the tools of `uses` with it (for a
+        search over a team's possible responses, as `booster balance` does)."""
+        return self._effect(option, marks, uses)
+
     def _effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
         """effect, + adjust (by the marks held), then each played tool's powers (bonus before soften)."""
         effect = option.effect
