@@ -493,3 +493,14 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
         state.pop()
         assert state == snapshots[i - 1]
     assert len(state.log) == back
+
+
+def test_the_engines_examples_run():
+    import doctest
+
+    import booster.engine.game
+    import booster.engine.outcome
+
+    for module in (booster.engine.game, booster.engine.outcome):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
