@@ -425,11 +425,12 @@ class GameController:
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
+        """The language the game is played in, kept once in the save (old saves also kept it in `extra`)."""
         self.saved = self.saved._replace(lang=lang)
-        self.set_extra("lang", lang)
+        self.persist()
 
     def set_extra(self, key: str, value: Any) -> None:
-        """Keep a front-end value (the language, the phones' room code) in the save."""
+        """Keep a front-end value (the phones' room code) in the save."""
         self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
         self.persist()
 

@@ -34,7 +34,7 @@ def test_set_up_turns_the_phones_on_and_the_game_keeps_their_room_code():
     # The laptop restarts: the game Resume offers brings its room code back to the server, so the phones
     # that were in the room get back in without typing anything.
     again = new_app(MINI)
-    assert again.resume_path == game.autosave_path
+    assert again.shelf.path == game.autosave_path
     again.set_phones(True)
     assert again.phones is not None and again.phones.code == code
     again.resume()
@@ -205,7 +205,7 @@ def test_a_game_resumed_mid_round_keeps_the_answers_given():
     app.release_game()  # the laptop restarts
 
     again = new_app(paths.CORE_DECK, size=(1280, 720))
-    assert again.resume_path == path
+    assert again.shelf.path == path
     again.resume()
     assert again.top.name == "round" and again.game.state.round.answers == answers
     for seat in again.game.waiting():

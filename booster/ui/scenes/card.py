@@ -22,7 +22,7 @@ from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
+from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Scene
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
@@ -105,7 +105,7 @@ class ChallengeScene(Scene):
         self.focus_on(f"tool:{tid}")
 
     def toggle_timer(self) -> None:
-        self.app.toggle_timer()
+        self.app.do(Command.TIMER)
         if self.game.timer.running:  # the room discusses now: the highlight goes back to the responses
             self.focus, self.armed = 0, False
 
@@ -146,7 +146,7 @@ class ChallengeScene(Scene):
             CARD_BOX,
             t,
             OptionState(focus, self.armed and focus is not None, None, self.press, tuple(o.id for o in self.options())),
-            app.mark,
+            app.t.mark_missing,
         )
         side = (SIDE_X, 370, SIDE_W, 460) if self.game.timer.length > 0 else (SIDE_X, 112, SIDE_W, 718)
         if self.game.timer.length > 0:
@@ -254,7 +254,7 @@ class ToolScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
-        draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
+        draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.t.mark_missing)
         # Below the wide card: what the team gains, then go on.
         p.text(
             t("card.gained", team=common.team_name(app, self.team)),
@@ -291,7 +291,7 @@ class EffectScene(OneStepScene):
         # The responses as the team saw them: only those it was offered, numbered the same way.
         offered = self.view.offered
         shown = OptionState(None, False, self.option, offered=offered)
-        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.mark)
+        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.t.mark_missing)
         card = self.deck.cards[self.card_id]
         ids = [o.id for o in card.options if offered is None or o.id in offered]
         n = ids.index(self.option) + 1 if self.option in ids else 0
