@@ -83,7 +83,7 @@ class GameController:
         read_only: bool = False,
     ) -> None:
         self.deck = deck
-        self.game = match.game
+        self.rules = match.game  # the engine (booster.engine.game.Game): what is legal and what it does
         self.match = match
         self.saved = saved
         self.autosave_path = autosave
@@ -164,14 +164,14 @@ class GameController:
 
     def helpful_tools(self) -> tuple[str, ...]:
         """The tools the team to play may play on the challenge in front of it."""
-        return self.game.helpful_tools(self.state)
+        return self.rules.helpful_tools(self.state)
 
     def can_undo(self) -> bool:
         return self.match.can_undo()
 
     def cards_earned(self, team: int) -> int:
         """How many experience cards the team receives if it exchanges now (the engine's count)."""
-        return self.game.cards_earned(self.state.teams[team].scores)
+        return self.rules.cards_earned(self.state.teams[team].scores)
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
@@ -221,7 +221,7 @@ class GameController:
             delta = next((e.delta for e in events if e.kind == "scored"), None)
             marks = tuple(e.mark for e in events if e.kind == "marked" and e.mark)
             cleared = tuple(e.mark for e in events if e.kind == "cleared" and e.mark)
-            offered = tuple(o.id for o in self.game.offered_options(before))
+            offered = tuple(o.id for o in self.rules.offered_options(before))
             self.queue.append(
                 EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared, offered)
             )
@@ -267,7 +267,7 @@ class GameController:
             delta = next((e.delta for e in mine if e.kind == "scored" and e.option == answer.option), None)
             marks = tuple(e.mark for e in mine if e.kind == "marked" and e.mark)
             cleared = tuple(e.mark for e in mine if e.kind == "cleared" and e.mark)
-            offered = tuple(o.id for o in self.game.offered_options(self.game.seat_view(before, seat)))
+            offered = tuple(o.id for o in self.rules.offered_options(self.rules.seat_view(before, seat)))
             out.append(EffectView(card, seat, answer.option, answer.tool, delta, marks, cleared, offered))
         return tuple(out)
 
@@ -295,13 +295,13 @@ class GameController:
 
     def team_actions(self, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""
-        return self.game.team_actions(self.state, seat)
+        return self.rules.team_actions(self.state, seat)
 
     def offered(self, seat: int) -> tuple[Option, ...]:
         """The responses team `seat` is offered on its card of the open round, numbered as it sees them."""
         if self.round_card(seat) is None:
             return ()
-        return self.game.offered_options(self.game.seat_view(self.state, seat))
+        return self.rules.offered_options(self.rules.seat_view(self.state, seat))
 
     def tools_for(self, seat: int) -> tuple[str, ...]:
         """The tools team `seat` may play with a response on its card of the open round."""
@@ -460,7 +460,7 @@ class GameController:
         """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
         game = Game(deck)
         match = self.saved.replay(game)
-        self.deck, self.game, self.match = deck, game, match
+        self.deck, self.rules, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it

@@ -132,7 +132,7 @@ def test_six_teams_play_all_at_once_by_keyboard_alone_to_the_end():
     chosen = [a for a in game.match.log if a.kind == "choose"]
     assert len(chosen) == 60 and {a.team for a in chosen} == set(range(6))
     saved = saves.load(game.autosave_path)
-    assert saved.log == game.match.log and saved.replay(game.game).state == game.state
+    assert saved.log == game.match.log and saved.replay(game.rules).state == game.state
 
 
 def test_a_team_answer_is_withdrawn_alone_and_undo_brings_it_back():
@@ -310,9 +310,9 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     title = app.deck_text("cards", tool, "title")
     assert app.t("round.revealed_by", team=game.state.teams[found].name, tool=title) in said
     first = game.offered(found)[0]
-    view = game.game.seat_view(game.state, found)
+    view = game.rules.seat_view(game.state, found)
     assert any(line.startswith("1: ") for text in said for line in text.split("\n"))
-    expected = game.game.preview(view, first.id)
+    expected = game.rules.preview(view, first.id)
     key(app, pygame.K_1)  # the team's first response
     for seat in game.waiting():
         answer_by_keys(app, seat, 0)

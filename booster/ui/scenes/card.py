@@ -76,7 +76,7 @@ class ChallengeScene(Scene):
 
     def options(self):
         """The responses the team is offered (a response may need a mark, or a tool that unlocks it)."""
-        return self.game.game.offered_options(self.game.state)
+        return self.game.rules.offered_options(self.game.state)
 
     def helpful(self) -> tuple[str, ...]:
         return self.game.helpful_tools()
@@ -96,7 +96,7 @@ class ChallengeScene(Scene):
             self.focus, self.armed = i, True
 
     def toggle_tool(self, tid: str) -> None:
-        use = self.game.game.tool_use(self.card_id, tid)
+        use = self.game.rules.tool_use(self.card_id, tid)
         if use is not None and use.reveals and not use.on_choice:  # played on its own, before choosing
             self.game.decide(Action(ActionKind.REVEAL, tool=tid))
             return
@@ -178,7 +178,7 @@ class ChallengeScene(Scene):
     def bonus_text(self, tid: str) -> str:
         """What playing the tool will do, said before it is played: e.g. " (+1 Social)", "no loss on
         Economy", "shows every response's effect"."""
-        use = self.game.game.tool_use(self.card_id, tid)
+        use = self.game.rules.tool_use(self.card_id, tid)
         if use is None:
             return ""
         said = []
@@ -325,5 +325,5 @@ def revealed_text(app, state: State, options: Sequence[Option], tool: str | None
     in turn, or a team's view of a round): "1: +1 Ecology, –1 Social"."""
     lines = []
     for i, o in enumerate(options):
-        lines.append(f"{i + 1}: {common.effect_words(app, app.game.game.preview(state, o.id, tool))}")
+        lines.append(f"{i + 1}: {common.effect_words(app, app.game.rules.preview(state, o.id, tool))}")
     return "\n".join(lines)

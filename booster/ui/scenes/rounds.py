@@ -280,7 +280,7 @@ class RoundScene(Scene):
         )
         sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
         p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
-        view = game.game.seat_view(game.state, seat)
+        view = game.rules.seat_view(game.state, seat)
         text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
         p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
 
