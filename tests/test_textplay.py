@@ -4,7 +4,7 @@
 from deckgen import MINI
 
 from booster.deck.loader import load_deck
-from booster.textplay import play_text
+from booster.tools.textplay import play_text
 
 
 def play(answers: list[str]) -> str:
