@@ -26,7 +26,7 @@ from booster.deck.loader import load_deck  # noqa: E402
 from booster.engine.chains import fold  # noqa: E402
 from booster.engine.game import Game  # noqa: E402
 from booster.engine.replay import decisions, road_not_taken  # noqa: E402
-from booster.paper.passport import write_passports  # noqa: E402
+from booster.paper.passport_pdf import write_passports  # noqa: E402
 
 
 def median_ms(fn, runs: int) -> float:

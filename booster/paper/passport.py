@@ -18,7 +18,6 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from booster.engine.chains import Chain, Link, LinkKind, fold
 from booster.engine.game import EventKind, Game
@@ -247,19 +246,3 @@ def file_stem(index: int, team: str) -> str:
     """A file name for a team's passport: its seat and its name in safe characters."""
     safe = re.sub(r"[^\w-]+", "-", team, flags=re.UNICODE).strip("-_")[:40] or "team"
     return f"passport-{index + 1}-{safe}"
-
-
-def write_passports(saved: Saved, deck: Deck, lang: str, folder: Path, inputs: Sequence[Path] = ()) -> list[Path]:
-    """Writes each team's passport (PDF, Markdown, JSON) into `folder`; returns the PDF paths."""
-    from booster.files import write_atomic
-    from booster.paper.passport_pdf import render_passport
-
-    written = []
-    for i, p in enumerate(passports(saved, deck, lang)):
-        stem = folder / file_stem(i, p.team)
-        pdf = stem.with_suffix(".pdf")
-        write_atomic(pdf, render_passport(p), inputs)
-        write_atomic(stem.with_suffix(".md"), to_markdown(p), inputs)
-        write_atomic(stem.with_suffix(".json"), to_json(p), inputs)
-        written.append(pdf)
-    return written

@@ -8,8 +8,14 @@ to tick; the commitments are a table with empty lines to fill in by hand when th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+from booster.engine.model import Deck
+from booster.files import write_atomic
 from booster.paper.doc import ACCENT, MUTED, RULE, TEXT, Doc
-from booster.paper.passport import Passport
+from booster.paper.passport import Passport, file_stem, passports, to_json, to_markdown
+from booster.table.saves import Saved
 from booster.text.i18n import section
 
 INDENT = 5.0
@@ -135,3 +141,16 @@ class _Page:
         doc.rect(doc.l_margin + INDENT, y + 0.7, 2.6, 2.6)
         doc.set_draw_color(*RULE)
         doc.para(text, self.small, indent=INDENT + 4.2, lh=lh)
+
+
+def write_passports(saved: Saved, deck: Deck, lang: str, folder: Path, inputs: Sequence[Path] = ()) -> list[Path]:
+    """Writes each team's passport (PDF, Markdown, JSON) into `folder`; returns the PDF paths."""
+    written = []
+    for i, p in enumerate(passports(saved, deck, lang)):
+        stem = folder / file_stem(i, p.team)
+        pdf = stem.with_suffix(".pdf")
+        write_atomic(pdf, render_passport(p), inputs)
+        write_atomic(stem.with_suffix(".md"), to_markdown(p), inputs)
+        write_atomic(stem.with_suffix(".json"), to_json(p), inputs)
+        written.append(pdf)
+    return written

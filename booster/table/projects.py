@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from booster.engine.model import Deck
+from booster.engine.model import CardKind, Deck
 
 MAX_TEXT = 500  # characters of a transfer answer or a project sentence (a phone's text field holds as many)
 MAX_NAME = 120
@@ -58,12 +58,12 @@ def clean(text: str, limit: int = MAX_TEXT) -> str:
 
 def kinds(deck: Deck) -> tuple[str, ...]:
     """The kinds of project the deck's scenario cards name, in card order."""
-    return tuple(dict.fromkeys(c.project for c in deck.of_kind("scenario") if c.project))
+    return tuple(dict.fromkeys(c.project for c in deck.of_kind(CardKind.SCENARIO) if c.project))
 
 
 def scenario_of_kind(deck: Deck, kind: str | None) -> str | None:
     """The scenario card a real project of this kind plays (it decides which cards the team draws)."""
-    return next((c.id for c in deck.of_kind("scenario") if kind and c.project == kind), None)
+    return next((c.id for c in deck.of_kind(CardKind.SCENARIO) if kind and c.project == kind), None)
 
 
 def kind_title(deck: Deck, lang: str, kind: str) -> str:

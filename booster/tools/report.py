@@ -106,7 +106,7 @@ def load_played(save_file: Path, deck_arg: str | None) -> tuple[Any, Any]:
 def _passports(save_file: Path, args: argparse.Namespace) -> int:
     """`booster report SAVE --passport -o FOLDER`: one passport per team, in the save's language or --lang."""
     from booster.files import RefusedWrite
-    from booster.paper.passport import write_passports
+    from booster.paper.passport_pdf import write_passports
     from booster.table.saves import SaveError
 
     folder = Path(args.output or f"{save_file.stem}-passports")

@@ -351,7 +351,7 @@ def _decision_text(deck, lang: str, d: Decision) -> str:
 
 def write_passports(app) -> None:
     """The debrief's passport button: every team's passport beside the saves, and where they went."""
-    from booster.paper.passport import write_passports as write
+    from booster.paper.passport_pdf import write_passports as write
     from booster.table import saves
 
     game = app.game
