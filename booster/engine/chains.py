@@ -10,7 +10,8 @@ A chain starts at a decision (a response a team chose) and follows what it cause
   own consequences follow beneath it);
 - an **experience** card the team received at the exchange because it answers that decision.
 
-Pure: events in (as `Match.events()` gives them, each with the index of its action), chains out. A mark that
+Pure: events in (as `Match.events()` gives them, each with the index of its action, read through the engine's
+one fold, `Outcome`), chains out. A mark that
 changed nothing later, a follow-up that never came back and a decision with no consequence beyond its points
 are left out: every link shown was felt in the game.
 """
@@ -19,10 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
-from booster.engine.game import Event, EventKind
+from booster.engine.game import Event
 from booster.engine.model import Adjust, Card, Effect
+from booster.engine.outcome import Outcome
 
 
 class LinkKind(StrEnum):
@@ -99,46 +103,47 @@ class _Node:
 
 def fold(cards: Mapping[str, Card], events: Iterable[tuple[int, Event]]) -> tuple[Chain, ...]:
     """The chains of a game, from its deck's cards and its events, each with the index of the action that
-    caused it. Chains come team by team, each team's in the order of its decisions."""
+    caused it (as `Match.events()` gives them). Each action is read through the engine's own fold
+    (`Outcome.of`), team by team in seat order, the order in which the engine applied it. Chains come team
+    by team, each team's in the order of its decisions."""
     roots: dict[int, list[_Node]] = {}
     last: dict[int, _Node] = {}  # team -> its latest decision
     marks: dict[int, dict[str, _Node]] = {}  # team -> mark held -> the node of the decision's mark
     follow_ups: dict[tuple[int, str], _Node] = {}  # (team, follow-up) -> the node of the follow-up it brought
     drawn: dict[tuple[int, str], _Node] = {}  # follow-ups met, waiting for the team's response
     echoes: dict[tuple[int, str], _Node] = {}  # (team, experience card) -> the decision it answers
-    for step, e in events:
-        team = e.team
-        kind = e.kind
-        if kind == EventKind.SCORED and e.option is not None and e.card is not None:
-            decision = _decide(cards, step, team, e, marks.setdefault(team, {}))
-            node = drawn.pop((team, e.card), None)
-            if node is not None:  # the response to a follow-up hangs under it
-                node.children.append(decision)
-            else:
-                roots.setdefault(team, []).append(decision)
-            last[team] = decision
-        elif kind == EventKind.MARKED and e.mark is not None and team in last:
+    for step, group in groupby(events, key=itemgetter(0)):
+        done = Outcome.of(e for _, e in group)
+        for team, what in sorted(done.teams.items()):
             held = marks.setdefault(team, {})
-            if e.mark not in held:
-                held[e.mark] = last[team].add(Link(LinkKind.MARK, 1, step, e.card, e.option, e.mark))
-        elif kind == EventKind.CLEARED and e.mark is not None:
-            held = marks.setdefault(team, {})
-            origin = held.pop(e.mark, None)
-            if origin is not None and origin.link.step < step:  # not left and cleared by the same response
-                origin.add(Link(LinkKind.CLEARED, 2, step, e.card, e.option, e.mark))
-        elif kind == EventKind.QUEUED and e.card is not None and team in last:
-            follow_ups[(team, e.card)] = last[team].add(Link(LinkKind.FOLLOW_UP, 1, step, e.card))
-        elif kind == EventKind.DREW and e.card is not None and (team, e.card) in follow_ups:
-            node = follow_ups.pop((team, e.card))
-            node.link = node.link._replace(step=step)  # the step it came back at
-            node.came_back = True
-            drawn[(team, e.card)] = node
-        elif kind == EventKind.ECHOED and e.card is not None and team in last:
-            echoes[(team, e.card)] = last[team]
-        elif kind == EventKind.EXPERIENCE and e.card is not None and e.echo_of is not None:
-            origin = echoes.get((team, e.card))
-            if origin is not None:
-                origin.add(Link(LinkKind.EXPERIENCE, 1, step, e.card))
+            if what.option is not None and what.card is not None:  # a response: a decision
+                decision = _decide(cards, step, what.card, what.option, held)
+                node = drawn.pop((team, what.card), None)
+                if node is not None:  # the response to a follow-up hangs under it
+                    node.children.append(decision)
+                else:
+                    roots.setdefault(team, []).append(decision)
+                last[team] = decision
+                for mark in what.marks:
+                    if mark not in held:
+                        held[mark] = decision.add(Link(LinkKind.MARK, 1, step, what.card, what.option, mark))
+                for mark in what.cleared:
+                    origin = held.pop(mark, None)
+                    if origin is not None and origin.link.step < step:  # not left and cleared by this response
+                        origin.add(Link(LinkKind.CLEARED, 2, step, what.card, what.option, mark))
+                for card in what.queued:
+                    follow_ups[(team, card)] = decision.add(Link(LinkKind.FOLLOW_UP, 1, step, card))
+                for card in what.echoed:
+                    echoes[(team, card)] = decision
+            if what.drew is not None and (team, what.drew) in follow_ups:
+                node = follow_ups.pop((team, what.drew))
+                node.link = node.link._replace(step=step)  # the step it came back at
+                node.came_back = True
+                drawn[(team, what.drew)] = node
+            for received in what.experience:
+                origin = echoes.get((team, received.card))
+                if received.echo_of is not None and origin is not None:
+                    origin.add(Link(LinkKind.EXPERIENCE, 1, step, received.card))
     chains = []
     for team in sorted(roots):
         for root in roots[team]:
@@ -149,9 +154,8 @@ def fold(cards: Mapping[str, Card], events: Iterable[tuple[int, Event]]) -> tupl
     return tuple(chains)
 
 
-def _decide(cards: Mapping[str, Card], step: int, team: int, scored: Event, held: dict[str, _Node]) -> _Node:
+def _decide(cards: Mapping[str, Card], step: int, card_id: str, option_id: str, held: dict[str, _Node]) -> _Node:
     """The decision node of a response, and the links it adds under the marks the team held when it chose."""
-    card_id, option_id = scored.card or "", scored.option or ""
     node = _Node(Link(LinkKind.DECISION, 0, step, card_id, option_id))
     card = cards.get(card_id)
     if card is None or not held:

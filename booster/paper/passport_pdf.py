@@ -4,6 +4,7 @@
 The text is set small (9 points, the size of a printed form) and the sections run on without page breaks of
 their own, so that a whole game fits on a sheet printed front and back. Methods are a to-do list with boxes
 to tick; the commitments are a table with empty lines to fill in by hand when the team wrote none.
+`write_passports` writes each team's PDF with its Markdown and JSON twins.
 """
 
 from __future__ import annotations
