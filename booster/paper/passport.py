@@ -18,11 +18,14 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 from booster.engine.chains import Chain, Link, LinkKind, fold
-from booster.engine.game import EventKind, Game
+from booster.engine.game import Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
+from booster.engine.outcome import Outcome
 from booster.engine.replay import decisions
 from booster.table.projects import Notes, kind_title, notes
 from booster.table.saves import Saved
@@ -136,9 +139,10 @@ def _passport(
 def _mark_origins(match: Match, seat: int) -> dict[str, tuple[str, str]]:
     """The (card, response) that last left each mark on the team."""
     found: dict[str, tuple[str, str]] = {}
-    for _, e in match.events():
-        if e.kind == EventKind.MARKED and e.team == seat and e.mark and e.card and e.option:
-            found[e.mark] = (e.card, e.option)
+    for _, group in groupby(match.events(), key=itemgetter(0)):
+        mine = Outcome.of(e for _, e in group).team(seat)
+        if mine.card and mine.option:
+            found.update(dict.fromkeys(mine.marks, (mine.card, mine.option)))
     return found
 
 
