@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from itertools import groupby
-from operator import itemgetter
 from typing import NamedTuple
 
 from booster.engine.game import Event
@@ -112,8 +110,7 @@ def fold(cards: Mapping[str, Card], events: Iterable[tuple[int, Event]]) -> tupl
     follow_ups: dict[tuple[int, str], _Node] = {}  # (team, follow-up) -> the node of the follow-up it brought
     drawn: dict[tuple[int, str], _Node] = {}  # follow-ups met, waiting for the team's response
     echoes: dict[tuple[int, str], _Node] = {}  # (team, experience card) -> the decision it answers
-    for step, group in groupby(events, key=itemgetter(0)):
-        done = Outcome.of(e for _, e in group)
+    for step, done in _per_action(events):
         for team, what in sorted(done.teams.items()):
             held = marks.setdefault(team, {})
             if what.option is not None and what.card is not None:  # a response: a decision
@@ -152,6 +149,14 @@ def fold(cards: Mapping[str, Card], events: Iterable[tuple[int, Event]]) -> tupl
             if len(links) > 1:
                 chains.append(Chain(team, tuple(links)))
     return tuple(chains)
+
+
+def _per_action(events: Iterable[tuple[int, Event]]) -> list[tuple[int, Outcome]]:
+    """(the action's index, what it did) for each action that had events, in order."""
+    grouped: dict[int, list[Event]] = {}
+    for step, e in events:
+        grouped.setdefault(step, []).append(e)
+    return [(step, Outcome.of(group)) for step, group in grouped.items()]
 
 
 def _decide(cards: Mapping[str, Card], step: int, card_id: str, option_id: str, held: dict[str, _Node]) -> _Node:
