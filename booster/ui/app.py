@@ -28,7 +28,6 @@ from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Command, Scene
 from booster.ui.settings import Settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
 TOAST_SECONDS = 3.5
@@ -70,16 +69,6 @@ class App(Desk):
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
         if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
-
-    def next_deck(self) -> None:
-        cands = self.deck_candidates()
-        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
-        self._load(cands[(current + 1) % len(cands)])
-        if self.watching:
-            self.watcher = DeckWatcher(self.deck_path)
-        self.game = None
-        self.release_game()
-        self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
@@ -296,36 +285,26 @@ class App(Desk):
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
-        if not typing and top.claims(event):
+        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
-        if not typing:
-            char = getattr(event, "unicode", "")
-            if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-                self.blackout = True
-                return
-            if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-                self.change_text_scale(1)
-                return
-            if k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-                self.change_text_scale(-1)
-                return
-            if k == pygame.K_p and self.phones is not None:
-                self.toggle_phones()
-                return
-            if k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-                self.open_help()
-                return
-            if top.overlay:
-                top.key(event)
-                return
-            if k == pygame.K_t:
-                self.toggle_timer()
-                return
-            if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
-                self.undo()
-                return
-        top.key(event)
+        char = getattr(event, "unicode", "")
+        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
+            self.blackout = True
+        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
+            self.change_text_scale(1)
+        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
+            self.change_text_scale(-1)
+        elif k == pygame.K_p and self.phones is not None:
+            self.toggle_phones()
+        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
+            self.open_help()
+        elif not top.overlay and k == pygame.K_t:
+            self.toggle_timer()
+        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
+            self.undo()
+        else:
+            top.key(event)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:

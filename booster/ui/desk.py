@@ -134,6 +134,17 @@ class Desk:
                 out.append(p)
         return out
 
+    def next_deck(self) -> None:
+        """Show the next deck found (the game on screen is left; it stays on offer on the start screen)."""
+        cands = self.deck_candidates()
+        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
+        self._load(cands[(current + 1) % len(cands)])
+        if self.watching:
+            self.watcher = DeckWatcher(self.deck_path)
+        self.game = None
+        self.release_game()
+        self.go_start()
+
     # -- the game -----------------------------------------------------------------------------------------
 
     def notify(self, key: str, /, **fields: Any) -> None:
