@@ -220,7 +220,7 @@ class TurnRoom(_TableRoom):
             return Refusal.CLOSED
         if state.turn != team:
             return Refusal.NOT_YOUR_TURN
-        action = Action("choose", answer.option, answer.tool)
+        action = Action(ActionKind.CHOOSE, answer.option, answer.tool)
         if action not in match.game.legal_actions(state):
             return Refusal.NOT_LEGAL
         if not self.table.decide(action):  # e.g. a game another window plays, opened read-only

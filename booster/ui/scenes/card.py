@@ -113,7 +113,7 @@ class ChallengeScene(Scene):
         opts = self.options()
         if 0 <= i < len(opts):
             tool = self.tool if self.tool in self.helpful() else None
-            self.game.decide(Action("choose", opts[i].id, tool))
+            self.game.decide(Action(ActionKind.CHOOSE, opts[i].id, tool))
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
