@@ -109,10 +109,12 @@ class GameController:
         autosave: Path | None,
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
+        pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck."""
+        """A new game, saved at once and pinned to `pin`, the files `deck` was read from (None: the files in
+        `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
         match = Match.start(Game(deck), setup)
-        saved = saves.new_save(match, deck_path, lang, extra)
+        saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
         self.persist()
         return self

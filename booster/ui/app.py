@@ -382,14 +382,14 @@ class App(Desk):
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return
-            self.deck = result.deck
+            self.deck, self.pin = result.deck, saves.pin_deck(self.deck_path)
             self.toast(self.t("toast.deck_reloaded"))
             if self._shown is not None:  # the same screen, in the new words, with its overlays
                 top_overlays = self.scenes[1:]
                 self.show_game()
                 self.scenes += top_overlays
             return
-        self.deck, self.problems = result.deck, []
+        self.deck, self.problems, self.pin = result.deck, [], saves.pin_deck(self.deck_path)
         self.toast(self.t("toast.deck_reloaded"))
         if isinstance(self.scenes[0], ErrorScene):
             self.go_start()
