@@ -84,8 +84,10 @@ class GameController:
     ) -> None:
         self.deck = deck
         self.rules = match.game  # the engine (booster.engine.game.Game): what is legal and what it does
+        # One log: the match's. The save is the match's log with when each action was taken (`saved`).
         self.match = match
-        self.saved = saved
+        self._saved = saved  # the save's other fields (the setup, the deck's copy, the language, extra)
+        self._times = saved.times  # seconds from the start at which each action of the log was taken
         self.autosave_path = autosave
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
@@ -137,6 +139,11 @@ class GameController:
     @property
     def state(self) -> State:
         return self.match.state
+
+    @property
+    def saved(self) -> saves.Saved:
+        """This game's save: its setup and deck, the match's log, and when each action was taken."""
+        return self._saved._replace(log=self.match.log, times=self._times)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -199,7 +206,7 @@ class GameController:
         except IllegalAction as e:
             self.notify("toast.illegal", why=str(e))
             return False
-        self.saved = self.saved.record(action)
+        self._times = (*self._times, self._saved.elapsed())
         self.persist()
         self._queue_screens(before, action, events)
         self.version += 1
@@ -374,10 +381,10 @@ class GameController:
         # advances (and the exchange) after it; with no decision yet, back to the start.
         last = self.match.last_decision()
         n = 0 if last is None else last
-        match, saved = self.match, self.saved
+        match = self.match
         for _ in range(len(log) - n):
-            match, saved = match.undo(), saved.undo()
-        self.match, self.saved = match, saved
+            match = match.undo()
+        self.match, self._times = match, self._times[:n]
         self.queue.clear()
         self.version += 1
         self.persist()
@@ -428,12 +435,12 @@ class GameController:
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """The language the game is played in, kept once in the save (old saves also kept it in `extra`)."""
-        self.saved = self.saved._replace(lang=lang)
+        self._saved = self._saved._replace(lang=lang)
         self.persist()
 
     def set_extra(self, key: str, value: Any) -> None:
         """Keep a front-end value (the phones' room code) in the save."""
-        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
+        self._saved = self._saved._replace(extra={**self._saved.extra, key: value})
         self.persist()
 
     def persist(self) -> None:
@@ -466,7 +473,7 @@ class GameController:
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self._saved = self._saved.pinned_to(saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
 
 

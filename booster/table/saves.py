@@ -101,10 +101,13 @@ class Saved(NamedTuple):
         except IllegalAction as e:
             raise SaveError(f"the save does not fit this deck: {e}") from None
 
+    def elapsed(self, now: float | None = None) -> float:
+        """Seconds from the start of the game to `now` (Unix time; None: now)."""
+        return max(0.0, (time.time() if now is None else now) - self.started)
+
     def record(self, action: Action, now: float | None = None) -> Saved:
         """This save with one more action, taken now."""
-        t = (time.time() if now is None else now) - self.started
-        return self._replace(log=(*self.log, action), times=(*self.times, max(0.0, t)))
+        return self._replace(log=(*self.log, action), times=(*self.times, self.elapsed(now)))
 
     def undo(self) -> Saved:
         return self._replace(log=self.log[:-1], times=self.times[:-1])
