@@ -27,6 +27,10 @@ PREV = (pygame.K_UP,)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 
 
+# Focusable items in key order, as (name, action); an action's result is not used (as a button's).
+Ring = list[tuple[str, Callable[[], object]]]
+
+
 class Command(enum.Enum):
     """What the facilitator asks of the window, from a key, a button or the menu: one list, one handler."""
 
@@ -114,7 +118,7 @@ class Scene:
     def stop_typing(self) -> None:
         """Leave a text field (Esc opens the menu)."""
 
-    def ring(self) -> list[tuple[str, Callable[[], None]]]:
+    def ring(self) -> Ring:
         """Focusable items in key order, as (name, action)."""
         return []
 

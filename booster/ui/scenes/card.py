@@ -22,7 +22,7 @@ from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Scene
+from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Ring, Scene
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
@@ -82,8 +82,8 @@ class ChallengeScene(Scene):
         return self.game.helpful_tools()
 
     def ring(self):
-        items = [(f"option{i}", lambda i=i: self.press(i)) for i in range(len(self.options()))]
-        items += [(f"tool:{tid}", lambda tid=tid: self.toggle_tool(tid)) for tid in self.helpful()]
+        items: Ring = [(f"option{i}", partial(self.press, i)) for i in range(len(self.options()))]
+        items += [(f"tool:{tid}", partial(self.toggle_tool, tid)) for tid in self.helpful()]
         if self.game.timer.length > 0:
             items.append(("timer", self.toggle_timer))
         return items
