@@ -39,10 +39,8 @@ class App(Desk):
     """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
     scenes see)."""
 
-    def __init__(
-        self, options: Options | Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False
-    ) -> None:
-        super().__init__(options if isinstance(options, Options) else Options.from_args(options), clock)
+    def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
+        super().__init__(options, clock)
         self.window = window  # drawing into the display (True) or into a plain Surface (tests, screenshots)
         self.surface = surface
         self.layout = Layout(surface.get_size())
