@@ -457,3 +457,50 @@ def test_engine_modules_import_only_pure_modules():
             for name in names:
                 pure = name.split(".")[0] in _ENGINE_MAY_IMPORT or name.startswith("booster.engine")
                 assert pure, f"{path.name} imports {name}: the engine must stay pure"
+
+
+@settings(max_examples=100, deadline=None)
+@given(games, st.sampled_from(["in-turn", "all-at-once"]), st.data())
+def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, data):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    setup = Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios), mode)
+    rnd = random.Random(play_seed)
+    state = game.new_game(setup)
+    snapshots = [state.clone()]
+    wrong = [ADVANCE, Action("exchange"), Action("close"), Action("choose", "nope"), Action("reveal", tool="t0")]
+    while not game.is_over(state):
+        actions = list(game.legal_actions(state))
+        if state.round is not None:
+            actions += [a for seat in range(len(state.teams)) for a in game.team_actions(state, seat)]
+        for action in wrong:  # an illegal push changes nothing, and what was pushed before still pops
+            if action not in actions:
+                with pytest.raises(IllegalAction):
+                    state.push(action)
+                assert state == snapshots[-1]
+        action = rnd.choice(actions)
+        events = state.push(action)
+        assert (state.clone(), events) == game.apply(snapshots[-1], action)
+        snapshots.append(state.clone())
+        assert len(snapshots) < 5000
+    # A clone shares nothing: playing it to the end leaves the state it was cloned from alone.
+    back = data.draw(st.integers(0, len(snapshots) - 1))
+    twin = snapshots[back].clone()
+    while not game.is_over(twin):
+        twin.push(game.legal_actions(twin)[0])
+    assert snapshots[back] == Match.replay(game, setup, state.log[:back]).state
+    for i in range(len(snapshots) - 1, back, -1):
+        state.pop()
+        assert state == snapshots[i - 1]
+    assert len(state.log) == back
+
+
+def test_the_engines_examples_run():
+    import doctest
+
+    import booster.engine.game
+    import booster.engine.outcome
+
+    for module in (booster.engine.game, booster.engine.outcome):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -367,9 +367,12 @@ class Answered(NamedTuple):
 
 
 class Game:
-    """The rules of one deck. The public API: `new_game`, `legal_actions`, `team_actions`, `apply` (and
-    `State.push`, `pop`, `clone`), `preview`, `offered_options`, `outcome` (what an action did to each team),
-    `is_over`; the rest are readers the screens use."""
+    """The rules of one deck, compiled once.
+
+    The API to play: `new_game`, `legal_actions`, `team_actions` (all at once: any team's), `apply` (or
+    `State.push`, `pop`, `clone` in place), `preview`, `offered_options`, `is_over`, `cards_earned`; what an
+    action did to each team is `Outcome.of(events)` (booster.engine.outcome). The other methods are readers
+    the screens and `booster balance` use."""
 
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
@@ -599,6 +602,7 @@ class Game:
         return tuple(options[a.option or ""] for a in self._offered_choices(state.pending, state.teams[state.turn]))
 
     def is_over(self, state: State) -> bool:
+        """Whether every team has exchanged: no action is left."""
         return state.phase == OVER
 
     def helpful_tools(self, state: State) -> tuple[str, ...]:
@@ -1109,10 +1113,8 @@ class Game:
         """The most experience cards a team can receive."""
         return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
 
-    def current_card(self, state: State) -> Card | None:
-        return self.cards[state.pending] if state.pending else None
-
     def stage_id(self, state: State) -> str | None:
+        """The id of the stage being played (None after the last: the exchange)."""
         return self.rules.stages[state.stage].id if state.stage < len(self.rules.stages) else None
 
 

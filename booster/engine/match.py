@@ -131,16 +131,6 @@ def setup_to_json(setup: Setup) -> dict[str, Any]:
     return data
 
 
-def setup_from_json(data: dict[str, Any]) -> Setup:
-    teams, seed, scenarios = data["teams"], data["seed"], data.get("scenarios", [])
-    if not (isinstance(teams, list) and all(isinstance(t, str) for t in teams) and isinstance(seed, int)):
-        raise ValueError("a setup needs a list of team names and an integer seed")
-    mode = data.get("mode")
-    if mode is not None and mode not in tuple(Mode):
-        raise ValueError(f"not a way to play: {mode!r}")
-    return Setup(tuple(teams), seed, tuple(scenarios), mode)
-
-
 def team_to_json(team: Team) -> dict[str, Any]:
     return {
         "name": team.name,
