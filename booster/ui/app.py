@@ -593,6 +593,8 @@ class App:
             self.dirty = True
         self._animating = animating
         timer = self.game.timer if self.game is not None else None
+        if timer is not None and timer.running and self.game is not None:
+            self.game.checkpoint_timer()
         if timer is not None and (timer.running or timer.started_at is not None):
             label = (timer.label(), timer.done)
             if label != self._timer_shown:
