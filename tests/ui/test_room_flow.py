@@ -15,8 +15,8 @@ from booster import paths, saves
 def start(app, teams: int, together: bool) -> None:
     """From the start screen to a new game by keys alone."""
     key(app, pygame.K_RETURN)  # "New game"
-    for _ in range(teams - 2):
-        key(app, pygame.K_RIGHT)
+    for _ in range(abs(teams - 2)):
+        key(app, pygame.K_RIGHT if teams > 2 else pygame.K_LEFT)
     if together:
         key(app, pygame.K_DOWN)
         key(app, pygame.K_RETURN)  # in turn -> all at once
@@ -213,3 +213,80 @@ def test_a_resume_gives_the_timer_back_paused_at_its_time_left():
     assert again.top.name == "round" and not timer.running
     assert timer.remaining() == pytest.approx(left, abs=0.1)
     assert saves.load(again.game.autosave_path).extra["screen"]["timer"] == pytest.approx(left, abs=0.1)
+
+
+# -- the clicker alone --------------------------------------------------------------------------------------
+
+
+def press_on_in_turn(app, stop) -> object:
+    """In turn, by PageDown alone (each challenge: its first response, armed then confirmed), until
+    `stop(scene)` holds; that scene."""
+    for _ in range(3000):
+        top = app.top
+        if top.name == "card" and stop(top):
+            return top
+        if top.name == "debrief":
+            break
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("never reached")
+
+
+def test_a_clicker_plays_a_helpful_tool_and_goes_on_to_the_answer():
+    app = new_app(paths.CORE_DECK, size=(1280, 720), seed=5)
+    start(app, 1, together=False)
+    game = app.game
+
+    def plays_with_answer(scene) -> bool:
+        return any(not scene.reveals(t) for t in game.helpful_tools())
+
+    scene = press_on_in_turn(app, plays_with_answer)
+    tool = next(t for t in game.helpful_tools() if not scene.reveals(t))
+    while not scene.focused(f"tool:{tool}"):
+        key(app, pygame.K_PAGEUP)  # the clicker's other button moves the highlight back, over the timer
+    key(app, pygame.K_PAGEDOWN)
+    assert scene.tool == tool and scene.focused("option0")  # played with the answer; the highlight is back
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top is scene and scene.armed  # a response takes a second press
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.name == "effect" and app.top.tool == tool
+
+
+def test_a_reveal_tool_takes_a_second_press_and_says_so():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start(app, 2, together=False)
+    game = app.game
+    scene = to_a_challenge_with_a_reveal_tool(app)
+    tool = next(t for t in game.helpful_tools() if scene.reveals(t))
+    while not scene.focused(f"tool:{tool}"):
+        key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.state.revealed is None and tool not in game.state.teams[scene.team].spent
+    app.text.records = []
+    app.render()
+    said = [d.text for d in app.text.records]
+    app.text.records = None
+    assert app.t("card.confirm_tool", tool=app.deck_text("cards", tool, "title")) in said
+    key(app, pygame.K_PAGEUP)  # anything else lets go of it
+    key(app, pygame.K_PAGEDOWN)
+    assert game.state.revealed is None
+    while not scene.focused(f"tool:{tool}"):
+        key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.state.revealed == tool and tool in game.state.teams[scene.team].spent
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_toolbox_says_whole_what_each_helpful_tool_does(lang):
+    app = new_app(paths.CORE_DECK, lang=lang, size=(1280, 720), seed=28)  # a team that holds 3 helpful tools
+    start(app, 1, together=False)
+    game = app.game
+    press_on_in_turn(app, lambda scene: len(game.helpful_tools()) >= 3)
+    app.text.records = []
+    app.render()
+    drawn = list(app.text.records)
+    app.text.records = None
+    for tool in game.helpful_tools():
+        title = app.deck_text("cards", tool, "title")
+        labels = [d for d in drawn if d.text.startswith(title + "\n")]  # its button: its name, what it does
+        assert len(labels) == 1 and not labels[0].cut, f"{title}: {[d.text for d in labels]}"
