@@ -146,19 +146,19 @@ class App:
         return self.deck.info.source_language if self.deck else "en"
 
     def languages(self) -> tuple[str, ...]:
-        """The languages the switch offers: every one the deck is translated into (without a deck, every one
-        with interface strings). An incomplete interface is offered with a line saying what it lacks
-        (`language_note`); `--lang` opens any other, for its translator."""
+        """Every language the deck is translated into (without a deck, every one with interface strings):
+        those whose interface is complete first, then the others. `--lang` opens any other, for its
+        translator."""
         from booster import i18n
 
         langs = set(self.deck.languages) if self.deck else set(i18n.languages())
-        return tuple(sorted(langs | {self._source_language()}))
+        return tuple(sorted(langs | {self._source_language()}, key=lambda x: (not complete(x), x)))
 
     def language_notes(self) -> list[str]:
-        """What each incomplete language the switch offers lacks, in plain words and in the interface's
-        language, the one shown first: a line under the switch tells before anyone switches to it."""
-        langs = [self.lang, *(x for x in self.languages() if x != self.lang)]
-        return [note for x in langs if (note := language_note(x, self.t))]
+        """What the language on screen lacks, if its interface is incomplete, in plain words (a line under
+        the start screen's switch); nothing for a complete one."""
+        note = language_note(self.lang, self.t)
+        return [note] if note else []
 
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
@@ -176,7 +176,12 @@ class App:
         self.dirty = True
 
     def next_language(self, step: int = 1) -> None:
+        """The switch: forward, round the languages whose interface is complete (French to English never
+        passes through a half-translated one); backward (Left on the start screen), round every language
+        the deck has, the incomplete ones included, for their translators and the curious."""
         langs = list(self.languages())
+        if step > 0:
+            langs = [x for x in langs if complete(x)] or langs
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
@@ -738,10 +743,15 @@ class App:
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
-        if self.toast_text:
+        # A game another window plays, looked at: said on every screen, not only when a press is refused.
+        read_only = self.game is not None and self.game.read_only and self.in_game()
+        if self.toast_text or read_only:
             x, y, w, h = TOAST_STRIP
             p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
-            p.text(self.toast_text, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
+            if not self.toast_text:
+                p.hatch((x, y, w, h), theme.HATCH)
+            said = self.toast_text or self.t("toast.read_only_banner")
+            p.text(said, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
