@@ -290,3 +290,104 @@ def test_the_toolbox_says_whole_what_each_helpful_tool_does(lang):
         title = app.deck_text("cards", tool, "title")
         labels = [d for d in drawn if d.text.startswith(title + "\n")]  # its button: its name, what it does
         assert len(labels) == 1 and not labels[0].cut, f"{title}: {[d.text for d in labels]}"
+
+
+def test_a_clicker_alone_enters_every_answer_of_a_round_and_reveals():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start(app, 4, together=True)
+    game = app.game
+    play_until(app, "round")
+    scene = app.top
+    for seat in range(4):  # team k takes response k % 3: PageUp picks the team, then steps to it
+        key(app, pygame.K_PAGEUP)
+        assert scene.picked == seat
+        for _ in range(seat % len(game.offered(seat))):
+            key(app, pygame.K_PAGEUP)
+        key(app, pygame.K_PAGEDOWN)
+        assert not game.has_answered(seat) and scene.armed  # armed: the second press records
+        key(app, pygame.K_PAGEDOWN)
+        assert game.state.round.answers[seat].option == game.offered(seat)[seat % len(game.offered(seat))].id
+        assert scene.picked is None
+    key(app, pygame.K_PAGEDOWN)  # every team has answered: the first press asks
+    assert app.top is scene and game.state.round is not None
+    app.text.records = []
+    app.render()
+    assert app.t("round.reveal_again") in [d.text for d in app.text.records]
+    app.text.records = None
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.name == "reveal" and len(app.top.view.effects) == 4
+
+
+def test_a_clicker_lets_go_of_a_team_after_its_last_response():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    start(app, 3, together=True)
+    play_until(app, "round")
+    scene, game = app.top, app.game
+    key(app, pygame.K_PAGEUP)
+    for _ in range(len(game.offered(0)) - 1):
+        key(app, pygame.K_PAGEUP)
+        assert scene.picked == 0  # stepping through its responses
+    key(app, pygame.K_PAGEUP)
+    assert scene.picked is None and not any(game.has_answered(s) for s in range(3))
+
+
+def to_a_follow_up_round(app):
+    """Six teams all at once, each its response by seat, until some teams answer a follow-up card."""
+    game = app.game
+    for _ in range(3000):
+        top = app.top
+        if top.name == "round" and top.view.split and not top._split_draw():
+            return top
+        if top.name == "debrief":
+            break
+        if top.name == "round" and game.waiting():
+            for seat in game.waiting():
+                key(app, pygame.K_1 + seat)
+                key(app, pygame.K_1 + seat % len(game.offered(seat)))
+            continue
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("no follow-up round")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_follow_up_round_shows_the_shared_card_and_its_reveal_whole(lang):
+    app = new_app(paths.CORE_DECK, lang=lang, size=(1280, 720), seed=4)
+    start(app, 6, together=True)
+    scene = to_a_follow_up_round(app)
+    game = app.game
+    answering = set(game.answering())
+    cards = [game.round_card(s) for s in answering]
+    shared = max(set(cards), key=cards.count)
+    app.text.records = []
+    app.render()
+    said = [d.text for d in app.text.records]
+    app.text.records = None
+    assert app.deck_text("cards", shared, "title") in said  # the room's card, before any team is picked
+    assert app.deck_text("cards", shared, "text") in said
+    others = [game.state.teams[s].name for s in game.answering() if game.round_card(s) != shared]
+    assert any(all(name in text for name in others) for text in said)
+    for seat in game.waiting():
+        key(app, pygame.K_1 + seat)
+        key(app, pygame.K_1 + seat % len(game.offered(seat)))
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    reveal = app.top
+    assert reveal.name == "reveal" and reveal.pages[0] == shared and len(reveal.pages) == len(set(cards))
+    seen = set()
+    for page in reveal.pages:  # each card its page, every response and consequence whole
+        assert app.top is reveal
+        app.text.records = []
+        app.render()
+        drawn = list(app.text.records)
+        app.text.records = None
+        for e in reveal.view.effects:
+            if e.card != page:
+                continue
+            seen.add(e.team)
+            consequence = app.deck_text("cards", e.card, "consequences", e.option)
+            response = app.deck_text("cards", e.card, "options", e.option)
+            assert [d.cut for d in drawn if d.text == consequence] == [False]
+            assert any(response in d.text and not d.cut for d in drawn)
+        key(app, pygame.K_PAGEDOWN)
+    assert seen == answering - set(reveal.view.passed)
+    assert app.top.name != "reveal"
