@@ -353,7 +353,7 @@ def to_a_follow_up_round(app):
 def test_a_follow_up_round_shows_the_shared_card_and_its_reveal_whole(lang):
     app = new_app(paths.CORE_DECK, lang=lang, size=(1280, 720), seed=4)
     start(app, 6, together=True)
-    scene = to_a_follow_up_round(app)
+    to_a_follow_up_round(app)
     game = app.game
     answering = set(game.answering())
     cards = [game.round_card(s) for s in answering]
