@@ -123,6 +123,7 @@ class App:
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
+        self.timer_dirty = False  # only the timer's figures moved: redraw it alone (see draw_timer)
         self._load(self.deck_path)
         # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
         picked = tuple(x for x in self.languages() if complete(x))
@@ -604,7 +605,7 @@ class App:
             label = (timer.label(), timer.done)
             if label != self._timer_shown:
                 self._timer_shown = label
-                self.dirty = True
+                self.timer_dirty = True
         if self.watcher is not None and now - self.last_poll >= 0.25:
             self.last_poll = now
             if self.watcher.changed():
@@ -734,7 +735,25 @@ class App:
         self.draw_banners(p)
         if self.blackout:
             self.surface.fill((0, 0, 0))
-        self.dirty = False
+        self.dirty = self.timer_dirty = False
+
+    def draw_timer(self) -> pygame.Rect | None:
+        """A tick of the discussion timer: redraw the timer alone over the last frame and return where (the
+        window updates that rectangle only). None when the whole frame must be drawn instead."""
+        from booster.ui.scenes.card import draw_timer
+
+        top = self.top
+        self.timer_dirty = False
+        if self.blackout:
+            return pygame.Rect(0, 0, 0, 0)  # nothing shows: nothing to draw
+        if top.overlay or top.timer_at is None or self.game is None:
+            self.dirty = True
+            return None
+        box, toggle = top.timer_at
+        hits = list(self.painter.hits)  # the frame's buttons stay as they are: the timer's is where it was
+        draw_timer(self.painter, top, box, toggle)
+        self.painter.hits = hits
+        return self.painter.r(box)
 
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
@@ -765,6 +784,10 @@ class App:
     def loop(self) -> None:
         self._failures = 0
         while self.running:
+            if self.timer_dirty and not self.dirty:
+                rect = self.draw_timer()
+                if rect is not None:
+                    pygame.display.update(rect)
             if self.dirty:
                 self._guard(self.render)
                 pygame.display.flip()

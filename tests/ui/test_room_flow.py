@@ -391,3 +391,25 @@ def test_a_follow_up_round_shows_the_shared_card_and_its_reveal_whole(lang):
         key(app, pygame.K_PAGEDOWN)
     assert seen == answering - set(reveal.view.passed)
     assert app.top.name != "reveal"
+
+
+def test_a_tick_of_the_timer_redraws_the_timer_alone_as_a_whole_frame_would():
+    clock = [1000.0]
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    app.clock = lambda: clock[0]
+    start(app, 2, together=False)
+    app.game.timer.clock = app.clock
+    press_on_in_turn(app, lambda scene: True)
+    key(app, pygame.K_t)
+    app.render()
+    before = app.surface.copy()
+    clock[0] += 7
+    app.process([])
+    assert app.timer_dirty and not app.dirty  # the figures moved, nothing else
+    rect = app.draw_timer()
+    assert rect is not None and rect.width > 0
+    partial = app.surface.copy()
+    app.render()
+    assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.surface, "RGB")
+    assert pygame.image.tobytes(before.subsurface(rect), "RGB") != pygame.image.tobytes(partial.subsurface(rect), "RGB")
+    assert [h.name for h in app.painter.hits].count("timer") == 1

@@ -33,6 +33,8 @@ class Scene:
     def __init__(self, app: App) -> None:
         self.app = app
         self.focus = 0
+        # Where the last frame drew the discussion timer, and its button's action (None: no timer here).
+        self.timer_at: tuple[tuple[float, float, float, float], Callable[[], None]] | None = None
 
     @property
     def t(self) -> Callable[..., str]:

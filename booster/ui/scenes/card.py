@@ -33,7 +33,9 @@ WIDE_SIDE_X = 1170  # where the side column starts when the toolbox needs room
 
 
 def draw_timer(p: Painter, scene: Scene, box, toggle: Callable[[], None]) -> None:
-    """The discussion timer of the card on screen, with its start/pause button (`toggle`)."""
+    """The discussion timer of the card on screen, with its start/pause button (`toggle`). The scene keeps
+    where it is, so that a tick of the clock redraws the timer alone (`App.draw_timer`)."""
+    scene.timer_at = (box, toggle)
     x, y, w, h = box
     timer = scene.game.timer
     done = timer.done
