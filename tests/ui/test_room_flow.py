@@ -9,7 +9,8 @@ import pygame
 import pytest
 from ui_drive import key, new_app
 
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
 
 
 def start(app, teams: int, together: bool) -> None:
@@ -97,7 +98,7 @@ def kill_and_resume(app, size=(1280, 720)):
     path = app.game.autosave_path
     app.release_game()  # the lock goes with a killed process
     again = new_app(paths.CORE_DECK, size=size)
-    assert again.resume_path == path
+    assert again.shelf.path == path
     key(again, pygame.K_RETURN)  # "Resume" has the highlight
     return again
 
@@ -155,7 +156,7 @@ def to_a_challenge_with_a_reveal_tool(app):
     for _ in range(3000):
         top = app.top
         if top.name == "card" and any(
-            (use := game.game.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
+            (use := game.rules.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
             for tid in game.helpful_tools()
         ):
             return top

@@ -24,7 +24,7 @@ def test_the_debriefs_bars_go_left_of_zero_for_a_loss():
             break
         if top.name == "card":
             offered = top.options()
-            sums = [sum(game.game.preview(game.state, o.id)) for o in offered]
+            sums = [sum(game.rules.preview(game.state, o.id)) for o in offered]
             pick = sums.index(min(sums) if top.team == 0 else max(sums))
             key(app, pygame.K_1 + pick)
             key(app, pygame.K_1 + pick)

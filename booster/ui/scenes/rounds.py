@@ -22,14 +22,14 @@ from functools import partial
 
 import pygame
 
+from booster.table.views import EffectView, RevealView, RoundView, ToolsView
 from booster.ui import theme
 from booster.ui.carddraw import OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_BACK, GO_ON, OneStepScene, Scene
+from booster.ui.scenes.base import GO_BACK, GO_ON, Command, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
-from booster.ui.views import EffectView, RevealView, RoundView, ToolsView
 
 CARD_BOX = (40, 112, 1180, 846)
 SIDE_X, SIDE_W = 1260, 620
@@ -155,7 +155,7 @@ class RoundScene(Scene):
             self.game.reveal_without()
 
     def toggle_timer(self) -> None:
-        self.app.toggle_timer()
+        self.app.do(Command.TIMER)
 
     def claims(self, event: pygame.event.Event) -> bool:
         # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
@@ -281,7 +281,7 @@ class RoundScene(Scene):
                 line = self.why(seat) if seat is not None else self.others_line(card)
                 p.text(line, (40, 100, 1180, 96), SMALL, bold=True, valign="middle", max_lines=2)
                 box = (40, 200, 1180, 758)
-            draw_card(p, self.deck, app.lang, card, box, t, state, app.mark)
+            draw_card(p, self.deck, app.lang, card, box, t, state, app.t.mark_missing)
             return
         # No card fits every team's project: which team answers which.
         x, y, w = 40.0, 112.0, 1180.0
@@ -358,7 +358,7 @@ class RoundScene(Scene):
         )
         sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
         p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
-        view = game.game.seat_view(game.state, seat)
+        view = game.rules.seat_view(game.state, seat)
         text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
         p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
 
