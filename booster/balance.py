@@ -667,6 +667,7 @@ def balance(
             "blind": round(statistics.fmean(blind_gain), 3) if blind_gain else 0.0,
             "teams": len(blind_gain),
         }
+    lunches = free_lunches(deck, game, every_condition=True)
     out: dict[str, Any] = {
         "deck": deck.info.id,
         "games": games,
@@ -679,8 +680,12 @@ def balance(
         "strongest_rule": max(rules_only, key=lambda n: (rules_only[n]["mean"], n)),
         "strong_policy": strongest,
         "foresight": foresight,
-        "free_lunches": [
-            {"card": c, "response": o, "when": w} for c, o, w in free_lunches(deck, game, every_condition=True)
+        "free_lunches": [{"card": c, "response": o, "when": w} for c, o, w in lunches],
+        # A tool played is spent: a response it makes free has cost the tool (reported, not a target).
+        "free_with_a_tool_played": [
+            {"card": c, "response": o, "when": w}
+            for c, o, w in free_lunches(deck, game, every_condition=True, played=True)
+            if (c, o) not in {(x, y) for x, y, _ in lunches}
         ],
         "dominated": [{"card": c, "response": o, "dominated_by": d, "when": w} for c, o, d, w in dominated(deck, game)],
         "modal_share": dict(sorted(modal.items())),
@@ -724,16 +729,20 @@ def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, .
     return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
 
 
-def free_lunches(deck: Deck, game: Game | None = None, every_condition: bool = False) -> list[Any]:
+def free_lunches(
+    deck: Deck, game: Game | None = None, every_condition: bool = False, played: bool = False
+) -> list[Any]:
     """Responses that lose nothing on any pillar and tie for the best total on their card: (card, response)
     with plain effects; with `every_condition`, (card, response, condition) for the first condition (marks
-    held, tools held or played) under which each one is free."""
+    held, unlocking tools held, and with `played` a tool played with the response) under which each is free."""
     game = game or Game(deck)
     out: list[Any] = []
     for card in deck.cards.values():
         if card.kind not in ANSWERED or not card.options:
             continue
         conditions = _conditions(card, game) if every_condition else [((), (), None)]
+        if not played:
+            conditions = [c for c in conditions if c[2] is None]
         found: dict[str, str] = {}
         for marks, tools, tool in conditions:
             offered = _offered(card, game, marks, tools, tool)
@@ -787,8 +796,8 @@ def _target_warnings(r: dict[str, Any], deck: Deck | None = None) -> list[str]:
     lunches = r["free_lunches"]
     if len({(f["card"], f["response"]) for f in lunches}) > 3:
         out.append(
-            f"{len(lunches)} free lunches (responses that cost nothing and tie for the best total, under some"
-            f" mark or tool): aim for at most 3"
+            f"{len(lunches)} free lunches (responses that cost nothing and tie for the best total, plain or"
+            f" under some mark or unlocking tool): aim for at most 3"
         )
     for f in lunches:
         if deck is not None and not (
@@ -894,8 +903,10 @@ def format_report(r: dict[str, Any], other: dict[str, Any] | None = None) -> str
         "per mark, how often it changes the strong player's choice when held:",
     ]
     lines += [f"  {m}: {v:.0%}" for m, v in r["changes"].items()]
-    lines += ["", f"free lunches (under any mark or tool): {len(r['free_lunches'])}"]
+    lines += ["", f"free lunches (plain, or under any mark or unlocking tool held): {len(r['free_lunches'])}"]
     lines += [f"  {x['card']}: {x['response']} ({x['when']})" for x in r["free_lunches"]]
+    spent = r["free_with_a_tool_played"]
+    lines += [f"responses free only with a tool played (the tool is spent): {len(spent)}"]
     lines += ["", "modal share of the strong player (most chosen response / draws), above 60 %:"]
     lines += [f"  {c}: {v:.0%}" for c, v in r["modal_share"].items() if v > 0.6]
     lines += ["", f"tools: cards gained through their powers (same seeds, powers off), first {s['tools']} games:"]
