@@ -34,10 +34,11 @@ MINI = ROOT / "tests" / "decks" / "mini"
 CHILD = r"""
 import random, sys
 from pathlib import Path
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
 from booster.deck.loader import load_deck
 from booster.engine.game import Setup
-from booster.ui.controller import GameController
+from booster.table.controller import GameController
 
 deck = load_deck(paths.CORE_DECK).deck
 rnd = random.Random(int(sys.argv[2]))
@@ -47,8 +48,8 @@ game = GameController.new(
     lambda key, **fields: None,
 )
 n = 0
-while not game.game.is_over(game.state):
-    game.decide(rnd.choice(game.game.legal_actions(game.state)))
+while not game.rules.is_over(game.state):
+    game.decide(rnd.choice(game.rules.legal_actions(game.state)))
     n += 1
     print(n, flush=True)  # reported: the save call has returned
 print("over", flush=True)
@@ -78,7 +79,7 @@ def kill_trials(trials: int, seed: int) -> tuple[int, int, int]:
             reported_total += reported
             if reported == 0:
                 continue
-            from booster import saves
+            from booster.table import saves
 
             try:
                 on_disk = len(saves.load(path).log)

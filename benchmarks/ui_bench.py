@@ -32,7 +32,7 @@ def redraws(deck: str, n: int) -> None:
     os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
     pygame.display.init()
     pygame.font.init()
-    from booster.ui.demo import SCENES, goto, make_app
+    from booster.tools.demo import SCENES, goto, make_app
 
     for size in ((1920, 1080), (3840, 2160)):
         rows = []
@@ -58,7 +58,8 @@ IDLE_CHILD = r"""
 import os, sys, threading, time, argparse, tempfile
 os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
 import pygame
-from booster.ui.app import App, open_window
+from booster.ui.app import App
+from booster.ui.window import open_window
 surface = open_window((1920, 1080), False)
 app = App(argparse.Namespace(deck=sys.argv[1], lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
 app.window = True
@@ -76,7 +77,8 @@ FIRST_FRAME_CHILD = r"""
 import os, sys, argparse, tempfile
 os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
 import pygame
-from booster.ui.app import App, open_window
+from booster.ui.app import App
+from booster.ui.window import open_window
 surface = open_window((1920, 1080), False)
 app = App(argparse.Namespace(deck=sys.argv[1], lang=None, size=None, fullscreen=False, watch=False, seed=1), surface)
 app.render(); pygame.display.flip()
@@ -103,7 +105,7 @@ def first_frame(deck: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deck", default=str(ROOT / "booster" / "cards" / "core"))
+    parser.add_argument("--deck", default=str(ROOT / "cards" / "core"))
     parser.add_argument("-n", type=int, default=30, help="redraws per scene")
     args = parser.parse_args()
     redraws(args.deck, args.n)

@@ -5,10 +5,10 @@ import json
 import random
 from pathlib import Path
 
-from booster import balance as b
-from booster.cli import main
 from booster.deck.loader import load_deck
 from booster.engine.game import Game, Setup
+from booster.tools import balance as b
+from booster.tools.cli import main
 
 MECHANICS = Path(__file__).parent / "decks" / "mechanics"
 RULES = {"random", "maximin", "cap-aware", "cap-aware-marks", "no-loss", "highest-total", "first", "last"}

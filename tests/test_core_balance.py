@@ -11,8 +11,8 @@ import json
 import pytest
 
 from booster import paths
-from booster.cli import main
 from booster.deck.loader import load_deck
+from booster.tools.cli import main
 
 STAGES = ("ideation", "positioning", "offer", "business-model", "launch")
 

@@ -15,8 +15,8 @@ from typing import NamedTuple
 import pygame
 
 from booster import paths
+from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
-from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
 _CACHE_MAX = 3000
