@@ -54,7 +54,8 @@ class DebriefScene(Scene):
         state = self.game.state
         p.fill(theme.BG)
         p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
+        balance = t("debrief.balance_red" if self.deck.rules.exchange_red else "debrief.balance")
+        p.text(balance, (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
         teams = state.teams
         n = len(teams)
         cols = n if n <= 4 else (n + 1) // 2
