@@ -161,7 +161,7 @@ def _cpu(fn, *args) -> float:
 def draw_times(repeats: int = 5) -> list[tuple[str, float]]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     import pygame
-    from booster.ui.layout import Layout
+    from booster.ui.frame import Layout
 
     from booster.deck.loader import load_deck
     from booster.ui.carddraw import card_size, draw_card
