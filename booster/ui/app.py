@@ -95,7 +95,7 @@ class App(Desk):
         self._shown = None
         self.refresh_games()
         if self.deck is None:
-            self.set_scene(ErrorScene(self, self.problems))
+            self.set_scene(ErrorScene(self, self.problems, self.watching))
         else:
             self.set_scene(StartScene(self))
 
@@ -139,6 +139,7 @@ class App(Desk):
             Command.MENU: self.open_menu,
             Command.HELP: self.open_help,
             Command.PHONES: self.toggle_phones,
+            Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
             Command.FULLSCREEN: self.toggle_fullscreen,
