@@ -17,8 +17,6 @@ from typing import Any
 
 import pygame
 
-from booster.deck.loader import load_deck
-from booster.table import saves
 from booster.table.views import View
 from booster.ui import theme, window
 from booster.ui.desk import Desk, Options
@@ -101,7 +99,7 @@ class App(Desk):
         self._shown = None
         self.refresh_games()
         if self.deck is None:
-            self.set_scene(ErrorScene(self, self.problems))
+            self.set_scene(ErrorScene(self, self.problems, self.watching))
         else:
             self.set_scene(StartScene(self))
 
@@ -145,6 +143,7 @@ class App(Desk):
             Command.MENU: self.open_menu,
             Command.HELP: self.open_help,
             Command.PHONES: self.toggle_phones,
+            Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
             Command.FULLSCREEN: self.toggle_fullscreen,
@@ -371,33 +370,18 @@ class App(Desk):
         return max(1, min(waits)) if waits else 0
 
     def reload_deck(self) -> None:
+        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
         from booster.ui.scenes.error import ErrorScene
 
-        result = load_deck(self.deck_path)
-        self.dirty = True
-        if result.deck is None:
-            self.watch_problems = [str(p) for p in result.problems]
-            if isinstance(self.scenes[0], ErrorScene):
-                self.problems = self.watch_problems
-                self.scenes[0].problems = self.problems
-            return
-        self.watch_problems = []
-        if self.game is not None:
-            try:
-                self.game.swap_deck(result.deck)
-            except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
-                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
-                return
-            self.deck, self.pin = result.deck, saves.pin_deck(self.deck_path)
-            self.toast(self.t("toast.deck_reloaded"))
-            if self._shown is not None:  # the same screen, in the new words, with its overlays
-                top_overlays = self.scenes[1:]
-                self.show_game()
-                self.scenes += top_overlays
-            return
-        self.deck, self.problems, self.pin = result.deck, [], saves.pin_deck(self.deck_path)
-        self.toast(self.t("toast.deck_reloaded"))
-        if isinstance(self.scenes[0], ErrorScene):
+        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
+        if not self.reload():
+            if error is not None and self.deck is None:
+                self.problems = error.problems = self.watch_problems
+        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
+            top_overlays = self.scenes[1:]
+            self.show_game()
+            self.scenes += top_overlays
+        elif self.game is None and error is not None:
             self.go_start()
 
     # -- drawing -------------------------------------------------------------------------------------------

@@ -149,6 +149,27 @@ class Desk:
         self.release_game()
         self.go_start()
 
+    def reload(self) -> bool:
+        """Read the deck's files again (a translator saved an edit): True if the deck on screen is now theirs;
+        False if they have problems, or no longer fit the game on screen (said in `watch_problems`)."""
+        result = load_deck(self.deck_path)
+        self.dirty = True
+        if result.deck is None:
+            self.watch_problems = [str(p) for p in result.problems]
+            return False
+        self.watch_problems = []
+        if self.game is not None:
+            try:
+                self.game.swap_deck(result.deck)
+            except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
+                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
+                return False
+        else:
+            self.problems = []
+        self.deck, self.pin = result.deck, saves.pin_deck(self.deck_path)
+        self.toast(self.t("toast.deck_reloaded"))
+        return True
+
     # -- the game -----------------------------------------------------------------------------------------
 
     def notify(self, key: str, /, **fields: Any) -> None:
