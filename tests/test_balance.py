@@ -43,7 +43,7 @@ def test_json_has_the_figures_of_the_issue_and_is_the_same_for_the_same_seed(cap
 def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
     deck = _mechanics()
     pooled = b.balance(deck, 20, 2, 3, progress=False, quick=True)
-    monkeypatch.setattr(b.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: one process
+    monkeypatch.setattr(b.pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: one process
     alone = b.balance(deck, 20, 2, 3, progress=False, quick=True)
     assert pooled == alone
 

@@ -118,3 +118,16 @@ def test_simulate_plays_both_modes(capsys):
     assert [a.kind for a in log].count("close") == 2
     assert main(["simulate", str(MINI), "--games", "10", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["mode"] == "in-turn"  # the deck's rules say nothing: in turn
+
+
+def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
+    from booster.tools import pool
+
+    deck = load_deck(MINI).deck
+    assert deck is not None
+    pooled = simulate(deck, 250, 3, 5, "greedy")  # three batches, on every core
+    monkeypatch.setattr(pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # one process
+    alone = simulate(deck, 250, 3, 5, "greedy")
+    for r in (pooled, alone):
+        r.pop("speed")
+    assert pooled == alone

@@ -14,8 +14,6 @@ prints the same bytes whatever the number of cores. Pure apart from the progress
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
 import statistics
 import sys
@@ -29,6 +27,7 @@ import attrs
 from booster.engine import rng
 from booster.engine.game import Action, Game, Setup, State
 from booster.engine.model import ANSWERED, Card, Deck
+from booster.tools import pool
 
 Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
 Key = Callable[[Action], Any]
@@ -570,19 +569,11 @@ def _chunks(n: int, size: int) -> list[tuple[int, ...]]:
 
 
 def _run(jobs: list[tuple[str, str, tuple[int, ...]]], progress: bool) -> list[dict[str, Any]]:
-    """Every job, on every core when the system can fork (workers inherit the context), in job order."""
-    workers = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
+    """Every job, on every core (the workers inherit the context), in job order."""
     out: list[dict[str, Any]] = []
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if (workers or 1) > 1 and can_fork and len(jobs) > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for result in pool.imap(_task, jobs):
-                out.append(result)
-                _progress(progress, len(out), len(jobs))
-    else:
-        for job in jobs:
-            out.append(_task(job))
-            _progress(progress, len(out), len(jobs))
+    for result in pool.run_all(_task, jobs):
+        out.append(result)
+        _progress(progress, len(out), len(jobs))
     if progress:
         print(file=sys.stderr)
     return out
