@@ -138,4 +138,6 @@ def test_the_targets_in_words():
     assert any("lookahead player (8.5) is less than 1 card above" in w for w in warnings)
     assert any("marks change" in w for w in warnings)
     assert any("same challenge twice" in w for w in warnings)
+    report["repeats_by_scenario"] = {"repair-cafe": 0.34, "bike": 0.0}
+    assert any("repair-cafe 34%" in w and "bike" not in w for w in b._target_warnings(report))
     assert not any("follow-ups" in w or "echo" in w for w in warnings)
