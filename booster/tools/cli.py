@@ -186,7 +186,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     # Speed changes from run to run: it goes to stderr so that stdout is the same for the same seed.
     print(
         f"speed: {speed['games_per_s']} games/s, {speed['actions_per_s']} actions/s "
-        f"({report['total_actions']} actions in {speed['seconds']} s)",
+        f"({report['total_actions']} actions in {speed['seconds']} s, {speed['processes']} processes)",
         file=sys.stderr,
     )
     return 0
