@@ -333,8 +333,9 @@ def _check_extra(extra: dict[str, Any]) -> None:
     if extra.get("lang") is not None:
         _name(extra["lang"], "the language")
     code = extra.get("room_code")
-    if code is not None and not (isinstance(code, str) and len(code) == 4 and code.isdigit() and code.isascii()):
-        raise SaveError("the save is damaged (the phones' room code should be 4 digits)")
+    # 4 digits in saves made before room codes grew to 10 (a resume then draws a new code).
+    if code is not None and not (isinstance(code, str) and len(code) in (4, 10) and code.isdigit() and code.isascii()):
+        raise SaveError("the save is damaged (the phones' room code should be 10 digits)")
     tokens = extra.get("tokens")
     if tokens is not None and not (
         isinstance(tokens, list)

@@ -28,6 +28,7 @@ from booster import paths, saves
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
+from booster.phones.code import is_room_code
 from booster.ui import theme
 from booster.ui.carddraw import card_text
 from booster.ui.controller import GameController, ResumeOffer, resume_offer
@@ -639,7 +640,8 @@ class App:
     def offered_room_code(self) -> str | None:
         """The room code of the game Resume offers, so that a laptop restarted mid-game serves the code its
         teams' phones joined with (None: draw one)."""
-        return saves.room_code(self.resume_path) if self.resume_path is not None else None
+        code = saves.room_code(self.resume_path) if self.resume_path is not None else None
+        return code if is_room_code(code) else None  # an old save's 4 digits are too easy to guess
 
     def keep_room_code(self) -> None:
         """The game on screen and the phones share one room code, kept in its save: a resumed game takes its
@@ -648,7 +650,9 @@ class App:
         if self.phones is None or game is None or game.read_only:
             return
         saved = game.extra.get("room_code")
-        if isinstance(saved, str) and saved != self.phones.code:
+        if not is_room_code(saved):  # none yet, or an old save's short code: record the server's
+            saved = None
+        if saved is not None and saved != self.phones.code:
             self.phones.code = self.room_code = saved
             print(f"Phones: room code now {saved} at {self.phones.url}", flush=True)
         elif saved is None:

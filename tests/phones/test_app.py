@@ -197,7 +197,7 @@ def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
     try:
         app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180)
         assert app.game is not None and app.game.extra["room_code"] == code
-        other = f"{(int(code) + 1) % 10_000:04d}"
+        other = f"{(int(code) + 1) % 10**10:010d}"
         app.game.set_extra("room_code", other)  # as if its phones had joined it with another code
         path = app.game.autosave_path
         app.release_game()
@@ -210,5 +210,11 @@ def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
         app.set_phones(True)
         assert app.phones.code == other
         assert f"(room code {other})" in capsys.readouterr().out
+        # A game saved with an old 4-digit code keeps the server's long one: 4 digits are guessed in minutes.
+        app.game.set_extra("room_code", "1234")
+        app.release_game()
+        app.resume(path)
+        assert app.phones.code == other and app.game.extra["room_code"] == other
+        assert call(app.phones.url, "/api/room", {"code": "1234"})[0] == 403
     finally:
         app.phones.stop()

@@ -315,7 +315,7 @@ async function start() {
   $("join").addEventListener("submit", async (event) => {
     event.preventDefault();
     problem("");
-    const code = $("code").value.trim();
+    const code = $("code").value.replace(/[\s-]/g, "");  // typed as shown: "123 456 7890"
     if (await enterCode(code)) showTeams();
   });
   $("answer").addEventListener("submit", confirmAnswer);
