@@ -1,9 +1,15 @@
 # SPDX-License-Identifier: MIT
 """Saved games: the setup, the action log with the time of each decision, and what the game was played with.
 
-A save is JSON, written after every decision through the one atomic writer (`booster.files`), so a crash or
-a kill at any instant leaves the old file or the new one, never a torn one. Replaying the log on the deck
-gives back every state.
+A save is JSON, written through the one atomic writer (`booster.files`), so a crash or a kill at any instant
+leaves the old file or the new one, never a torn one. Replaying the log on the deck gives back every state.
+
+A game's autosave (`Autosave`) writes that whole file (with its copy of the deck, half a megabyte) once per
+game, and again only when something other than a new decision changes (an undo, the language); each new
+decision is appended to a journal beside it (`game-X.json.journal`, one JSON line per action, named by the
+file's `journal` id) and flushed to disk before the game goes on: forty phones answering at once cost one
+short append, not forty rewrites. `load` reads the file and its journal together; a torn last line (a kill
+during an append) is a decision nobody was told was recorded, and is left out.
 
 Scores are recomputed by replaying, so a save is pinned to its deck: it holds a fingerprint of the deck's
 files and a copy of them. A deck edited after the game (one changed effect) would otherwise rewrite the game
@@ -24,6 +30,7 @@ import json
 import math
 import os
 import re
+import secrets
 import stat
 import tempfile
 import time
@@ -136,7 +143,102 @@ def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | No
 
 
 def save(path: Path, saved: Saved) -> None:
+    """The whole game in one file (a copy, an export): no journal."""
     write_atomic(path, json.dumps(saved.to_json(), ensure_ascii=False, indent=1))
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+class Autosave:
+    """A game's save as it is played: the whole file when more than the log changed, else the new decisions
+    appended to its journal, each write flushed to disk (fsync) before `write` returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._written: Saved | None = None  # what the file and its journal hold together
+        self._journal = ""
+        self.rewrites = 0  # whole files written (the tests count them)
+
+    def write(self, saved: Saved) -> None:
+        """Make the disk hold `saved`; OSError (or RefusedWrite) if it cannot."""
+        before = self._written
+        if (
+            before is not None
+            and _without_log(saved) == _without_log(before)
+            and saved.log[: len(before.log)] == before.log
+            and saved.times[: len(before.times)] == before.times
+        ):
+            self._append(saved, len(before.log))
+        else:
+            self._rewrite(saved)
+        self._written = saved
+
+    def _rewrite(self, saved: Saved) -> None:
+        # A new journal id first, in the file; then an empty journal. A kill between the two leaves lines of
+        # the old id, which the new file ignores.
+        journal = secrets.token_hex(8)
+        data = saved.to_json()
+        data["journal"] = journal
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        write_atomic(journal_path(self.path), "")
+        self._journal = journal
+        self.rewrites += 1
+
+    def _append(self, saved: Saved, start: int) -> None:
+        if start == len(saved.log):
+            return
+        lines = "".join(
+            json.dumps({"journal": self._journal, "n": i, **_entry(saved.log[i], saved.times[i])}, ensure_ascii=False)
+            + "\n"
+            for i in range(start, len(saved.log))
+        )
+        fd = os.open(journal_path(self.path), os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            view = memoryview(lines.encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _without_log(saved: Saved) -> Saved:
+    return saved._replace(log=(), times=())
+
+
+def _entry(action: Action, t: float) -> dict[str, Any]:
+    return {**action_to_json(action), "t": round(t, 3)}
+
+
+def _with_journal(path: Path, data: Any) -> Any:
+    """`data` (a save's JSON) with the decisions its journal adds, in order; a line of another id (an older
+    file's), a torn or damaged line and everything after it are left out."""
+    journal = data.get("journal") if isinstance(data, dict) else None
+    entries = data.get("log") if isinstance(data, dict) else None
+    if not isinstance(journal, str) or not isinstance(entries, list):
+        return data
+    try:
+        with open(journal_path(path), "rb") as f:
+            raw = f.read(MAX_SAVE_BYTES + 1)
+    except OSError:  # no journal: the file holds every decision
+        return data
+    log = list(entries)
+    for line in raw.split(b"\n"):
+        try:
+            entry = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            break
+        if not isinstance(entry, dict) or entry.pop("journal", None) != journal:
+            continue
+        n = entry.pop("n", None)
+        if n != len(log):
+            if isinstance(n, int) and n < len(log):
+                continue  # written twice
+            break  # a gap: what follows cannot be placed
+        log.append(entry)
+    return {**data, "log": log}
 
 
 def load(path: Path) -> Saved:
@@ -149,7 +251,7 @@ def load(path: Path) -> Saved:
             raise SaveError(f"{path}: too large for a save ({st.st_size // 1048576} MiB)")
         with open(path, "rb") as f:
             raw = f.read(MAX_SAVE_BYTES + 1)
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        data = _with_journal(path, json.loads(raw.decode("utf-8"), parse_constant=_no_constant))
     except FileNotFoundError:
         raise SaveError(f"{path}: no such save") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as e:
@@ -561,7 +663,10 @@ def list_games() -> list[GameEntry]:
         with contextlib.suppress(OSError):
             st = os.lstat(path)
             if stat.S_ISREG(st.st_mode):
-                found.append(GameEntry(path, st.st_mtime))
+                modified = st.st_mtime
+                with contextlib.suppress(OSError):  # its last decisions are in its journal
+                    modified = max(modified, os.lstat(journal_path(path)).st_mtime)
+                found.append(GameEntry(path, modified))
     return sorted(found, key=lambda e: (-e.modified, e.path.name))
 
 
@@ -594,6 +699,7 @@ def prune(keep: int = KEEP_GAMES) -> int:
             continue
         with contextlib.suppress(OSError):
             entry.path.unlink()
+            journal_path(entry.path).unlink(missing_ok=True)
             _lock_file(entry.path).unlink(missing_ok=True)
             removed += 1
     return removed

@@ -15,7 +15,8 @@ that brings a challenge back gives back the time that was left on it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -90,6 +91,9 @@ class GameController:
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
         self.save_error: str | None = None
+        self._autosave: saves.Autosave | None = None  # writes the whole file once, then appends decisions
+        self._batched = 0
+        self._unsaved = False
         # A game another window plays, opened to look at: every action is refused, nothing is written.
         self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
@@ -444,11 +448,29 @@ class GameController:
         self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
         self.persist()
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Decisions made inside are written to disk once, at the end (forty phones' answers drained
+        together): the phones are told "recorded" only after it."""
+        self._batched += 1
+        try:
+            yield
+        finally:
+            self._batched -= 1
+            if not self._batched and self._unsaved:
+                self.persist()
+
     def persist(self) -> None:
         if self.autosave_path is None:
             return
+        if self._batched:
+            self._unsaved = True
+            return
+        self._unsaved = False
+        if self._autosave is None or self._autosave.path != self.autosave_path:
+            self._autosave = saves.Autosave(self.autosave_path)
         try:
-            saves.save(self.autosave_path, self.saved)
+            self._autosave.write(self.saved)
             if self.save_error:
                 self.save_error = None
         except OSError as e:  # a full disk must not stop the workshop: say so, and go on

@@ -243,3 +243,17 @@ def test_all_at_once_recorded_follows_the_laptop_and_each_new_card(core_deck, ph
         blue.screenshot(tmp_path / "blue-new-card.png")
     finally:
         room.close()
+
+
+def test_the_long_code_typed_as_the_projector_shows_it_or_scanned_joins(room, phone):
+    from booster.phones.code import shown
+
+    typed = phone()
+    join(typed, room, shown(room.code), 1)  # "123 456 7890", spaces and all
+    assert "Green" in typed.text("#team-name")
+    scanned = phone()
+    scanned.open(f"{room.url}#room={room.code}")  # the address the QR code carries: no typing
+    scanned.wait("return !document.getElementById('team-screen').hidden")
+    scanned.tap("#teams button[data-team='0']")
+    scanned.wait("return !document.getElementById('play-screen').hidden")
+    assert room.server.phones(0) + room.server.phones(1) == 2
