@@ -11,11 +11,11 @@ from pathlib import Path
 
 from booster import __version__, paths
 from booster.deck import schemas
-from booster.deck.loader import load_deck, refused_note
+from booster.deck.loader import LoadResult, load_deck, refused_note
 
 
-def _deck_or_exit(path: str):
-    result = load_deck(path)
+def _deck_or_exit(path: str, result: LoadResult | None = None):
+    result = result or load_deck(path)
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
@@ -144,10 +144,20 @@ def _wrong_run(deck, args: argparse.Namespace) -> str | None:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from booster.simulate import format_report, simulate
 
-    deck = _deck_or_exit(args.path)
+    result = load_deck(args.path)
+    deck = _deck_or_exit(args.path, result)
     if (wrong := _wrong_run(deck, args)) is not None:
         print(wrong, file=sys.stderr)
         return 2
+    if args.save:
+        from booster.deck.loader import deck_files
+        from booster.files import RefusedWrite, check_output
+
+        try:  # before the games are played: a save goes to a new file, outside the deck
+            check_output(args.save, deck_files(Path(args.path)), decks=[args.path], save=True)
+        except RefusedWrite as e:
+            print(f"Cannot write {args.save}: {e}", file=sys.stderr)
+            return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
     setup, log = report.pop("last_game")
@@ -158,7 +168,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         match = Match.replay(Game(deck), setup, log)
         try:
-            saves.save(Path(args.save), saves.new_save(match, args.path, deck.info.source_language))
+            saved = saves.new_save(match, args.path, deck.info.source_language, pin=saves.pin_loaded(result))
+            saves.save(Path(args.save), saved)
         except OSError as e:
             print(f"Cannot write {args.save}: {e}", file=sys.stderr)
             return 1
@@ -288,7 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="play the game (the default command)",
         # Where a facilitator finds a game again: the user's data folder, never the installed package.
         epilog=f"Every game is saved after each decision, one file per game, in\n  {saves.games_dir()}\n"
-        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.",
+        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.\n"
+        + saves.PRUNE_RULE,
         formatter_class=argparse.RawDescriptionHelpFormatter,  # the folder on a line of its own, whole
     )
     play.add_argument("--deck", default=str(paths.CORE_DECK), help=DECK_HELP)

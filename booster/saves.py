@@ -47,6 +47,7 @@ from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import clean_temp_files, write_atomic
 
 if TYPE_CHECKING:
+    from booster.deck.loader import LoadResult
     from booster.engine.model import Deck
 
 FORMAT = "social-impact-booster/save-1"
@@ -54,6 +55,7 @@ MAX_SAVE_BYTES = 64 * 1024 * 1024  # a save holds its deck (the core deck is abo
 MAX_DEPTH = 16  # a save nests 4 levels; front-end data a few more
 MAX_NAME = 200  # characters of a team name, a language code, a deck id...
 MAX_TIMER = 24 * 3600
+MAX_TIME = 1e13  # seconds: far beyond any clock's jump, well within a float's exact seconds
 _DECK_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.ya?ml\Z")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -80,6 +82,7 @@ class Saved(NamedTuple):
     extra: dict[str, Any]  # front-end data (team colours and shapes, timer...), ignored by the engine
     deck_fingerprint: str = ""  # of the deck files it was played with ("" in saves made before pinning)
     deck_files: Mapping[str, str] = _EMPTY  # file name -> text: a copy of that deck
+    deck_copy_damaged: bool = False  # the save had a copy, but it does not match its fingerprint
 
     def to_json(self) -> dict[str, Any]:
         deck: dict[str, Any] = {"id": self.deck_id, "version": self.deck_version, "path": self.deck_path}
@@ -111,7 +114,8 @@ class Saved(NamedTuple):
     def record(self, action: Action, now: float | None = None) -> Saved:
         """This save with one more action, taken now."""
         t = (time.time() if now is None else now) - self.started
-        return self._replace(log=(*self.log, action), times=(*self.times, max(0.0, t)))
+        t = min(MAX_TIME, max(-MAX_TIME, t)) if math.isfinite(t) else 0.0
+        return self._replace(log=(*self.log, action), times=(*self.times, t))
 
     def undo(self) -> Saved:
         return self._replace(log=self.log[:-1], times=self.times[:-1])
@@ -119,15 +123,19 @@ class Saved(NamedTuple):
     def pinned_to(self, pin: DeckPin | None) -> Saved:
         """This save, pinned to another deck (translator mode replays a game on the edited deck)."""
         if pin is None:
-            return self._replace(deck_fingerprint="", deck_files=_EMPTY)
-        return self._replace(deck_fingerprint=pin.fingerprint, deck_files=pin.files)
+            return self._replace(deck_fingerprint="", deck_files=_EMPTY, deck_copy_damaged=False)
+        return self._replace(deck_fingerprint=pin.fingerprint, deck_files=pin.files, deck_copy_damaged=False)
 
 
-def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None) -> Saved:
-    """A save of `match`, pinned to the deck files in `deck_path` (read now: they are the ones just loaded)."""
+def new_save(
+    match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None, pin: DeckPin | None = None
+) -> Saved:
+    """A save of `match`, pinned to `pin`: the files the deck was loaded from (`pin_loaded`), never read
+    again (they may have been edited since). Without one, the files in `deck_path` are read now."""
     info = match.game.deck.info
     folder = Path(deck_path).absolute() if deck_path else Path()
-    pin = pin_deck(folder) if deck_path else None
+    if pin is None and deck_path:
+        pin = pin_deck(folder)
     saved = Saved(
         info.id,
         info.version,
@@ -371,8 +379,9 @@ def _read_save(data: Any) -> Saved:
         isinstance(k, str) and _DECK_FILE.match(k) and isinstance(v, str) for k, v in files.items()
     ):
         raise SaveError("the save is damaged (the copy of the deck is not a set of deck files)")
-    if fingerprint and fingerprint != deck_fingerprint(files):
-        fingerprint, files = "", {}  # an edited copy is no copy: the save falls back to the deck found
+    damaged = bool(fingerprint) and fingerprint != deck_fingerprint(files)
+    if damaged:  # an edited copy is no copy; the fingerprint still tells whether the deck found is the one
+        files = {}
     lang = _name(_field(data, "lang", "the save"), "the language")
 
     setup = _field(data, "setup", "the save")
@@ -405,8 +414,10 @@ def _read_save(data: Any) -> Saved:
         if isinstance(team, bool) or not isinstance(team, int) or not -1 <= team < len(names):
             raise SaveError(f"the save is damaged (action {i} names a team that is not in the game)")
         log.append(Action(kind, option, tool, team))
-        times.append(_number(entry.get("t", 0.0), f"the time of action {i}", 0, 1e9))
-    started = _number(data.get("started", 0.0), "the start time", 0, 1e11)
+        # A laptop's clock may go back or jump (a game started in 1970, corrected mid-game): any finite time
+        # is kept as it was recorded; only the report's durations look odd.
+        times.append(_number(entry.get("t", 0.0), f"the time of action {i}", -MAX_TIME, MAX_TIME))
+    started = _number(data.get("started", 0.0), "the start time", -MAX_TIME, MAX_TIME)
     extra = data.get("extra") or {}
     if not isinstance(extra, dict):
         raise SaveError("the save is damaged (its front-end data is not a mapping)")
@@ -422,7 +433,8 @@ def _read_save(data: Any) -> Saved:
         started,
         dict(extra),
         fingerprint,
-        MappingProxyType(dict(files)) if fingerprint else _EMPTY,
+        MappingProxyType(dict(files)) if files else _EMPTY,
+        damaged,
     )
 
 
@@ -481,8 +493,23 @@ def pin_deck(folder: Path) -> DeckPin | None:
     from booster.deck.loader import deck_files
 
     try:
-        files = {p.name: p.read_text(encoding="utf-8") for p in deck_files(folder) if _DECK_FILE.match(p.name)}
+        # Read as the loader reads them (UTF-8, a BOM dropped, line ends kept), so that a pin made from what
+        # was loaded (`pin_loaded`) and one read from the same files agree.
+        files = {
+            p.name: p.read_bytes().decode("utf-8").removeprefix("\ufeff")
+            for p in deck_files(folder)
+            if _DECK_FILE.match(p.name)
+        }
     except (OSError, UnicodeDecodeError):
+        return None
+    return DeckPin(deck_fingerprint(files), MappingProxyType(files)) if files else None
+
+
+def pin_loaded(result: LoadResult) -> DeckPin | None:
+    """The pin of the files exactly as the loader read them (`result`): a game started later is pinned to
+    the deck it plays, even if the files were edited on disk meanwhile."""
+    files = {name: doc.text for name, doc in result.documents.items() if _DECK_FILE.match(name) and doc.text}
+    if len(files) != len(result.documents):  # a file it could not read: no copy rather than a false one
         return None
     return DeckPin(deck_fingerprint(files), MappingProxyType(files)) if files else None
 
@@ -493,7 +520,7 @@ _PINNED: dict[str, Deck | None] = {}  # fingerprint -> deck: a merge of many tab
 def pinned_deck(saved: Saved) -> Deck | None:
     """The deck the save was played with, from its own copy; None if it holds none or the copy is invalid."""
     key = saved.deck_fingerprint
-    if not key:
+    if not key or not saved.deck_files:
         return None
     if key not in _PINNED:
         from booster.deck.loader import load_deck
@@ -515,25 +542,33 @@ DECK_NOTES = {
     "found now, which may have changed",
     "copy_unreadable": "the deck '{deck}' has changed since this game was played, and the save's copy of it "
     "cannot be used: its scores are recomputed from the deck found now",
+    "copy_damaged": "the copy of the deck '{deck}' kept in this save is damaged (edited or cut), and the deck "
+    "found now is not the one played: its scores are recomputed from the deck found now, which may differ",
     "missing": "the deck '{deck}' is not available",
 }
 
 
-def deck_for(saved: Saved, found: Deck | None, found_path: str | Path | None) -> tuple[Deck | None, str | None]:
+def deck_for(
+    saved: Saved, found: Deck | None, found_path: str | Path | None, found_pin: DeckPin | None = None
+) -> tuple[Deck | None, str | None]:
     """The deck to replay `saved` on, and the key in DECK_NOTES of what the user should be told (or None).
 
     The deck found is used when its files are the ones the game was played with; otherwise the save's own
     copy ("pinned"); a save made before pinning falls back to the deck found ("unpinned").
     """
     same_deck = found is not None and found.info.id == saved.deck_id
-    pin = pin_deck(Path(found_path)) if same_deck and found_path else None
+    # The files `found` was loaded from (`found_pin`), else those in its folder now.
+    pin = found_pin or (pin_deck(Path(found_path)) if same_deck and found_path else None)
     if same_deck and pin is not None and pin.fingerprint == saved.deck_fingerprint:
         return found, None
     own = pinned_deck(saved)
     if own is not None:
-        return own, "pinned" if same_deck else None  # no deck of that name here: its copy is the deck
+        # No deck of that name here, or the copy itself was given: its copy is the deck, nothing to say.
+        return own, "pinned" if same_deck and own is not found else None
     if not same_deck:
         return None, "missing"
+    if saved.deck_copy_damaged:
+        return found, "copy_damaged"
     return found, "unpinned" if not saved.deck_fingerprint else "copy_unreadable"
 
 
@@ -678,24 +713,36 @@ def _game_files() -> Iterator[Path]:
 
 
 KEEP_GAMES = 200
+PRUNE_RULE = (
+    f"Unfinished games are never deleted. A finished game is deleted when {KEEP_GAMES} newer games exist "
+    "(copies made with 'Save a copy' never are)."
+)
+
+
+def is_finished(path: Path) -> bool:
+    """Whether the game saved at `path` is over (every team exchanged its points); False if unreadable."""
+    try:
+        saved = load(path)
+    except (SaveError, OSError):
+        return False  # a damaged save is kept: someone may want to look at it
+    return sum(1 for a in saved.log if a.kind == ActionKind.EXCHANGE) >= len(saved.setup.teams)
 
 
 def prune(keep: int = KEEP_GAMES) -> int:
-    """Remove all but the `keep` newest games (never one open in a window, never a copy the user saved with
-    "Save a copy") and the temporary files of killed writers; returns how many files were removed. One long
-    run used to leave eleven thousand files."""
-    removed = 0
+    """Remove the finished games that have `keep` newer games (never an unfinished one, never one open in a
+    window, never a copy the user saved with "Save a copy") and the temporary files of killed writers;
+    returns how many games were removed. One long run used to leave eleven thousand files."""
     # Temporary files a kill left behind: those of the one writer (see booster.files), and the ones earlier
     # versions named .autosave.json.XXXXXXXX.tmp, which nothing writes any more.
     for folder in (data_dir(), games_dir()):
-        removed += clean_temp_files(folder)
+        clean_temp_files(folder)
     with contextlib.suppress(OSError):
         for stale in data_dir().glob(".autosave.json.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
-                removed += 1
+    removed = 0
     for entry in list_games()[keep:]:
-        if entry.path == autosave_path() or is_locked(entry.path):
+        if entry.path == autosave_path() or is_locked(entry.path) or not is_finished(entry.path):
             continue
         with contextlib.suppress(OSError):
             entry.path.unlink()

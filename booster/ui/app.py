@@ -104,10 +104,13 @@ class App:
         self.painter = Painter(surface, self.layout, self.text, self.text_scale)
         self.deck_path = Path(self.options.deck or paths.CORE_DECK)
         self.deck: Deck | None = None
+        self.deck_pin: saves.DeckPin | None = None  # the files self.deck was loaded from: a new game keeps them
         self.problems: list[str] = []
         self.watch_problems: list[str] = []
         self.watching = self.options.watch
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
+        # Without --watch, an edit on disk changes nothing until the facilitator reloads (Ctrl+R): a toast says so.
+        self.disk_watch: DeckWatcher | None = None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
         # One save per game, locked while this window plays it (see booster.saves).
@@ -119,7 +122,8 @@ class App:
         self.offers: list[tuple[Path, ResumeOffer]] = []
         self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
         with contextlib.suppress(OSError):
-            saves.prune()
+            if pruned := saves.prune():
+                print(f"Deleted {pruned} finished game{'s' if pruned > 1 else ''}: {saves.PRUNE_RULE}", flush=True)
         self.fullscreen = self.options.fullscreen
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
@@ -136,11 +140,13 @@ class App:
     def _load(self, path: Path) -> bool:
         result = load_deck(path)
         self.deck_path = path
+        self.disk_watch = DeckWatcher(path, ui=False) if not self.watching else None
         if result.deck is None:
             self.deck = None
             self.problems = [str(p) for p in result.problems]
             return False
         self.deck, self.problems = result.deck, []
+        self.deck_pin = saves.pin_loaded(result)
         return True
 
     def _source_language(self) -> str:
@@ -314,7 +320,7 @@ class App:
             path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
         try:
             self.game = GameController.new(
-                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock
+                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock, self.deck_pin
             )
         except IllegalAction as e:
             self.release_game()
@@ -396,14 +402,14 @@ class App:
         held: saves.GameLock | None = None
         try:
             saved = saves.load(path)
-            found, found_path = self.deck, self.deck_path
+            found, found_path, found_pin = self.deck, self.deck_path, self.deck_pin
             if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
                 own_folder = Path(saved.deck_path) if saved.deck_path else None
                 if own_folder is not None and own_folder.is_dir():
                     result = load_deck(own_folder)
                     if result.deck is not None:
-                        found, found_path = result.deck, own_folder
-            deck, note = saves.deck_for(saved, found, found_path)
+                        found, found_path, found_pin = result.deck, own_folder, saves.pin_loaded(result)
+            deck, note = saves.deck_for(saved, found, found_path, found_pin)
             if deck is None:
                 raise saves.SaveError(saves.deck_note(saved, note or "missing"))
             if not read_only and not own:
@@ -427,7 +433,7 @@ class App:
         self.game = game
         self.deck = deck
         if deck is found:
-            self.deck_path = found_path
+            self.deck_path, self.deck_pin = found_path, found_pin
         self.resume_problem = None
         lang = saved.extra.get("lang") or saved.lang
         if isinstance(lang, str) and lang in self.languages():
@@ -549,6 +555,9 @@ class App:
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
+        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
+            self.reload_deck()
+            return
         if not typing and top.claims(event):
             top.key(event)
             return
@@ -603,6 +612,10 @@ class App:
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
+        elif self.disk_watch is not None and now - self.last_poll >= 2.0:
+            self.last_poll = now
+            if self.disk_watch.changed():
+                self.toast(self.t("toast.deck_changed_on_disk"))
 
     # -- the teams' phones --------------------------------------------------------------------------------
     def sync_phones(self) -> None:
@@ -691,20 +704,23 @@ class App:
                 self.scenes[0].problems = self.problems
             return
         self.watch_problems = []
+        pin = saves.pin_loaded(result)
+        if self.disk_watch is not None:
+            self.disk_watch = DeckWatcher(self.deck_path, ui=False)
         if self.game is not None:
             try:
-                self.game.swap_deck(result.deck)
+                self.game.swap_deck(result.deck, pin)
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return
-            self.deck = result.deck
+            self.deck, self.deck_pin = result.deck, pin
             self.toast(self.t("toast.deck_reloaded"))
             if self._shown is not None:  # the same screen, in the new words, with its overlays
                 top_overlays = self.scenes[1:]
                 self.show_game()
                 self.scenes += top_overlays
             return
-        self.deck, self.problems = result.deck, []
+        self.deck, self.problems, self.deck_pin = result.deck, [], pin
         self.toast(self.t("toast.deck_reloaded"))
         if isinstance(self.scenes[0], ErrorScene):
             self.go_start()

@@ -113,10 +113,12 @@ class GameController:
         autosave: Path | None,
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
+        pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck."""
+        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck. `pin`: the
+        files `deck` was loaded from (`saves.pin_loaded`), which its save keeps a copy of."""
         match = Match.start(Game(deck), setup)
-        saved = saves.new_save(match, deck_path, lang, extra)
+        saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
         self.persist()
         return self
@@ -505,15 +507,16 @@ class GameController:
         self.notify("toast.report", path=str(out))
         return out
 
-    def swap_deck(self, deck: Deck) -> None:
-        """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
+    def swap_deck(self, deck: Deck, pin: saves.DeckPin | None = None) -> None:
+        """Replay the log on a changed deck (a reload); SaveError if it no longer fits. `pin`: the files it
+        was loaded from."""
         game = Game(deck)
         match = self.saved.replay(game)
         self.deck, self.game, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self.saved = self.saved.pinned_to(pin or saves.pin_deck(Path(self.saved.deck_path)))
             self.persist()
 
 
