@@ -12,6 +12,7 @@ from pathlib import Path
 from booster import __version__, paths
 from booster.deck import schemas
 from booster.deck.loader import LoadResult, load_deck, refused_note
+from booster.deck.yaml_safe import shown
 
 
 def _deck_or_exit(path: str, result: LoadResult | None = None):
@@ -52,7 +53,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     deck = result.deck
     n = len(result.warnings)
     warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
+    print(shown(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}."))
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:
@@ -94,8 +95,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
         where = "yours" if folder.parent == mine else "bundled"
         hidden = " (hidden by yours of the same name)" if name in seen else ""
         seen.add(name)
-        print(f"{name}: {about} [{where}{hidden}] {folder}")
-    print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
+        # Escaped: a folder named with ESC[2J would clear the terminal, one with a newline would forge a line.
+        print(shown(f"{name}: {about} [{where}{hidden}] {folder}"))
+    print(shown(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)"))
     return 0
 
 
