@@ -34,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # headless.py: the game without a screen
 
 TEAMS = ("Blue", "Green", "Orange", "Sky", "Vermilion", "Purple", "Yellow", "Black")
 
@@ -67,12 +68,13 @@ class Client:
 
 def start_room(teams: int, loop_poll: float | None, mode: str | None = None, save_in: Path | None = None):
     """A headless game and its server; `save_in`: played on the front end's controller, saved there."""
+    from headless import HeadlessLoop
+
     from booster import paths
     from booster.deck.loader import load_deck
     from booster.engine.game import Setup
-    from booster.phones.headless import HeadlessLoop
     from booster.phones.server import Limits, PhoneServer
-    from booster.ui.controller import GameController
+    from booster.table.controller import GameController
 
     deck = load_deck(paths.CORE_DECK).deck
     assert deck is not None

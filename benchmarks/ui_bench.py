@@ -32,7 +32,7 @@ def redraws(deck: str, n: int) -> None:
     os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
     pygame.display.init()
     pygame.font.init()
-    from booster.ui.demo import SCENES, goto, make_app
+    from booster.tools.demo import SCENES, goto, make_app
 
     for size in ((1920, 1080), (3840, 2160)):
         rows = []
@@ -103,7 +103,7 @@ def first_frame(deck: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deck", default=str(ROOT / "booster" / "cards" / "core"))
+    parser.add_argument("--deck", default=str(ROOT / "cards" / "core"))
     parser.add_argument("-n", type=int, default=30, help="redraws per scene")
     args = parser.parse_args()
     redraws(args.deck, args.n)

@@ -13,10 +13,10 @@ import pygame
 import pytest
 
 from booster import paths
-from booster.cli import main
-from booster.deck import fit
 from booster.deck.loader import load_deck
-from booster.translation import core
+from booster.tools import fit
+from booster.tools.cli import main
+from booster.tools.translation import core
 
 
 def _longer(text: str, share: float) -> str:
@@ -154,8 +154,8 @@ def test_preview_marks_the_overflow_of_the_card_it_draws(long_deck: Path, tmp_pa
 
 @pytest.mark.parametrize(("lang", "words"), [("fr", "TROP LONG"), ("es", "DEMASIADO LARGO"), ("en", "TOO LONG")])
 def test_the_overflow_strip_speaks_the_translators_language(lang: str, words: str) -> None:
+    from booster.tools.preview import _mark_overflow
     from booster.ui.i18n import Strings
-    from booster.ui.preview import _mark_overflow
     from booster.ui.text import TextRenderer
 
     text = TextRenderer()

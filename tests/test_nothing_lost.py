@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from booster import saves
-from booster.cli import build_parser, main
 from booster.deck.loader import load_deck
 from booster.engine.game import EXCHANGE_ACTION, Action, Game, Setup
 from booster.engine.match import Match
+from booster.table import saves
+from booster.tools.cli import build_parser, main
 
 
 def started(deck_folder: Path, teams=("A", "B")) -> saves.Saved:

@@ -71,8 +71,8 @@ def test_a_soft_lock_among_many_marks_is_found():
 def test_a_hard_link_in_a_deck_is_not_read(mini_copy, tmp_path, capsys):
     import os
 
-    from booster.cli import main
     from booster.deck.loader import load_deck
+    from booster.tools.cli import main
 
     secret = tmp_path / "secret.yaml"
     secret.write_text("password: hunter2-very-secret\n")
@@ -89,7 +89,7 @@ def test_deck_names_printed_to_a_terminal_are_escaped(tmp_path, monkeypatch, cap
     from deckgen import MINI
 
     from booster import paths
-    from booster.cli import main
+    from booster.tools.cli import main
 
     mine = paths.user_decks()
     mine.mkdir(parents=True, exist_ok=True)

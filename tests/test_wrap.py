@@ -8,12 +8,12 @@ import doctest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import booster.wrap
-from booster.wrap import CLINGS_LEFT, CLINGS_RIGHT, NBSP, ellipsize, words, wrap
+import booster.text.wrap
+from booster.text.wrap import CLINGS_LEFT, CLINGS_RIGHT, NBSP, ellipsize, words, wrap
 
 
 def test_doctests():
-    assert doctest.testmod(booster.wrap).failed == 0
+    assert doctest.testmod(booster.text.wrap).failed == 0
 
 
 def test_french_punctuation_never_starts_or_ends_a_line():

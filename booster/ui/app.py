@@ -2,7 +2,7 @@
 """The shell: the window, the loop, the scene stack, the language, the deck on screen and its watcher.
 
 The game itself (decide, undo, resume, autosave, export, the discussion timer) is the game controller's
-(`booster.ui.controller`); scenes call it directly, and after every event the shell shows the screen the
+(`booster.table.controller`); scenes call it directly, and after every event the shell shows the screen the
 controller says is owed. The loop is thin: it waits for events (sleeping when nothing moves), hands them to
 `handle`, and redraws only when something changed. Scenes are plain objects driven by `handle`, so the
 tests run them headless.
@@ -24,21 +24,22 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from booster import paths, saves
+from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
 from booster.phones.code import is_room_code
+from booster.table import saves
+from booster.table.controller import GameController, ResumeOffer, resume_offer
+from booster.table.views import View
 from booster.ui import theme
 from booster.ui.carddraw import card_text
-from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.frame import Layout, parse_size
 from booster.ui.i18n import Strings, complete, language_note, preferred_language
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.settings import Settings, load_settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.views import View
 from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
@@ -113,7 +114,7 @@ class App:
         self.disk_watch: DeckWatcher | None = None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
-        # One save per game, locked while this window plays it (see booster.saves).
+        # One save per game, locked while this window plays it (see booster.table.saves).
         self.game_lock: saves.GameLock | None = None
         self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
         self.resume_path: Path | None = None  # the newest unfinished game no other window plays
@@ -156,7 +157,7 @@ class App:
         """The languages the switch offers: every one the deck is translated into (without a deck, every one
         with interface strings). An incomplete interface is offered with a line saying what it lacks
         (`language_note`); `--lang` opens any other, for its translator."""
-        from booster import i18n
+        from booster.text import i18n
 
         langs = set(self.deck.languages) if self.deck else set(i18n.languages())
         return tuple(sorted(langs | {self._source_language()}))

@@ -17,8 +17,8 @@ from typing import Generic, NamedTuple, TypeVar
 import pygame
 
 from booster import paths
+from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
-from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
 # What the caches may hold, in bytes: a 4K screen's rendered text is a few tens of megabytes, so a few

@@ -9,12 +9,15 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/headless.py: the game without a screen
+
+from headless import HeadlessLoop
+
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import Setup
-from booster.phones.headless import HeadlessLoop
 from booster.phones.server import Limits, PhoneServer
-from booster.ui.controller import GameController
+from booster.table.controller import GameController
 
 
 def main() -> None:

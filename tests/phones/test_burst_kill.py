@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from booster import saves
 from booster.engine.game import Action
+from booster.table import saves
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs the loopback's /8")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 from ui_drive import key
 
-from booster import saves
+from booster.table import saves
 from booster.ui.app import App, Options
 
 

@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: MIT
+"""The fonts, on screen and on paper: Noto Sans, and the fallbacks that draw what it lacks.
+
+Noto Sans covers the Latin, Greek and Cyrillic of every deck language; a team named by a facilitator may
+hold a star, an emoji or a Hebrew or Arabic word. Each character is drawn by the first font that has it:
+Noto Sans, then Noto Sans Symbols 2, Hebrew, Arabic and Noto Color Emoji (all SIL OFL 1.1, bundled in
+`assets/fonts/`). Hebrew and Arabic runs are drawn right to left and shaped (joined letters).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from booster import paths
+
+
+class Face(NamedTuple):
+    regular: str
+    bold: str | None  # None: the regular file serves for bold too
+    script: str | None = None  # ISO 15924 code of a right-to-left script, shaped as such
+    colour: bool = False  # a colour bitmap font (emoji), drawn at its own size and scaled
+
+
+PRIMARY = Face("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FALLBACKS = (
+    Face("NotoSansSymbols2-Regular.ttf", None),
+    Face("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", script="Hebr"),
+    Face("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", script="Arab"),
+    Face("NotoColorEmoji.ttf", None, colour=True),
+)
+FACES = (PRIMARY, *FALLBACKS)
+
+# Characters that belong to the run they are in rather than starting one of their own: joiners, variation
+# selectors and emoji modifiers (a thumbs-up and its skin tone are one picture), combining marks.
+_STICKY = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3, *range(0x1F3FB, 0x1F400), *range(0xE0020, 0xE0080)})
+
+
+_EMOJI_STYLE = frozenset({0xFE0F, *range(0x1F3FB, 0x1F400)})  # emoji presentation selector, skin tones
+
+
+def path(face: Face, bold: bool = False, folder: Path = paths.FONTS) -> Path:
+    return folder / (face.bold if bold and face.bold else face.regular)
+
+
+@functools.cache
+def coverage(file: Path) -> frozenset[int]:
+    """The code points a font file draws."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(file, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+@functools.cache
+def _primary_table(folder: Path) -> dict[int, None]:
+    """A str.translate table that deletes what Noto Sans draws: an empty result means no fallback is needed."""
+    return dict.fromkeys(coverage(path(PRIMARY, folder=folder)))
+
+
+def needs_fallback(text: str, folder: Path = paths.FONTS) -> bool:
+    return not text.isascii() and bool(text.translate(_primary_table(folder)))
+
+
+def runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
+    """`text` cut into (index in FACES, piece) runs, each drawn by one font, in reading order.
+
+    A space or punctuation between two words of a right-to-left script stays in that script's run, so that
+    the words come out in the right order; a character no font has is left to Noto Sans (a visible box)."""
+    if not needs_fallback(text, folder):
+        return [(0, text)] if text else []
+    covers = [coverage(path(face, folder=folder)) for face in FACES]
+    emoji = next(i for i, face in enumerate(FACES) if face.colour)
+    out: list[list[Any]] = []
+    for ch in text:
+        cp = ord(ch)
+        current = out[-1][0] if out else None
+        if cp in _EMOJI_STYLE and out and current != emoji and ord(out[-1][1][-1]) in covers[emoji]:
+            # A symbol asked to be an emoji (a heart and U+FE0F, a thumbs-up and its skin tone): move it over.
+            last = out[-1][1][-1]
+            out[-1][1] = out[-1][1][:-1]
+            out = [run for run in out if run[1]]
+            out.append([emoji, last])
+            current = emoji
+        if current is not None and (cp in _STICKY or unicodedata.combining(ch)):
+            face = current
+        elif current is not None and FACES[current].script and cp in covers[current] and not ch.isalnum():
+            face = current  # a neutral inside a right-to-left run
+        elif cp >= 0x1F000 and cp in covers[emoji]:
+            face = emoji  # pictographs are emoji by default; older symbols (★ ♥ ✓) are text
+        else:
+            face = next((i for i, cover in enumerate(covers) if cp in cover), 0)
+        if current == face:
+            out[-1][1] += ch
+        else:
+            out.append([face, ch])
+    # Spaces and punctuation at the end of a right-to-left run go back to the left-to-right text after it.
+    result: list[tuple[int, str]] = []
+    for face, piece in out:
+        kept = piece.rstrip(" .,;:!?-") if FACES[face].script else piece
+        for run in ((face, kept), (0, piece[len(kept) :])):
+            if not run[1]:
+                continue
+            if result and result[-1][0] == run[0]:
+                result[-1] = (run[0], result[-1][1] + run[1])
+            else:
+                result.append(run)
+    return result
+
+
+def add_to_pdf(pdf: Any, family: str, shaping: bool = True) -> None:
+    """Register Noto Sans as `family` (regular and bold) in an fpdf2 document, with the fallbacks.
+
+    With `shaping`, Hebrew and Arabic are ordered right to left and their letters joined (through HarfBuzz);
+    without it, each character is as wide as its glyph, which a caller that measures text glyph by glyph
+    needs."""
+    pdf.add_font(family, "", str(path(PRIMARY)))
+    pdf.add_font(family, "B", str(path(PRIMARY, bold=True)))
+    names = []
+    for i, face in enumerate(FALLBACKS):
+        name = f"{family}-fallback-{i}"
+        pdf.add_font(name, "", str(path(face)))
+        if face.bold:
+            pdf.add_font(name, "B", str(path(face, bold=True)))
+        names.append(name)
+    pdf.set_fallback_fonts(names, exact_match=False)
+    pdf.set_text_shaping(shaping)
+
+
+def draw_text(pdf: Any, x: float, y: float, text: str) -> None:
+    """What `FPDF.text` does (`text` from x on the baseline y), with the fallback fonts and the shaping that
+    fpdf2 applies only in cells: text that Noto Sans draws alone takes the quick way."""
+    if not needs_fallback(text):
+        pdf.text(x, y, text)
+        return
+    keep = pdf.get_x(), pdf.get_y(), pdf.auto_page_break, pdf.b_margin
+    pdf.set_auto_page_break(False)  # a line drawn near the bottom of a page stays on that page
+    # A cell of height 0 puts its baseline 0.3 type sizes below its top, and its text one margin in.
+    pdf.set_xy(x - pdf.c_margin, y - 0.3 * pdf.font_size)
+    pdf.cell(w=pdf.get_string_width(text) + 2 * pdf.c_margin, h=0, text=text)
+    pdf.set_auto_page_break(keep[2], keep[3])
+    pdf.set_xy(keep[0], keep[1])

@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MIT
+"""Whether a card's texts fit its card, on paper and on the projector, judged with each one's real font and
+layout (issue 13 §4): `printed` and `screen` are the two measures, `overflows` both.
+
+A character limit cannot judge a translation: German words are longer, Chinese ones shorter, and a short
+text with long words may need more lines than a long one. What matters is whether the card's texts fit
+their box at the smallest legible size:
+- printed: the printed card (`booster.paper.cardface`, fpdf2) at LEGIBLE_SCALE of its type sizes;
+- screen: the card as the game projects it (`booster.ui.carddraw`, pygame) in the 1920×1080 frame the
+  game lays out in, where text shrinks down to the type scale's floor and no further.
+A card that does not fit is reported with how much it overflows, in lines and about how many characters to
+cut, and with the command that shows it, so that the translator knows what to do.
+
+Each measure needs its drawing library; without it (a build with no PDF library or no front end) it
+reports nothing rather than fail: the character limits are then all there is.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from booster.engine.model import Deck
+
+# The smallest scale of the printed card's type sizes a player still reads at arm's length: the core deck's
+# own source texts are printed at this size or larger. (The printer itself shrinks further before it clips.)
+LEGIBLE_SCALE = 0.75
+# The frame the screen is designed for: the card scene's card, in logical units at scale 1.
+SCREEN = (1920, 1080)
+
+PRINTED, ON_SCREEN = "printed", "screen"
+
+
+class Overflow(NamedTuple):
+    card: str
+    lines: int  # lines of body text beyond the card at the smallest legible size
+    chars: int  # about how many characters that is
+    where: str = PRINTED  # PRINTED or ON_SCREEN
+
+    def sentence(self, lang: str, deck_path: str = "DECK") -> str:
+        from booster.text.i18n import language_label
+
+        s = "s" if self.lines != 1 else ""
+        if self.where == ON_SCREEN:
+            what, shows = "the projected card", f"booster deck preview {deck_path} --lang {lang} --card {self.card}"
+        else:
+            what, shows = "the printed card", f"booster deck print {deck_path} --lang {lang}"
+        return (
+            f"cards.{self.card}: the {language_label(lang)} texts do not fit {what} even at the smallest legible "
+            f"size: they overflow by about {self.lines} line{s} (about {self.chars} characters to cut); "
+            f"{shows} shows it"
+        )
+
+
+def overflows(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
+    """The cards (all, or those named) whose `lang` texts overflow the printed card or the projected one."""
+    names = list(cards) if cards is not None else list(deck.cards)
+    return printed(deck, lang, names) + screen(deck, lang, names)
+
+
+def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
+    """The cards (all, or those named) whose `lang` texts overflow their printed card."""
+    try:
+        from fpdf import FPDF
+
+        from booster.paper import cardface
+        from booster.paper import sizes as L
+        from booster.paper.pen import Pen
+    except ImportError:  # no PDF library in this build: nothing to measure with
+        return []
+    from booster.text.i18n import print_labels
+
+    pdf = FPDF(unit="mm")
+    pdf.add_page()
+    pen = Pen(pdf)
+    t = print_labels(lang)
+    _, width, height = cardface.body_box()
+    size = L.BODY_PT * LEGIBLE_SCALE
+    line = pen.line_height(size)
+    per_line = max(1, int(width / (pen.width("abcdefghij klmnopqrst", size) / 21)))
+    out = []
+    for cid in cards if cards is not None else deck.cards:
+        title = deck.text(lang, "cards", cid, "title", default=cid)
+        # Measured once, at the smallest legible size: the question is only whether it fits there.
+        blocks = cardface.blocks(deck, lang, deck.cards[cid], t)
+        fitted = cardface.fit(pen, title, blocks, width, height, LEGIBLE_SCALE, LEGIBLE_SCALE)
+        if fitted.fits:
+            continue
+        lines = max(1, round((fitted.height - height) / line + 0.49))
+        out.append(Overflow(cid, lines, lines * per_line, PRINTED))
+    return out
+
+
+def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
+    """The cards (all, or those named) whose `lang` texts overflow the card the game projects: drawn
+    off-screen by the game's own card drawing, at the size the game is designed for."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep the command's output clean
+    try:
+        import pygame
+
+        from booster.ui.carddraw import OptionState, card_size, draw_card
+        from booster.ui.frame import Layout
+        from booster.ui.paint import Painter
+        from booster.ui.text import TextRenderer
+    except ImportError:  # no front end in this build
+        return []
+    from booster.text.i18n import Strings
+
+    pygame.font.init()
+    painter = Painter(pygame.Surface(SCREEN), Layout(SCREEN), TextRenderer())
+    text = painter.tr
+    t = Strings(lang, mark_missing=False)
+    out = []
+    for cid in cards if cards is not None else deck.cards:
+        card = deck.cards[cid]
+        box = (0, 0, *card_size(card.kind))
+        # A challenge as the team chooses, then as the effect screen shows it: the longest response chosen,
+        # in bold, takes the most room.
+        longest = max(card.options, key=lambda o: len(deck.text(lang, "cards", cid, "options", o.id)), default=None)
+        text.records, painter.hits = [], []
+        spill = draw_card(painter, deck, lang, cid, box, t)
+        if longest is not None:
+            spill = spill.worst(draw_card(painter, deck, lang, cid, box, t, OptionState(chosen=longest.id)))
+        lines = math.ceil(spill.over / spill.line - 0.05)
+        if not lines and not any(d.cut for d in text.records):
+            continue
+        lines = max(1, lines)
+        out.append(Overflow(cid, lines, lines * _per_line(text, painter, spill.width), ON_SCREEN))
+    text.records = None
+    return out
+
+
+def _per_line(text: Any, painter: Any, width: float) -> int:
+    """About how many characters of body text a line of `width` holds at the floor."""
+    font = text.font(painter.floor_px())
+    sample = "abcdefghij klmnopqrst"
+    return max(1, int(painter.r((0, 0, width, 1)).width / (font.size(sample)[0] / len(sample))))
+
+
+def candidates(deck: Deck, lang: str) -> list[str]:
+    """The cards worth measuring in `lang`: those with a text longer than its character limit in rules.yaml,
+    or whose texts are longer in all than the source's. `deck check` measures every card of the source, so a
+    card no longer than its source seldom overflows: a few measures instead of one per card keep it quick."""
+    from booster.deck.loader import LIMIT_OF
+
+    limits = deck.rules.limits
+    cards = deck.texts.get(lang, {}).get("cards", {})
+    source = deck.texts.get(deck.info.source_language, {}).get("cards", {})
+    out = []
+    for cid, entry in cards.items():
+        if cid not in deck.cards or not isinstance(entry, dict):
+            continue
+        if _length(entry) > _length(source.get(cid)):
+            out.append(cid)
+            continue
+        for field, value in entry.items():
+            limit = limits.get(LIMIT_OF.get(field, ""), 0)
+            texts = value.values() if isinstance(value, dict) else [value]
+            if limit and any(isinstance(x, str) and len(x) > limit for x in texts):
+                out.append(cid)
+                break
+    return out
+
+
+def _length(node: Any) -> int:
+    """The characters of every text in a card's entry."""
+    if isinstance(node, str):
+        return len(node)
+    return sum(_length(v) for v in node.values()) if isinstance(node, dict) else 0
