@@ -104,6 +104,12 @@ PAGE_STRINGS = (
     "refused_not_your_turn",
     "refused_not_legal",
     "refused_wrong_team",
+    "paused",
+    "kept",
+    "kept_sent",
+    "not_recorded",
+    "laptop_unreachable",
+    "phone_offline",
 )
 
 STATIC = {
@@ -642,6 +648,8 @@ class PhoneServer:
             return _error(400, Refusal.NOT_LEGAL.value)
         answer = Answer(card, option, tool)
         published = self.bridge.current()
+        if published.paused:
+            return _error(409, "paused")  # the phone keeps it and sends it again when the room goes on
         if team not in published.open:
             return _error(409, Refusal.CLOSED.value)  # the game would refuse it too: spare it the trip
         verdict = self.bridge.send(team, answer)
@@ -673,6 +681,7 @@ def view_json(published: Published, team: int, lang: str) -> dict[str, Any]:
         "view": view,
         "answered": len(published.answered),
         "answering": len(published.answered | published.open),
+        "paused": published.paused,
     }
 
 

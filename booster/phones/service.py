@@ -75,6 +75,10 @@ class Phones:
     def stop(self) -> None:
         self.server.stop()
 
+    def pause(self, paused: bool) -> None:
+        """Freeze every phone (the projector is blacked out: the room stops) or let them go on."""
+        self.bridge.paused = paused
+
     def sync(self, table: Table | None) -> int:
         """Record the phones' answers on `table` (the game on screen, or None), then publish the views;
         returns how many answers came in (each recorded or refused)."""

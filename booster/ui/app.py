@@ -624,6 +624,7 @@ class App:
         they should show, and show the join panel once for each new game."""
         assert self.phones is not None
         game = self.game if self.in_game() else None
+        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
         if self.phones.sync(game):
             self.sync_game()
             self.dirty = True
