@@ -422,6 +422,13 @@ class GameController:
             i -= 1
         return i
 
+    def extend_timer(self, seconds: int = 60) -> bool:
+        """One more minute (or `seconds`) for the discussion on screen; False when there is no timer here."""
+        if self._timer_key is None or self.timer.length <= 0:
+            return False
+        self.timer.extend(seconds)
+        return True
+
     def toggle_timer(self) -> bool:
         """Start or pause the discussion timer; False when there is none on this screen."""
         if self._timer_key is None or self.timer.length <= 0:

@@ -585,6 +585,10 @@ class App:
             if k == pygame.K_t:
                 self.toggle_timer()
                 return
+            if k == pygame.K_e:  # the room needs longer: one more minute, the timer as it was (running or not)
+                if self.game is not None and self.in_game() and self.game.extend_timer(60):
+                    self.dirty = True
+                return
             if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
                 self.undo()
                 return

@@ -53,3 +53,23 @@ def test_a_new_game_keeps_the_files_loaded_and_an_edit_waits_for_a_reload(mini_c
     assert app.deck is not deck and press(app.deck) == 3 and press(app.game.deck) == 3
     assert app.game.saved.deck_files["cards.yaml"] == (mini_copy / "cards.yaml").read_text(encoding="utf-8")
     assert app.toast_text == app.t("toast.deck_reloaded")
+
+
+def test_the_discussion_timer_can_be_extended_by_a_minute(mini_copy):
+    now = [1000.0]
+    app = opened(mini_copy, now)
+    app.start_game(["A", "B"], [None, None], [[0, "circle"], [1, "square"]], 60, "in-turn")
+    game = app.game
+    assert game is not None
+    for _ in range(8):  # on to the first challenge, whose discussion has a timer
+        if game.toggle_timer():
+            break
+        key(app, pygame.K_PAGEDOWN)
+    assert game.timer.running
+    now[0] += 50  # 10 seconds left: the room needs longer
+    key(app, pygame.K_e)
+    assert game.timer.running and round(game.timer.remaining()) == 70
+    now[0] += 70  # it ended; E gives one more minute, and it counts down again
+    assert game.timer.done
+    key(app, pygame.K_e)
+    assert game.timer.running and round(game.timer.remaining()) == 60
