@@ -88,7 +88,7 @@ def test_translator_marks_fallbacks(monkeypatch):
     assert t("menu.resume") == "[[Resume]]"
     assert Strings("en")("menu.resume") == "Resume"
     app = make_app(MINI, "fr", (1280, 720))
-    assert app.mark
+    assert app.t.mark_missing
     assert app.deck_text("cards", "garden", "title") == "Un jardin"
     assert app.deck_text("cards", "map", "title") == "[[Map]]"
     goto(app, "card")
@@ -158,7 +158,7 @@ def test_invalid_deck_shows_problems(tmp_path):
 
 def test_no_display_is_a_sentence():
     code = (
-        "import sys, argparse; from booster.ui.app import run; sys.exit(run(argparse.Namespace(deck=None, "
+        "import sys, argparse; from booster.ui.play import run; sys.exit(run(argparse.Namespace(deck=None, "
         "lang=None, size=None, fullscreen=False, watch=False, seed=None)))"
     )
     env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver"}

@@ -8,7 +8,7 @@ import pygame
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import Scene
+from booster.ui.scenes.base import Command, Scene
 from booster.ui.scenes.board import draw_space_icon
 
 HELP_KEYS = (
@@ -76,15 +76,15 @@ class MenuOverlay(Scene):
         game = app.game if app.in_game() else None
         items = [("resume", app.pop)]
         if game is not None:
-            items.append(("undo", lambda: (app.pop(), app.undo())))
+            items.append(("undo", lambda: (app.pop(), app.do(Command.UNDO))))
             items.append(("save", game.save_copy))
-        items.append(("language", app.next_language))
-        items.append(("fullscreen", app.toggle_fullscreen))
+        items.append(("language", lambda: app.do(Command.NEXT_LANGUAGE)))
+        items.append(("fullscreen", lambda: app.do(Command.FULLSCREEN)))
         if game is not None:
             items.append(("export", lambda: common.export_report(game, app.lang)))
-            items.append(("home", lambda: (app.pop(), app.go_start())))
-        items.append(("help", lambda: (app.pop(), app.open_help())))
-        items.append(("quit", app.request_quit))
+            items.append(("home", lambda: (app.pop(), app.do(Command.HOME))))
+        items.append(("help", lambda: (app.pop(), app.do(Command.HELP))))
+        items.append(("quit", lambda: app.do(Command.QUIT)))
         return items
 
     def key(self, event: pygame.event.Event) -> bool:
@@ -133,7 +133,7 @@ class ConfirmQuit(Scene):
     overlay = True
 
     def ring(self):
-        return [("stay", self.app.pop), ("quit", self.app.quit)]
+        return [("stay", self.app.pop), ("quit", lambda: self.app.do(Command.QUIT_NOW))]
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -173,7 +173,7 @@ class ConfirmQuit(Scene):
         p.button(
             (1000, 620, 380, 110),
             t("confirm.yes_quit"),
-            self.app.quit,
+            lambda: self.app.do(Command.QUIT_NOW),
             focused=self.focus == 1,
             size=LARGE,
             name="quit",
