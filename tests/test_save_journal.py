@@ -162,3 +162,14 @@ def test_a_journal_is_removed_with_its_game(tmp_path, monkeypatch):
 
 def test_journal_path_is_beside_the_save():
     assert saves.journal_path(Path("/a/game-1.json")) == Path("/a/game-1.json.journal")
+
+
+def test_a_journal_that_went_missing_is_replaced_by_the_whole_file(tmp_path):
+    path = tmp_path / "game-1.json"
+    writer = saves.Autosave(path)
+    saved = blank()
+    writer.write(saved)
+    saves.journal_path(path).unlink()  # someone tidied the folder by hand
+    saved = saved.record(Action("advance"), saved.started + 1)
+    writer.write(saved)
+    assert writer.rewrites == 2 and same(saves.load(path), saved)

@@ -178,7 +178,10 @@ class Autosave:
             and saved.log[: len(before.log)] == before.log
             and saved.times[: len(before.times)] == before.times
         ):
-            self._append(saved, len(before.log))
+            try:
+                self._append(saved, len(before.log))
+            except OSError:  # the journal went missing (or a write failed): the whole file again
+                self._rewrite(saved)
         else:
             self._rewrite(saved)
         self._written = saved
