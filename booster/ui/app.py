@@ -357,7 +357,7 @@ class App(Desk):
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
-        elif self.disk_watch is not None and now - self.last_poll >= 2.0:
+        elif self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
             self.last_poll = now
             if self.disk_watch.changed():
                 self.toast(self.t("toast.deck_changed_on_disk"))
@@ -395,8 +395,6 @@ class App(Desk):
             waits.append(max(1, int((self.toast_until - self.clock()) * 1000) + 1))
         if self.watcher is not None:
             waits.append(250)
-        elif self.disk_watch is not None and self.game is not None:
-            waits.append(2000)  # a look at the deck's files: an edit on disk is told, not played
         return max(1, min(waits)) if waits else 0
 
     def reload_deck(self) -> None:
