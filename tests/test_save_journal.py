@@ -37,6 +37,8 @@ STEPS = st.lists(
         st.tuples(st.just("decide"), ACTIONS),
         st.tuples(st.just("undo"), st.none()),
         st.tuples(st.just("extra"), st.sampled_from(["fr", "en"])),
+        st.tuples(st.just("screen"), st.integers(0, 3)),
+        st.tuples(st.just("drop"), st.none()),
         st.tuples(st.just("reopen"), st.none()),
     ),
     max_size=30,
@@ -59,6 +61,10 @@ def test_what_is_read_back_is_what_was_written_after_every_step(tmp_path_factory
             saved = saved.undo()
         elif kind == "extra":
             saved = saved._replace(extra={**saved.extra, "lang": value})
+        elif kind == "screen":  # what the room is looking at, recorded with every decision
+            saved = saved._replace(extra={**saved.extra, "screen": {"at": len(saved.log), "owed": value}})
+        elif kind == "drop":
+            saved = saved._replace(extra={k: v for k, v in saved.extra.items() if k != "lang"})
         elif kind == "reopen":  # the app restarted and resumed: a new writer starts from the file
             saved = saves.load(path)
             writer = saves.Autosave(path)
@@ -78,6 +84,10 @@ def test_decisions_are_appended_and_the_deck_copy_is_written_once(tmp_path):
         writer.write(saved)
     assert writer.rewrites == 1 and path.stat().st_size == size
     assert len(saves.journal_path(path).read_text().splitlines()) == 40
+    # The screen on show and the timer's time left, recorded with each decision, are appended too.
+    saved = saved._replace(extra={**saved.extra, "screen": {"at": 40, "owed": 1, "timer": 42.5}})
+    writer.write(saved)
+    assert writer.rewrites == 1 and same(saves.load(path), saved)
     assert same(saves.load(path), saved)
     saved = saved.undo()  # anything but a new decision: the whole file again, and a fresh journal
     writer.write(saved)

@@ -8,8 +8,13 @@ effect of a choice, the round's reveal, the next stage's introduction...). Every
 and autosaved at once. The controller never shows anything itself: it tells the shell what to say through
 `notify(key, **fields)`, a translated-string key and its fields.
 
-The discussion timer belongs to the game here, not to a scene: it is set for each challenge, and an undo
-that brings a challenge back gives back the time that was left on it.
+The discussion timer belongs to the game here, not to a scene: it is set for each challenge (or round) when
+the card comes, and nothing else resets it: a reveal tool, an answer or an undo leaves it as it is, and an
+undo that brings a challenge back gives back the time that was left on it.
+
+The save keeps what the room is looking at (`SCREEN`): how many of the screens owed after the last action
+are still owed, and the timer's time left. A resume after a crash or a kill shows that screen again, the
+timer paused where it was.
 """
 
 from __future__ import annotations
@@ -54,6 +59,9 @@ from booster.table.views import (
     View,
 )
 
+SCREEN = "screen"  # the save's front-end entry for the screen on show and its timer
+TIMER_CHECKPOINT = 10.0  # seconds between two records of a running timer (a kill loses at most this much)
+
 
 class Notify(Protocol):
     def __call__(self, key: str, /, **fields: Any) -> None: ...
@@ -85,8 +93,10 @@ class GameController:
     ) -> None:
         self.deck = deck
         self.rules = match.game  # the engine (booster.engine.game.Game): what is legal and what it does
+        # One log: the match's. The save is the match's log with when each action was taken (`saved`).
         self.match = match
-        self.saved = saved
+        self._saved = saved  # the save's other fields (the setup, the deck's copy, the language, extra)
+        self._times = saved.times  # seconds from the start at which each action of the log was taken
         self.autosave_path = autosave
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
@@ -100,6 +110,7 @@ class GameController:
         self.timer = Timer(self.timer_length(), clock)
         self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
         self._timer_left: dict[int, tuple[float, bool]] = {}  # per challenge: time left and running, at the choice
+        self._timer_recorded = 0.0  # the clock when the running timer's time left was last saved
         self.sync_timer()
 
     @classmethod
@@ -115,8 +126,8 @@ class GameController:
         clock: Callable[[], float] = time.monotonic,
         pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck. `pin`: the
-        files `deck` was loaded from (`saves.pin_loaded`), which its save keeps a copy of."""
+        """A new game, saved at once and pinned to `pin`, the files `deck` was loaded from (`saves.pin_loaded`;
+        None: the files in `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
         match = Match.start(Game(deck), setup)
         saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
@@ -135,12 +146,19 @@ class GameController:
     ) -> GameController:
         """The game a save records; SaveError if it does not fit the deck. Read-only: see `read_only`."""
         match = saved.replay(Game(deck))
-        return cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self = cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self._restore_screen()
+        return self
 
     # -- reading -------------------------------------------------------------------------------------------
     @property
     def state(self) -> State:
         return self.match.state
+
+    @property
+    def saved(self) -> saves.Saved:
+        """This game's save: its setup and deck, the match's log, and when each action was taken."""
+        return self._saved._replace(log=self.match.log, times=self._times)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -203,22 +221,27 @@ class GameController:
         except IllegalAction as e:
             self.notify("toast.illegal", why=str(e))
             return False
-        self.saved = self.saved.record(action)
-        self.persist()
+        self._times = (*self._times, self._saved.elapsed())
         done = Outcome.of(events)
         self._queue_screens(before, action, done)
         self.version += 1
+        self.sync_timer()
+        self.persist()
         roll = done.team(before.turn).rolled
         if roll is not None:
             self.notify("board.rolled", team=self.state.teams[before.turn].name, n=roll)
-        self.sync_timer()
         return True
 
     def _queue_screens(self, before: State, action: Action, done: Outcome) -> None:
         self.queue.clear()
         team = before.turn
         mine = done.team(team)
-        if before.mode == Mode.ALL_AT_ONCE:
+        if action.kind == "exchange":  # in both modes: the cards a team received, one team at a time
+            got = mine.experience
+            self.queue.append(
+                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
+            )
+        elif before.mode == Mode.ALL_AT_ONCE:
             self._queue_round_screens(before, action, done)
         elif action.kind == "advance":
             if mine.tools:
@@ -230,12 +253,9 @@ class GameController:
                     before.pending, team, action.option, action.tool, mine.scored, mine.marks, mine.cleared, offered
                 )
             )
-        elif action.kind == "exchange":
-            got = mine.experience
-            self.queue.append(
-                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
-            )
-        self.queue += [StageView(stage) for stage in done.stages if stage < len(self.deck.rules.stages)]
+        # A stage starts once, however many teams' moves said so (all at once, every team's did): one
+        # introduction, one press.
+        self.queue += [StageView(stage) for stage in dict.fromkeys(done.stages) if stage < len(self.deck.rules.stages)]
 
     def _queue_round_screens(self, before: State, action: Action, done: Outcome) -> None:
         """All at once: the tools every team drew, shown together; a closed round's reveal."""
@@ -347,6 +367,7 @@ class GameController:
             self.queue.pop(0)
         self.version += 1
         self.sync_timer()
+        self.persist()
 
     def undo(self) -> bool:
         """Undo the last decision: trailing advances (not decisions) go with the choice before them, and a
@@ -362,14 +383,14 @@ class GameController:
         # advances (and the exchange) after it; with no decision yet, back to the start.
         last = self.match.last_decision()
         n = 0 if last is None else last
-        match, saved = self.match, self.saved
+        match = self.match
         for _ in range(len(log) - n):
-            match, saved = match.undo(), saved.undo()
-        self.match, self.saved = match, saved
+            match = match.undo()
+        self.match, self._times = match, self._times[:n]
         self.queue.clear()
         self.version += 1
-        self.persist()
         self.sync_timer()
+        self.persist()
         self.notify("toast.undone")
         return True
 
@@ -399,10 +420,11 @@ class GameController:
                 self.timer.toggle()
 
     def _opened_at(self) -> int:
-        """The log's length when the card on screen came (a round's answers do not restart its timer)."""
+        """The log's length when the card on screen came: a round's answers and reveals, and a reveal tool
+        played on a team's card, do not restart its timer."""
         states = self.match.states
         i = len(states) - 1
-        while i > 0 and states[i].round is not None and states[i - 1].round is not None:
+        while i > 0 and _same_card(states[i - 1], states[i]):
             i -= 1
         return i
 
@@ -418,17 +440,61 @@ class GameController:
         if self._timer_key is None or self.timer.length <= 0:
             return False
         self.timer.toggle()
+        self.persist()  # paused or running, and the time left: a resume finds it
         return True
+
+    def checkpoint_timer(self) -> None:
+        """While the timer runs, save its time left now and then, so that a kill loses little of it."""
+        now = self.timer.clock()
+        if self.timer.running and now - self._timer_recorded >= TIMER_CHECKPOINT:
+            self.persist()
+
+    # -- the screen on show, in the save ---------------------------------------------------------------------
+    def _record_screen(self) -> None:
+        """Write into the save (not to disk) the screens still owed and the timer's time left."""
+        screen = {"at": len(self.match.log), "owed": len(self.queue), "timer": round(self.timer.remaining(), 1)}
+        if self._timer_key is not None:
+            screen["timer_at"] = self._timer_key
+        self._timer_recorded = self.timer.clock()
+        self._saved = self._saved._replace(extra={**self._saved.extra, SCREEN: screen})
+
+    def _restore_screen(self) -> None:
+        """After a resume: the screens that were still owed (worked out again from the last action, so that a
+        damaged save cannot name a card the deck does not have), and the timer paused at its time left."""
+        screen = self.extra.get(SCREEN)
+        log = self.match.log
+        if not isinstance(screen, dict) or screen.get("at") != len(log):
+            return  # no record, or one made before the last action (an older version wrote the log alone)
+        owed = screen.get("owed")
+        if isinstance(owed, int) and not isinstance(owed, bool) and owed > 0:
+            if log:
+                before = self.match.undo()
+                _, events = before.play(log[-1])
+                self._queue_screens(before.state, log[-1], Outcome.of(events))
+            else:
+                self.queue[:] = [StageView(0)]
+            del self.queue[: max(0, len(self.queue) - owed)]
+            self.version += 1
+            self.sync_timer()
+        left = screen.get("timer")
+        if (
+            self._timer_key is not None
+            and screen.get("timer_at") == self._timer_key
+            and isinstance(left, int | float)
+            and not isinstance(left, bool)
+            and 0 <= left <= self.timer.length
+        ):
+            self.timer.left = float(left)  # paused: the room starts it again when it is ready
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """The language the game is played in, kept once in the save (old saves also kept it in `extra`)."""
-        self.saved = self.saved._replace(lang=lang)
+        self._saved = self._saved._replace(lang=lang)
         self.persist()
 
     def set_extra(self, key: str, value: Any) -> None:
         """Keep a front-end value (the phones' room code) in the save."""
-        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
+        self._saved = self._saved._replace(extra={**self._saved.extra, key: value})
         self.persist()
 
     @contextmanager
@@ -450,6 +516,7 @@ class GameController:
             self._unsaved = True
             return
         self._unsaved = False
+        self._record_screen()
         if self._autosave is None or self._autosave.path != self.autosave_path:
             self._autosave = saves.Autosave(self.autosave_path)
         try:
@@ -480,8 +547,20 @@ class GameController:
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self.saved = self.saved.pinned_to(pin or saves.pin_deck(Path(self.saved.deck_path)))
+            self._saved = self._saved.pinned_to(pin or saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
+
+
+def _same_card(before: State, after: State) -> bool:
+    """`after` still shows the card `before` showed: the same open round, or the same team's card after a
+    reveal tool."""
+    if before.round is not None and after.round is not None:
+        return True
+    return (
+        after.round is None
+        and after.pending is not None
+        and (before.pending, before.turn) == (after.pending, after.turn)
+    )
 
 
 # -- a saved game, before it is open ------------------------------------------------------------------------

@@ -111,14 +111,20 @@ class Saved(NamedTuple):
         except IllegalAction as e:
             raise SaveError(f"the save does not fit this deck: {e}") from None
 
+    def elapsed(self, now: float | None = None) -> float:
+        """Seconds from the start of the game to `now` (Unix time; None: now)."""
+        return max(0.0, (time.time() if now is None else now) - self.started)
+
     def record(self, action: Action, now: float | None = None) -> Saved:
         """This save with one more action, taken now."""
-        t = (time.time() if now is None else now) - self.started
-        t = min(MAX_TIME, max(-MAX_TIME, t)) if math.isfinite(t) else 0.0
-        return self._replace(log=(*self.log, action), times=(*self.times, t))
+        return self._replace(log=(*self.log, action), times=(*self.times, self.elapsed(now)))
 
     def undo(self) -> Saved:
         return self._replace(log=self.log[:-1], times=self.times[:-1])
+
+    def pin(self) -> DeckPin | None:
+        """The deck files this game is played with, as its save keeps them (None: a save made before pinning)."""
+        return DeckPin(self.deck_fingerprint, self.deck_files) if self.deck_fingerprint else None
 
     def pinned_to(self, pin: DeckPin | None) -> Saved:
         """This save, pinned to another deck (translator mode replays a game on the edited deck)."""
@@ -177,9 +183,11 @@ class Autosave:
             and _without_log(saved) == _without_log(before)
             and saved.log[: len(before.log)] == before.log
             and saved.times[: len(before.times)] == before.times
+            and before.extra.keys() <= saved.extra.keys()
         ):
+            changed = {k: v for k, v in saved.extra.items() if k not in before.extra or before.extra[k] != v}
             try:
-                self._append(saved, len(before.log))
+                self._append(saved, len(before.log), changed)
             except OSError:  # the journal went missing (or a write failed): the whole file again
                 self._rewrite(saved)
         else:
@@ -197,14 +205,18 @@ class Autosave:
         self._journal = journal
         self.rewrites += 1
 
-    def _append(self, saved: Saved, start: int) -> None:
-        if start == len(saved.log):
+    def _append(self, saved: Saved, start: int, extra: dict[str, Any]) -> None:
+        """The decisions from `start` on, then the front-end values that changed (the screen on show, the
+        timer's time left), one JSON line each."""
+        if start == len(saved.log) and not extra:
             return
         lines = "".join(
             json.dumps({"journal": self._journal, "n": i, **_entry(saved.log[i], saved.times[i])}, ensure_ascii=False)
             + "\n"
             for i in range(start, len(saved.log))
         )
+        if extra:
+            lines += json.dumps({"journal": self._journal, "extra": extra}, ensure_ascii=False) + "\n"
         fd = os.open(journal_path(self.path), os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
         try:
             view = memoryview(lines.encode("utf-8"))
@@ -216,7 +228,8 @@ class Autosave:
 
 
 def _without_log(saved: Saved) -> Saved:
-    return saved._replace(log=(), times=())
+    """What the journal cannot add to: everything but the log and the front-end values."""
+    return saved._replace(log=(), times=(), extra={})
 
 
 def _entry(action: Action, t: float) -> dict[str, Any]:
@@ -236,6 +249,8 @@ def _with_journal(path: Path, data: Any) -> Any:
     except OSError:  # no journal: the file holds every decision
         return data
     log = list(entries)
+    extra = data.get("extra")
+    extra = dict(extra) if isinstance(extra, dict) else {}
     for line in raw.split(b"\n"):
         try:
             entry = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
@@ -243,13 +258,18 @@ def _with_journal(path: Path, data: Any) -> Any:
             break
         if not isinstance(entry, dict) or entry.pop("journal", None) != journal:
             continue
+        if "extra" in entry:  # front-end values that changed (checked with the rest by `_read_save`)
+            if not isinstance(entry["extra"], dict):
+                break
+            extra.update(entry["extra"])
+            continue
         n = entry.pop("n", None)
         if n != len(log):
             if isinstance(n, int) and n < len(log):
                 continue  # written twice
             break  # a gap: what follows cannot be placed
         log.append(entry)
-    return {**data, "log": log}
+    return {**data, "log": log, "extra": extra}
 
 
 def load(path: Path) -> Saved:

@@ -23,7 +23,7 @@ from booster.table.views import View
 from booster.ui import theme, window
 from booster.ui.desk import Desk, Options
 from booster.ui.frame import Layout
-from booster.ui.i18n import language_note
+from booster.ui.i18n import complete, language_note
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Command, Scene
 from booster.ui.settings import Settings, save_settings
@@ -40,10 +40,8 @@ class App(Desk):
     """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
     scenes see)."""
 
-    def __init__(
-        self, options: Options | Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False
-    ) -> None:
-        super().__init__(options if isinstance(options, Options) else Options.from_args(options), clock)
+    def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
+        super().__init__(options, clock)
         self.window = window  # drawing into the display (True) or into a plain Surface (tests, screenshots)
         self.surface = surface
         self.layout = Layout(surface.get_size())
@@ -60,26 +58,22 @@ class App(Desk):
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
+        self.timer_dirty = False  # only the timer's figures moved: redraw it alone (see draw_timer)
         self.go_start()
 
     # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
+        """The switch: forward, round the languages whose interface is complete (French to English never
+        passes through a half-translated one); backward (Left on the start screen), round every language
+        the deck has, the incomplete ones included, for their translators and the curious."""
         langs = list(self.languages())
+        if step > 0:
+            langs = [x for x in langs if complete(x)] or langs
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
         if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
-
-    def next_deck(self) -> None:
-        cands = self.deck_candidates()
-        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
-        self._load(cands[(current + 1) % len(cands)])
-        if self.watching:
-            self.watcher = DeckWatcher(self.deck_path)
-        self.game = None
-        self.release_game()
-        self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
@@ -299,40 +293,29 @@ class App(Desk):
         if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
             self.reload_deck()
             return
-        if not typing and top.claims(event):
+        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
-        if not typing:
-            char = getattr(event, "unicode", "")
-            if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-                self.blackout = True
-                return
-            if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-                self.change_text_scale(1)
-                return
-            if k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-                self.change_text_scale(-1)
-                return
-            if k == pygame.K_p and self.phones is not None:
-                self.toggle_phones()
-                return
-            if k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-                self.open_help()
-                return
-            if top.overlay:
-                top.key(event)
-                return
-            if k == pygame.K_t:
-                self.toggle_timer()
-                return
-            if k == pygame.K_e:  # the room needs longer: one more minute, the timer as it was (running or not)
-                if self.game is not None and self.in_game() and self.game.extend_timer(60):
-                    self.dirty = True
-                return
-            if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
-                self.undo()
-                return
-        top.key(event)
+        char = getattr(event, "unicode", "")
+        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
+            self.blackout = True
+        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
+            self.change_text_scale(1)
+        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
+            self.change_text_scale(-1)
+        elif k == pygame.K_p and self.phones is not None:
+            self.toggle_phones()
+        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
+            self.open_help()
+        elif not top.overlay and k == pygame.K_t:
+            self.toggle_timer()
+        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
+            if self.game is not None and self.in_game() and self.game.extend_timer(60):
+                self.dirty = True
+        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
+            self.undo()
+        else:
+            top.key(event)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -348,11 +331,13 @@ class App(Desk):
             self.dirty = True
         self._animating = animating
         timer = self.game.timer if self.game is not None else None
+        if timer is not None and timer.running and self.game is not None:
+            self.game.checkpoint_timer()
         if timer is not None and (timer.running or timer.started_at is not None):
             label = (timer.label(), timer.done)
             if label != self._timer_shown:
                 self._timer_shown = label
-                self.dirty = True
+                self.timer_dirty = True
         if self.watcher is not None and now - self.last_poll >= 0.25:
             self.last_poll = now
             if self.watcher.changed():
@@ -418,14 +403,14 @@ class App(Desk):
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return
-            self.deck, self.deck_pin = result.deck, pin
+            self.deck, self.pin = result.deck, pin
             self.toast(self.t("toast.deck_reloaded"))
             if self._shown is not None:  # the same screen, in the new words, with its overlays
                 top_overlays = self.scenes[1:]
                 self.show_game()
                 self.scenes += top_overlays
             return
-        self.deck, self.problems, self.deck_pin = result.deck, [], pin
+        self.deck, self.problems, self.pin = result.deck, [], pin
         self.toast(self.t("toast.deck_reloaded"))
         if isinstance(self.scenes[0], ErrorScene):
             self.go_start()
@@ -452,7 +437,25 @@ class App(Desk):
         self.draw_banners(p)
         if self.blackout:
             self.surface.fill((0, 0, 0))
-        self.dirty = False
+        self.dirty = self.timer_dirty = False
+
+    def draw_timer(self) -> pygame.Rect | None:
+        """A tick of the discussion timer: redraw the timer alone over the last frame and return where (the
+        window updates that rectangle only). None when the whole frame must be drawn instead."""
+        from booster.ui.scenes.card import draw_timer
+
+        top = self.top
+        self.timer_dirty = False
+        if self.blackout:
+            return pygame.Rect(0, 0, 0, 0)  # nothing shows: nothing to draw
+        if top.overlay or top.timer_at is None or self.game is None:
+            self.dirty = True
+            return None
+        box, toggle = top.timer_at
+        hits = list(self.painter.hits)  # the frame's buttons stay as they are: the timer's is where it was
+        draw_timer(self.painter, top, box, toggle)
+        self.painter.hits = hits
+        return self.painter.r(box)
 
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
@@ -461,10 +464,15 @@ class App(Desk):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
-        if self.toast_text:
+        # A game another window plays, looked at: said on every screen, not only when a press is refused.
+        read_only = self.game is not None and self.game.read_only and self.in_game()
+        if self.toast_text or read_only:
             x, y, w, h = TOAST_STRIP
             p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
-            p.text(self.toast_text, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
+            if not self.toast_text:
+                p.hatch((x, y, w, h), theme.HATCH)
+            said = self.toast_text or self.t("toast.read_only_banner")
+            p.text(said, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
@@ -478,6 +486,10 @@ class App(Desk):
     def loop(self) -> None:
         self._failures = 0
         while self.running:
+            if self.timer_dirty and not self.dirty:
+                rect = self.draw_timer()
+                if rect is not None:
+                    pygame.display.update(rect)
             if self.dirty:
                 self._guard(self.render)
                 pygame.display.flip()

@@ -70,7 +70,9 @@ class Desk:
         self.dirty = True  # something changed that the window must draw again
         self.deck_path = Path(options.deck or paths.CORE_DECK)
         self.deck: Deck | None = None
-        self.deck_pin: saves.DeckPin | None = None  # the files self.deck was loaded from: a new game keeps them
+        # The files the deck on screen was read from, read with it: a new game's save is pinned to them, not
+        # to whatever the folder holds when the game starts (a translator may have saved an edit meanwhile).
+        self.pin: saves.DeckPin | None = None
         self.problems: list[str] = []  # why the deck on screen cannot be played (the error screen shows them)
         self.watch_problems: list[str] = []  # why a translator's last edit cannot be shown
         self.watching = options.watch
@@ -117,7 +119,7 @@ class Desk:
             self.problems = [str(p) for p in result.problems]
             return False
         self.deck, self.problems = result.deck, []
-        self.deck_pin = saves.pin_loaded(result)
+        self.pin = saves.pin_loaded(result)
         return True
 
     def languages(self) -> tuple[str, ...]:
@@ -140,6 +142,17 @@ class Desk:
             if p.resolve() not in [q.resolve() for q in out]:
                 out.append(p)
         return out
+
+    def next_deck(self) -> None:
+        """Show the next deck found (the game on screen is left; it stays on offer on the start screen)."""
+        cands = self.deck_candidates()
+        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
+        self._load(cands[(current + 1) % len(cands)])
+        if self.watching:
+            self.watcher = DeckWatcher(self.deck_path)
+        self.game = None
+        self.release_game()
+        self.go_start()
 
     # -- the game -----------------------------------------------------------------------------------------
 
@@ -169,7 +182,7 @@ class Desk:
             path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
         try:
             self.game = GameController.new(
-                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock, self.deck_pin
+                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock, self.pin
             )
         except IllegalAction as e:
             self.release_game()
@@ -196,7 +209,7 @@ class Desk:
             return
         held = self.game_lock is not None and self.game_lock.path == path
         try:
-            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held, self.deck_pin)
+            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held, self.pin)
         except (saves.SaveError, OSError) as e:
             if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
                 self.shelf.failed.add(path)
@@ -208,9 +221,8 @@ class Desk:
             self.release_game()
             self.game_lock = opened.lock
         self.game, self.deck = opened.game, opened.deck
-        if opened.deck_path is not None:
-            self.deck_pin = opened.deck_pin
         self.deck_path = opened.deck_path or self.deck_path
+        self.pin = opened.game.saved.pin() or self.pin
         self.shelf.problem = None
         if opened.lang in self.languages():
             self.set_language(opened.lang)

@@ -233,3 +233,18 @@ def test_an_older_unfinished_game_stays_within_reach_from_the_start_screen():
     click(again, "resume")
     assert again.game is not None and again.game.autosave_path == morning
     assert again.game.match.log == morning_log
+
+
+def test_a_new_game_is_pinned_to_the_deck_on_screen_not_to_a_later_edit(mini_copy):
+    """The deck is read once: a new game's save keeps the files the deck on screen was read from, so an edit
+    saved meanwhile (no --watch: the screen still shows the old words) is not what the game is replayed on."""
+    import re
+
+    app = new_app(mini_copy)
+    cards = mini_copy / "cards.yaml"
+    before = cards.read_text(encoding="utf-8")
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", before), encoding="utf-8")
+    start(app)
+    saved = saves.load(app.game.autosave_path)
+    assert saved.deck_files["cards.yaml"] == before
+    assert saves.pinned_deck(saved) == app.deck  # resume replays on the deck the game is played with

@@ -27,6 +27,10 @@ PREV = (pygame.K_UP,)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 
 
+# Focusable items in key order, as (name, action); an action's result is not used (as a button's).
+Ring = list[tuple[str, Callable[[], object]]]
+
+
 class Command(enum.Enum):
     """What the facilitator asks of the window, from a key, a button or the menu: one list, one handler."""
 
@@ -57,6 +61,7 @@ class Host(Protocol):
     shelf: Shelf  # the saved games the start screen offers
     phones: Phones | None  # the teams' phones, when they are on
     watching: bool  # the deck's files are watched for a translator's edits
+    fullscreen: bool  # the window fills the screen (the menu says what its line will do)
     clock: Callable[[], float]
 
     def do(self, command: Command) -> None: ...
@@ -89,6 +94,8 @@ class Scene:
     def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = 0
+        # Where the last frame drew the discussion timer, and its button's action (None: no timer here).
+        self.timer_at: tuple[tuple[float, float, float, float], Callable[[], None]] | None = None
 
     @property
     def t(self) -> Callable[..., str]:
@@ -114,7 +121,7 @@ class Scene:
     def stop_typing(self) -> None:
         """Leave a text field (Esc opens the menu)."""
 
-    def ring(self) -> list[tuple[str, Callable[[], None]]]:
+    def ring(self) -> Ring:
         """Focusable items in key order, as (name, action)."""
         return []
 
