@@ -30,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", help="PDF file to write (default: DECK-LANG.pdf)")
     parser.add_argument("--paper", choices=tuple(L.PAPERS), default="a4", help="paper size (default: a4)")
     parser.add_argument("--backs", action="store_true", help="add card backs after each page, for duplex printing")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -53,11 +54,20 @@ def main(args: argparse.Namespace) -> int:
     if lang not in deck.texts:
         print(f"note: the deck has no text.{lang}.yaml; every text is in {deck.info.source_language}", file=sys.stderr)
     out = Path(args.output or f"{deck.info.id}-{lang}.pdf")
+    from booster.deck.loader import deck_files
+    from booster.files import RefusedWrite, check_output
+
+    read = deck_files(Path(args.path))
+    try:  # before the work: never over the deck it prints, nor a save, nor a file without --force
+        check_output(out, read, decks=[args.path], force=args.force)
+    except RefusedWrite as e:
+        print(f"cannot write {out}: {e}", file=sys.stderr)
+        return 2
     doc = build(deck, lang, args.paper, args.backs)
     for w in doc.warnings:
         print(f"warning: {w}", file=sys.stderr)
     try:
-        write_atomic(out, bytes(doc.pdf.output()))
+        write_atomic(out, bytes(doc.pdf.output()), read)
     except OSError as e:
         print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ from typing import Any
 from booster import __version__, paths
 from booster.deck import schemas
 from booster.deck.loader import LoadResult, load_deck
+from booster.deck.yaml_safe import shown
 
 
 def refused_note(result: LoadResult) -> str:
@@ -28,8 +29,8 @@ def refused_note(result: LoadResult) -> str:
     )
 
 
-def _deck_or_exit(path: str):
-    result = load_deck(path)
+def _deck_or_exit(path: str, result: LoadResult | None = None):
+    result = result or load_deck(path)
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
@@ -66,7 +67,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     deck = result.deck
     n = len(result.warnings)
     warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
+    print(shown(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}."))
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:
@@ -108,8 +109,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
         where = "yours" if folder.parent == mine else "bundled"
         hidden = " (hidden by yours of the same name)" if name in seen else ""
         seen.add(name)
-        print(f"{name}: {about} [{where}{hidden}] {folder}")
-    print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
+        # Escaped: a folder named with ESC[2J would clear the terminal, one with a newline would forge a line.
+        print(shown(f"{name}: {about} [{where}{hidden}] {folder}"))
+    print(shown(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)"))
     return 0
 
 
@@ -161,10 +163,20 @@ def _wrong_run(deck, args: argparse.Namespace) -> str | None:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from booster.tools.simulate import format_report, simulate
 
-    deck = _deck_or_exit(args.path)
+    result = load_deck(args.path)
+    deck = _deck_or_exit(args.path, result)
     if (wrong := _wrong_run(deck, args)) is not None:
         print(wrong, file=sys.stderr)
         return 2
+    if args.save:
+        from booster.deck.loader import deck_files
+        from booster.files import RefusedWrite, check_output
+
+        try:  # before the games are played: a save goes to a new file, outside the deck
+            check_output(args.save, deck_files(Path(args.path)), decks=[args.path], save=True)
+        except RefusedWrite as e:
+            print(f"Cannot write {args.save}: {e}", file=sys.stderr)
+            return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
     setup, log = report.pop("last_game")
@@ -175,7 +187,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         match = Match.replay(Game(deck), setup, log)
         try:
-            saves.save(Path(args.save), saves.new_save(match, args.path, deck.info.source_language))
+            saved = saves.new_save(match, args.path, deck.info.source_language, pin=saves.pin_loaded(result))
+            saves.save(Path(args.save), saved)
         except OSError as e:
             print(f"Cannot write {args.save}: {e}", file=sys.stderr)
             return 1
@@ -347,7 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="play the game (the default command)",
         # Where a facilitator finds a game again: the user's data folder, never the installed package.
         epilog=f"Every game is saved after each decision, one file per game, in\n  {saves.games_dir()}\n"
-        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.",
+        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.\n"
+        + saves.PRUNE_RULE,
         formatter_class=argparse.RawDescriptionHelpFormatter,  # the folder on a line of its own, whole
     )
     play.add_argument("--deck", default=str(paths.CORE_DECK), help=DECK_HELP)

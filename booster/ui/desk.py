@@ -21,6 +21,7 @@ from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
+from booster.phones.code import is_room_code
 from booster.table import saves
 from booster.table.controller import GameController
 from booster.table.shelf import Shelf, open_game
@@ -76,6 +77,8 @@ class Desk:
         self.watch_problems: list[str] = []  # why a translator's last edit cannot be shown
         self.watching = options.watch
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
+        # Without --watch, an edit on disk changes nothing until the facilitator reloads (Ctrl+R): a toast says so.
+        self.disk_watch: DeckWatcher | None = None
         self.last_poll = 0.0
         self.game: GameController | None = None
         # One save per game, locked while this window plays it (see booster.table.saves).
@@ -86,7 +89,8 @@ class Desk:
         self._phones_shown: GameController | None = None  # the game the join panel was last shown for
         self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
         with contextlib.suppress(OSError):
-            saves.prune()
+            if pruned := saves.prune():
+                print(f"Deleted {pruned} finished game{'s' if pruned > 1 else ''}: {saves.PRUNE_RULE}", flush=True)
         self._load(self.deck_path)
         # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
         picked = tuple(x for x in self.languages() if complete(x))
@@ -109,12 +113,13 @@ class Desk:
     def _load(self, path: Path) -> bool:
         result = load_deck(path)
         self.deck_path = path
+        self.disk_watch = DeckWatcher(path, ui=False) if not self.watching else None
         if result.deck is None:
             self.deck = None
             self.problems = [str(p) for p in result.problems]
             return False
         self.deck, self.problems = result.deck, []
-        self.pin = saves.pin_deck(path)
+        self.pin = saves.pin_loaded(result)
         return True
 
     def languages(self) -> tuple[str, ...]:
@@ -158,15 +163,18 @@ class Desk:
             self.watch_problems = [str(p) for p in result.problems]
             return False
         self.watch_problems = []
+        pin = saves.pin_loaded(result)  # pinned to what was loaded, never to the files read again later
+        if self.disk_watch is not None:
+            self.disk_watch = DeckWatcher(self.deck_path, ui=False)
         if self.game is not None:
             try:
-                self.game.swap_deck(result.deck)
+                self.game.swap_deck(result.deck, pin)
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
                 return False
         else:
             self.problems = []
-        self.deck, self.pin = result.deck, saves.pin_deck(self.deck_path)
+        self.deck, self.pin = result.deck, pin
         self.toast(self.t("toast.deck_reloaded"))
         return True
 
@@ -225,7 +233,7 @@ class Desk:
             return
         held = self.game_lock is not None and self.game_lock.path == path
         try:
-            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held)
+            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held, self.pin)
         except (saves.SaveError, OSError) as e:
             if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
                 self.shelf.failed.add(path)
@@ -280,7 +288,9 @@ class Desk:
         if self.phones is None or game is None or game.read_only:
             return
         saved = game.extra.get("room_code")
-        if isinstance(saved, str) and saved != self.phones.code:
+        if not is_room_code(saved):  # none yet, or an old save's short code: record the server's
+            saved = None
+        if saved is not None and saved != self.phones.code:
             self.phones.code = self.room_code = saved
             print(f"Phones: room code now {saved} at {self.phones.url}", flush=True)
         elif saved is None:
