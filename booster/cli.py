@@ -38,7 +38,9 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
-    ui_problems += _overflows(result, args.path)
+    from booster.deck import fit
+
+    ui_problems += fit.problems(result, args.path)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -97,30 +99,6 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
         print(f"{name}: {about} [{where}{hidden}] {folder}")
     print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
     return 0
-
-
-def _overflows(result, path: str) -> list:
-    """Texts that do not fit their card, printed or projected, at the smallest legible size, located at the
-    card (booster/deck/fit.py). Every card of the source language is measured (a designer's new card has no
-    other check); a translation's cards only where they are longer than the source or past a limit."""
-    from booster.deck import fit
-    from booster.deck.yaml_safe import Problem
-
-    deck = result.deck
-    if deck is None:
-        return []
-    out = []
-    for lang in sorted(deck.texts):
-        names = list(deck.cards) if lang == deck.info.source_language else fit.candidates(deck, lang)
-        if not names:
-            continue
-        doc = result.documents.get(f"text.{lang}.yaml")
-        found = fit.overflows(deck, lang, names)
-        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
-        for o in found:
-            line, col = where.get(("cards", o.card), (1, 1))
-            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, path)))
-    return out
 
 
 def cmd_deck_schema(args: argparse.Namespace) -> int:

@@ -181,3 +181,58 @@ def test_a_designers_source_card_that_overflows_is_reported_too(tmp_path: Path, 
     assert main(["deck", "check", str(d)]) == 1
     out = capsys.readouterr().out
     assert f"text.fr.yaml:{at + 1}:3: cards.food-desert: the Français (fr) texts do not fit the projected card" in out
+
+
+def test_a_second_check_measures_only_what_changed(long_deck: Path, tmp_path: Path, monkeypatch) -> None:
+    """The measures are kept by content: a second run lays out no card; after one edit, only the card edited
+    and the cards that name it are laid out again; the problems are the same as a fresh measure's."""
+    from booster.deck.fitcache import FitCache
+
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    names = fit.candidates(deck, "de")
+    fresh = fit.overflows(deck, "de", names)
+    assert fresh  # the pseudo-German has cards that do not fit
+
+    measured: list[str] = []
+    real_printed, real_screen = fit.printed, fit.screen
+
+    def counting(real):
+        def measure(deck, lang, cards=None):
+            cards = list(cards if cards is not None else deck.cards)
+            measured.extend(cards)
+            return real(deck, lang, cards)
+
+        return measure
+
+    monkeypatch.setattr(fit, "printed", counting(real_printed))
+    monkeypatch.setattr(fit, "screen", counting(real_screen))
+    cache = FitCache(tmp_path)
+    assert fit.overflows(deck, "de", names, cache) == fresh
+    cache.save()
+    assert len(measured) == 2 * len(names)
+
+    measured.clear()
+    assert fit.overflows(deck, "de", names, FitCache(tmp_path)) == fresh
+    assert measured == []
+
+    # One tool renamed: the tool and the challenges that list it among their helpful tools are measured again.
+    tool = next(c for c in deck.cards.values() if c.kind == "tool")
+    naming = {c.id for c in deck.cards.values() if tool.id in c.tools}
+    texts = {**deck.texts["de"], "cards": {**deck.texts["de"]["cards"], tool.id: {"title": "Ein neuer Name"}}}
+    edited = attrs.evolve(deck, texts={**deck.texts, "de": texts})
+    fit.overflows(edited, "de", list(deck.cards), FitCache(tmp_path))
+    assert tool.id in measured and naming and naming <= set(measured)
+    assert len(set(measured)) < len(deck.cards) / 2
+
+
+def test_a_damaged_cache_is_measured_again(long_deck: Path, tmp_path: Path) -> None:
+    from booster.deck.fitcache import FILE, FitCache
+
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    names = fit.candidates(deck, "de")
+    fresh = fit.overflows(deck, "de", names)
+    for damage in (b"\xff\x00{", b'{"version": 1, "entries": {"x": [1, 2]}}', b"[]"):
+        (tmp_path / FILE).write_bytes(damage)
+        assert fit.overflows(deck, "de", names, FitCache(tmp_path)) == fresh

@@ -17,12 +17,17 @@ reports nothing rather than fail: the character limits are then all there is.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import math
 import os
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster.engine.model import Deck
+
+if TYPE_CHECKING:
+    from booster.deck.fitcache import FitCache
 
 # The smallest scale of the printed card's type sizes a player still reads at arm's length: the core deck's
 # own source texts are printed at this size or larger. (The printer itself shrinks further before it clips.)
@@ -54,10 +59,30 @@ class Overflow(NamedTuple):
         )
 
 
-def overflows(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
-    """The cards (all, or those named) whose `lang` texts overflow the printed card or the projected one."""
+def overflows(
+    deck: Deck, lang: str, cards: Iterable[str] | None = None, cache: FitCache | None = None
+) -> list[Overflow]:
+    """The cards (all, or those named) whose `lang` texts overflow the printed card or the projected one.
+    With a `cache`, only the cards whose texts, mechanics or captions changed since they were last measured
+    are laid out again (booster.deck.fitcache); the caller saves it."""
     names = list(cards) if cards is not None else list(deck.cards)
-    return printed(deck, lang, names) + screen(deck, lang, names)
+    if cache is None:
+        return printed(deck, lang, names) + screen(deck, lang, names)
+    from booster.deck.fitcache import card_keys
+
+    # Whether each measure can run is part of the key: a build without one measures nothing with it.
+    able = tuple(importlib.util.find_spec(m) is not None for m in ("fpdf", "pygame"))
+    keys = card_keys(deck, lang, names, (LEGIBLE_SCALE, SCREEN, able))
+    if missing := [c for c in names if cache.get(keys[c]) is None]:
+        found = {(o.card, o.where): o for o in printed(deck, lang, missing) + screen(deck, lang, missing)}
+        for c in missing:
+            p, s = found.get((c, PRINTED)), found.get((c, ON_SCREEN))
+            cache.put(keys[c], (p.lines if p else 0, p.chars if p else 0, s.lines if s else 0, s.chars if s else 0))
+    results = {c: cache.get(keys[c]) or (0, 0, 0, 0) for c in names}
+    for c, r in results.items():
+        cache.put(keys[c], r)  # kept as recent
+    out = [Overflow(c, r[0], r[1], PRINTED) for c, r in results.items() if r[0]]
+    return out + [Overflow(c, r[2], r[3], ON_SCREEN) for c, r in results.items() if r[2]]
 
 
 def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
@@ -72,9 +97,7 @@ def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[O
         return []
     from booster.i18n import print_labels
 
-    pdf = FPDF(unit="mm")
-    pdf.add_page()
-    pen = Pen(pdf)
+    pen = _pen(FPDF, Pen)
     t = print_labels(lang)
     _, width, height = cardface.body_box()
     size = L.BODY_PT * LEGIBLE_SCALE
@@ -91,6 +114,14 @@ def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[O
         lines = max(1, round((fitted.height - height) / line + 0.49))
         out.append(Overflow(cid, lines, lines * per_line, PRINTED))
     return out
+
+
+@functools.cache
+def _pen(fpdf: Any, pen: Any) -> Any:
+    """One pen for every language of a run: loading the fonts into a PDF is most of a measure's cost."""
+    pdf = fpdf(unit="mm")
+    pdf.add_page()
+    return pen(pdf)
 
 
 def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
@@ -111,6 +142,7 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
     pygame.font.init()
     painter = Painter(pygame.Surface(SCREEN), Layout(SCREEN), TextRenderer())
     text = painter.tr
+    text.measuring = True  # laid out, not rendered: the measure needs the lines, not the pixels
     t = Strings(lang, mark_missing=False)
     out = []
     for cid in cards if cards is not None else deck.cards:
@@ -137,6 +169,34 @@ def _per_line(text: Any, painter: Any, width: float) -> int:
     font = text.font(painter.floor_px())
     sample = "abcdefghij klmnopqrst"
     return max(1, int(painter.r((0, 0, width, 1)).width / (font.size(sample)[0] / len(sample))))
+
+
+def problems(result: Any, deck_path: str) -> list[Any]:
+    """Texts that do not fit their card, printed or projected, at the smallest legible size, each a Problem
+    located at its card: what `deck check`, `deck status` and the game in watch mode report. Every card of
+    the source language is measured (a designer's new card has no other check); a translation's cards only
+    where they are longer than the source or past a limit. Measures are kept in the user's cache folder
+    (booster.deck.fitcache), so that only the cards changed since the last run are laid out again."""
+    from booster.deck.fitcache import FitCache
+    from booster.deck.yaml_safe import Problem
+
+    deck = result.deck
+    if deck is None:
+        return []
+    cache = FitCache()
+    out = []
+    for lang in sorted(deck.texts):
+        names = list(deck.cards) if lang == deck.info.source_language else candidates(deck, lang)
+        if not names:
+            continue
+        doc = result.documents.get(f"text.{lang}.yaml")
+        found = overflows(deck, lang, names, cache)
+        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
+        for o in found:
+            line, col = where.get(("cards", o.card), (1, 1))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, deck_path)))
+    cache.save()
+    return out
 
 
 def candidates(deck: Deck, lang: str) -> list[str]:

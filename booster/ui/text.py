@@ -40,6 +40,9 @@ class TextRenderer:
         self.blocks: dict[tuple, pygame.Surface] = {}
         self.wraps: dict[tuple, list[str]] = {}
         self.records: list[Drawn] | None = None
+        # True to lay text out without rendering it (booster.deck.fit measures whether cards fit): the same
+        # sizes, lines and rectangles, with no pixels.
+        self.measuring = False
 
     def font(self, px: int, bold: bool = False) -> FallbackFont:
         key = (px, bold)
@@ -156,12 +159,19 @@ class TextRenderer:
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
         size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
-        surf = self.block(lines, size, bold, colour, box.width, align)
-        rect = surf.get_rect()
+        if self.measuring:
+            font = self.font(size, bold)
+            w = min(box.width, max((font.size(line)[0] for line in lines), default=1)) or 1
+            rect = pygame.Rect(0, 0, w, max(1, font.get_linesize() * len(lines)))
+            surf = None
+        else:
+            surf = self.block(lines, size, bold, colour, box.width, align)
+            rect = surf.get_rect()
         rect.y = box.y if valign == "top" else box.centery - rect.h // 2 if valign == "middle" else box.bottom - rect.h
         rect.x = box.x if align == "left" else box.centerx - rect.w // 2 if align == "center" else box.right - rect.w
         rect.y = max(box.y, rect.y)
-        surface.blit(surf, rect)
+        if surf is not None:
+            surface.blit(surf, rect)
         if self.records is not None:
             cut = bool(lines) and lines[-1].endswith("…") and not text.endswith("…")
             self.records.append(Drawn(rect.copy(), box.copy(), text, size, cut))
