@@ -236,3 +236,14 @@ def test_a_damaged_cache_is_measured_again(long_deck: Path, tmp_path: Path) -> N
     for damage in (b"\xff\x00{", b'{"version": 1, "entries": {"x": [1, 2]}}', b"[]"):
         (tmp_path / FILE).write_bytes(damage)
         assert fit.overflows(deck, "de", names, FitCache(tmp_path)) == fresh
+
+
+def test_deck_status_names_the_cards_too_long_as_check_does(long_deck: Path, capsys) -> None:
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    found = fit.overflows(deck, "de", fit.candidates(deck, "de"))
+    main(["deck", "status", str(long_deck), "--lang", "de"])
+    out = capsys.readouterr().out
+    n = len(found)
+    assert f"de: {n} card{'s' if n != 1 else ''} too long for the card:" in out
+    assert all(f"cards.{o.card}: the de texts do not fit" in out for o in found)

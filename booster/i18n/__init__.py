@@ -30,6 +30,7 @@ MARK_OPEN, MARK_CLOSE = "[[", "]]"
 _FILE = re.compile(r"ui\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
 
 _cache: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+_good: dict[Path, dict[str, Any]] = {}  # the last version of each file read without a problem
 
 
 def user_folder() -> Path:
@@ -74,9 +75,15 @@ def table(lang: str) -> dict[str, Any]:
     hit = _cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    doc, _problems = read_file(path)
+    doc, problems = read_file(path)
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
     value = dict(ui) if isinstance(ui, Mapping) else {}
+    if problems or not isinstance(ui, Mapping):
+        # A translator's broken edit (`play --watch`): keep the last good version of the file rather than
+        # fall back to English; `check` says what is wrong, and the watch shows it.
+        value = _good.get(path, value)
+    else:
+        _good[path] = value
     _cache[path] = (stamp, value)
     return value
 

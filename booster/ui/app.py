@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pygame
 
 from booster import paths, saves
@@ -676,34 +677,62 @@ class App:
         return max(1, min(waits)) if waits else 0
 
     def reload_deck(self) -> None:
+        """Read the deck and the current language's strings again (watch mode). A problem is shown on screen
+        and printed in the terminal, with its file, line and column, until it is fixed; a broken translation
+        keeps its last good version meanwhile, rather than the game switching to another language."""
+        from booster.deck import fit
         from booster.ui.scenes.error import ErrorScene
 
         result = load_deck(self.deck_path)
         self.dirty = True
+        problems = [str(p) for p in result.problems] + self._ui_problems()
+        problems += [str(p) for p in fit.problems(result, str(self.deck_path))]  # as `deck check` says
+        if problems != self.watch_problems:
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print(self.t("error.problems"), file=sys.stderr)
         if result.deck is None:
-            self.watch_problems = [str(p) for p in result.problems]
+            self.watch_problems = problems
             if isinstance(self.scenes[0], ErrorScene):
                 self.problems = self.watch_problems
                 self.scenes[0].problems = self.problems
             return
-        self.watch_problems = []
+        deck = result.deck
+        good = self.deck.texts if self.deck is not None else {}
+        if kept := {lang: good[lang] for lang in result.refused if lang in good}:
+            deck = attrs.evolve(deck, texts={**deck.texts, **kept})  # the last good version of each
+        self.watch_problems = problems
         if self.game is not None:
             try:
-                self.game.swap_deck(result.deck)
+                self.game.swap_deck(deck)
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
-                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
+                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e)), *problems]
                 return
-            self.deck = result.deck
-            self.toast(self.t("toast.deck_reloaded"))
+            self.deck = deck
+            if not problems:
+                self.toast(self.t("toast.deck_reloaded"))
             if self._shown is not None:  # the same screen, in the new words, with its overlays
                 top_overlays = self.scenes[1:]
                 self.show_game()
                 self.scenes += top_overlays
             return
-        self.deck, self.problems = result.deck, []
-        self.toast(self.t("toast.deck_reloaded"))
+        self.deck, self.problems = deck, []
+        if not problems:
+            self.toast(self.t("toast.deck_reloaded"))
         if isinstance(self.scenes[0], ErrorScene):
             self.go_start()
+
+    def _ui_problems(self) -> list[str]:
+        """The problems of the current language's string files (the translator's own and the bundled one)."""
+        from booster import i18n
+
+        out = []
+        for folder in i18n.folders():
+            path = folder / f"ui.{self.lang}.yaml"
+            if path.is_file():
+                out += [str(p) for p in i18n.check(path)[0]]
+        return out
 
     # -- drawing -------------------------------------------------------------------------------------------
     def render(self) -> None:
@@ -732,7 +761,7 @@ class App:
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.game is not None:
+        if self.watch_problems and (self.game is not None or not self.problems):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
