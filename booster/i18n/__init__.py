@@ -75,7 +75,7 @@ def table(lang: str) -> dict[str, Any]:
     hit = _cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    doc, problems = read_file(path)
+    doc, problems = read_file(path, all_text=True)
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
     value = dict(ui) if isinstance(ui, Mapping) else {}
     if problems or not isinstance(ui, Mapping):
@@ -206,7 +206,7 @@ def check(path: Path) -> tuple[list[Any], list[Any]]:
     from booster.deck.yaml_safe import Problem
     from booster.translation.core import flat
 
-    doc, problems = read_file(path)
+    doc, problems = read_file(path, all_text=True)
     if doc.value is None:
         return problems, []
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None

@@ -93,7 +93,7 @@ class TextSet:
         path = self.file(lang)
         if not path.is_file():
             return {}, []
-        doc, problems = read_file(path, max_bytes=16 * 1024 * 1024)
+        doc, problems = read_file(path, max_bytes=16 * 1024 * 1024, all_text=True)
         return (doc.value if isinstance(doc.value, dict) else {}), problems
 
 

@@ -144,7 +144,7 @@ def _flat_of(text: str | None, name: str) -> dict[str, str]:
 
     if text is None:
         return {}
-    doc, _ = parse_bytes(text.encode("utf-8"), name, max_bytes=16 * 1024 * 1024)
+    doc, _ = parse_bytes(text.encode("utf-8"), name, max_bytes=16 * 1024 * 1024, all_text=True)
     return flat(doc.value) if isinstance(doc.value, dict) else {}
 
 

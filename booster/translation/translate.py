@@ -95,7 +95,7 @@ def translate(
     made_from = {p: o.was for p, o in known.items()}
     text = core.render(ts.source, target, ts.source_lang, core.header_lines(ts), notes, made_from)
     # Never lose a translation: check what we would write before writing it.
-    doc, problems = parse_bytes(text.encode("utf-8"), str(path), max_bytes=16 * 1024 * 1024)
+    doc, problems = parse_bytes(text.encode("utf-8"), str(path), max_bytes=16 * 1024 * 1024, all_text=True)
     written = core.flat(doc.value if isinstance(doc.value, dict) else {})
     lost = [p for p, t in core.flat(target).items() if written.get(p) != t]
     if problems or lost:
