@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -84,6 +85,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     from booster.i18n import language_label
 
     mine = paths.user_decks()
+    if mine.is_dir():  # the modelines of the decks there name ../../schemas: put them there
+        with contextlib.suppress(OSError):
+            schemas.install()
     seen: set[str] = set()
     for name, folder in paths.decks():
         result = load_deck(folder)
@@ -102,11 +106,21 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
 
 
 def cmd_deck_schema(args: argparse.Namespace) -> int:
-    kinds = [args.kind] if args.kind else list(schemas.KINDS)
-    if len(kinds) == 1:
-        print(schemas.schema_text(kinds[0]), end="")
-    else:
-        print(json.dumps({k: schemas.schema(k) for k in kinds}, indent=2, ensure_ascii=False))
+    if args.install:
+        try:
+            folder = schemas.install()
+        except OSError as e:
+            print(f"cannot write the schemas: {e}", file=sys.stderr)
+            return 1
+        print(f"schemas written to {folder}: files in your decks folder name them on their first line")
+        return 0
+    if args.kind:
+        print(schemas.schema_text(args.kind), end="")
+        return 0
+    print("The kinds of deck file, each with its JSON Schema (booster deck schema KIND prints it):")
+    for kind in schemas.KINDS:
+        print(f"  {kind}: {schemas.ABOUT[kind]}")
+    print("booster deck schema --install puts them beside your decks, where your files' first lines find them.")
     return 0
 
 
@@ -296,7 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = deck_sub.add_parser("list", help="the decks --deck NAME finds: yours, then the bundled ones")
     listing.set_defaults(func=cmd_deck_list)
     schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
-    schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
+    schema.add_argument("kind", nargs="?", choices=schemas.KINDS, help="the kind of file; none lists the kinds")
+    schema.add_argument("--install", action="store_true", help="put the schemas beside your decks for your editor")
     schema.set_defaults(func=cmd_deck_schema)
 
     for path, (module, help_) in PLUGGED.items():

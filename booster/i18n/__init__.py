@@ -207,9 +207,13 @@ def check(path: Path) -> tuple[list[Any], list[Any]]:
     from booster.translation.core import flat
 
     doc, problems = read_file(path, all_text=True)
+    if doc.value is None and _only_comments(doc.text):
+        return [], []  # as `deck translate --ui` writes it: every string still to do
     if doc.value is None:
         return problems, []
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
+    if ui is None and isinstance(doc.value, Mapping) and list(doc.value) in ([], ["ui"]):
+        return problems, []  # `{}` or `ui:` alone, as `deck translate --ui` writes it: nothing translated yet
     if not isinstance(ui, Mapping):
         return [*problems, Problem(str(path), 1, 1, "a string file holds one mapping, ui: (see ui.en.yaml)")], []
     source = flat(table(SOURCE)) if path != BUNDLED / f"ui.{SOURCE}.yaml" else flat(ui)
@@ -233,6 +237,10 @@ def check(path: Path) -> tuple[list[Any], list[Any]]:
     at = doc.locate(p for p, _, _ in found)
     located = [(Problem(str(path), *at[p], m), bad) for p, m, bad in found]
     return problems + [p for p, bad in located if bad], [p for p, bad in located if not bad]
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def check_all() -> tuple[list[Any], list[Any]]:

@@ -67,7 +67,9 @@ class TextSet:
         if self.own is None or lang == self.source_lang:
             return here
         mine = self.own / here.name
-        if mine.is_file() or not (here.is_file() or _in_checkout(self.folder)):
+        # A new translation goes to the translator's own folder, never into the installed package (nor a
+        # checkout's source tree): an upgrade would erase it, and the package may not be writable.
+        if mine.is_file() or not here.is_file():
             return mine
         return here
 
@@ -328,8 +330,12 @@ def select(paths: Iterable[str], ids: Iterable[str]) -> tuple[list[str], list[st
 # -- writing a translation file ---------------------------------------------------------------------
 
 
-def header_lines(ts: TextSet) -> list[str]:
-    """The schema and licence comment lines of the source file, so every text file starts the same way."""
+def header_lines(ts: TextSet, lang: str | None = None) -> list[str]:
+    """The schema and licence comment lines of the source file, so every text file starts the same way;
+    with `lang`, the schema line points from where `lang`'s file is to a schema that is there
+    (booster.deck.schemas.modeline)."""
+    from booster.deck.schemas import MODELINE, modeline
+
     path = ts.file(ts.source_lang)
     out = []
     try:
@@ -340,6 +346,10 @@ def header_lines(ts: TextSet) -> list[str]:
                 out.append(line)
     except OSError:
         pass
+    if lang is not None:
+        target = ts.file(lang).parent
+        line = modeline(target, "text")
+        out = [line, *(x for x in out if not x.startswith(MODELINE))]
     return out
 
 

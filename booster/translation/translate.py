@@ -93,7 +93,7 @@ def translate(
     if warning:
         print(warning, file=sys.stderr)
     made_from = {p: o.was for p, o in known.items()}
-    text = core.render(ts.source, target, ts.source_lang, core.header_lines(ts), notes, made_from)
+    text = core.render(ts.source, target, ts.source_lang, core.header_lines(ts, lang), notes, made_from)
     # Never lose a translation: check what we would write before writing it.
     doc, problems = parse_bytes(text.encode("utf-8"), str(path), max_bytes=16 * 1024 * 1024, all_text=True)
     written = core.flat(doc.value if isinstance(doc.value, dict) else {})

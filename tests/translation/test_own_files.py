@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: MIT
+"""A translator's files live where the translator owns them (issue 25 §6): `deck translate --ui` writes to
+the user's folder, never into the installed package; the blank file it writes passes `deck check`; files in
+the user's folders name a schema that is there; `deck schema` with no kind lists the kinds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from booster import i18n, paths
+from booster.deck import schemas
+
+
+def _schema_of(file: Path) -> Path:
+    """The schema a file's first line names, resolved as an editor does (relative to the file)."""
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    m = re.fullmatch(r"# yaml-language-server: \$schema=(.+)", first)
+    assert m, first
+    return (file.parent / m.group(1)).resolve()
+
+
+def test_translate_ui_writes_to_the_users_folder_and_the_blank_file_passes(mini: Path, run) -> None:
+    bundled = set(i18n.BUNDLED.iterdir())
+    code, out = run("deck", "translate", mini, "--lang", "de", "--ui")
+    assert code == 0, out
+    assert set(i18n.BUNDLED.iterdir()) == bundled  # nothing written into the program's own folder
+    mine = i18n.user_folder() / "ui.de.yaml"
+    assert mine.is_file() and f"created {mine}" in out
+    assert _schema_of(mine).is_file()
+    # Every string still to do (commented out): the file passes, as the schema and the editor say.
+    code, out = run("deck", "check", mini)
+    assert code == 0, out
+    assert "ui.de.yaml" not in out
+    # One string translated, uncommented with its parent, the `{}` line deleted as it says: it counts.
+    text = mine.read_text(encoding="utf-8")
+    text = text.replace("# ui:\n", "ui:\n", 1).replace('  # lang_name: ""', "  lang_name: Deutsch", 1)
+    text = "\n".join(x for x in text.splitlines() if not x.startswith("{}")) + "\n"
+    mine.write_text(text, encoding="utf-8")
+    code, out = run("deck", "check", mini)
+    assert code == 0 and "Deutsch (de)" in out, out
+
+
+def test_a_users_deck_gets_a_modeline_that_resolves(mini: Path, run) -> None:
+    deck = Path(shutil.copytree(mini, paths.user_decks() / "mine"))
+    code, out = run("deck", "translate", deck, "--lang", "de")
+    assert code == 0, out
+    schema = _schema_of(deck / "text.de.yaml")
+    assert schema == (paths.user_data() / "schemas" / "text.schema.json").resolve()
+    assert schema.read_text(encoding="utf-8") == schemas.schema_text("text")
+    # The deck's own files, copied from the bundled deck, name ../../schemas: `deck list` puts them there.
+    shutil.rmtree(paths.user_data() / "schemas")
+    assert run("deck", "list")[0] == 0
+    assert all((paths.user_data() / "schemas" / f"{k}.schema.json").is_file() for k in schemas.KINDS)
+
+
+def test_deck_schema_lists_the_kinds_and_installs(run) -> None:
+    code, out = run("deck", "schema")
+    assert code == 0
+    assert all(f"  {k}: " in out for k in schemas.KINDS) and "$schema" not in out
+    code, out = run("deck", "schema", "--install")
+    assert code == 0 and str(paths.user_data() / "schemas") in out
+    code, out = run("deck", "schema", "text")
+    assert code == 0 and '"$schema"' in out
