@@ -54,10 +54,11 @@ class Client:
 
 
 def start_room(teams: int, loop_poll: float | None, mode: str | None = None):
+    from headless import HeadlessLoop
+
     from booster import paths
     from booster.deck.loader import load_deck
     from booster.engine.game import Setup
-    from booster.phones.headless import HeadlessLoop
     from booster.phones.server import Limits, PhoneServer
 
     deck = load_deck(paths.CORE_DECK).deck

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """How long printing the core deck takes (goal: at most 10 s, fronts and backs included).
 
-python benchmarks/print_bench.py [--deck booster/cards/core] [--lang fr] [--runs 3]
+python benchmarks/print_bench.py [--deck cards/core] [--lang fr] [--runs 3]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ GOAL_S = 10.0
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deck", default=str(ROOT / "booster" / "cards" / "core"))
+    parser.add_argument("--deck", default=str(ROOT / "cards" / "core"))
     parser.add_argument("--lang", default=None)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()

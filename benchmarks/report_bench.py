@@ -21,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sample_save import random_save  # noqa: E402
+
 from booster import paths  # noqa: E402
 from booster.deck.loader import load_deck  # noqa: E402
 from booster.report.export import write_merged, write_report  # noqa: E402
-from booster.report.sample import random_save  # noqa: E402
 from booster.saves import save  # noqa: E402
 
 

@@ -103,7 +103,7 @@ def first_frame(deck: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deck", default=str(ROOT / "booster" / "cards" / "core"))
+    parser.add_argument("--deck", default=str(ROOT / "cards" / "core"))
     parser.add_argument("-n", type=int, default=30, help="redraws per scene")
     args = parser.parse_args()
     redraws(args.deck, args.n)

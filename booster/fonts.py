@@ -4,7 +4,7 @@
 Noto Sans covers the Latin, Greek and Cyrillic of every deck language; a team named by a facilitator may
 hold a star, an emoji or a Hebrew or Arabic word. Each character is drawn by the first font that has it:
 Noto Sans, then Noto Sans Symbols 2, Hebrew, Arabic and Noto Color Emoji (all SIL OFL 1.1, bundled in
-`booster/assets/fonts/`). Hebrew and Arabic runs are drawn right to left and shaped (joined letters).
+`assets/fonts/`). Hebrew and Arabic runs are drawn right to left and shaped (joined letters).
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: MIT
-"""Where things are: the bundled decks and fonts inside the package, the user's own files in their data folder.
+"""Where things are: the bundled decks and fonts, the user's own files in their data folder.
 
 Everything the program reads from its own installation is found from the package (importlib.resources), so a
-wheel, a pipx install and the Linux app folder all work from any directory. Everything a user adds (decks,
-interface translations, autosaves) lives in one per-user folder, never inside the installation.
+wheel, a pipx install and the Linux app folder all work from any directory: the build carries the top-level
+`cards/` and `assets/` into the package as `booster/cards` and `booster/assets` (pyproject.toml,
+packaging/booster.spec). A checkout, and an editable install of it, reads the top-level folders themselves.
+Everything a user adds (decks, interface translations, autosaves) lives in one per-user folder, never inside
+the installation.
 """
 
 from __future__ import annotations
@@ -14,10 +17,19 @@ from pathlib import Path
 
 APP_NAME = "social-impact-booster"
 PACKAGE = Path(str(files("booster")))
-DECKS = PACKAGE / "cards"
+
+
+def _bundled(name: str) -> Path:
+    """The installed copy of a top-level folder inside the package, else (a checkout) the folder itself."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
+DECKS = _bundled("cards")
 CORE_DECK = DECKS / "core"
-FONTS = PACKAGE / "assets" / "fonts"
-ICON = PACKAGE / "assets" / "social-impact-booster.png"  # drawn from packaging/linux/social-impact-booster.svg
+ASSETS = _bundled("assets")
+FONTS = ASSETS / "fonts"
+ICON = ASSETS / "social-impact-booster.png"  # drawn from packaging/linux/social-impact-booster.svg
 
 
 def user_data() -> Path:

@@ -8,11 +8,11 @@ import pygame
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sample_save import random_save
 
 from booster import fonts, paths
 from booster.cli import main
 from booster.deck.loader import load_deck
-from booster.report.sample import random_save
 from booster.saves import save
 from booster.ui.text import TextRenderer
 

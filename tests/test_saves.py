@@ -93,7 +93,7 @@ def test_a_save_that_no_longer_fits_the_deck(game, tmp_path):
 
 
 def _played(deck_path, seed: int = 4):
-    from booster.report.sample import random_save
+    from sample_save import random_save
 
     return random_save(load_deck(deck_path).deck, str(deck_path), 2, seed=seed)
 

@@ -135,8 +135,9 @@ def test_a_spanish_print_has_no_english_or_french_label(spanish_deck: Path, tmp_
 
 @pytest.mark.skipif(not POPPLER, reason="pdftotext is needed")
 def test_a_spanish_report_has_no_english_or_french_label(spanish_deck: Path, tmp_path: Path) -> None:
+    from sample_save import random_save
+
     from booster.report.export import write_report
-    from booster.report.sample import random_save
 
     deck = load_deck(spanish_deck).deck
     assert deck is not None

@@ -172,7 +172,7 @@ class Room(Protocol):
 
 
 class Table(Protocol):
-    """What `TurnRoom` plays on: the front end's game controller, or `headless.Headless`."""
+    """What `TurnRoom` plays on: the front end's game controller, or the tests' `headless.Headless`."""
 
     @property
     def deck(self) -> Deck: ...

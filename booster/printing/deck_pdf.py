@@ -25,7 +25,7 @@ from booster.printing import sizes as L
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
+    parser.add_argument("path", help="deck folder, e.g. cards/core")
     parser.add_argument("--lang", help="language of the texts (default: the deck's source language)")
     parser.add_argument("-o", "--output", help="PDF file to write (default: DECK-LANG.pdf)")
     parser.add_argument("--paper", choices=tuple(L.PAPERS), default="a4", help="paper size (default: a4)")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
+    parser.add_argument("path", help="deck folder, e.g. cards/core")
     parser.add_argument("ids", nargs="*", metavar="ID", help="text path, prefix or card id to confirm")
     parser.add_argument("--lang", required=True, help="the translation's language")
     parser.add_argument("--all", action="store_true", help="confirm every translated text of the language")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the command line imports this module at start: the rest is 
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="deck folder, e.g. booster/cards/core")
+    parser.add_argument("path", help="deck folder, e.g. cards/core")
     parser.add_argument("--lang", required=True, help="the language to translate into, e.g. it or pt-br")
     parser.add_argument("--ui", action="store_true", help="also create or complete the UI's ui.LANG.yaml")
     parser.add_argument(

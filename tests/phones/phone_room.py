@@ -9,9 +9,10 @@ import urllib.error
 import urllib.request
 from typing import Any
 
+from headless import HeadlessLoop
+
 from booster.engine.game import Setup
 from booster.engine.model import Deck
-from booster.phones.headless import HeadlessLoop
 from booster.phones.server import Limits, PhoneServer
 
 TEAMS = ("Blue", "Green")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import threading
 
+from headless import Headless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from booster.engine.game import ADVANCE, Action, ActionKind, Setup
 from booster.phones.bridge import Bridge
-from booster.phones.headless import Headless
 from booster.phones.room import Answer, Phase, Refusal, RoundRoom, TurnRoom, room_for
 
 TEAMS = ("Blue", "Green", "Orange")

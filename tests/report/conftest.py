@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sample_save import random_save
 
 from booster import paths
 from booster.deck.loader import load_deck
-from booster.report.sample import random_save
 from booster.saves import save
 
 MINI_PATH = Path(__file__).resolve().parent.parent / "decks" / "mini"

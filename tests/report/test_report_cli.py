@@ -10,9 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sample_save import random_save
 
 from booster.cli import main
-from booster.report.sample import random_save
 from booster.saves import load, save
 
 MINI_PATH = Path(__file__).resolve().parent.parent / "decks" / "mini"

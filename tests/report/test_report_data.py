@@ -8,11 +8,11 @@ import json
 from collections import Counter
 
 import pytest
+from sample_save import random_save
 
 from booster.engine.game import Game
 from booster.report.collect import EXCHANGE, build_session, stage_seconds
 from booster.report.export import records, write_report
-from booster.report.sample import random_save
 from booster.saves import SaveError
 
 

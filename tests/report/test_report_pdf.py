@@ -8,13 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sample_save import random_save
 
 from booster.i18n import report_labels
 from booster.report.collect import build_session
 from booster.report.doc import Doc
 from booster.report.export import to_json, write_report
 from booster.report.pdf import duration, licence_url, render, signed
-from booster.report.sample import random_save
 
 HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
 

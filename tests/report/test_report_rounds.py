@@ -8,11 +8,11 @@ import shutil
 import subprocess
 
 import pytest
+from sample_save import random_save
 
 from booster.engine.game import Game
 from booster.report.collect import build_session, stage_seconds
 from booster.report.export import write_report
-from booster.report.sample import random_save
 
 
 def test_every_round_has_one_row_per_team_with_the_answer_that_counted(core):

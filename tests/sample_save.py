@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Seeded random games recorded as saves, with plausible decision times: for tests, benchmarks and previews."""
+"""Seeded random games recorded as saves, with plausible decision times: a fixture of the tests and benchmarks."""
 
 from __future__ import annotations
 
