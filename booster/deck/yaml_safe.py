@@ -301,6 +301,10 @@ def _build(
                     "if the # belongs to the text, put the whole text in quotes",
                 )
             )
+        for refused, sentence in yaml_words.text_slips(value):
+            # In a deck (`refuse_control`) what would reach the card wrong is a problem; elsewhere a warning.
+            slip = Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, sentence)
+            (problems if refused and refuse_control else warnings).append(slip)
         if not value.isprintable() and (bad := _CONTROL.search(value)):
             where = (name, event.start_mark.line + 1, event.start_mark.column + 1)
             if bad.group() == "\t":
@@ -376,7 +380,7 @@ def _build(
                     # Most plain values are words: only those that may be null, a bool or a number are resolved.
                     if plain and (not value or value[0] in maybe_special):
                         value = resolve(value)
-                    if isinstance(value, str) and (not value.isprintable() or not event.style):
+                    if isinstance(value, str) and (not value.isprintable() or not event.style or "<" in value):
                         warn_text(event, value)
                     if key is not _BAD_KEY:
                         container[key] = value
