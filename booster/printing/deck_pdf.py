@@ -40,7 +40,12 @@ def main(args: argparse.Namespace) -> int:
     if result.deck is None:
         for p in result.problems:
             print(p)
-        print(f"{len(result.problems)} problems found: fix them (booster deck check) before printing", file=sys.stderr)
+        n = len(result.problems)
+        print(
+            f"{n} problem{'s' if n != 1 else ''} found: fix {'them' if n != 1 else 'it'} (booster deck check) "
+            "before printing",
+            file=sys.stderr,
+        )
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
