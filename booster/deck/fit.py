@@ -29,8 +29,8 @@ from booster.engine.model import Deck
 if TYPE_CHECKING:
     from booster.deck.fitcache import FitCache
 
-# The smallest scale of the printed card's type sizes a player still reads at arm's length: the core deck's
-# own source texts are printed at this size or larger. (The printer itself shrinks further before it clips.)
+# The smallest scale of the printed card's type sizes a player still reads at arm's length: the print
+# layout's body-text floor (booster.printing.sizes.FLOOR_SCALE, kept equal by a test).
 LEGIBLE_SCALE = 0.75
 # The frame the screen is designed for: the card scene's card, in logical units at scale 1.
 SCREEN = (1920, 1080)
@@ -51,7 +51,8 @@ class Overflow(NamedTuple):
         if self.where == ON_SCREEN:
             what, shows = "the projected card", f"booster deck preview {deck_path} --lang {lang} --card {self.card}"
         else:
-            what, shows = "the printed card", f"booster deck print {deck_path} --lang {lang}"
+            what = "the printed card, even continued on its back,"
+            shows = f"booster deck print {deck_path} --lang {lang}"
         return (
             f"cards.{self.card}: the {language_label(lang)} texts do not fit {what} even at the smallest legible "
             f"size: they overflow by about {self.lines} line{s} (about {self.chars} characters to cut); "
@@ -104,14 +105,20 @@ def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[O
     line = pen.line_height(size)
     per_line = max(1, int(width / (pen.width("abcdefghij klmnopqrst", size) / 21)))
     out = []
+    more = t("continued_back")
     for cid in cards if cards is not None else deck.cards:
         title = deck.text(lang, "cards", cid, "title", default=cid)
-        # Measured once, at the smallest legible size: the question is only whether it fits there.
-        blocks = cardface.blocks(deck, lang, deck.cards[cid], t)
-        fitted = cardface.fit(pen, title, blocks, width, height, LEGIBLE_SCALE, LEGIBLE_SCALE)
-        if fitted.fits:
+        # Measured at the smallest legible size, as `deck print` lays it out: a card that does not fit its
+        # face continues on its back; it overflows only when the back does not hold the rest either.
+        front, rest = cardface.split(pen, title, cardface.blocks(deck, lang, deck.cards[cid], t), more)
+        over = 0.0
+        for part, heading in ((front, title), (rest, t("continued", title=title))):
+            if part:
+                fitted = cardface.fit(pen, heading, part, width, height, LEGIBLE_SCALE, LEGIBLE_SCALE)
+                over += 0.0 if fitted.fits else fitted.height - height
+        if not over:
             continue
-        lines = max(1, round((fitted.height - height) / line + 0.49))
+        lines = max(1, round(over / line + 0.49))
         out.append(Overflow(cid, lines, lines * per_line, PRINTED))
     return out
 

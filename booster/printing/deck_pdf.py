@@ -109,31 +109,56 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
     x0, y0 = L.grid_origin(paper)
     groups = cardface.order(deck)
     numbers = sheet_numbers(deck, groups)
+    more = t("continued_back" if backs else "continued_next")
+    floor_pt = L.BODY_PT * L.FLOOR_SCALE
+
+    def drawn(cid: str, f: Any, second: bool) -> None:
+        """Say what a reader of the printed card would notice: text cut, or smaller than the floor."""
+        where = f"card '{cid}'" + (" (its continuation)" if second else "")
+        if not f.fits:
+            warnings.append(f"{where}: its text is too long for a printed card, even continued, and was cut")
+        elif f.scale < L.FLOOR_SCALE - 1e-6:
+            warnings.append(
+                f"{where}: body text printed at {L.BODY_PT * f.scale:.1f} pt, below the {floor_pt:.1f} pt floor"
+            )
+
     for group in groups:
         # One type size for a kind: the largest every card of it fits at (cards side by side look alike);
         # kinds with little text (scenarios, experiences) may grow to fill the card.
         top = GROW.get(deck.cards[group[0]].kind, 1.0)
         scale = min(cardface.best_scale(pen, deck, lang, cid, t, top) for cid in group) if top > 1 else 1.0
         scale = max(scale, 1.0)
-        for i in range(0, len(group), L.COLS * L.ROWS):
-            page = group[i : i + L.COLS * L.ROWS]
+        # A card that does not fit one face at the floor continues on its back, or without backs on a
+        # second card printed after it.
+        split = {cid: cardface.faces(pen, deck, lang, cid, t, more) for cid in group}
+        for cid, parts in split.items():
+            if len(parts) > 1:
+                warnings.append(f"card '{cid}': its text continues on {'its back' if backs else 'a second card'}")
+        slots = [(cid, i, body) for cid in group for i, body in enumerate(split[cid][: 1 if backs else 2])]
+        for i in range(0, len(slots), L.COLS * L.ROWS):
+            page = slots[i : i + L.COLS * L.ROWS]
             if backs and pdf.page_no() % 2:
                 # Fronts on odd pages, their backs on the even page after: the two sides of one sheet.
                 blank_page(pen, paper, t)
             pdf.add_page()
             crop_marks(pdf, paper)
-            for k, cid in enumerate(page):
+            for k, (cid, part, body) in enumerate(page):
                 r, c = divmod(k, L.COLS)
                 x, y = x0 + c * L.CARD_W, y0 + r * L.CARD_H
-                if not cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, numbers.get(cid)):
-                    warnings.append(f"card '{cid}': its text is too long for a printed card and was cut")
+                num = numbers.get(cid)
+                drawn(cid, cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, num, body, part > 0), part > 0)
             if backs:
                 pdf.add_page()
                 crop_marks(pdf, paper)
-                for k, cid in enumerate(page):
+                for k, (cid, _, _) in enumerate(page):
                     r, c = divmod(k, L.COLS)
                     c = L.COLS - 1 - c  # long-edge flip: left and right swap
-                    cardface.draw_back(pen, deck, lang, cid, x0 + c * L.CARD_W, y0 + r * L.CARD_H, t)
+                    x, y = x0 + c * L.CARD_W, y0 + r * L.CARD_H
+                    if len(split[cid]) > 1:
+                        f = cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, None, split[cid][1], True)
+                        drawn(cid, f, True)
+                    else:
+                        cardface.draw_back(pen, deck, lang, cid, x, y, t)
     if numbers:
         consequences_sheet(pen, deck, lang, t, paper, numbers)
     credits_page(pen, deck, lang, t, paper, today or datetime.date.today().isoformat())
