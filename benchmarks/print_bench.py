@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from booster.deck.loader import load_deck  # noqa: E402 - after the path is set
-from booster.printing.deck_pdf import build  # noqa: E402
+from booster.paper.deck_pdf import build  # noqa: E402
 
 GOAL_S = 10.0
 

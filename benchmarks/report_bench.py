@@ -25,8 +25,8 @@ from sample_save import random_save  # noqa: E402
 
 from booster import paths  # noqa: E402
 from booster.deck.loader import load_deck  # noqa: E402
-from booster.report.export import write_merged, write_report  # noqa: E402
-from booster.saves import save  # noqa: E402
+from booster.paper.export import write_merged, write_report  # noqa: E402
+from booster.table.saves import save  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:

@@ -34,10 +34,11 @@ MINI = ROOT / "tests" / "decks" / "mini"
 CHILD = r"""
 import random, sys
 from pathlib import Path
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
 from booster.deck.loader import load_deck
 from booster.engine.game import Setup
-from booster.ui.controller import GameController
+from booster.table.controller import GameController
 
 deck = load_deck(paths.CORE_DECK).deck
 rnd = random.Random(int(sys.argv[2]))
@@ -78,7 +79,7 @@ def kill_trials(trials: int, seed: int) -> tuple[int, int, int]:
             reported_total += reported
             if reported == 0:
                 continue
-            from booster import saves
+            from booster.table import saves
 
             try:
                 on_disk = len(saves.load(path).log)

@@ -6,10 +6,11 @@ the time from saving a deck file to the game showing it.
 
 Preview and check are whole `booster` processes (what a translator waits for); check is timed in CPU, cold
 (an empty cache folder: every card measured) and warm (the run after: the measures come from the cache).
-The fit measures (`booster.deck.fit`) are timed on every card of the core deck in French, warm: `deck check`
-measures only the cards of a translation that are longer than their source or past a limit. Reload is measured in a
-running game in watch mode on a copy of the core deck: a French title is edited on disk, then the loop's
-own tick/render runs until the new title is on screen; it includes the watcher's 250 ms polling interval.
+The fit measures (`booster.tools.fit`) are timed on every card of the core deck in French, warm: `deck check`
+measures only the cards of a translation that are longer than their source or past a limit. Reload is
+measured in a running game in watch mode on a copy of the core deck: a French title is edited on disk, then
+the loop's own tick/render runs until the new title is on screen; it includes the watcher's 250 ms polling
+interval.
 """
 
 from __future__ import annotations
@@ -83,8 +84,8 @@ def deck_check(deck: Path, repeats: int) -> tuple[float, float]:
 
 def fit_per_card(repeats: int) -> tuple[float, float]:
     """Median seconds per card of the printed measure and of the screen measure."""
-    from booster.deck import fit
     from booster.deck.loader import load_deck
+    from booster.tools import fit
 
     deck = load_deck(paths.CORE_DECK).deck
     assert deck is not None
@@ -103,7 +104,7 @@ def fit_per_card(repeats: int) -> tuple[float, float]:
 def reload(repeats: int) -> tuple[float, float]:
     import pygame
 
-    from booster.ui.demo import goto, make_app
+    from booster.tools.demo import goto, make_app
 
     os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
     pygame.display.init()

@@ -32,7 +32,7 @@ def redraws(deck: str, n: int) -> None:
     os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
     pygame.display.init()
     pygame.font.init()
-    from booster.ui.demo import SCENES, goto, make_app
+    from booster.tools.demo import SCENES, goto, make_app
 
     for size in ((1920, 1080), (3840, 2160)):
         rows = []

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 import sys
 
-from booster.cli import main
+from booster.tools.cli import main
 
 sys.exit(main())

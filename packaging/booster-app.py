@@ -3,7 +3,7 @@
 
 import sys
 
-from booster.cli import main
+from booster.tools.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,7 +8,7 @@ import random
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
-from booster.saves import Saved, new_save
+from booster.table.saves import Saved, new_save
 
 
 def random_save(

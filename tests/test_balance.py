@@ -4,10 +4,10 @@
 import json
 from pathlib import Path
 
-from booster.balance import best_play, free_lunches
-from booster.cli import main
 from booster.deck.loader import load_deck
 from booster.engine.game import Game
+from booster.tools.balance import best_play, free_lunches
+from booster.tools.cli import main
 
 MECHANICS = Path(__file__).parent / "decks" / "mechanics"
 
@@ -74,7 +74,7 @@ def test_balance_plays_all_at_once_too(capsys):
 
 
 def test_a_share_just_over_its_target_is_not_written_as_the_target():
-    from booster.balance import _target_warnings
+    from booster.tools.balance import _target_warnings
 
     report = {
         "max_cards": 12,

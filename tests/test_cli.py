@@ -3,7 +3,7 @@
 
 import pytest
 
-from booster.cli import build_parser, main
+from booster.tools.cli import build_parser, main
 
 
 def test_play_options_without_the_word_play_are_routed_to_play(capsys):
@@ -43,7 +43,7 @@ def test_help_lists_the_commands():
 def test_play_help_says_where_games_are_saved(capsys, monkeypatch, tmp_path):
     import pytest
 
-    from booster.cli import main
+    from booster.tools.cli import main
 
     monkeypatch.setenv("BOOSTER_HOME", str(tmp_path))
     with pytest.raises(SystemExit):

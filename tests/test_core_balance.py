@@ -11,8 +11,8 @@ import json
 import pytest
 
 from booster import paths
-from booster.cli import main
 from booster.deck.loader import load_deck
+from booster.tools.cli import main
 
 STAGES = ("ideation", "positioning", "offer", "business-model", "launch")
 
@@ -100,7 +100,7 @@ def test_booster_balance_meets_the_targets(run_balance):
 
 @pytest.fixture
 def run_balance(capsys):
-    pytest.importorskip("booster.balance", reason="booster balance (issue 10) has not landed yet")
+    pytest.importorskip("booster.tools.balance", reason="booster balance (issue 10) has not landed yet")
 
     def go(path):
         code = main(["balance", str(path), "--games", "300", "--seed", "1", "--json"])

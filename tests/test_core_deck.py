@@ -8,7 +8,7 @@ import pytest
 from booster import paths
 from booster.deck.coverage import coverage
 from booster.deck.loader import load_deck
-from booster.simulate import dominated_options, losing_challenges
+from booster.tools.simulate import dominated_options, losing_challenges
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from deckgen import MINI
 
 from booster import __version__, paths
-from booster.cli import main
+from booster.tools.cli import main
 
 
 @pytest.fixture

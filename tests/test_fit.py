@@ -13,10 +13,10 @@ import pygame
 import pytest
 
 from booster import paths
-from booster.cli import main
-from booster.deck import fit
 from booster.deck.loader import load_deck
-from booster.translation import core
+from booster.tools import fit
+from booster.tools.cli import main
+from booster.tools.translation import core
 
 
 def _longer(text: str, share: float) -> str:
@@ -163,8 +163,8 @@ def test_preview_marks_the_overflow_of_the_card_it_draws(long_deck: Path, tmp_pa
 
 @pytest.mark.parametrize(("lang", "words"), [("fr", "TROP LONG"), ("es", "DEMASIADO LARGO"), ("en", "TOO LONG")])
 def test_the_overflow_strip_speaks_the_translators_language(lang: str, words: str) -> None:
+    from booster.tools.preview import _mark_overflow
     from booster.ui.i18n import Strings
-    from booster.ui.preview import _mark_overflow
     from booster.ui.text import TextRenderer
 
     text = TextRenderer()
@@ -195,7 +195,7 @@ def test_a_designers_source_card_that_overflows_is_reported_too(tmp_path: Path, 
 def test_a_second_check_measures_only_what_changed(long_deck: Path, tmp_path: Path, monkeypatch) -> None:
     """The measures are kept by content: a second run lays out no card; after one edit, only the card edited
     and the cards that name it are laid out again; the problems are the same as a fresh measure's."""
-    from booster.deck.fitcache import FitCache
+    from booster.tools.fitcache import FitCache
 
     deck = load_deck(long_deck).deck
     assert deck is not None
@@ -236,7 +236,7 @@ def test_a_second_check_measures_only_what_changed(long_deck: Path, tmp_path: Pa
 
 
 def test_a_damaged_cache_is_measured_again(long_deck: Path, tmp_path: Path) -> None:
-    from booster.deck.fitcache import FILE, FitCache
+    from booster.tools.fitcache import FILE, FitCache
 
     deck = load_deck(long_deck).deck
     assert deck is not None

@@ -10,10 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sample_save import random_save
 
-from booster import fonts, paths
-from booster.cli import main
+from booster import paths
 from booster.deck.loader import load_deck
-from booster.saves import save
+from booster.table.saves import save
+from booster.text import fonts
+from booster.tools.cli import main
 from booster.ui.text import TextRenderer
 
 EMOJI = fonts.FACES.index(next(f for f in fonts.FACES if f.colour))

@@ -11,9 +11,9 @@ from deckgen import MINI, synthetic_deck, write_deck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from booster.cli import main
 from booster.deck import yaml_words
 from booster.deck.loader import load_deck
+from booster.tools.cli import main
 
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)$")
 

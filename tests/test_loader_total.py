@@ -158,7 +158,7 @@ def test_a_tab_in_a_text_is_only_a_warning(mini_copy):
 
 
 def test_ids_with_escape_sequences_are_printed_escaped(mini_copy, capsys):
-    from booster.cli import main
+    from booster.tools.cli import main
 
     _edit(mini_copy, "cards.yaml", "  garden:", '  "\\e[2Jgarden":')
     assert main(["deck", "check", str(mini_copy)]) == 1

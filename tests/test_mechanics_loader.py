@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from booster.cli import main
 from booster.deck.loader import load_deck
 from booster.engine.model import Adjust
+from booster.tools.cli import main
 
 MECHANICS = Path(__file__).parent / "decks" / "mechanics"
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)$")

@@ -6,7 +6,8 @@ are top-level folders that the build carries into the package (`package-dir`).""
 import tomllib
 from pathlib import Path
 
-from booster import fonts, paths
+from booster import paths
+from booster.text import fonts
 
 ROOT = paths.PACKAGE.parent
 SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]

@@ -11,10 +11,11 @@ from deckgen import MINI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from booster import files, saves
+from booster import files
 from booster.deck.loader import load_deck
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
+from booster.table import saves
 
 
 @pytest.fixture(scope="module")
@@ -261,7 +262,8 @@ def test_a_lock_dies_with_its_process(tmp_path):
     import sys
 
     path = tmp_path / "game.json"
-    code = "import sys, os; from pathlib import Path; from booster import saves; l = saves.lock(Path(sys.argv[1]));"
+    code = "import sys, os; from pathlib import Path; from booster.table import saves;"
+    code += " l = saves.lock(Path(sys.argv[1]));"
     code += " print('locked', flush=True); os.kill(os.getpid(), 9)"
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
     assert "locked" in r.stdout and r.returncode == -9

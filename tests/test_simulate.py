@@ -8,12 +8,12 @@ from pathlib import Path
 
 from deckgen import MINI
 
-from booster.cli import main
 from booster.deck.loader import load_deck
 from booster.engine.game import Game
 from booster.engine.match import Match
 from booster.engine.model import Card, Option
-from booster.simulate import dominated_options, losing_challenges, simulate
+from booster.tools.cli import main
+from booster.tools.simulate import dominated_options, losing_challenges, simulate
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -80,10 +80,10 @@ def test_bad_arguments_are_refused_plainly():
 
 
 def test_simulate_save_writes_the_last_game_for_report(tmp_path, capsys):
-    from booster import saves
-    from booster.cli import main
     from booster.deck.loader import load_deck
     from booster.engine.game import Game
+    from booster.table import saves
+    from booster.tools.cli import main
 
     path = tmp_path / "last.json"
     deck_path = str(Path(__file__).parent / "decks" / "mechanics")

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Every translatable string in one YAML system (issue 13 §2): screen, print and report strings in
-booster/i18n/ui.<lang>.yaml, checked, found in the translator's own folder, and complete in Spanish."""
+booster/text/i18n/ui.<lang>.yaml, checked, found in the translator's own folder, and complete in Spanish."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from booster import i18n
-from booster.cli import main
 from booster.deck.loader import load_deck
-from booster.translation import core
+from booster.text import i18n
+from booster.tools.cli import main
+from booster.tools.translation import core
 
 MECHANICS = Path(__file__).resolve().parent / "decks" / "mechanics"
 POPPLER = shutil.which("pdftotext") is not None
@@ -137,7 +137,7 @@ def test_a_spanish_print_has_no_english_or_french_label(spanish_deck: Path, tmp_
 def test_a_spanish_report_has_no_english_or_french_label(spanish_deck: Path, tmp_path: Path) -> None:
     from sample_save import random_save
 
-    from booster.report.export import write_report
+    from booster.paper.export import write_report
 
     deck = load_deck(spanish_deck).deck
     assert deck is not None

@@ -4,7 +4,7 @@
 from deckgen import MINI
 
 from booster.deck.loader import load_deck
-from booster.textplay import play_text
+from booster.tools.textplay import play_text
 
 
 def test_a_whole_game_in_the_terminal_with_undo_and_a_wrong_answer():

@@ -8,12 +8,12 @@ import doctest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import booster.wrap
-from booster.wrap import CLINGS_LEFT, CLINGS_RIGHT, NBSP, ellipsize, words, wrap
+import booster.text.wrap
+from booster.text.wrap import CLINGS_LEFT, CLINGS_RIGHT, NBSP, ellipsize, words, wrap
 
 
 def test_doctests():
-    assert doctest.testmod(booster.wrap).failed == 0
+    assert doctest.testmod(booster.text.wrap).failed == 0
 
 
 def test_french_punctuation_never_starts_or_ends_a_line():
@@ -55,7 +55,7 @@ def test_words_glue_spaced_punctuation():
 
 def _greedy(text: str, width: float, measure, limit: int = 0) -> list[str]:
     """The plain greedy wrapper, one measure per word: the oracle the galloping one must agree with."""
-    from booster.wrap import _cut
+    from booster.text.wrap import _cut
 
     lines: list[str] = []
     enough = limit + 1 if limit else 0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from booster.cli import main
 from booster.deck.yaml_safe import parse_bytes
+from booster.tools.cli import main
 
 # The mistake is always on line 4; what follows it is a valid line, as in a real file.
 BEFORE = "cards:\n  garden:\n    text: ok\n"

@@ -44,3 +44,8 @@ def coverage(deck: Deck) -> dict[str, tuple[int, int]]:
         texts = deck.texts[lang]
         out[lang] = (sum(1 for p in wanted if is_translated(lookup(texts, p))), len(wanted))
     return out
+
+
+def flat(texts: Mapping[str, Any]) -> dict[str, str]:
+    """Dotted path -> text, in file order. Ids are `[a-z0-9-]`, so the dot is unambiguous for deck texts."""
+    return {".".join(p): t for p, t in text_paths(texts)}

@@ -298,19 +298,6 @@ def _load_deck(folder: Path) -> LoadResult:
     return LoadResult(Deck(info, rules, cards, kept), problems, docs, warnings, refused)
 
 
-def refused_note(result: LoadResult) -> str:
-    """One sentence on the translations left out of a usable deck (empty when there are none)."""
-    if result.deck is None or not result.refused:
-        return ""
-    from booster.i18n import language_label
-
-    langs = ", ".join(language_label(lang) for lang in sorted(result.refused))
-    return (
-        f"left out until their problems are fixed: the {langs} text{'s' if len(result.refused) > 1 else ''}; "
-        f"the other languages can be used"
-    )
-
-
 def _refused(problems: list[Problem], text_files: Mapping[str, Path], source: str) -> dict[str, list[Problem]]:
     """The problems of each translation's own file (the source language's are the deck's)."""
     lang_of = {str(path): lang for lang, path in text_files.items() if lang != source}
@@ -692,7 +679,7 @@ def _check_text_file(
 ) -> None:
     """The checks of one text file on its own: texts for ids that do not exist (when every card file could
     be read: `ids_known`), and lengths. A translation is judged by whether it fits its card (`deck check`
-    measures it on the printed card and the projected one: booster/deck/fit.py); here it is only refused beyond
+    measures it on the printed card and the projected one: booster/tools/fit.py); here it is only refused beyond
     TRANSLATION_GUARD times the limit, which no card could hold."""
     limits = rules.limits
     guard = TRANSLATION_GUARD if translation else 1

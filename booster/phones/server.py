@@ -37,7 +37,7 @@ from aiohttp import web
 from booster.phones.bridge import Bridge, Published
 from booster.phones.network import DEFAULT_PORT, is_local
 from booster.phones.room import Answer, Refusal
-from booster.ui.i18n import Strings
+from booster.text.i18n import Strings
 
 POLL_SECONDS = 20.0  # a waiting phone gets an answer at least this often, so it notices a lost connection
 MAX_BODY = 2048  # bytes: the largest request is an answer, four short strings
@@ -49,7 +49,7 @@ MAX_ID = 80  # characters in a card, option or tool id
 # least every POLL_SECONDS; a phone asleep or closed drops out of the count).
 SEEN_SECONDS = 2 * POLL_SECONDS + 5
 
-# The page's own strings (`phone.*` in booster/i18n/ui.<lang>.yaml); the page fills in {placeholders}.
+# The page's own strings (`phone.*` in booster/text/i18n/ui.<lang>.yaml); the page fills in {placeholders}.
 PAGE_STRINGS = (
     "title",
     "intro",

@@ -2,7 +2,7 @@
 """The shell: the window, the loop, the scene stack, the language, the deck on screen and its watcher.
 
 The game itself (decide, undo, resume, autosave, export, the discussion timer) is the game controller's
-(`booster.ui.controller`); scenes call it directly, and after every event the shell shows the screen the
+(`booster.table.controller`); scenes call it directly, and after every event the shell shows the screen the
 controller says is owed. The loop is thin: it waits for events (sleeping when nothing moves), hands them to
 `handle`, and redraws only when something changed. Scenes are plain objects driven by `handle`, so the
 tests run them headless.
@@ -25,20 +25,21 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pygame
 
-from booster import paths, saves
+from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
+from booster.table import saves
+from booster.table.controller import GameController, ResumeOffer, resume_offer
+from booster.table.views import View
 from booster.ui import theme
 from booster.ui.carddraw import card_text
-from booster.ui.controller import GameController, ResumeOffer, resume_offer
 from booster.ui.frame import Layout, parse_size
 from booster.ui.i18n import Strings, complete, language_note, preferred_language
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Scene
 from booster.ui.settings import Settings, load_settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.views import View
 from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
@@ -59,6 +60,9 @@ class Options:
     mark_missing: bool | None = None
     text_scale: float = 1.0
     phones: str | None = None  # --phones: "" for the local network's address, else HOST[:PORT]
+    # More checks of a deck reloaded in watch mode, as (load result, deck path) -> problems: the command line
+    # passes `deck check`'s measure of texts too long for their card (booster.tools.fit).
+    check: Callable[[Any, str], list[Any]] | None = None
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -71,6 +75,7 @@ class Options:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             mark_missing=getattr(args, "mark_missing", None),
             phones=getattr(args, "phones", None),
+            check=getattr(args, "check", None),
         )
 
 
@@ -110,7 +115,7 @@ class App:
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
         self.last_poll = 0.0
         self.resume_problem: str | None = None
-        # One save per game, locked while this window plays it (see booster.saves).
+        # One save per game, locked while this window plays it (see booster.table.saves).
         self.game_lock: saves.GameLock | None = None
         self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
         self.resume_path: Path | None = None  # the newest unfinished game no other window plays
@@ -150,7 +155,7 @@ class App:
         """The languages the switch offers: every one the deck is translated into (without a deck, every one
         with interface strings). An incomplete interface is offered with a line saying what it lacks
         (`language_note`); `--lang` opens any other, for its translator."""
-        from booster import i18n
+        from booster.text import i18n
 
         langs = set(self.deck.languages) if self.deck else set(i18n.languages())
         return tuple(sorted(langs | {self._source_language()}))
@@ -680,13 +685,13 @@ class App:
         """Read the deck and the current language's strings again (watch mode). A problem is shown on screen
         and printed in the terminal, with its file, line and column, until it is fixed; a broken translation
         keeps its last good version meanwhile, rather than the game switching to another language."""
-        from booster.deck import fit
         from booster.ui.scenes.error import ErrorScene
 
         result = load_deck(self.deck_path)
         self.dirty = True
         problems = [str(p) for p in result.problems] + self._ui_problems()
-        problems += [str(p) for p in fit.problems(result, str(self.deck_path))]  # as `deck check` says
+        if self.options.check is not None:  # as `deck check` says
+            problems += [str(p) for p in self.options.check(result, str(self.deck_path))]
         if problems != self.watch_problems:
             for line in problems:
                 print(line, file=sys.stderr)
@@ -725,7 +730,7 @@ class App:
 
     def _ui_problems(self) -> list[str]:
         """The problems of the current language's string files (the translator's own and the bundled one)."""
-        from booster import i18n
+        from booster.text import i18n
 
         out = []
         for folder in i18n.folders():

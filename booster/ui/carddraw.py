@@ -5,7 +5,7 @@ use this, so a translator's preview is exactly what the room will see.
 Sections (title, situation, options, steps...) get their natural height when it fits; otherwise every
 section's box shrinks in proportion and its text shrinks to fit (the text layer never overflows a box).
 Below the type scale's floor nothing shrinks: `draw_card` then says by how much the texts overflow the card
-(a `Spill`), which `booster.deck.fit` turns into lines and characters for the translator.
+(a `Spill`), which `booster.tools.fit` turns into lines and characters for the translator.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""A pygame font that draws what Noto Sans lacks with the fallback fonts of `booster.fonts`.
+"""A pygame font that draws what Noto Sans lacks with the fallback fonts of `booster.text.fonts`.
 
 It answers `size`, `render`, `get_linesize`, `get_height` and `get_ascent` as a `pygame.font.Font` does;
 text that Noto Sans draws alone (nearly all) goes straight to Noto Sans.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from booster import fonts
+from booster.text import fonts
 
 
 class FallbackFont:

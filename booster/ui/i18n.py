@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The screen's view of the program's strings (`booster.i18n`, one system for screen, print and report).
+"""The screen's view of the program's strings (`booster.text.i18n`, one system for screen, print and report).
 
 In translator preview mode (env `BOOSTER_MARK_MISSING=1`) a string that falls back is shown between
 [[ and ]] so the translator sees at once what is not yet in their language (Noto Sans has no ⟦⟧ glyphs).
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 
-from booster.i18n import BUNDLED as I18N_DIR
-from booster.i18n import (
+from booster.text.i18n import BUNDLED as I18N_DIR
+from booster.text.i18n import (
     FALLBACK,
     MARK_CLOSE,
     MARK_OPEN,
@@ -19,7 +19,7 @@ from booster.i18n import (
     mark_missing_default,
     screen_strings_missing,
 )
-from booster.i18n import table as _table
+from booster.text.i18n import table as _table
 
 __all__ = [
     "FALLBACK",

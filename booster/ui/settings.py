@@ -12,8 +12,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from booster import saves
 from booster.files import write_atomic
+from booster.table import saves
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import NamedTuple
 import pygame
 
 from booster import paths
+from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
-from booster.wrap import ellipsize, wrap
 
 MIN_PX = 9
 _CACHE_MAX = 3000
@@ -40,7 +40,7 @@ class TextRenderer:
         self.blocks: dict[tuple, pygame.Surface] = {}
         self.wraps: dict[tuple, list[str]] = {}
         self.records: list[Drawn] | None = None
-        # True to lay text out without rendering it (booster.deck.fit measures whether cards fit): the same
+        # True to lay text out without rendering it (booster.tools.fit measures whether cards fit): the same
         # sizes, lines and rectangles, with no pixels.
         self.measuring = False
 

@@ -11,7 +11,7 @@ import pygame
 from booster.engine.model import Pillar
 
 # Shared with the printed deck; re-exported so that the UI finds all its colours and shapes here.
-from booster.style import (  # noqa: F401
+from booster.text.style import (  # noqa: F401
     BG,
     HATCH,
     HIGHLIGHT,
@@ -33,7 +33,7 @@ from booster.style import (  # noqa: F401
     star_points,
 )
 
-# The palette is booster/style.py's (shared with the printed deck); these are the screen's own extras.
+# The palette is booster/text/style.py's (shared with the printed deck); these are the screen's own extras.
 LETTERBOX = (60, 60, 60)
 FOCUS = (0, 0, 0)
 DONE = (225, 225, 225)
@@ -76,9 +76,13 @@ def default_tokens(pillars: Sequence[Pillar], n: int) -> list[tuple[int, str]]:
     return [(colours[i % len(colours)], shapes[i % len(shapes)]) for i in range(n)]
 
 
-def default_token(i: int) -> tuple[int, str]:
-    """Team i's token when a save records none (without the deck's pillars at hand)."""
-    return i % len(TEAM_COLOURS), TEAM_SHAPES[i % len(TEAM_SHAPES)]
+def team_token(tokens: object, team: int) -> tuple[int, str]:
+    """Team `team`'s colour index and shape as the save records them (chosen at set-up); when it records
+    none, a default (without the deck's pillars at hand)."""
+    t = tokens[team] if isinstance(tokens, list) and team < len(tokens) else None
+    if isinstance(t, list | tuple) and len(t) == 2 and isinstance(t[0], int) and isinstance(t[1], str):
+        return t[0], t[1]
+    return team % len(TEAM_COLOURS), TEAM_SHAPES[team % len(TEAM_SHAPES)]
 
 
 def readable_on(colour: Colour) -> Colour:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 
 class DeckWatcher:
-    """Watches the deck's files and the program's string files (booster.i18n: screen, print, report), so
+    """Watches the deck's files and the program's string files (booster.text.i18n: screen, print, report), so
     that a translator of either sees an edit at once."""
 
     def __init__(self, folder: Path | str) -> None:
-        from booster import i18n
+        from booster.text import i18n
 
         self.folders = [Path(folder), *i18n.folders()]
         self.snapshot = self._scan()

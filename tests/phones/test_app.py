@@ -17,12 +17,13 @@ import pygame
 import pytest
 from phone_room import TEAMS
 
-from booster import paths, saves
+from booster import paths
 from booster.engine.game import Action
 from booster.phones.service import Phones
+from booster.table import saves
+from booster.table.views import BoardView
 from booster.ui.app import App, Options
 from booster.ui.scenes.phones import PhonesOverlay
-from booster.ui.views import BoardView
 
 
 @pytest.fixture(autouse=True)

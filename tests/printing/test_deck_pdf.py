@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from booster.cli import main
 from booster.deck.loader import load_deck
-from booster.printing import cardface, sizes
-from booster.translation import core
+from booster.paper import cardface, sizes
+from booster.tools.cli import main
+from booster.tools.translation import core
 
 MINI = Path(__file__).resolve().parent.parent / "decks" / "mini"
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts")
@@ -170,8 +170,8 @@ def test_core_deck_prints_with_every_text_fitting(tmp_path: Path, capsys: pytest
 def test_numbers_never_overlap_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
     from fpdf import FPDF
 
-    from booster.i18n import print_labels
-    from booster.printing.pen import Pen
+    from booster.paper.pen import Pen
+    from booster.text.i18n import print_labels
 
     deck = load_deck(MINI).deck
     assert deck is not None
@@ -197,7 +197,7 @@ def test_numbers_never_overlap_their_text(monkeypatch: pytest.MonkeyPatch) -> No
 def test_measuring_keeps_the_drawing_font() -> None:
     from fpdf import FPDF
 
-    from booster.printing.pen import Pen
+    from booster.paper.pen import Pen
 
     pdf = FPDF(unit="mm")
     pdf.add_page()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from booster import paths
-from booster.deck import fit
 from booster.deck.loader import load_deck
-from booster.printing import cardface, deck_pdf, sizes
-from booster.translation import core
+from booster.paper import cardface, deck_pdf, sizes
+from booster.tools import fit
+from booster.tools.translation import core
 
 
 def _longer(text: str, share: float) -> str:

@@ -11,7 +11,7 @@ from sample_save import random_save
 
 from booster import paths
 from booster.deck.loader import load_deck
-from booster.saves import save
+from booster.table.saves import save
 
 MINI_PATH = Path(__file__).resolve().parent.parent / "decks" / "mini"
 

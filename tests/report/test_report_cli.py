@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sample_save import random_save
 
-from booster.cli import main
-from booster.saves import load, save
+from booster.table.saves import load, save
+from booster.tools.cli import main
 
 MINI_PATH = Path(__file__).resolve().parent.parent / "decks" / "mini"
 HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
@@ -268,7 +268,7 @@ def test_a_save_replayed_on_another_deck_version_says_so(save_file, mini_variant
 
 
 def test_table_names_are_unique():
-    from booster.report.cli import _table_names
+    from booster.tools.report import _table_names
 
     files = [Path("a/autosave.json"), Path("b/autosave.json"), Path("c/table.json"), Path("c/table.json")]
     assert _table_names(files) == ["a/autosave", "b/autosave", "c/table", "c/table'"]
@@ -314,7 +314,7 @@ def test_a_report_never_replaces_a_symlink_or_a_fifo(save_file, tmp_path, capsys
 
 
 def test_csv_cells_never_start_a_formula(mini, tmp_path):
-    from booster.report.export import write_report
+    from booster.paper.export import write_report
 
     names = ('=HYPERLINK("http://x.io")', "+1+2", "-3", "@SUM(A1)", "\tTab", "\rCR", "a;=1+2")
     saved = random_save(mini, str(MINI_PATH), names, seed=2)

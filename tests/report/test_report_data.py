@@ -11,9 +11,9 @@ import pytest
 from sample_save import random_save
 
 from booster.engine.game import Game
-from booster.report.collect import EXCHANGE, build_session, stage_seconds
-from booster.report.export import records, write_report
-from booster.saves import SaveError
+from booster.paper.collect import EXCHANGE, build_session, stage_seconds
+from booster.paper.export import records, write_report
+from booster.table.saves import SaveError
 
 
 def _csv(path):
@@ -52,7 +52,7 @@ def test_json_records_match_the_log_and_carry_teams(tmp_path, mini):
     saved = random_save(mini, "tests/decks/mini", 3, seed=5)
     out = write_report(saved, mini, tmp_path / "r.json", fmt="json", lang="en")
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "social-impact-booster/report-1"
+    assert data["format"] == "social-impact-booster/paper-1"
     assert len(data["decisions"]) == len(saved.log)
     game = data["games"][0]
     assert game["finished"] is True

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sample_save import random_save
 
-from booster.i18n import report_labels
-from booster.report.collect import build_session
-from booster.report.doc import Doc
-from booster.report.export import to_json, write_report
-from booster.report.pdf import duration, licence_url, render, signed
+from booster.paper.collect import build_session
+from booster.paper.doc import Doc
+from booster.paper.export import to_json, write_report
+from booster.paper.report_pdf import duration, licence_url, render, signed
+from booster.text.i18n import report_labels
 
 HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
 
@@ -24,7 +24,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_report_labels_come_from_the_string_files():
-    # The report's words are strings of booster/i18n/ui.<lang>.yaml; their placeholders are checked by
+    # The report's words are strings of booster/text/i18n/ui.<lang>.yaml; their placeholders are checked by
     # tests/test_strings.py for every language.
     assert report_labels("fr-CA")["journey"] == "Parcours"
     assert report_labels("hr")["journey"] == "Journey"  # other languages: English labels, deck texts in hr

@@ -11,8 +11,8 @@ import pytest
 from sample_save import random_save
 
 from booster.engine.game import Game
-from booster.report.collect import build_session, stage_seconds
-from booster.report.export import write_report
+from booster.paper.collect import build_session, stage_seconds
+from booster.paper.export import write_report
 
 
 def test_every_round_has_one_row_per_team_with_the_answer_that_counted(core):
@@ -54,7 +54,7 @@ def test_the_pdf_and_csv_show_the_rounds(core, tmp_path):
 def test_a_round_revealed_without_a_teams_answer_reports_it_as_a_pass(core, tmp_path):
     from booster.engine.game import CLOSE, Action, Setup
     from booster.engine.match import Match
-    from booster.saves import new_save
+    from booster.table.saves import new_save
 
     game = Game(core)
     match = Match.start(game, Setup(("A", "B", "C"), 3, (), "all-at-once"))

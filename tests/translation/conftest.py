@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from booster.cli import main
+from booster.tools.cli import main
 
 MINI = Path(__file__).resolve().parent.parent / "decks" / "mini"
 

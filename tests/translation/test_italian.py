@@ -12,7 +12,7 @@ import pytest
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import Game, Setup
-from booster.translation import core
+from booster.tools.translation import core
 
 IT_FILE = paths.CORE_DECK / "text.it.yaml"
 

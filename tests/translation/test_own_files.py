@@ -9,8 +9,9 @@ import re
 import shutil
 from pathlib import Path
 
-from booster import i18n, paths
+from booster import paths
 from booster.deck import schemas
+from booster.text import i18n
 
 
 def _schema_of(file: Path) -> Path:

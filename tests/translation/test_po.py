@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from booster.deck.loader import load_deck
-from booster.translation import core, po
+from booster.tools.translation import core, po
 
 toolkit_po = pytest.importorskip("translate.storage.po")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from booster.translation import core, history
+from booster.tools.translation import core, history
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed for the history route")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from booster.translation import core, yamlwrite
+from booster.tools.translation import core, yamlwrite
 
 
 def _set_source(deck: Path, old: str, new: str) -> None:
@@ -164,7 +164,8 @@ def test_start_screen_status_and_check_show_the_same_counts(run) -> None:
     """One definition of "translated" per kind of text: a translator sees the same numbers everywhere."""
     import re
 
-    from booster import i18n, paths
+    from booster import paths
+    from booster.text import i18n
 
     code, status = run("deck", "status", "--lang", "it")  # no path: the core deck, as check
     assert code == 0 and f"({paths.CORE_DECK})" in status

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from booster.deck import schemas
 from booster.deck.loader import load_deck
 from booster.deck.yaml_safe import parse_bytes
-from booster.translation import core, yamlwrite
+from booster.tools.translation import core, yamlwrite
 
 # Text a translator might type, and the traps of YAML: quotes, ': ', ' #', leading spaces, `no`, newlines.
 TRAPS = st.sampled_from(

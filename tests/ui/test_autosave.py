@@ -8,7 +8,7 @@ import json
 import pygame
 from ui_drive import MINI, button, click, key, new_app
 
-from booster import saves
+from booster.table import saves
 
 
 def start(app, teams: int = 2) -> None:

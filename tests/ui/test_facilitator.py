@@ -9,13 +9,14 @@ from collections import Counter
 import pygame
 from ui_drive import MINI, key, new_app
 
-from booster import paths, saves
+from booster import paths
 from booster.deck.loader import load_deck
+from booster.table import saves
+from booster.table.views import ExchangedView
+from booster.tools.demo import SCENES, goto, make_app, step
 from booster.ui import theme
 from booster.ui.app import App, Options
-from booster.ui.demo import SCENES, goto, make_app, step
 from booster.ui.settings import load_settings
-from booster.ui.views import ExchangedView
 
 CLICKER = {
     pygame.K_PAGEDOWN,
@@ -205,7 +206,7 @@ MECHANICS = MINI.parent / "mechanics"
 def test_consequences_marks_and_echoes_are_shown():
     """After a choice: its effect, what happened next and the marks it left; at the exchange and the
     debrief: which decision an experience card answers."""
-    from booster.ui.views import EffectView
+    from booster.table.views import EffectView
 
     app = make_app(MECHANICS, "en", (1920, 1080))
     goto(app, "board")
@@ -233,7 +234,7 @@ def test_consequences_marks_and_echoes_are_shown():
 
 
 def test_a_reveal_tool_shows_every_response_before_choosing():
-    from booster.ui.views import ChallengeView
+    from booster.table.views import ChallengeView
 
     app = make_app(MECHANICS, "en", (1920, 1080))
     goto(app, "board")
@@ -260,7 +261,7 @@ def test_a_reveal_tool_shows_every_response_before_choosing():
 def test_the_effect_screen_shows_the_responses_as_the_team_saw_them():
     """A response withheld from the team (it lacked a mark or a tool) is not drawn after the choice either,
     and the chosen one keeps the number the team saw."""
-    from booster.ui.views import EffectView
+    from booster.table.views import EffectView
 
     app = make_app(MECHANICS, "en", (1920, 1080))
     goto(app, "board")

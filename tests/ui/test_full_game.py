@@ -6,7 +6,9 @@ from __future__ import annotations
 import pygame
 from ui_drive import DEMO, MINI, click, key, new_app, touch, type_text
 
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
+from booster.ui.theme import team_token
 
 
 def check_end(app) -> None:
@@ -111,7 +113,7 @@ def play_mouse(app, use_touch: bool = False) -> None:
     press(app, "colour1")
     press(app, "shape1")
     press(app, "start")
-    assert app.game is not None and app.game.token(1) != (1, "square")
+    assert app.game is not None and team_token(app.game.extra.get("tokens"), 1) != (1, "square")
     n = 0
     for _ in range(600):
         name = app.top.name

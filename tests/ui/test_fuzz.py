@@ -11,7 +11,7 @@ import pygame
 import pytest
 from ui_drive import DEMO, MINI
 
-from booster.ui.demo import SCENES, goto, make_app
+from booster.tools.demo import SCENES, goto, make_app
 
 KEYS = [
     pygame.K_1,

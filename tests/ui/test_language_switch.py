@@ -11,7 +11,8 @@ import pygame
 import pytest
 from ui_drive import click, key
 
-from booster import i18n, paths
+from booster import paths
+from booster.text import i18n
 from booster.ui.app import App, Options
 
 FULL_HD = (1920, 1080)
@@ -93,7 +94,7 @@ def test_an_incomplete_language_is_never_picked_unasked(monkeypatch) -> None:
 
 def test_play_with_an_incomplete_language_says_it(monkeypatch, capsys) -> None:
     import booster.ui.app as ui_app
-    from booster.cli import main
+    from booster.tools.cli import main
 
     seen: list[argparse.Namespace] = []
     monkeypatch.setattr(ui_app, "run", lambda args: seen.append(args) or 0)

@@ -8,7 +8,7 @@ from ui_drive import DEMO, MINI
 
 from booster import paths
 from booster.deck.loader import load_deck
-from booster.ui.demo import SCENES, goto, make_app
+from booster.tools.demo import SCENES, goto, make_app
 
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
 
@@ -141,8 +141,8 @@ def test_every_core_card_fits_its_box():
 def test_what_happened_next_shows_whole_even_beside_a_tool_and_a_mark(lang):
     """The effect screen's consequence is the lesson of the card: the longest ones of the core deck, after
     a response that moved three pillars, with a tool played and a mark left, are never cut."""
+    from booster.table.views import EffectView
     from booster.ui.scenes.card import EffectScene
-    from booster.ui.views import EffectView
 
     deck = load_deck(paths.CORE_DECK).deck
     consequences = [

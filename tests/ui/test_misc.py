@@ -13,8 +13,8 @@ import pygame
 from ui_drive import DEMO, MINI, click, key, new_app, type_text
 
 from booster import paths
+from booster.tools.demo import goto, make_app
 from booster.ui import theme
-from booster.ui.demo import goto, make_app
 from booster.ui.i18n import Strings
 
 
@@ -170,7 +170,7 @@ def test_no_display_is_a_sentence():
 
 
 def test_screenshot_and_preview_commands(tmp_path, capsys):
-    from booster.ui import preview, screenshot
+    from booster.tools import preview, screenshot
 
     parser = argparse.ArgumentParser()
     screenshot.configure(parser)
@@ -188,7 +188,7 @@ def test_screenshot_and_preview_commands(tmp_path, capsys):
 
 
 def test_export_report_from_the_debrief():
-    from booster import saves
+    from booster.table import saves
 
     app = make_app(MINI, "en", (1280, 720))
     goto(app, "debrief")
@@ -202,7 +202,7 @@ def test_a_failing_report_writer_is_a_sentence(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("booster.report.export.write_report", broken)
+    monkeypatch.setattr("booster.paper.export.write_report", broken)
     app = make_app(MINI, "en", (1280, 720))
     goto(app, "debrief")
     click(app, "export")
@@ -254,11 +254,12 @@ def test_real_loop_survives_a_bug(monkeypatch, capsys):
 def test_every_string_the_code_asks_for_exists():
     import re
 
-    from booster.ui.i18n import I18N_DIR, Strings
+    from booster import paths
+    from booster.ui.i18n import Strings
 
     en = Strings("en")
     used = set()
-    for path in (I18N_DIR.parent / "ui").rglob("*.py"):
+    for path in paths.PACKAGE.rglob("*.py"):
         used |= set(re.findall(r"""\bt\(\s*"([a-z_]+(?:\.[a-z_]+)+)\"""", path.read_text(encoding="utf-8")))
     assert len(used) > 50
     missing = sorted(k for k in used if not en.has(k))
@@ -308,7 +309,7 @@ def test_no_screen_gives_a_sentence_not_an_invisible_game():
 
 
 def test_setup_warns_when_two_teams_look_alike():
-    from booster.ui.demo import make_app
+    from booster.tools.demo import make_app
 
     app = make_app(MINI, "en", (1280, 720))
     app.open_setup()
@@ -324,7 +325,7 @@ def test_setup_warns_when_two_teams_look_alike():
 
 
 def test_screenshot_and_preview_outputs_that_cannot_be_written(tmp_path, capsys):
-    from booster.ui import preview, screenshot
+    from booster.tools import preview, screenshot
 
     parser = argparse.ArgumentParser()
     screenshot.configure(parser)

@@ -8,7 +8,8 @@ import pygame
 import pytest
 from ui_drive import MINI, click, key, new_app
 
-from booster import paths, saves
+from booster import paths
+from booster.table import saves
 
 
 def test_set_up_turns_the_phones_on_and_the_game_keeps_their_room_code():

@@ -6,7 +6,7 @@ import shutil
 from deckgen import MINI
 
 from booster import paths
-from booster.ui.demo import make_app
+from booster.tools.demo import make_app
 
 
 def test_the_deck_switch_goes_from_the_bundled_deck_to_the_users_own(booster_home):

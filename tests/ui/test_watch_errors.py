@@ -11,7 +11,7 @@ import shutil
 import pygame
 from ui_drive import MINI, key
 
-from booster import i18n
+from booster.text import i18n
 from booster.ui.app import App, Options
 
 LOCATED = re.compile(r"(text|ui)\.fr\.yaml:\d+:\d+: ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from booster.ui.views import (
+from booster.table.views import (
     BoardView,
     ChallengeView,
     DebriefView,

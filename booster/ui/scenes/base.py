@@ -12,8 +12,8 @@ from booster.ui.paint import Painter
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
+    from booster.table.controller import GameController
     from booster.ui.app import App
-    from booster.ui.controller import GameController
 
 # A presentation clicker sends PageDown/PageUp (often also Right/Left), F5, Esc and "." or "b": every
 # screen must be usable with those alone. F5 always means "press the highlighted button".

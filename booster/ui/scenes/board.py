@@ -6,11 +6,11 @@ from __future__ import annotations
 import pygame
 
 from booster.engine.game import Mode
+from booster.table.views import BoardView
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, Scene
-from booster.ui.views import BoardView
 
 
 def draw_space_icon(p: Painter, kind: str, centre: tuple[float, float], r: float) -> None:

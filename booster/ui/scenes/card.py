@@ -17,12 +17,12 @@ import pygame
 
 from booster.engine.game import Action, ActionKind, State
 from booster.engine.model import Option
+from booster.table.views import ChallengeView, EffectView, ToolView
 from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
-from booster.ui.views import ChallengeView, EffectView, ToolView
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)

@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from booster.table import saves
+from booster.table.controller import unique_path
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, LRect, Painter
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
+    from booster.table.controller import GameController
     from booster.ui.app import App
-    from booster.ui.controller import GameController
 
 
 def game(app: App) -> GameController:
@@ -25,8 +29,26 @@ def deck(app: App) -> Deck:
     return app.deck
 
 
+def export_report(game: GameController, lang: str) -> Path | None:
+    """The session report as a PDF beside the saves; its path, or None (and a message) if it failed."""
+    try:
+        from booster.paper.export import write_report
+    except ImportError:
+        game.notify("toast.report_unavailable")
+        return None
+    out = unique_path(saves.data_dir() / "reports", f"report-{time.strftime('%Y%m%d-%H%M%S')}", ".pdf")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_report(game.saved, game.deck, out, fmt="pdf", lang=lang)
+    except Exception as e:  # another module's failure must not end the workshop
+        game.notify("toast.report_failed", why=f"{e.__class__.__name__}: {e}")
+        return None
+    game.notify("toast.report", path=str(out))
+    return out
+
+
 def token(p: Painter, app: App, team: int, centre: tuple[float, float], r: float) -> None:
-    ci, shape = game(app).token(team)
+    ci, shape = theme.team_token(game(app).extra.get("tokens"), team)
     p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
 
 

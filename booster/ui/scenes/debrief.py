@@ -38,7 +38,7 @@ class DebriefScene(Scene):
         self.page = page
 
     def export(self) -> None:
-        self.game.export_report(self.app.lang)
+        common.export_report(self.game, self.app.lang)
 
     def draw(self, p: Painter) -> None:
         if self.page and self.page <= len(self.cards()):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import time
 
+from booster.table.views import ExchangedView, ExchangeView
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
-from booster.ui.views import ExchangedView, ExchangeView
 
 STEP = 0.45  # seconds between two cards: short, calm
 

@@ -7,6 +7,7 @@ import pygame
 
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
+from booster.ui.scenes import common
 from booster.ui.scenes.base import Scene
 from booster.ui.scenes.board import draw_space_icon
 
@@ -80,7 +81,7 @@ class MenuOverlay(Scene):
         items.append(("language", app.next_language))
         items.append(("fullscreen", app.toggle_fullscreen))
         if game is not None:
-            items.append(("export", lambda: game.export_report(app.lang)))
+            items.append(("export", lambda: common.export_report(game, app.lang)))
             items.append(("home", lambda: (app.pop(), app.go_start())))
         items.append(("help", lambda: (app.pop(), app.open_help())))
         items.append(("quit", app.request_quit))

@@ -18,6 +18,7 @@ from functools import partial
 
 import pygame
 
+from booster.table.views import EffectView, RevealView, RoundView, ToolsView
 from booster.ui import theme
 from booster.ui.carddraw import OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
@@ -25,7 +26,6 @@ from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
-from booster.ui.views import EffectView, RevealView, RoundView, ToolsView
 
 CARD_BOX = (40, 112, 1180, 846)
 SIDE_X, SIDE_W = 1260, 620

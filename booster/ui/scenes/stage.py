@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pygame
 
+from booster.table.views import StageView
 from booster.ui import theme
 from booster.ui.carddraw import card_text, card_texts, fit_stack
 from booster.ui.paint import BODY, HUGE, LARGE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import OneStepScene
-from booster.ui.views import StageView
 
 
 class StageScene(OneStepScene):

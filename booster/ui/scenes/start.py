@@ -7,8 +7,8 @@ import time
 
 import pygame
 
+from booster.table.controller import ResumeOffer
 from booster.ui import theme
-from booster.ui.controller import ResumeOffer
 from booster.ui.paint import HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes.base import Scene
 

@@ -1,0 +1,495 @@
+# SPDX-License-Identifier: MIT
+"""The game controller: one game as the scenes drive it, apart from the window and the loop.
+
+No pygame here. Scenes call a few typed methods (`decide`, `advance`, `exchange`, `dismiss`, `undo`,
+`toggle_timer`, `save_copy`; all at once, `answer`, `withdraw` and `close_round` for any
+team of the open round) and read `view()`, which says which screen is owed now (the tool just drawn, the
+effect of a choice, the round's reveal, the next stage's introduction...). Every action is played, recorded
+and autosaved at once. The controller never shows anything itself: it tells the shell what to say through
+`notify(key, **fields)`, a translated-string key and its fields.
+
+The discussion timer belongs to the game here, not to a scene: it is set for each challenge, and an undo
+that brings a challenge back gives back the time that was left on it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from booster.engine.game import (
+    ADVANCE,
+    CLOSE,
+    EXCHANGE,
+    EXCHANGE_ACTION,
+    OVER,
+    Action,
+    ActionKind,
+    Event,
+    Game,
+    Mode,
+    Setup,
+    State,
+)
+from booster.engine.match import Match
+from booster.engine.model import Deck, Option
+from booster.table import saves
+from booster.table.timer import Timer
+from booster.table.views import (
+    BoardView,
+    ChallengeView,
+    DebriefView,
+    EffectView,
+    ExchangedView,
+    ExchangeView,
+    RevealView,
+    RoundView,
+    StageView,
+    ToolsView,
+    ToolView,
+    View,
+)
+
+
+class Notify(Protocol):
+    def __call__(self, key: str, /, **fields: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """What the start screen says about the game it offers to resume."""
+
+    teams: tuple[str, ...]
+    stage: int  # index of the stage reached
+    decisions: int  # actions in the log
+    started: float  # Unix time of the start
+
+
+class GameController:
+    """One game: its match, its save on disk, the screens owed to the players and the discussion timer."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        saved: saves.Saved,
+        match: Match,
+        autosave: Path | None,
+        notify: Notify,
+        clock: Callable[[], float] = time.monotonic,
+        queue: list[View] | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.deck = deck
+        self.game = match.game
+        self.match = match
+        self.saved = saved
+        self.autosave_path = autosave
+        self.notify = notify
+        self.queue: list[View] = queue if queue is not None else []
+        self.save_error: str | None = None
+        # A game another window plays, opened to look at: every action is refused, nothing is written.
+        self.read_only = read_only
+        self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
+        self.timer = Timer(self.timer_length(), clock)
+        self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
+        self._timer_left: dict[int, tuple[float, bool]] = {}  # per challenge: time left and running, at the choice
+        self.sync_timer()
+
+    @classmethod
+    def new(
+        cls,
+        deck: Deck,
+        deck_path: str,
+        lang: str,
+        setup: Setup,
+        extra: dict[str, Any],
+        autosave: Path | None,
+        notify: Notify,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> GameController:
+        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck."""
+        match = Match.start(Game(deck), setup)
+        saved = saves.new_save(match, deck_path, lang, extra)
+        self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
+        self.persist()
+        return self
+
+    @classmethod
+    def resume(
+        cls,
+        deck: Deck,
+        saved: saves.Saved,
+        autosave: Path | None,
+        notify: Notify,
+        clock: Callable[[], float] = time.monotonic,
+        read_only: bool = False,
+    ) -> GameController:
+        """The game a save records; SaveError if it does not fit the deck. Read-only: see `read_only`."""
+        match = saved.replay(Game(deck))
+        return cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+
+    # -- reading -------------------------------------------------------------------------------------------
+    @property
+    def state(self) -> State:
+        return self.match.state
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return self.saved.extra
+
+    def view(self) -> View:
+        if self.queue:
+            return self.queue[0]
+        state = self.state
+        if state.phase == OVER:
+            return DebriefView()
+        if state.phase == EXCHANGE:
+            return ExchangeView(state.turn)
+        if state.round is not None:
+            return RoundView(state.round.cards)
+        if state.pending:
+            return ChallengeView(state.pending, state.turn)
+        return BoardView(state.turn)
+
+    def shown_stage(self) -> int:
+        """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
+        stage's introduction is then queued after it)."""
+        stage = self.state.stage
+        if any(isinstance(v, StageView) for v in self.queue[1:]) or self.state.phase != "play":
+            stage -= 1
+        return max(0, min(stage, len(self.deck.rules.stages) - 1))
+
+    def helpful_tools(self) -> tuple[str, ...]:
+        """The tools the team to play may play on the challenge in front of it."""
+        return self.game.helpful_tools(self.state)
+
+    def can_undo(self) -> bool:
+        return self.match.can_undo()
+
+    def cards_earned(self, team: int) -> int:
+        """How many experience cards the team receives if it exchanges now (the engine's count)."""
+        return self.game.cards_earned(self.state.teams[team].scores)
+
+    def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
+        """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
+        for _i, e in self.match.events():
+            if e.kind == "experience" and e.team == team and e.card == card:
+                return e.echo_of
+        return None
+
+    # -- acting --------------------------------------------------------------------------------------------
+    def decide(self, action: Action) -> bool:
+        """Play one action; False (and a message) if it is not allowed any more (a stale click)."""
+        from booster.engine.game import IllegalAction
+
+        if self.read_only:
+            self.notify("toast.read_only")
+            return False
+        before = self.state
+        if action.kind in (ActionKind.CHOOSE, ActionKind.CLOSE) and self._timer_key is not None:
+            # What an undo that brings this card (or round) back gives back to its timer.
+            self._timer_left[self._timer_key] = (self.timer.remaining(), self.timer.running)
+        try:
+            self.match, events = self.match.play(action)
+        except IllegalAction as e:
+            self.notify("toast.illegal", why=str(e))
+            return False
+        self.saved = self.saved.record(action)
+        self.persist()
+        self._queue_screens(before, action, events)
+        self.version += 1
+        roll = next((e.value for e in events if e.kind == "rolled"), None)
+        if roll is not None:
+            self.notify("board.rolled", team=self.state.teams[before.turn].name, n=roll)
+        self.sync_timer()
+        return True
+
+    def _queue_screens(self, before: State, action: Action, events: list[Event]) -> None:
+        self.queue.clear()
+        team = before.turn
+        if before.mode == Mode.ALL_AT_ONCE:
+            self._queue_round_screens(before, action, events)
+        elif action.kind == "advance":
+            drawn = next((e.card for e in events if e.kind == "tool_gained"), None)
+            if drawn:
+                delta = next((e.delta for e in events if e.kind == "scored"), None)
+                self.queue.append(ToolView(drawn, team, delta))
+        elif action.kind == "choose" and before.pending is not None and action.option is not None:
+            delta = next((e.delta for e in events if e.kind == "scored"), None)
+            marks = tuple(e.mark for e in events if e.kind == "marked" and e.mark)
+            cleared = tuple(e.mark for e in events if e.kind == "cleared" and e.mark)
+            offered = tuple(o.id for o in self.game.offered_options(before))
+            self.queue.append(
+                EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared, offered)
+            )
+        elif action.kind == "exchange":
+            got = [e for e in events if e.kind == "experience" and e.card]
+            cards = tuple((e.card or "", e.value) for e in got)
+            self.queue.append(ExchangedView(team, cards, tuple(e.echo_of for e in got)))
+        for e in events:
+            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
+                self.queue.append(StageView(e.value))
+
+    def _queue_round_screens(self, before: State, action: Action, events: list[Event]) -> None:
+        """All at once: the tools every team drew, shown together; a closed round's reveal."""
+        if action.kind == ActionKind.ADVANCE:
+            gained = [e for e in events if e.kind == "tool_gained" and e.card]
+            tools = tuple(
+                ToolView(
+                    e.card or "",
+                    e.team,
+                    next(
+                        (s.delta for s in events if s.kind == "scored" and s.team == e.team and s.card == e.card), None
+                    ),
+                )
+                for e in gained
+            )
+            if tools:
+                self.queue.append(ToolsView(tools))
+        elif action.kind == ActionKind.CLOSE and before.round is not None:
+            passed = tuple(e.team for e in events if e.kind == "passed")
+            self.queue.append(RevealView(self._effects(before, events), passed))
+        for e in events:
+            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
+                self.queue.append(StageView(e.value))
+
+    def _effects(self, before: State, events: list[Event]) -> tuple[EffectView, ...]:
+        """Each team's answer to a closed round, with what it did (from the events of the close)."""
+        assert before.round is not None
+        out = []
+        for seat, (card, answer) in enumerate(zip(before.round.cards, before.round.answers, strict=True)):
+            if card is None or answer is None or answer.option is None:
+                continue
+            mine = [e for e in events if e.team == seat]
+            delta = next((e.delta for e in mine if e.kind == "scored" and e.option == answer.option), None)
+            marks = tuple(e.mark for e in mine if e.kind == "marked" and e.mark)
+            cleared = tuple(e.mark for e in mine if e.kind == "cleared" and e.mark)
+            offered = tuple(o.id for o in self.game.offered_options(self.game.seat_view(before, seat)))
+            out.append(EffectView(card, seat, answer.option, answer.tool, delta, marks, cleared, offered))
+        return tuple(out)
+
+    # -- all at once: the open round -------------------------------------------------------------------------
+    def in_round(self) -> bool:
+        return self.state.round is not None
+
+    def round_card(self, seat: int) -> str | None:
+        """The card team `seat` answers in the open round (None: none, or no round open)."""
+        rnd = self.state.round
+        return rnd.cards[seat] if rnd is not None and 0 <= seat < len(rnd.cards) else None
+
+    def has_answered(self, seat: int) -> bool:
+        rnd = self.state.round
+        return rnd is not None and 0 <= seat < len(rnd.answers) and rnd.answers[seat] is not None
+
+    def answering(self) -> tuple[int, ...]:
+        """The seats with a card to answer in the open round."""
+        rnd = self.state.round
+        return tuple(i for i, c in enumerate(rnd.cards) if c is not None) if rnd is not None else ()
+
+    def waiting(self) -> tuple[int, ...]:
+        """The seats whose answer the open round still waits for."""
+        return tuple(i for i in self.answering() if not self.has_answered(i))
+
+    def team_actions(self, seat: int) -> tuple[Action, ...]:
+        """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""
+        return self.game.team_actions(self.state, seat)
+
+    def offered(self, seat: int) -> tuple[Option, ...]:
+        """The responses team `seat` is offered on its card of the open round, numbered as it sees them."""
+        if self.round_card(seat) is None:
+            return ()
+        return self.game.offered_options(self.game.seat_view(self.state, seat))
+
+    def tools_for(self, seat: int) -> tuple[str, ...]:
+        """The tools team `seat` may play with a response on its card of the open round."""
+        return tuple(dict.fromkeys(a.tool for a in self.team_actions(seat) if a.kind == ActionKind.CHOOSE and a.tool))
+
+    def reveal_tools(self, seat: int) -> tuple[str, ...]:
+        """The tools team `seat` may play to reveal its card of the open round (before it answers)."""
+        return tuple(a.tool for a in self.team_actions(seat) if a.kind == ActionKind.REVEAL and a.tool)
+
+    def revealed(self, seat: int) -> str | None:
+        """The tool team `seat` revealed its card of the open round with, if it did."""
+        rnd = self.state.round
+        return rnd.revealed[seat] if rnd is not None and 0 <= seat < len(rnd.revealed) else None
+
+    def reveal(self, seat: int, tool: str) -> bool:
+        """Team `seat` plays a reveal tool on its card of the open round: every response's effect shows."""
+        return self.decide(Action(ActionKind.REVEAL, tool=tool, team=seat))
+
+    def answer(self, seat: int, option: str, tool: str | None = None) -> bool:
+        """Record (or change) team `seat`'s answer in the open round; nothing scores until the round closes."""
+        return self.decide(Action(ActionKind.CHOOSE, option, tool, seat))
+
+    def withdraw(self, seat: int) -> bool:
+        """Remove team `seat`'s recorded answer, and no other team's."""
+        return self.decide(Action(ActionKind.WITHDRAW, team=seat))
+
+    def close_round(self) -> bool:
+        """Every team has answered: apply the answers and show them together."""
+        return self.decide(CLOSE)
+
+    def has_passed(self, seat: int) -> bool:
+        rnd = self.state.round
+        answer = rnd.answers[seat] if rnd is not None and 0 <= seat < len(rnd.answers) else None
+        return answer is not None and answer.kind == ActionKind.PASS
+
+    def reveal_without(self) -> bool:
+        """The facilitator reveals before every team has answered: the teams still waiting pass this card
+        (no effect), then the round closes. Each pass is in the log: undo brings the round back."""
+        for seat in self.waiting():
+            if not self.decide(Action(ActionKind.PASS, team=seat)):
+                return False
+        return self.close_round()
+
+    def advance(self) -> bool:
+        return self.decide(ADVANCE)
+
+    def exchange(self) -> bool:
+        return self.decide(EXCHANGE_ACTION)
+
+    def dismiss(self) -> None:
+        """The screen on top has been seen: show the next one owed."""
+        if self.queue:
+            self.queue.pop(0)
+        self.version += 1
+        self.sync_timer()
+
+    def undo(self) -> bool:
+        """Undo the last decision: trailing advances (not decisions) go with the choice before them, and a
+        challenge brought back gets back the time that was left on its timer. False if nothing was played."""
+        log = self.match.log
+        if self.read_only:
+            self.notify("toast.read_only")
+            return False
+        if not log:
+            self.notify("toast.nothing_to_undo")
+            return False
+        # The engine's "undo the last decision": back to the card of the last response or reveal, with the
+        # advances (and the exchange) after it; with no decision yet, back to the start.
+        last = self.match.last_decision()
+        n = 0 if last is None else last
+        match, saved = self.match, self.saved
+        for _ in range(len(log) - n):
+            match, saved = match.undo(), saved.undo()
+        self.match, self.saved = match, saved
+        self.queue.clear()
+        self.version += 1
+        self.persist()
+        self.sync_timer()
+        self.notify("toast.undone")
+        return True
+
+    # -- timer ---------------------------------------------------------------------------------------------
+    def timer_length(self) -> int:
+        value = self.extra.get("timer")
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        return self.deck.rules.timer_seconds
+
+    def sync_timer(self) -> None:
+        """Set the timer for the challenge on screen (full, or what an undo gives back); stop it elsewhere."""
+        if not isinstance(self.view(), ChallengeView | RoundView):
+            if self._timer_key is not None:
+                self._timer_key = None
+                self.timer.reset(self.timer_length())  # the discussion is over: stop the clock and its wake-ups
+            return
+        key = self._opened_at()
+        if key == self._timer_key:
+            return
+        self._timer_key = key
+        self.timer.reset(self.timer_length())
+        left, running = self._timer_left.pop(key, (None, False))
+        if left is not None:
+            self.timer.left = left
+            if running and left > 0:
+                self.timer.toggle()
+
+    def _opened_at(self) -> int:
+        """The log's length when the card on screen came (a round's answers do not restart its timer)."""
+        states = self.match.states
+        i = len(states) - 1
+        while i > 0 and states[i].round is not None and states[i - 1].round is not None:
+            i -= 1
+        return i
+
+    def toggle_timer(self) -> bool:
+        """Start or pause the discussion timer; False when there is none on this screen."""
+        if self._timer_key is None or self.timer.length <= 0:
+            return False
+        self.timer.toggle()
+        return True
+
+    # -- files ---------------------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.saved = self.saved._replace(lang=lang)
+        self.set_extra("lang", lang)
+
+    def set_extra(self, key: str, value: Any) -> None:
+        """Keep a front-end value (the language, the phones' room code) in the save."""
+        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
+        self.persist()
+
+    def persist(self) -> None:
+        if self.autosave_path is None:
+            return
+        try:
+            saves.save(self.autosave_path, self.saved)
+            if self.save_error:
+                self.save_error = None
+        except OSError as e:  # a full disk must not stop the workshop: say so, and go on
+            self.save_error = str(e)
+            self.notify("toast.save_failed", why=str(e))
+
+    def save_copy(self) -> Path | None:
+        """A copy of the game beside the other saves; its path, or None (and a message) if it failed."""
+        path = unique_path(saves.data_dir() / "saves", f"game-{time.strftime('%Y%m%d-%H%M%S')}", ".json")
+        try:
+            saves.save(path, self.saved)
+        except OSError as e:
+            self.notify("toast.save_failed", why=str(e))
+            return None
+        self.notify("toast.saved", path=str(path))
+        return path
+
+    def swap_deck(self, deck: Deck) -> None:
+        """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
+        game = Game(deck)
+        match = self.saved.replay(game)
+        self.deck, self.game, self.match = deck, game, match
+        self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
+        self.version += 1
+        if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
+            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self.persist()
+
+
+# -- a saved game, before it is open ------------------------------------------------------------------------
+
+
+def resume_offer(deck: Deck | None, deck_path: Path | None, path: Path) -> tuple[ResumeOffer | None, str | None]:
+    """What the save at `path` holds, if it can be resumed with `deck` (or the deck it was played with):
+    (offer, None); (None, why) if it cannot be read or does not fit; (None, None) if its game is over."""
+    try:
+        saved = saves.load(path)
+        replay_on, _ = saves.deck_for(saved, deck, deck_path)
+        if replay_on is None:  # not here: perhaps in the folder it names, which resume tries
+            return ResumeOffer(saved.setup.teams, -1, len(saved.log), saved.started), None
+        state = saved.replay(Game(replay_on)).state
+    except (saves.SaveError, OSError) as e:
+        return None, str(e)
+    if state.phase == OVER:
+        return None, None
+    return ResumeOffer(saved.setup.teams, state.stage, len(saved.log), saved.started), None
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem.suffix, or stem-2, stem-3... when two saves fall in the same second."""
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path
