@@ -110,6 +110,34 @@ def runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
     return result
 
 
+@functools.cache
+def advances(file: Path) -> tuple[dict[int, int], int]:
+    """The advance width of each code point a font file draws, in thousandths of its size, rounded as
+    fpdf2 rounds them, and the width of a character it lacks: what a printed line measures, read without
+    loading the font into a PDF."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(file, lazy=True) as font:
+        scale = 1000 / font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        widths = {}
+        for cp, glyph in font.getBestCmap().items():
+            w = metrics[glyph][0]
+            widths[cp] = round(scale * (0 if w == 65535 else w) + 0.001)
+        return widths, round(scale * metrics[".notdef"][0])
+
+
+def glyph_width(char: str, bold: bool = False, folder: Path = paths.FONTS) -> int:
+    """The advance of one character in thousandths of the type size, as fpdf2 measures it with the
+    fallback fonts of `add_to_pdf` (unshaped): the first face that has it, else Noto Sans's missing glyph."""
+    cp = ord(char)
+    for face in FACES:
+        widths, _ = advances(path(face, bold, folder))
+        if cp in widths:
+            return widths[cp]
+    return advances(path(PRIMARY, bold, folder))[1]
+
+
 def add_to_pdf(pdf: Any, family: str, shaping: bool = True) -> None:
     """Register Noto Sans as `family` (regular and bold) in an fpdf2 document, with the fallbacks.
 

@@ -17,7 +17,6 @@ reports nothing rather than fail: the character limits are then all there is.
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import math
 import os
@@ -88,17 +87,15 @@ def overflows(
 
 def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
     """The cards (all, or those named) whose `lang` texts overflow their printed card."""
-    try:
-        from fpdf import FPDF
-
-        from booster.paper import cardface
-        from booster.paper import sizes as L
-        from booster.paper.pen import Pen
-    except ImportError:  # no PDF library in this build: nothing to measure with
+    if importlib.util.find_spec("fpdf") is None:  # no PDF library in this build: nothing is printed
         return []
+    from booster.paper import cardface
+    from booster.paper import sizes as L
+    from booster.paper.pen import MeasuringPen
     from booster.text.i18n import print_labels
 
-    pen = _pen(FPDF, Pen)
+    # The printing pen's measures, from the font files, without loading fpdf2 (booster.paper.pen).
+    pen = MeasuringPen()
     t = print_labels(lang)
     _, width, height = cardface.body_box()
     size = L.BODY_PT * LEGIBLE_SCALE
@@ -121,14 +118,6 @@ def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[O
         lines = max(1, round(over / line + 0.49))
         out.append(Overflow(cid, lines, lines * per_line, PRINTED))
     return out
-
-
-@functools.cache
-def _pen(fpdf: Any, pen: Any) -> Any:
-    """One pen for every language of a run: loading the fonts into a PDF is most of a measure's cost."""
-    pdf = fpdf(unit="mm")
-    pdf.add_page()
-    return pen(pdf)
 
 
 def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:

@@ -13,6 +13,8 @@ import pygame
 
 from booster.text import fonts
 
+_SIZES_MAX = 4096
+
 
 class FallbackFont:
     def __init__(self, folder: Path, px: int, bold: bool = False) -> None:
@@ -21,6 +23,9 @@ class FallbackFont:
         self.bold = bold
         self.primary = pygame.font.Font(str(fonts.path(fonts.PRIMARY, bold, folder)), px)
         self._faces: dict[int, tuple[pygame.font.Font, float]] = {0: (self.primary, 1.0)}
+        # Widths already measured: laying a card out tries a text at several widths, each measuring the
+        # same lines again (bounded: cleared when full).
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def _face(self, index: int) -> tuple[pygame.font.Font, float]:
         """The font of FACES[index] at this size, and the scale its glyphs are drawn at."""
@@ -46,13 +51,21 @@ class FallbackFont:
         return self.primary.get_ascent()
 
     def size(self, text: str) -> tuple[int, int]:
+        hit = self._sizes.get(text)
+        if hit is not None:
+            return hit
         if not fonts.needs_fallback(text, self.folder):
-            return self.primary.size(text)
-        width = 0
-        for index, piece in fonts.runs(text, self.folder):
-            font, scale = self._face(index)
-            width += round(font.size(piece)[0] * scale)
-        return width, self.primary.get_height()
+            hit = self.primary.size(text)
+        else:
+            width = 0
+            for index, piece in fonts.runs(text, self.folder):
+                font, scale = self._face(index)
+                width += round(font.size(piece)[0] * scale)
+            hit = width, self.primary.get_height()
+        if len(self._sizes) >= _SIZES_MAX:
+            self._sizes.clear()
+        self._sizes[text] = hit
+        return hit
 
     def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
         if not fonts.needs_fallback(text, self.folder):
