@@ -286,7 +286,8 @@ def draw_front(
     if not f.fits:
         f = fit(pen, title, body, width, avail, scale)
     left = fx + L.PAD - 0.5
-    cy = top + pen.text_lines(f.title, left, top, L.TITLE_PT * f.scale, True) + L.GAP * 1.2 * f.scale
+    # Each text's box width is given: a right-to-left line is set against its right edge.
+    cy = top + pen.text_lines(f.title, left, top, L.TITLE_PT * f.scale, True, width=width) + L.GAP * 1.2 * f.scale
     for b, lines, rows in f.body:
         s = f.scale
         size, csize = b.size * s, L.SMALL_PT * s
@@ -304,7 +305,7 @@ def draw_front(
             pen.text_lines([f"{b.number}."], left, cy, size, True)
         if b.number:
             bx = left + NUM_W * s
-        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour)
+        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour, width=width - (bx - left))
         for row in rows:
             cx = bx
             lh = pen.line_height(csize)

@@ -111,7 +111,9 @@ class Doc(FPDF):
         base = (lh + size * PT * 0.72) / 2  # centres the capitals in the line box
         for i, line in enumerate(lines):
             dx = w - self.width(line) if align == "RIGHT" else 0.0
-            fonts.draw_text(self, x + dx, y + i * lh + base, line)
+            # A right-to-left line starts at the right of its box, as its reader expects.
+            right = x + w if w and align == "LEFT" and fonts.is_rtl(line) else None
+            fonts.draw_text(self, x + dx, y + i * lh + base, line, right)
 
     def label(self, x: float, y: float, w: float, h: float, text: str, align: str = "LEFT") -> None:
         """One line in the current font, cut to `w`, centred vertically in a box of height `h`."""

@@ -82,8 +82,10 @@ class Pen:
             if align != "L" and width:
                 lw = self.width(line, size, bold)
                 dx = (width - lw) / 2 if align == "C" else width - lw
+            # A right-to-left line starts at the right of its box, as its reader expects.
+            right = x + width if width and align == "L" and fonts.is_rtl(line) else None
             if line:
-                fonts.draw_text(self.pdf, x + dx, y + i * lh + size * L.PT * ASCENT, line)
+                fonts.draw_text(self.pdf, x + dx, y + i * lh + size * L.PT * ASCENT, line, right)
         return len(lines) * lh
 
     @staticmethod

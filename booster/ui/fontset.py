@@ -71,7 +71,7 @@ class FallbackFont:
         if not fonts.needs_fallback(text, self.folder):
             return self.primary.render(text, antialias, colour)
         pieces = []
-        for index, piece in fonts.runs(text, self.folder):
+        for index, piece in fonts.visual_runs(text, self.folder):  # left to right as seen, each in its direction
             font, scale = self._face(index)
             surf = font.render(piece, antialias, colour)
             ascent = font.get_ascent()
@@ -81,7 +81,10 @@ class FallbackFont:
                 ascent = round(ascent * scale)
             pieces.append((surf, self.primary.get_ascent() - ascent))
         width = max(1, sum(s.get_width() for s, _ in pieces))
-        out = pygame.Surface((width, self.primary.get_height()), pygame.SRCALPHA)
+        # Arabic reaches further below the baseline than Noto Sans (the dots under a final yeh: في): the
+        # line grows down to what is drawn rather than cut them off (في read as فى).
+        height = max([self.primary.get_height()] + [dy + s.get_bounding_rect().bottom for s, dy in pieces])
+        out = pygame.Surface((width, height), pygame.SRCALPHA)
         x = 0
         for surf, dy in pieces:
             out.blit(surf, (x, dy))

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pygame
 
 from booster import paths
+from booster.text import fonts
 from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
 
@@ -131,7 +132,9 @@ class TextRenderer:
         lh = font.get_linesize()
         rendered = [font.render(line, True, colour) for line in lines]
         w = min(width, max((r.get_width() for r in rendered), default=1)) or 1
-        surf = pygame.Surface((w, max(1, lh * len(lines))), pygame.SRCALPHA)
+        # A last line may reach below its line box (an Arabic final yeh's dots): keep what it draws.
+        h = lh * len(lines) + max(0, (rendered[-1].get_height() - font.get_height()) if rendered else 0)
+        surf = pygame.Surface((w, max(1, h)), pygame.SRCALPHA)
         for i, r in enumerate(rendered):
             x = 0 if align == "left" else (w - r.get_width()) // 2 if align == "center" else w - r.get_width()
             surf.blit(r, (max(0, x), i * lh))
@@ -158,6 +161,8 @@ class TextRenderer:
         """Draw `text` fitted into `box` (pixels), never below `floor` px; returns the rectangle covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
+        if align == "left" and fonts.is_rtl(text):
+            align = "right"  # a right-to-left text starts at the right, as its reader expects
         size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
         if self.measuring:
             font = self.font(size, bold)
