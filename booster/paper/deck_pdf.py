@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -163,7 +164,7 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
         consequences_sheet(pen, deck, lang, t, paper, numbers)
     credits_page(pen, deck, lang, t, paper, today or datetime.date.today().isoformat())
     # The landscape board last, so that it never shifts the pairing of fronts and backs.
-    board(pen, deck, lang, t, paper)
+    board(pen, deck, lang, t, paper, warnings)
     return PrintedDeck(pdf, warnings)
 
 
@@ -355,8 +356,44 @@ def rules_sheet(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: st
     f.text(_minutes(rules.timer_seconds), 9.5)
 
 
-def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> None:
-    """Stages left to right with their spaces, then one score track per pillar."""
+def fit_label(pen: Any, text: str, width: float, height: float, size: float) -> tuple[float | None, list[str]]:
+    """The largest size from `size` down to 6 pt at which a bold label fits width×height with no word cut
+    (a German compound is not broken: "Geschäftsmodell"), and its lines; None and the 6 pt lines if none."""
+    s = size
+    while s >= 6.0:
+        lines = pen.wrap(text, width, s, True)
+        whole = all(pen.width(w, s, True) <= width for w in text.split())
+        if whole and len(lines) * pen.line_height(s) <= height:
+            return s, lines
+        s -= 0.25
+    return None, pen.wrap(text, width, 6.0, True)
+
+
+def score_range(deck: Any, games: int = 300, teams: int = 4, seed: int = 0) -> tuple[int, int]:
+    """The span of the printed score tracks: the lowest and highest score any team reached at any moment of
+    `games` seeded random games of this deck, widened by a fifth and rounded out to fives (a track must hold
+    what a table meets), and never narrower than -5..+15."""
+    import random
+
+    from booster.engine.game import Game, Setup
+
+    game = Game(deck)
+    rnd = random.Random(seed)
+    low = high = 0
+    names = tuple(f"Team {i + 1}" for i in range(teams))
+    for g in range(games):
+        state = game.new_game(Setup(names, seed * 1_000_003 + g))
+        while not game.is_over(state):
+            actions = game.legal_actions(state)
+            state, _ = game.apply(state, actions[rnd.randrange(len(actions))])
+            for team in state.teams:
+                low, high = min(low, *team.scores), max(high, *team.scores)
+    return min(-5, -5 * math.ceil(-low * 1.2 / 5)), max(15, 5 * math.ceil(high * 1.2 / 5))
+
+
+def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str, warnings: list[str]) -> None:
+    """Stages left to right with their spaces, then one score track per pillar; a label that cannot fit is
+    said in `warnings`."""
     from booster.paper.pen import pillar_style
 
     pdf = pen.pdf
@@ -378,12 +415,10 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
         pdf.rect(x, top, sw, sh, style="DF", round_corners=True, corner_radius=3)
         pen.text_lines([t("stage_n", n=i + 1)], x + 2.5, top + 2, 8, colour=L.MUTED)
         name = deck.text(lang, "stages", stage.id, "name", default=stage.id)
-        size = 11.0
-        lines = pen.wrap(name, sw - 5, size, True)
-        while len(lines) > 2 and size > 7:
-            size -= 0.5
-            lines = pen.wrap(name, sw - 5, size, True)
-        pen.text_lines(lines[:2], x + 2.5, top + 6, size, True)
+        size, lines = fit_label(pen, name, sw - 5, 11.5, 11.0)
+        if size is None:
+            warnings.append(f"board: the stage name '{name}' does not fit its box even at 6 pt: shorten it")
+        pen.text_lines(lines, x + 2.5, top + 6, size or 6.0, True, width=sw - 5)
         # The spaces, one row each: number, then the kind in words on its band colour.
         k = len(stage.spaces)
         row_top = top + 18
@@ -396,27 +431,32 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
             pdf.rect(x + 2.5, y, sw - 5, rh - 1.5, style="DF", round_corners=True, corner_radius=1.5)
             label = t(kind)
             ls = min(9.0, (rh - 1.5) / L.PT / L.LINE * 0.9)
-            pen.text_lines([f"{j + 1}   {label}"], x + 4.5, y + (rh - 1.5 - pen.line_height(ls)) / 2, ls, True)
+            row = f"{j + 1}   {label}"
+            ls = min(ls, ls * (sw - 9) / max(pen.width(row, ls, True), 1e-6))  # measured: never past its box
+            pen.text_lines([row], x + 4.5, y + (rh - 1.5 - pen.line_height(ls)) / 2, ls, True)
         if i < n - 1:
             ay = top + sh / 2
             pdf.set_fill_color(*L.INK)
             ax = x + sw + 1
             pdf.polygon([(ax, ay - 2.2), (ax + arrow - 2, ay), (ax, ay + 2.2)], style="F")
-    # Score tracks: -5 .. +15 by default covers the scores seen in simulated games; colour and shape and name.
-    lo, hi = -5, 15
+    # Score tracks, one per pillar (colour, shape and name), over the scores this deck's games reach.
+    lo, hi = score_range(deck)
     cells = hi - lo + 1
     label_w = 38.0
     ty = top + sh + 12
     pen.text_lines([t("score_tracks")], m, ty - 7, 10, True)
     cw = (pw - 2 * m - label_w) / cells
+    widest = max((f"{v:+d}".replace("-", "–") for v in (lo, hi)), key=lambda s: pen.width(s, 8, True))
     th = min(20.0, (ph - m - ty - 8) / max(1, len(deck.rules.pillars)))
     for i, p in enumerate(deck.rules.pillar_ids):
         y = ty + i * th
         colour, shape = pillar_style(deck, p)
         pen.shape(shape, m + 3, y + (th - 2) / 2, 2.4, colour)
         name = deck.text(lang, "pillars", p, "name", default=p)
-        nl = pen.wrap(name, label_w - 9, 9.5, True)[:2]
-        pen.text_lines(nl, m + 7.5, y + (th - 2 - len(nl) * pen.line_height(9.5)) / 2, 9.5, True)
+        ps, nl = fit_label(pen, name, label_w - 9, th - 2, 9.5)
+        if ps is None:
+            warnings.append(f"board: the pillar name '{name}' does not fit beside its track even at 6 pt: shorten it")
+        pen.text_lines(nl, m + 7.5, y + (th - 2 - len(nl) * pen.line_height(ps or 6.0)) / 2, ps or 6.0, True)
         for j in range(cells):
             v = lo + j
             x = m + label_w + j * cw
@@ -426,7 +466,8 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
             pdf.set_line_width(0.6 if v == 0 else 0.25)
             pdf.rect(x, y, cw, th - 2, style="DF")
             s = f"{v:+d}".replace("-", "–") if v else "0"
-            pen.text_lines([s], x, y + (th - 2 - pen.line_height(8)) / 2, 8, v == 0, align="C", width=cw)
+            ns = min(8.0, 8.0 * (cw - 0.6) / max(pen.width(widest, 8, True), 1e-6))  # the widest number fits
+            pen.text_lines([s], x, y + (th - 2 - pen.line_height(ns)) / 2, ns, v == 0, align="C", width=cw)
     note = _exchange(t, deck.rules)
     lines = pen.wrap(note, pw - 2 * m, 9)
     pen.text_lines(lines, m, ph - m - len(lines) * pen.line_height(9), 9, colour=L.MUTED)

@@ -219,7 +219,7 @@ def test_deck_checks_pen_measures_as_the_printing_pen() -> None:
     pdf = FPDF(unit="mm")
     pdf.add_page()
     printing, measuring = Pen(pdf), MeasuringPen()
-    samples = ["Bonjour « monde » : 50 % — l’été", "Ωψ Кириллица žšđ", "★ ♥ ✓ ⟦", "שלום עולם", "في السوق", "👍🏽 😀", "中文"]
+    samples = ["Bonjour « monde » : 50 %", "Ωψ Кириллица žšđ", "★ ♥ ✓ ⟦", "שלום עולם", "في السوق", "👍🏽", "中文"]
     rnd = random.Random(0)
     pool = "".join(samples) + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789 .,;:!?'\"()-–—…\u00ad\u200b"
     samples += ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 30))) for _ in range(200)]

@@ -83,3 +83,42 @@ def test_a_card_below_the_floor_is_warned(capsys) -> None:
     said = [w for w in doc.warnings if w.startswith(f"card '{cid}'")]
     assert said and any(floor_pt in w or "was cut" in w for w in said), doc.warnings
     assert [w for w in doc.warnings if "floor" in w or "cut" in w] == [w for w in said if "continues" not in w]
+
+
+def test_the_board_holds_long_stage_names_whole_and_the_scores_games_reach(tmp_path: Path) -> None:
+    """German stage names were cut on the board ("Geschäftsmo…"); the score tracks ran -5..+15 while random
+    games reach -17 and +20."""
+    import re
+    import subprocess
+
+    import attrs
+
+    deck = load_deck(paths.CORE_DECK).deck
+    assert deck is not None
+    lo, hi = deck_pdf.score_range(deck)
+    assert lo <= -17 and hi >= 20 and (lo, hi) == deck_pdf.score_range(deck)  # seeded: the same each time
+    names = {
+        s.id: n
+        for s, n in zip(
+            deck.rules.stages,
+            ["Ideenfindung", "Positionierung", "Angebotsgestaltung", "Geschäftsmodell", "Markteinführung"],
+            strict=False,
+        )
+    }
+    texts = {
+        **deck.texts["fr"],
+        "stages": {k: {**v, "name": names.get(k, v["name"])} for k, v in deck.texts["fr"]["stages"].items()},
+    }
+    german = attrs.evolve(deck, texts={**deck.texts, "fr": texts})
+    doc = deck_pdf.build(german, "fr")
+    assert not [w for w in doc.warnings if w.startswith("board")], doc.warnings
+    out = tmp_path / "board.pdf"
+    out.write_bytes(bytes(doc.pdf.output()))
+    if shutil.which("pdftotext"):
+        last = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", last).group(1))
+        board = subprocess.run(
+            ["pdftotext", "-f", str(pages), "-l", str(pages), str(out), "-"], capture_output=True, text=True
+        ).stdout
+        assert all(n in board for n in names.values()), board
+        assert f"–{-lo}" in board and f"+{hi}" in board
