@@ -143,7 +143,7 @@ def test_an_unrelated_edit_never_clears_a_stale_text(mini: Path, run, commit_edi
     if commit_edit:
         _commit(mini, "Spanish wording")
     assert _stale(mini, "es") == {"cards.garden.title": ("A garden", "record")}
-    code, out = run("deck", "status", mini, "--lang", "es")
+    out = run("deck", "status", mini, "--lang", "es")[1]
     assert "1 of them stale" in out and "complete" not in out.split("\n")[1], out
     assert run("deck", "confirm", mini, "--lang", "es", "garden")[0] == 0
     assert _stale(mini, "es") == {}
