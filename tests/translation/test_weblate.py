@@ -42,3 +42,38 @@ def test_a_weblate_save_of_yaml_words_loads_as_text(mini: Path, run) -> None:
     assert "German" not in out or "refused" not in out
     code, out = run("deck", "status", mini, "--lang", "de")
     assert code == 0 and "problem" not in out, out
+
+
+def _ttk_save(path: Path, unit_id: str, source: str, target: str) -> None:
+    """What Weblate does when a translator saves one text: Translate Toolkit edits the file in place."""
+    ty = pytest.importorskip("translate.storage.yaml")
+    store = ty.YAMLFile()
+    store.parse(path.read_bytes())
+    unit = store.findid(unit_id)
+    if unit is None:
+        unit = store.addsourceunit(source)
+        unit.setid(unit_id)
+    unit.target = target
+    path.write_bytes(bytes(store))
+
+
+def test_comments_survive_weblate_saves_after_the_clean_up(mini: Path, run) -> None:
+    """The documented set-up: a language started with `deck translate`, Weblate's saves, then the clean-up
+    step (`deck translate` again). The first save of a file with nothing translated keeps no comment (there
+    is no entry to keep them with); the clean-up puts them back, and every later save keeps them all."""
+    path = mini / "text.de.yaml"
+    assert run("deck", "translate", mini, "--lang", "de")[0] == 0
+    _ttk_save(path, "cards->garden->title", "A garden", "Ein Garten")
+    assert run("deck", "translate", mini, "--lang", "de")[0] == 0  # the clean-up
+    cleaned = path.read_text(encoding="utf-8")
+    assert "    # en: A garden\n    title: " in cleaned
+    comments = [line.strip() for line in cleaned.splitlines() if line.strip().startswith("#")]
+    _ttk_save(path, "cards->garden->text", "A plot of land is free.", "Ein Grundstück ist frei.")
+    _ttk_save(path, "cards->garden->title", "A garden", "Ein Gemüsegarten")
+    saved = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+    assert [c for c in comments if c not in saved] == []
+    result = load_deck(mini)
+    assert result.deck is not None and not result.refused
+    assert result.deck.text("de", "cards", "garden", "title") == "Ein Gemüsegarten"
+    assert run("deck", "translate", mini, "--lang", "de")[0] == 0  # and the clean-up still restores the order
+    assert "    # en: A plot of land is free.\n    text: " in path.read_text(encoding="utf-8")
