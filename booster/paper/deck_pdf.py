@@ -356,6 +356,27 @@ def rules_sheet(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: st
     f.text(_minutes(rules.timer_seconds), 9.5)
 
 
+BOARD_MARGIN, BOARD_ARROW, STAGE_PT = 12.0, 6.0, 11.0
+
+
+def stage_name_box(paper: str, stages: int) -> tuple[float, float]:
+    """The width and height a stage's name has on the printed board (landscape)."""
+    pw = L.PAPERS[paper][1]
+    return (pw - 2 * BOARD_MARGIN - BOARD_ARROW * (stages - 1)) / stages - 5, 11.5
+
+
+def board_overflows(pen: Any, deck: Any, lang: str, paper: str = "a4") -> list[tuple[tuple[str, ...], str]]:
+    """The stage names (path in the text file, name) that do not fit the printed board even at 6 pt:
+    what `deck check` says, and `deck print` warns about."""
+    box = stage_name_box(paper, len(deck.rules.stages))
+    out: list[tuple[tuple[str, ...], str]] = []
+    for stage in deck.rules.stages:
+        name = deck.text(lang, "stages", stage.id, "name", default=stage.id)
+        if fit_label(pen, name, *box, STAGE_PT)[0] is None:
+            out.append((("stages", stage.id, "name"), name))
+    return out
+
+
 def fit_label(pen: Any, text: str, width: float, height: float, size: float) -> tuple[float | None, list[str]]:
     """The largest size from `size` down to 6 pt at which a bold label fits width×height with no word cut
     (a German compound is not broken: "Geschäftsmodell"), and its lines; None and the 6 pt lines if none."""
@@ -399,12 +420,12 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str, war
     pdf = pen.pdf
     pdf.add_page(orientation="L")
     pw, ph = L.PAPERS[paper][::-1]
-    m = 12.0
+    m = BOARD_MARGIN
     title = deck.text(lang, "deck", "title", default=deck.info.id)
     pen.text_lines([f"{title} · {t('board')}"], m, m, 15, True)
     stages = deck.rules.stages
     n = len(stages)
-    arrow = 6.0
+    arrow = BOARD_ARROW
     sw = (pw - 2 * m - arrow * (n - 1)) / n
     top, sh = m + 11, 62.0
     for i, stage in enumerate(stages):
@@ -415,7 +436,7 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str, war
         pdf.rect(x, top, sw, sh, style="DF", round_corners=True, corner_radius=3)
         pen.text_lines([t("stage_n", n=i + 1)], x + 2.5, top + 2, 8, colour=L.MUTED)
         name = deck.text(lang, "stages", stage.id, "name", default=stage.id)
-        size, lines = fit_label(pen, name, sw - 5, 11.5, 11.0)
+        size, lines = fit_label(pen, name, *stage_name_box(paper, n), STAGE_PT)
         if size is None:
             warnings.append(f"board: the stage name '{name}' does not fit its box even at 6 pt: shorten it")
         pen.text_lines(lines, x + 2.5, top + 6, size or 6.0, True, width=sw - 5)

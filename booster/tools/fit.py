@@ -180,7 +180,7 @@ def problems(result: Any, deck_path: str) -> list[Any]:
     if deck is None:
         return []
     cache = FitCache()
-    out = []
+    out = _board(result)
     for lang in sorted(deck.texts):
         names = list(deck.cards) if lang == deck.info.source_language else candidates(deck, lang)
         if not names:
@@ -192,6 +192,34 @@ def problems(result: Any, deck_path: str) -> list[Any]:
             line, col = where.get(("cards", o.card), (1, 1))
             out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, deck_path)))
     cache.save()
+    return out
+
+
+def _board(result: Any) -> list[Any]:
+    """The stage names too long for the printed board, in every language, located at their line."""
+    if importlib.util.find_spec("fpdf") is None:
+        return []
+    from booster.deck.yaml_safe import Problem
+    from booster.paper.deck_pdf import board_overflows
+    from booster.paper.pen import MeasuringPen
+    from booster.text.i18n import language_label
+
+    deck, pen, out = result.deck, MeasuringPen(), []
+    for lang in sorted(deck.texts):
+        found = board_overflows(pen, deck, lang)
+        doc = result.documents.get(f"text.{lang}.yaml")
+        where = doc.locate([p for p, _ in found]) if doc else {}
+        for path, name in found:
+            line, col = where.get(path, (1, 1))
+            out.append(
+                Problem(
+                    doc.file if doc else lang,
+                    line,
+                    col,
+                    f"{'.'.join(path)}: the {language_label(lang)} stage name '{name}' does not fit its box on the "
+                    "printed board even at 6 pt: shorten it (or break it with a space)",
+                )
+            )
     return out
 
 

@@ -122,3 +122,24 @@ def test_the_board_holds_long_stage_names_whole_and_the_scores_games_reach(tmp_p
         ).stdout
         assert all(n in board for n in names.values()), board
         assert f"–{-lo}" in board and f"+{hi}" in board
+
+
+def test_deck_check_says_a_stage_name_too_long_for_the_board(tmp_path: Path, capsys) -> None:
+    from booster.tools.cli import main
+
+    d = Path(shutil.copytree(paths.CORE_DECK, tmp_path / "core"))
+    deck = load_deck(d).deck
+    assert deck is not None
+    stage = deck.rules.stages[3]
+    name = deck.text("en", "stages", stage.id, "name")
+    path = d / "text.en.yaml"
+    text = path.read_text(encoding="utf-8")
+    long = "Geschäftsmodellentwicklungsplanungsverfahrensbeschreibung"
+    assert f'name: "{name}"' in text
+    path.write_text(text.replace(f'name: "{name}"', f"name: {long}", 1), encoding="utf-8")
+    assert main(["deck", "check", str(d)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"stages.{stage.id}.name: the English (en) stage name '{long}' does not fit its box on the printed board" in out
+    )
+    assert "text.en.yaml:" in out.split(f"stages.{stage.id}.name")[0].splitlines()[-1]
