@@ -131,3 +131,11 @@ def test_printed_right_to_left_cards_read_in_order_from_the_right(rtl_deck: Path
     lines = [line_of(v) for v in words if v[3] in spelled]
     line = next(ln for ln in lines if not any(re.search("[A-Za-z]", w[3]) for w in ln))
     assert len(line) > 1 and max(line, key=lambda w: w[1])[3] in spelled, line
+
+
+def test_a_text_of_invisible_characters_draws_nothing_rather_than_fail(screen) -> None:
+    """SDL_ttf refuses a text of zero width ("Text has zero width"): `deck preview` of a refused language
+    holding such a title crashed."""
+    tr = TextRenderer()
+    rect = tr.draw(pygame.Surface((400, 200)), "\u200b\u200b", pygame.Rect(0, 0, 400, 200), 42)
+    assert rect.width <= 1

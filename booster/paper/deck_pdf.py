@@ -54,7 +54,11 @@ def main(args: argparse.Namespace) -> int:
         for p in result.refused[lang]:
             print(p)
         n = len(result.refused[lang])
-        print(f"text.{lang}.yaml has {n} problems: fix them before printing it", file=sys.stderr)
+        print(
+            f"text.{lang}.yaml has {n} problem{'s' if n != 1 else ''}: fix {'them' if n != 1 else 'it'} before "
+            "printing it",
+            file=sys.stderr,
+        )
         return 1
     if lang not in deck.texts:
         print(f"note: the deck has no text.{lang}.yaml; every text is in {deck.info.source_language}", file=sys.stderr)

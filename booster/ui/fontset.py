@@ -68,6 +68,8 @@ class FallbackFont:
         return hit
 
     def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
+        if self.size(text)[0] == 0:  # only invisible characters (SDL_ttf refuses them): nothing to draw
+            return pygame.Surface((1, self.primary.get_height()), pygame.SRCALPHA)
         if not fonts.needs_fallback(text, self.folder):
             return self.primary.render(text, antialias, colour)
         pieces = []
