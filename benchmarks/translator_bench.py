@@ -83,7 +83,8 @@ def deck_check(deck: Path, repeats: int) -> tuple[float, float]:
 
 
 def fit_per_card(repeats: int) -> tuple[float, float]:
-    """Median seconds per card of the printed measure and of the screen measure."""
+    """Median CPU seconds per card of the printed measure and of the screen measure (CPU, not wall: the
+    figure should not depend on what else the machine runs)."""
     from booster.deck.loader import load_deck
     from booster.tools import fit
 
@@ -94,9 +95,9 @@ def fit_per_card(repeats: int) -> tuple[float, float]:
     for measure in (fit.printed, fit.screen):
         times = []
         for _ in range(repeats):
-            t = time.perf_counter()
+            t = time.process_time()
             measure(deck, "fr")
-            times.append((time.perf_counter() - t) / len(deck.cards))
+            times.append((time.process_time() - t) / len(deck.cards))
         out.append(statistics.median(times))
     return out[0], out[1]
 
@@ -155,7 +156,7 @@ def main() -> None:
         cold, warm = deck_check(big, 1)
         print(f"deck check of a valid 10,000-card deck in 2 languages (CPU): {cold:.1f} s cold, {warm:.1f} s warm")
     on_paper, on_screen = fit_per_card(args.repeats)
-    print(f"fit of one card: printed {on_paper * 1000:.1f} ms, projected {on_screen * 1000:.1f} ms (median)")
+    print(f"fit of one card (CPU): printed {on_paper * 1000:.1f} ms, projected {on_screen * 1000:.1f} ms (median)")
     total, work = reload(args.repeats)
     print(
         f"reload after an edit, save to new frame: median {total * 1000:.0f} ms "
