@@ -64,3 +64,15 @@ def test_deck_schema_lists_the_kinds_and_installs(run) -> None:
     assert code == 0 and str(paths.user_data() / "schemas") in out
     code, out = run("deck", "schema", "text")
     assert code == 0 and '"$schema"' in out
+
+
+def test_schemas_resolve_from_the_file_an_editor_reads() -> None:
+    """An editor resolves `#/definitions/...` against the schema's `$id`: an address that cannot be fetched
+    made validation fail. With no `$id`, and only references inside the file, the copy beside the user's
+    decks is enough."""
+    import json
+
+    for kind in schemas.KINDS:
+        text = schemas.schema_text(kind)
+        assert "$id" not in json.loads(text)
+        assert all(ref.startswith("#/") for ref in re.findall(r'"\$ref": "([^"]*)"', text))
