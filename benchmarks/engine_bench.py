@@ -4,7 +4,7 @@
     python benchmarks/engine_bench.py [DECK] [--teams 4] [--seconds 2] [--repeats 5]
 
 Prints the median of the repeats. The loop is the same as `booster simulate --policy random` minus the
-statistics: legal_actions, a random pick, apply.
+statistics: legal_actions, a random pick, push (the state changes in place, as python-chess's board).
 
 This machine is shared and its speed varies by up to 2x from minute to minute. When OpenSpiel is installed
 (`pip install open_spiel`), its C++ Kuhn poker driven from Python by the same kind of loop is measured in
@@ -26,7 +26,7 @@ from booster.engine.game import Game, Setup
 def measure(game: Game, teams: int, seconds: float, seed: int) -> tuple[float, float]:
     rnd = random.Random(seed)
     names = tuple(f"Team {i + 1}" for i in range(teams))
-    legal, apply = game.legal_actions, game.apply
+    legal = game.legal_actions
     actions = games = 0
     # CPU time of this process, not wall time: the figure stays meaningful on a shared, busy machine.
     start = time.process_time()
@@ -34,7 +34,7 @@ def measure(game: Game, teams: int, seconds: float, seed: int) -> tuple[float, f
         state = game.new_game(Setup(names, seed + games))
         while state.phase != "over":
             choices = legal(state)
-            state, _ = apply(state, choices[rnd.randrange(len(choices))] if len(choices) > 1 else choices[0])
+            state.push(choices[rnd.randrange(len(choices))] if len(choices) > 1 else choices[0])
             actions += 1
         games += 1
     elapsed = time.process_time() - start

@@ -48,8 +48,8 @@ game = GameController.new(
     lambda key, **fields: None,
 )
 n = 0
-while not game.game.is_over(game.state):
-    game.decide(rnd.choice(game.game.legal_actions(game.state)))
+while not game.rules.is_over(game.state):
+    game.decide(rnd.choice(game.rules.legal_actions(game.state)))
     n += 1
     print(n, flush=True)  # reported: the save call has returned
 print("over", flush=True)

@@ -7,7 +7,7 @@ import random
 
 from booster.engine.game import Game, Setup
 from booster.engine.match import Match
-from booster.engine.model import Deck
+from booster.engine.model import CardKind, Deck
 from booster.table.saves import Saved, new_save
 
 
@@ -29,7 +29,7 @@ def random_save(
     names = tuple(f"Team {i + 1}" for i in range(teams)) if isinstance(teams, int) else teams
     game = Game(deck)
     rand = random.Random(seed)
-    cards = [c.id for c in deck.of_kind("scenario")] if scenarios else []
+    cards = [c.id for c in deck.of_kind(CardKind.SCENARIO)] if scenarios else []
     chosen = tuple(cards[i % len(cards)] for i in range(len(names))) if cards else ()
     match = Match.start(game, Setup(names, seed, chosen, mode))
     saved = new_save(match, deck_path, lang)._replace(started=started)

@@ -100,8 +100,6 @@ def test_booster_balance_meets_the_targets(run_balance):
 
 @pytest.fixture
 def run_balance(capsys):
-    pytest.importorskip("booster.tools.balance", reason="booster balance (issue 10) has not landed yet")
-
     def go(path):
         code = main(["balance", str(path), "--games", "300", "--seed", "1", "--json"])
         out = capsys.readouterr()

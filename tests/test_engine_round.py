@@ -15,6 +15,7 @@ from booster.deck.loader import load_deck
 from booster.engine.game import CLOSE, Action, Game, IllegalAction, Setup
 from booster.engine.match import Match, action_from_json, action_to_json, state_from_json, state_to_json
 from booster.engine.model import Card, Option, Stage
+from booster.engine.outcome import Outcome
 
 round_games = st.tuples(
     decks(),
@@ -197,3 +198,52 @@ def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_a
     assert [e.team for e in events if e.kind == "passed"] == [1]
     assert match.state.teams[1].scores == before[1]
     assert {e.team for e in events if e.kind == "scored"} == {0, 2}
+
+
+def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(mini):
+    match = open_round(mini)
+    options = [o.id for o in mini.offered_options(match.state)]
+    match, _ = match.play(Action("choose", options[0], team=0))
+    match, _ = match.play(Action("pass", team=1))
+    match, _ = match.play(Action("choose", options[1], team=2))
+    answered = match
+    closed, events = match.play(CLOSE)  # revealed without team 1
+    assert [e.team for e in events if e.kind == "passed"] == [1]
+    assert closed.state.round is None
+    back = closed.undo_decision()
+    # The close is taken back: every score as before it, the round open with team 1's pass still recorded;
+    # the same state as a fresh replay of the log (nothing of the close is left behind).
+    assert back.log == answered.log
+    assert back.state == Match.replay(mini, back.setup, back.log).state
+    assert [t.scores for t in back.state.teams] == [t.scores for t in answered.state.teams]
+    assert back.state.round.answers == (Action("choose", options[0]), Action("pass"), Action("choose", options[1]))
+    assert mini.legal_actions(back.state) == (CLOSE,)
+    # Team 1 may now answer after all, and scores at the next close.
+    back, _ = back.play(Action("withdraw", team=1))
+    back, _ = back.play(Action("choose", options[0], team=1))
+    back, events = back.play(CLOSE)
+    assert [e.team for e in events if e.kind == "scored"] == [0, 1, 2]
+    assert "passed" not in [e.kind for e in events]
+
+
+@settings(max_examples=100, deadline=None)
+@given(round_games, st.sampled_from(["in-turn", "all-at-once"]))
+def test_the_outcome_of_each_action_is_what_changed_for_each_team(args, mode):
+    deck, scenarios, seed, play_seed = args
+    game = Game(deck)
+    setup = Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios), mode)
+    match = facilitated_play(game, setup, random.Random(play_seed))
+    for i, action in enumerate(match.log):
+        before, after = match.states[i], match.states[i + 1]
+        _, events = game.apply(before, action)
+        done = Outcome.of(events)
+        for seat, (was, now) in enumerate(zip(before.teams, after.teams, strict=True)):
+            mine = done.team(seat)
+            assert now.scores == tuple(a + b for a, b in zip(was.scores, mine.scored or game.zero, strict=True))
+            assert now.tools == was.tools + mine.tools
+            assert now.experience == was.experience + tuple(r.card for r in mine.experience)
+            assert set(now.marks) == (set(was.marks) | set(mine.marks)) - set(mine.cleared)
+            assert not set(mine.marks) & set(was.marks), "a mark held already is not left again"
+            assert now.scheduled == was.scheduled + mine.queued
+        assert done.over == (game.is_over(after) and not game.is_over(before))
+        assert bool(done.stages) == (after.stage != before.stage)

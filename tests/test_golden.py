@@ -1,23 +1,41 @@
 # SPDX-License-Identifier: MIT
-"""One whole game of tests/decks/mechanics, pinned by a transcript checked by hand (tests/golden/*.txt).
+"""Whole games pinned by transcripts (tests/golden/*.txt), and many random games pinned by digests.
 
-As OpenSpiel pins its games: every action, what each team was offered before deciding, and every event.
-The transcript's `#` lines say which rule each step shows; they are not compared. To see a change, run
-`python tests/test_golden.py`, which prints the transcript of today's engine.
+As OpenSpiel keeps a playthrough per game: every action, what the team was offered before deciding, and
+every event. The transcripts' `#` lines say which rule each step shows; they are not compared. The digests
+(tests/golden/replay.json) pin hundreds of random games per mode: the log, every event and the final teams of
+each, so that a rewrite of the engine that changes any rule, any draw or any event fails here.
+
+To see a change, `python tests/test_golden.py NAME` prints a transcript of today's engine (NAME: one of
+TRANSCRIPTS), and `python tests/test_golden.py --digests` rewrites replay.json (only when a rule changes on
+purpose: say so in the commit).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+from deckgen import MINI
+
+from booster import paths
 from booster.deck.loader import load_deck
-from booster.engine.game import Action, Event, Game, Setup
+from booster.engine.game import Action, Game, Setup, State
 from booster.engine.match import Match
 
 HERE = Path(__file__).parent
-GOLDEN = HERE / "golden" / "mechanics-seed0.txt"
-SETUP = Setup(("Grocery", "Repair", "Free"), 0, ("scenario-grocery", "scenario-repair-cafe", None))
-# What each team answers, card by card: the first of these that is legal (else the first legal action).
+GOLDEN = HERE / "golden"
+MECHANICS = HERE / "decks" / "mechanics"
+REPLAY = GOLDEN / "replay.json"
+TEAMS = ("Grocery", "Repair", "Free")
+SCENARIOS = ("scenario-grocery", "scenario-repair-cafe", None)
+
+# In turn: what each team answers, card by card: the first of these that is legal (else the first legal action).
 PLAN: dict[int, dict[str, list[Action]]] = {
     0: {
         "empty-building": [Action("choose", "co-design")],
@@ -36,30 +54,66 @@ PLAN: dict[int, dict[str, list[Action]]] = {
     },
 }
 
+# All at once: the room's actions in order ("undo": the facilitator undoes the last decision); when the script
+# runs out, the first legal action. Team seats count from 0 here, as in Action.team.
+ROOM_SCRIPT: list[Action | str] = [
+    Action("advance"),
+    Action("advance"),
+    Action("advance"),  # empty-building, for the whole room
+    Action("reveal", tool="interviews", team=1),
+    Action("choose", "co-design", team=0),
+    Action("choose", "decline", "canvas", team=1),
+    Action("choose", "accept", team=0),  # team 0 changes its mind before the close
+    Action("pass", team=2),
+    Action("close"),  # revealed without team 2
+    "undo",  # the facilitator takes the close back: team 2's pass is still recorded
+    Action("withdraw", team=2),
+    Action("choose", "accept", "canvas", team=2),
+    Action("close"),
+    Action("advance"),  # building-repairs comes back to teams 0 and 2; team 1 draws from the room's pile
+]
 
-def describe(event: Event, pillars: tuple[str, ...]) -> str:
-    words = [str(event.kind)]
-    if event.team >= 0:
-        words.append(f"team={event.team}")
+
+def describe(event: object, pillars: tuple[str, ...]) -> str:
+    """One event as a line of a transcript: its kind, then the fields it carries."""
+    kind = str(getattr(event, "kind"))  # noqa: B009 (any event type: named tuples or typed events)
+    words = [kind]
+    team = getattr(event, "team", -1)
+    if team >= 0:
+        words.append(f"team={team}")
     for name in ("card", "option", "mark"):
-        if getattr(event, name) is not None:
+        if getattr(event, name, None) is not None:
             words.append(f"{name}={getattr(event, name)}")
-    if event.delta is not None:
-        words.append(" ".join(f"{p}{d:+d}" for p, d in zip(pillars, event.delta, strict=True)))
-    if event.kind in ("moved", "rolled", "stage"):
-        words.append(f"value={event.value}")
-    if event.kind == "experience":
-        words.append(f"pillar={pillars[event.value]}")
-    if event.echo_of is not None:
-        words.append(f"echo_of={event.echo_of[0]}/{event.echo_of[1]}")
+    delta = getattr(event, "delta", None)
+    if delta is not None:
+        words.append(" ".join(f"{p}{d:+d}" for p, d in zip(pillars, delta, strict=True)))
+    if kind in ("moved", "rolled", "stage"):
+        words.append(f"value={getattr(event, 'value')}")  # noqa: B009
+    if kind == "experience":
+        words.append(f"pillar={pillars[getattr(event, 'value')]}")  # noqa: B009
+    echo_of = getattr(event, "echo_of", None)
+    if echo_of is not None:
+        words.append(f"echo_of={echo_of[0]}/{echo_of[1]}")
     return " ".join(words)
 
 
-def transcript() -> str:
-    deck = load_deck(HERE / "decks" / "mechanics").deck
+def final(game: Game, state: State) -> list[str]:
+    lines = ["final:"]
+    for i, team in enumerate(state.teams):
+        scores = " ".join(f"{p}{s:+d}" for p, s in zip(game.pillars, team.scores, strict=True))
+        lines.append(f"   team {i} {team.name}: {scores}; marks {list(team.marks)}; experience {list(team.experience)}")
+    return lines
+
+
+def mechanics() -> Game:
+    deck = load_deck(MECHANICS).deck
     assert deck is not None
-    game = Game(deck)
-    match = Match.start(game, SETUP)
+    return Game(deck)
+
+
+def in_turn_transcript() -> str:
+    game = mechanics()
+    match = Match.start(game, Setup(TEAMS, 0, SCENARIOS))
     lines = []
     while not game.is_over(match.state):
         state = match.state
@@ -71,17 +125,116 @@ def transcript() -> str:
         match, events = match.play(action)
         lines.append(f"{len(match.log)}. team {state.turn}: {action}")
         lines += [f"   {describe(e, game.pillars)}" for e in events]
-    lines.append("final:")
-    for i, team in enumerate(match.state.teams):
-        scores = " ".join(f"{p}{s:+d}" for p, s in zip(game.pillars, team.scores, strict=True))
-        lines.append(f"   team {i} {team.name}: {scores}; marks {list(team.marks)}; experience {list(team.experience)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + final(game, match.state)) + "\n"
 
 
-def test_a_whole_game_matches_its_hand_checked_transcript():
-    golden = [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    assert transcript().splitlines() == golden
+def room(game: Game, state: State) -> str:
+    """An open round as the facilitator's screen shows it: each team's card and recorded answer."""
+    rnd = state.round
+    if rnd is None:
+        return "   no round open"
+    seats = [f"seat {s}: {c} <- {a or '-'}" for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True))]
+    return "   round: " + "; ".join(seats)
+
+
+def all_at_once_transcript() -> str:
+    game = mechanics()
+    match = Match.start(game, Setup(TEAMS, 0, SCENARIOS, "all-at-once"))
+    script = iter(ROOM_SCRIPT)
+    lines = []
+    while not game.is_over(match.state):
+        state = match.state
+        step = next(script, None) or game.legal_actions(state)[0]
+        if step == "undo":
+            match = match.undo_decision()
+            lines += [f"undo: back to {len(match.log)} actions", room(game, match.state)]
+            continue
+        assert isinstance(step, Action)
+        if state.round is not None and step.team >= 0:
+            lines.append(f"offered to seat {step.team}: {', '.join(map(str, game.team_actions(state, step.team)))}")
+        match, events = match.play(step)
+        lines.append(f"{len(match.log)}. {step}")
+        lines += [f"   {describe(e, game.pillars)}" for e in events]
+        if match.state.round is not None:
+            lines.append(room(game, match.state))
+    return "\n".join(lines + final(game, match.state)) + "\n"
+
+
+TRANSCRIPTS: dict[str, Callable[[], str]] = {
+    "mechanics-seed0": in_turn_transcript,
+    "mechanics-all-at-once-seed0": all_at_once_transcript,
+}
+
+
+@pytest.mark.parametrize("name", TRANSCRIPTS)
+def test_a_whole_game_matches_its_hand_checked_transcript(name):
+    text = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    golden = [line for line in text.splitlines() if not line.startswith("#")]
+    assert TRANSCRIPTS[name]().splitlines() == golden
+
+
+# -- many random games, pinned by digests ----------------------------------------------------------------
+
+
+def random_game(game: Game, setup: Setup, seed: int) -> Iterator[str]:
+    """The lines of a random game: a random legal action each step; in an open round, as a room plays (any
+    team answers, changes or withdraws its answer, passes, reveals); now and then an undo."""
+    rnd = random.Random(seed)
+    match = Match.start(game, setup)
+    while not game.is_over(match.state):
+        state = match.state
+        if match.log and rnd.random() < 0.03:
+            match = match.undo_decision() if rnd.random() < 0.5 else match.undo()
+            yield f"undo to {len(match.log)}"
+            continue
+        actions = list(game.legal_actions(state))
+        if state.round is not None:
+            for seat in range(len(state.teams)):
+                actions += game.team_actions(state, seat)
+        action = actions[rnd.randrange(len(actions))]
+        match, events = match.play(action)
+        yield str(action)
+        yield from (describe(e, game.pillars) for e in events)
+        assert len(match.log) < 5000, "the game did not end"
+    yield from final(game, match.state)
+    yield " ".join(map(str, match.log))
+
+
+def digest(lines: Iterator[str]) -> str:
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+# (deck folder, teams, scenarios, mode, seeds): every mode on the core deck, the mechanics and the mini deck.
+DIGESTS: dict[str, tuple[Path, int, tuple[str | None, ...], str, int]] = {
+    "core/in-turn/4": (paths.CORE_DECK, 4, (), "in-turn", 300),
+    "core/all-at-once/4": (paths.CORE_DECK, 4, (), "all-at-once", 300),
+    "core/in-turn/1": (paths.CORE_DECK, 1, (), "in-turn", 50),
+    "mechanics/in-turn/3": (MECHANICS, 3, SCENARIOS, "in-turn", 300),
+    "mechanics/all-at-once/3": (MECHANICS, 3, SCENARIOS, "all-at-once", 300),
+    "mini/in-turn/8": (MINI, 8, (), "in-turn", 100),
+}
+
+
+def digests(name: str) -> list[str]:
+    folder, n, scenarios, mode, seeds = DIGESTS[name]
+    deck = load_deck(folder).deck
+    assert deck is not None
+    game = Game(deck)
+    teams = tuple(f"Team {i + 1}" for i in range(n))
+    return [digest(random_game(game, Setup(teams, seed, scenarios, mode), seed)) for seed in range(seeds)]
+
+
+@pytest.mark.parametrize("name", DIGESTS)
+def test_random_games_replay_exactly_as_recorded(name):
+    recorded = json.loads(REPLAY.read_text(encoding="utf-8"))[name]
+    today = digests(name)
+    differ = [seed for seed, (a, b) in enumerate(zip(recorded, today, strict=True)) if a != b]
+    assert not differ, f"{len(differ)} of {len(today)} seeds play differently, first {differ[:5]}"
 
 
 if __name__ == "__main__":
-    print(transcript(), end="")
+    if sys.argv[1:] == ["--digests"]:
+        rows = [f"{json.dumps(name)}: {json.dumps(digests(name))}" for name in DIGESTS]
+        REPLAY.write_text("{\n" + ",\n".join(rows) + "\n}\n", encoding="utf-8")
+    else:
+        print(TRANSCRIPTS[sys.argv[1] if sys.argv[1:] else "mechanics-seed0"](), end="")

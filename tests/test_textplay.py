@@ -7,16 +7,26 @@ from booster.deck.loader import load_deck
 from booster.tools.textplay import play_text
 
 
-def test_a_whole_game_in_the_terminal_with_undo_and_a_wrong_answer():
+def play(answers: list[str]) -> str:
     deck = load_deck(MINI).deck
-    answers = iter(["9", "u", "1", "1", "2", "1", "1", "1", "1", "1", "1", "1"])
+    replies = iter(answers)
     out: list[str] = []
-    assert play_text(deck, "fr", 2, 7, input_=lambda _p: next(answers), print_=out.append) == 0
-    text = "\n".join(out)
+    assert play_text(deck, "fr", 2, 7, input_=lambda _p: next(replies), print_=out.append) == 0
+    return "\n".join(out)
+
+
+def test_a_whole_game_in_the_terminal_with_undo_and_a_wrong_answer():
+    rest = ["1"] * 10
+    # Team 1 answers 1, then (at team 2's prompt) undoes it and answers 2 instead.
+    text = play(["9", "1", "u", "2", *rest])
     assert "Type the number of a response" in text
     assert "Un jardin" in text  # French where translated...
     assert "Launch day" in text  # ...and the source language where not
     assert "Final scores:" in text and text.count("experience cards") == 2
+    final = text[text.index("Final scores:") :]
+    # The undone answer leaves nothing behind: the game ends as if team 1 had answered 2 at once.
+    assert final == (lambda t: t[t.index("Final scores:") :])(play(["2", *rest]))
+    assert final != (lambda t: t[t.index("Final scores:") :])(play(["1", *rest]))
 
 
 def test_a_team_count_the_deck_does_not_allow_is_a_sentence(capsys):

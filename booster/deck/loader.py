@@ -20,6 +20,7 @@ from booster.deck.yaml_safe import MAX_BYTES, Document, Problem, read_file
 from booster.engine.model import (
     ANSWERED,
     KINDS,
+    POWERS,
     Adjust,
     Card,
     Deck,
@@ -511,7 +512,8 @@ def _cards(docs: list[Document], rules: Rules | None, rep: _Reporter) -> tuple[d
             project = c.get("project")
             extra: dict[str, Any] = {}
             if kind == "tool" and "powers" in c:
-                extra["powers"] = _ids(c.get("powers"))
+                # An unknown power is reported by the schema; the card keeps the powers that exist.
+                extra["powers"] = tuple(p for p in _ids(c.get("powers")) if p in POWERS)
             cards[cid] = Card(
                 id=cid,
                 kind=kind,

@@ -1,18 +1,35 @@
 # SPDX-License-Identifier: MIT
-"""The rules of Social Impact Booster, as pure functions over immutable state.
+"""The rules of Social Impact Booster: a mutable game state with an undo stack, as python-chess keeps a board.
 
-No pygame, no files, no clock. A `Game` is built once from a deck; then
+No pygame, no files, no clock. A `Game` is built once from a deck (the rules, compiled); a `State` is one
+game in progress, changed in place by `push` and put back exactly by `pop`:
 
-    state = game.new_game(Setup(("Team A", "Team B"), seed=7))
-    state, events = game.apply(state, game.legal_actions(state)[0])
+>>> from booster import paths
+>>> from booster.deck.loader import load_deck
+>>> game = Game(load_deck(paths.CORE_DECK).deck)
+>>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+>>> events = state.push(game.legal_actions(state)[0])
+>>> [str(e.kind) for e in events][:2]
+['moved', 'drew']
+>>> state.pop()
+Action(kind=<ActionKind.ADVANCE: 'advance'>, option=None, tool=None, team=-1)
+>>> state == game.new_game(Setup(("Team A", "Team B"), seed=7))
+True
 
-`apply` never changes its input; an illegal action raises `IllegalAction` and changes nothing. The whole
-state (randomness included) is plain data, so a seed, a setup and the action log replay a game exactly.
+An illegal action raises `IllegalAction` and changes nothing. `clone()` copies a state (for search, or to
+keep a snapshot); `Game.apply(state, action)` is `clone` then `push`, for callers that want a new state.
+The whole state (randomness included) is plain data, so a seed, a setup and the action log replay a game
+exactly.
+
+The engine has two halves, as boardgame.io keeps them:
+- moves: what an action does to a team (`_advance`, `_reveal`, `_respond`, `_exchange`);
+- flow: whose turn it is, when a stage ends, and, all at once, the round that collects every team's
+  provisional answer before they apply together (`_end_turn`, `_next_stage`, `_in_round`, `_close`).
 
 The flow of a game: in each stage, teams take turns; on its turn a team advances one space and resolves
 the card of that space (a tool joins its toolbox; a challenge, or a follow-up card its own past responses
 scheduled, waits for its response). After the last stage, each team exchanges its points for experience
-cards. What a response does to a team is `_respond`, kept apart from whose turn it is (`_end_turn`).
+cards.
 
 All at once (`Mode.ALL_AT_ONCE`), the teams advance together, one space per round. At a challenge space the
 room meets one card (a follow-up replaces it for a team that has one due); each team's answer is recorded
@@ -23,175 +40,48 @@ seat order, with the same `_respond`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from operator import add
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from booster.engine import powers, rng
-from booster.engine.model import ANSWERED, Card, Deck, Effect, Option
+from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
+from booster.engine.rng import LCG_A, LCG_C, MASK
+from booster.engine.state import (
+    ADVANCE,
+    CLOSE,
+    EXCHANGE,
+    EXCHANGE_ACTION,
+    OVER,
+    PLAY,
+    Action,
+    ActionKind,
+    Echo,
+    Event,
+    EventKind,
+    IllegalAction,
+    Phase,
+    Round,
+    Setup,
+    State,
+    Team,
+)
+
+__all__ = ["ADVANCE", "CLOSE", "EXCHANGE", "EXCHANGE_ACTION", "OVER", "PLAY", "Action", "ActionKind", "Echo"]
+__all__ += ["Event", "EventKind", "Game", "IllegalAction", "Mode", "Phase", "Round", "Setup", "State", "Team"]
 
 T = TypeVar("T")
 
 
-class Mode(StrEnum):
-    IN_TURN = "in-turn"
-    """Teams take turns: one team advances and answers at a time."""
-    ALL_AT_ONCE = "all-at-once"
-    """The whole room meets the same card in each round; every team answers; the answers show together."""
-
-
-class Phase(StrEnum):
-    PLAY = "play"
-    EXCHANGE = "exchange"
-    OVER = "over"
-
-
-class ActionKind(StrEnum):
-    ADVANCE = "advance"
-    """Move to the next space and draw its card."""
-    REVEAL = "reveal"
-    """Play a tool with the reveal power on the pending card: its effects are shown before choosing."""
-    CHOOSE = "choose"
-    """Answer the pending card with one of its responses, optionally playing a tool."""
-    EXCHANGE = "exchange"
-    """Trade the team's points for experience cards."""
-    WITHDRAW = "withdraw"
-    """All at once: remove a team's recorded answer (the round stays open)."""
-    CLOSE = "close"
-    """All at once: every team has answered; apply the answers, in seat order, and show them together."""
-    PASS = "pass"
-    """All at once: the team gives no answer to this round's card (the facilitator reveals without it)."""
-
-
-class EventKind(StrEnum):
-    MOVED = "moved"  # value: the space reached
-    ROLLED = "rolled"  # value: the die
-    DREW = "drew"  # card: the card drawn (a challenge, a tool or a follow-up)
-    TOOL_GAINED = "tool_gained"
-    TOOL_PLAYED = "tool_played"  # card: the tool
-    REVEALED = "revealed"  # card: the card whose effects are now shown
-    SCORED = "scored"  # card, delta, and option for a response
-    MARKED = "marked"  # mark: the mark the team now holds; card, option: the response that left it
-    CLEARED = "cleared"  # mark: the mark removed
-    QUEUED = "queued"  # card: the follow-up scheduled; option: the response that scheduled it
-    ECHOED = "echoed"  # card: the experience card echoed; echo_of: (card, option) that echoes it
-    STAGE = "stage"  # value: the index of the stage that starts (or the number of stages at the end)
-    EXPERIENCE = "experience"  # card, value: pillar index; echo_of when it answers a response
-    EXCHANGED = "exchanged"
-    GAME_OVER = "game_over"
-    SPLIT = "split"  # all at once: no card fits every team's project, so each team draws its own
-    ANSWERED = "answered"  # all at once: card: the team's card; the answer stays hidden until close
-    WITHDRAWN = "withdrawn"  # all at once: the team's recorded answer was removed
-    ROUND_CLOSED = "round_closed"  # all at once: every answer was applied (the events before it)
-    PASSED = "passed"  # all at once: card: the card the team gave no answer to
-
-
-PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
 # Reading an enum member costs as much as a function call; the hot paths use these names.
 _ADVANCE, _REVEAL, _CHOOSE, _EXCHANGE = ActionKind.ADVANCE, ActionKind.REVEAL, ActionKind.CHOOSE, ActionKind.EXCHANGE
 _ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE, ActionKind.PASS})
-
-
-class IllegalAction(ValueError):
-    """The action is not allowed in this state; the state is unchanged."""
-
-
-class Action(NamedTuple):
-    """One entry of the log: `advance`, `reveal` (with a tool), `choose` (an option, maybe a tool), `exchange`;
-    all at once also `withdraw` and `close`. `team` is the seat that acts in a round (-1: the team in turn)."""
-
-    kind: str
-    option: str | None = None
-    tool: str | None = None
-    team: int = -1
-
-    def __str__(self) -> str:
-        who = f"team {self.team + 1}: " if self.team >= 0 else ""
-        if self.kind == ActionKind.REVEAL:
-            return f"{who}reveal with {self.tool}"
-        if self.kind != ActionKind.CHOOSE:
-            return f"{who}{self.kind}"
-        return f"{who}choose {self.option}" + (f" with {self.tool}" if self.tool else "")
-
-
-ADVANCE = Action(ActionKind.ADVANCE)
-EXCHANGE_ACTION = Action(ActionKind.EXCHANGE)
-CLOSE = Action(ActionKind.CLOSE)
+_ALL_AT_ONCE, _CHALLENGE = Mode.ALL_AT_ONCE, SpaceKind.CHALLENGE
 _JUST_ADVANCE, _JUST_EXCHANGE, _JUST_CLOSE = (ADVANCE,), (EXCHANGE_ACTION,), (CLOSE,)
+_ALL = slice(None)  # the key of a change to a whole list (the spaces, when a stage starts)
 
 
-class Event(NamedTuple):
-    """Something that happened. `scored` events carry `delta`, aligned with the rules' pillars."""
-
-    kind: str
-    team: int = -1
-    card: str | None = None
-    delta: Effect | None = None
-    value: int = 0
-    option: str | None = None
-    mark: str | None = None
-    echo_of: tuple[str, str] | None = None
-
-
-class Echo(NamedTuple):
-    """An experience card a team's response echoes: it is dealt first at the exchange."""
-
-    experience: str
-    card: str
-    option: str
-
-
-class Team(NamedTuple):
-    name: str
-    scenario: str | None
-    scores: tuple[int, ...]
-    tools: tuple[str, ...]  # every tool drawn, in order
-    spent: tuple[str, ...]  # tools played on a challenge, when tools are single use
-    experience: tuple[str, ...]
-    marks: tuple[str, ...] = ()  # marks held, in the order they were left
-    queue: tuple[str, ...] = ()  # follow-up cards waiting to be drawn, first first
-    scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
-    echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
-    pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
-
-
-class Round(NamedTuple):
-    """An open round, all at once: per team (by seat), its card, its recorded answer, its reveal tool."""
-
-    cards: tuple[str | None, ...]  # None: the team has nothing to answer (an empty pile)
-    answers: tuple[Action | None, ...]  # `choose` (or `pass`) actions without a team, None until answered
-    revealed: tuple[str | None, ...]
-
-
-class State(NamedTuple):
-    """Where the game stands (the flow: phase, stage, turn, spaces) and what the teams hold."""
-
-    rng: int
-    phase: Phase
-    stage: int  # index into the rules' stages
-    turn: int  # index of the team whose turn it is
-    spaces: tuple[int, ...]  # per team, the index of the space reached in this stage; -1 before the first
-    pending: str | None  # a drawn challenge or follow-up waiting for the team's response
-    revealed: str | None  # the tool played to reveal the pending card's effects
-    teams: tuple[Team, ...]
-    # The board piles of each pile set (in Game.pile_keys order), then one experience pile per pillar.
-    piles: tuple[tuple[str, ...], ...]
-    step: int  # number of actions applied since the start
-    mode: Mode = Mode.IN_TURN
-    # All at once, while a round is open; `turn` is then the first team without an answer (-1 when all have
-    # answered) and `pending`, `revealed` are its own, so that the readers below work as in turn play.
-    round: Round | None = None
-
-
-class Setup(NamedTuple):
-    teams: tuple[str, ...]
-    seed: int = 0
-    scenarios: tuple[str | None, ...] = ()
-    mode: str | None = None  # "in-turn" or "all-at-once"; None: the rules' choice
-
-
-class _Answered(NamedTuple):
+class Answered(NamedTuple):
     """What the engine needs of a challenge or follow-up card, worked out once per deck."""
 
     options: dict[str, Option]
@@ -202,7 +92,12 @@ class _Answered(NamedTuple):
 
 
 class Game:
-    """The rules of one deck."""
+    """The rules of one deck, compiled once.
+
+    The API to play: `new_game`, `legal_actions`, `team_actions` (all at once: any team's), `apply` (or
+    `State.push`, `pop`, `clone` in place), `preview`, `offered_options`, `is_over`, `cards_earned`; what an
+    action did to each team is `Outcome.of(events)` (booster.engine.outcome). The other methods are readers
+    the screens and `booster balance` use."""
 
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
@@ -213,7 +108,7 @@ class Game:
         self.cards = deck.cards
         stage_index = {s: i for i, s in enumerate(rules.stage_ids)}
         # The board piles, one per (stage, kind of space); each pile set holds one of each.
-        self.pile_keys: list[tuple[str, str]] = []
+        self.pile_keys: list[tuple[str, SpaceKind]] = []
         pile_of: dict[tuple[int, str], int] = {}
         for si, stage in enumerate(rules.stages):
             for kind in dict.fromkeys(stage.spaces):
@@ -223,10 +118,11 @@ class Game:
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
         self._experience_full = tuple(
-            tuple(c.id for c in deck.cards.values() if c.kind == "experience" and c.pillar == p) for p in self.pillars
+            tuple(c.id for c in deck.cards.values() if c.kind == CardKind.EXPERIENCE and c.pillar == p)
+            for p in self.pillars
         )
         self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
-        self._die_faces = rules.die_faces if rules.movement == "die" else 0
+        self._die_faces = rules.die_faces if rules.movement == Movement.DIE else 0
         self._answered = {
             c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
         }
@@ -251,26 +147,35 @@ class Game:
         self._experience_pillar = {
             c.id: self.pillars.index(c.pillar)
             for c in deck.cards.values()
-            if c.kind == "experience" and c.pillar in self.pillars
+            if c.kind == CardKind.EXPERIENCE and c.pillar in self.pillars
         }
         self._gained_experience = tuple(
             {c: Event(EventKind.EXPERIENCE, t, c, value=p) for c, p in self._experience_pillar.items()} for t in seats
         )
+        self._played = tuple({c: Event(EventKind.TOOL_PLAYED, t, c) for c in deck.cards} for t in seats)
+        self._exchanged = tuple(Event(EventKind.EXCHANGED, t) for t in seats)
+        self._stage_events = tuple(Event(EventKind.STAGE, value=i) for i in range(len(self._spaces) + 1))
+        self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
+            ActionKind.ADVANCE: self._advance,
+            ActionKind.CHOOSE: self._choose,
+            ActionKind.REVEAL: self._reveal,
+            ActionKind.EXCHANGE: self._exchange,
+        }
         self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
         self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
 
-    def _compile(self, card: Card, stage_index: dict[str, int]) -> _Answered:
+    def _compile(self, card: Card, stage_index: dict[str, int]) -> Answered:
         uses = {}
         for tool_id in card.tools:
             tool = self.cards.get(tool_id)
-            if tool is not None and tool.kind == "tool":
+            if tool is not None and tool.kind == CardKind.TOOL:
                 uses[tool_id] = powers.tool_use(tool, card, self.pillars, self.rules.tool_bonus)
-        return _Answered(
+        return Answered(
             options={o.id: o for o in card.options},
             choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
             conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
             uses=uses,
-            stage=stage_index.get(card.stage) if card.kind == "follow-up" and card.stage else None,
+            stage=stage_index.get(card.stage) if card.kind == CardKind.FOLLOW_UP and card.stage else None,
         )
 
     def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
@@ -281,7 +186,7 @@ class Game:
                 tuple(
                     c.id
                     for c in self.deck.of_kind(kind, stage)
-                    if all(c.fits_project(p) for p in projects) and (kind != "challenge" or c.id in self._answered)
+                    if all(c.fits_project(p) for p in projects) and (kind != _CHALLENGE or c.id in self._answered)
                 )
                 for stage, kind in self.pile_keys
             )
@@ -293,9 +198,14 @@ class Game:
         scenario = self.cards.get(team.scenario) if team.scenario else None
         return scenario.project if scenario is not None else None
 
+    def answered(self, card_id: str) -> Answered:
+        """A challenge's or follow-up's responses and the tools that help with it (KeyError for other cards)."""
+        return self._answered[card_id]
+
     # -- starting -------------------------------------------------------------------------------
 
     def new_game(self, setup: Setup) -> State:
+        """The state before the first action of a game: teams named, seated and dealt their piles."""
         rules = self.rules
         names = tuple(setup.teams)
         if not rules.min_teams <= len(names) <= rules.max_teams:
@@ -309,16 +219,16 @@ class Game:
         mode = Mode(setup.mode or rules.play)
         scenarios = tuple(setup.scenarios) + (None,) * (len(names) - len(setup.scenarios))
         for s in scenarios:
-            if s is not None and (s not in self.cards or self.cards[s].kind != "scenario"):
+            if s is not None and (s not in self.cards or self.cards[s].kind != CardKind.SCENARIO):
                 raise IllegalAction(f"'{s}' is not a scenario card of this deck")
         # Teams that play the same project share one set of piles (all of them, in a deck without projects).
         projects = [self.cards[s].project if s else None for s in scenarios]
         pile_sets = list(dict.fromkeys(projects))
-        teams = tuple(
+        teams = [
             Team(name, scenario, self.zero, (), (), (), pile_set=pile_sets.index(project))
             for name, scenario, project in zip(names, scenarios, projects, strict=True)
-        )
-        piles = tuple(pile for project in pile_sets for pile in self._full_piles((project,)))
+        ]
+        piles = [pile for project in pile_sets for pile in self._full_piles((project,))]
         if mode == Mode.ALL_AT_ONCE and len(pile_sets) > 1:
             piles += self._full_piles(tuple(pile_sets))  # the room's piles: the cards that fit every team
         return State(
@@ -326,13 +236,14 @@ class Game:
             phase=PLAY,
             stage=0,
             turn=0,
-            spaces=(-1,) * len(teams),
+            spaces=[-1] * len(teams),
             pending=None,
             revealed=None,
             teams=teams,
-            piles=piles + self._experience_full,
+            piles=piles + list(self._experience_full),
             step=0,
             mode=mode,
+            game=self,
         )
 
     # -- asking -----------------------------------------------------------------------------------
@@ -369,11 +280,12 @@ class Game:
 
     def seat_view(self, state: State, seat: int) -> State:
         """The state as team `seat` meets it in an open round (its card pending, its reveal), so that
-        `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team."""
+        `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team. For reading
+        only: it shares the teams and piles of `state`."""
         rnd = state.round
         if rnd is None:
             return state
-        return state._replace(turn=seat, pending=rnd.cards[seat], revealed=rnd.revealed[seat])
+        return state._view(seat, rnd.cards[seat], rnd.revealed[seat])
 
     def team_actions(self, state: State, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now. In an open round: answer (again, to change its answer), reveal before
@@ -415,6 +327,7 @@ class Game:
         return tuple(options[a.option or ""] for a in self._offered_choices(state.pending, state.teams[state.turn]))
 
     def is_over(self, state: State) -> bool:
+        """Whether every team has exchanged: no action is left."""
         return state.phase == OVER
 
     def helpful_tools(self, state: State) -> tuple[str, ...]:
@@ -450,6 +363,11 @@ class Game:
         played = [t for t in (state.revealed, tool) if t is not None]
         return self._effect(answered.options[option], state.teams[state.turn].marks, [answered.uses[t] for t in played])
 
+    def effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
+        """The effect of a response for a team holding `marks`, playing the tools of `uses` with it (for a
+        search over a team's possible responses, as `booster balance` does)."""
+        return self._effect(option, marks, uses)
+
     def _effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
         """effect, + adjust (by the marks held), then each played tool's powers (bonus before soften)."""
         effect = option.effect
@@ -465,186 +383,208 @@ class Game:
     # -- acting -----------------------------------------------------------------------------------
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
-        """The state after `action`, and what happened. Raises IllegalAction if it is not allowed."""
-        if state.round is not None:
-            return self._in_round(state, action)
-        kind = action.kind
-        if kind == _CHOOSE:
-            return self._choose(state, action)
-        if kind == _ADVANCE:
-            return self._advance(state)
-        if kind == _REVEAL:
-            return self._reveal(state, action)
-        if kind == _EXCHANGE:
-            if state.phase != EXCHANGE:
-                raise IllegalAction(self._why_not(state, action))
-            return self._exchange(state)
-        if kind in _ROUND_KINDS:
-            raise IllegalAction(f"there is no open round to '{kind}'")
-        raise IllegalAction(f"unknown action '{kind}'")
+        """A copy of `state` after `action`, and what happened; `state` is unchanged. Raises IllegalAction if
+        the action is not allowed. (`state.push(action)` does the same in place, without the copy.)"""
+        after = state.clone()
+        after.game = self
+        return after, after.push(action)
 
-    def _advance(self, state: State) -> tuple[State, list[Event]]:
-        if state.phase != PLAY or state.pending is not None:
+    def _not_a_move(self, action: Action) -> list[Event]:
+        """Raises the IllegalAction of an action that is no move out of a round."""
+        if action.kind in _ROUND_KINDS:
+            raise IllegalAction(f"there is no open round to '{action.kind}'")
+        raise IllegalAction(f"unknown action '{action.kind}'")
+
+    # -- moves: what an action does to a team ------------------------------------------------------
+
+    def _advance(self, state: State, action: Action = ADVANCE) -> list[Event]:
+        if state.pending is not None or state.phase is not PLAY:
             raise IllegalAction(self._why_not(state, ADVANCE))
-        if state.mode == Mode.ALL_AT_ONCE:
+        if state.mode is _ALL_AT_ONCE:
             return self._advance_together(state)
-        turn, stage, seed = state.turn, state.stage, state.rng
+        turn, stage, spaces = state.turn, state.stage, state.spaces
+        space = spaces[turn]
+        state._changes += (spaces, turn, space)
         if self._die_faces:
-            seed, roll = rng.below(seed, self._die_faces)
-            space = min(state.spaces[turn] + roll + 1, self._last_space[stage])
+            state.rng, roll = rng.below(state.rng, self._die_faces)
+            space = min(space + roll + 1, self._last_space[stage])
             events = [Event(EventKind.ROLLED, turn, value=roll + 1), self._moved[turn][space]]
         else:
-            space = state.spaces[turn] + 1
+            space += 1
             events = [self._moved[turn][space]]
-        spaces = _with(state.spaces, turn, space)
+        spaces[turn] = space
         team = state.teams[turn]
-        is_challenge = self._spaces[stage][space] == "challenge"
-        if is_challenge and team.queue and self._comes_back(team.queue[0], stage):
+        is_challenge = self._spaces[stage][space] is _CHALLENGE
+        card_id: str | None
+        queue = team.queue
+        if is_challenge and queue and self._comes_back(queue[0], stage):
             # The consequences come back: the team draws the follow-up its response scheduled.
-            card_id: str | None = team.queue[0]
-            team = team._replace(queue=team.queue[1:])
-            piles = state.piles
+            card_id = queue[0]
+            state._changes += (team, "queue", queue)
+            team.queue = queue[1:]
         else:
-            seed, card_id, piles = self._draw(seed, state.piles, team.pile_set, self._space_pile[stage][space], (team,))
+            card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
         if card_id is None:  # an empty pile: the space has nothing to resolve
-            return self._end_turn(state, team, events, seed, piles, spaces)
+            self._end_turn(state, events)
+            return events
         events.append(self._drew[turn][card_id])
         if is_challenge:
-            waiting = State(
-                rng=seed,
-                phase=PLAY,
-                stage=stage,
-                turn=turn,
-                spaces=spaces,
-                pending=card_id,
-                revealed=None,
-                teams=_with(state.teams, turn, team),
-                piles=piles,
-                step=state.step + 1,
-                mode=state.mode,
-            )
-            return waiting, events
-        team = self._gain_tool(turn, team, card_id, events)
-        return self._end_turn(state, team, events, seed, piles, spaces)
+            state.pending = card_id
+            return events
+        self._gain_tool(state, turn, team, card_id, events)
+        self._end_turn(state, events)
+        return events
 
-    def _gain_tool(self, seat: int, team: Team, tool: str, events: list[Event]) -> Team:
-        """The team with the tool it drew in its toolbox (and the tool's points, if it has any)."""
+    def _gain_tool(self, state: State, seat: int, team: Team, tool: str, events: list[Event]) -> None:
+        """The tool the team drew joins its toolbox (and the tool's points its scores, if it has any)."""
         events.append(self._gained[seat][tool])
+        changes = state._changes
+        changes += (team, "tools", team.tools)
+        team.tools = (*team.tools, tool)
         scored = self._tool_scored[seat].get(tool)
-        if scored is None:
-            return team._replace(tools=(*team.tools, tool))
-        events.append(scored)
-        return team._replace(tools=(*team.tools, tool), scores=_add(team.scores, scored.delta or ()))
+        if scored is not None:
+            events.append(scored)
+            changes += (team, "scores", team.scores)
+            team.scores = _add(team.scores, scored.delta or ())
 
-    def _draw(
-        self, seed: int, piles: tuple[tuple[str, ...], ...], pile_set: int, pile: int, teams: Sequence[Team]
-    ) -> tuple[int, str | None, tuple[tuple[str, ...], ...]]:
-        """(new seed, a card drawn at random from pile `pile` of a pile set, the piles without it). The set
+    def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
+        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
         holds the cards that fit the projects of `teams`.
 
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
-        shuffling every pile at the start of each game. An empty pile starts again, full; a pile with no
-        card at all gives None."""
+        shuffling every pile at the start of each game. An empty pile starts again, full."""
+        piles = state.piles
         index = pile_set * len(self.pile_keys) + pile
         cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
-        if len(cards) > 1:
-            seed, j = rng.below(seed, len(cards))
-            return seed, cards[j], _with(piles, index, cards[:j] + cards[j + 1 :])
-        if cards:
-            return seed, cards[0], _with(piles, index, ())
-        return seed, None, piles
+        if not cards:
+            return None
+        state._changes += (piles, index, piles[index])
+        n = len(cards)
+        if n == 1:
+            piles[index] = ()
+            return cards[0]
+        # rng.below, inlined: this is the hottest draw of the engine.
+        state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
+        j = ((seed >> 33) * n) >> 31
+        piles[index] = cards[:j] + cards[j + 1 :]
+        return cards[j]
 
     def _comes_back(self, follow_up: str, stage: int) -> bool:
         earliest = self._answered[follow_up].stage
         return earliest is None or earliest <= stage
 
-    def _reveal(self, state: State, action: Action) -> tuple[State, list[Event]]:
+    def _reveal(self, state: State, action: Action) -> list[Event]:
         if state.phase != PLAY or state.pending is None:
             raise IllegalAction(self._why_not(state, action))
-        tool = action.tool or ""
-        use = self._check_tool(state, tool)
+        turn = state.turn
+        self._reveal_for(state, turn, state.pending, state.revealed, action.tool or "")
+        state.revealed = action.tool
+        return [self._played[turn][action.tool or ""], Event(EventKind.REVEALED, turn, state.pending)]
+
+    def _reveal_for(self, state: State, seat: int, card: str, revealed: str | None, tool: str) -> None:
+        """Team `seat` plays `tool` to reveal `card` (which it revealed with `revealed`), if it may."""
+        team = state.teams[seat]
+        use = self._check_tool(team, card, revealed, tool)
         if not use.reveals:
             raise IllegalAction(f"the tool '{tool}' does not reveal anything")
-        if state.revealed is not None:
-            raise IllegalAction(f"'{state.pending}' is already revealed")
-        team = state.teams[state.turn]
+        if revealed is not None:
+            raise IllegalAction(f"'{card}' is already revealed")
         if self.rules.tools_single_use:
-            team = team._replace(spent=(*team.spent, tool))
-        events = [Event(EventKind.TOOL_PLAYED, state.turn, tool), Event(EventKind.REVEALED, state.turn, state.pending)]
-        teams = _with(state.teams, state.turn, team)
-        return state._replace(teams=teams, revealed=tool, step=state.step + 1), events
+            state._changes += (team, "spent", team.spent)
+            team.spent = (*team.spent, tool)
 
-    def _check_tool(self, state: State, tool: str | None) -> powers.ToolUse:
-        """What the tool does on the pending card, if the team may play it there; else IllegalAction."""
-        assert state.pending is not None
-        use = self._answered[state.pending].uses.get(tool or "")
-        team = state.teams[state.turn]
+    def _check_tool(self, team: Team, card: str, revealed: str | None, tool: str | None) -> powers.ToolUse:
+        """What the tool does on `card`, if the team may play it there; else IllegalAction."""
+        use = self._answered[card].uses.get(tool or "")
         if use is None:
-            raise IllegalAction(f"the tool '{tool}' does not help with '{state.pending}'")
+            raise IllegalAction(f"the tool '{tool}' does not help with '{card}'")
         if tool not in team.tools:
             raise IllegalAction(f"the team does not hold the tool '{tool}'")
-        if tool in team.spent or tool == state.revealed:
+        if tool in team.spent or tool == revealed:
             raise IllegalAction(f"the tool '{tool}' was already played")
         return use
 
-    def _choose(self, state: State, action: Action) -> tuple[State, list[Event]]:
-        team, option, effect, events = self._checked_choice(state, action)
-        team, more = self._respond(state.turn, team, state.pending or "", option, effect)
-        events += more
-        return self._end_turn(state, team, events, state.rng, state.piles, state.spaces)
-
-    def _checked_choice(self, state: State, action: Action) -> tuple[Team, Option, Effect, list[Event]]:
-        """For a `choose` of the team in turn, if it is legal: the team with the tool it plays spent, the
-        response, its effect (marks and tools included) and the event of the tool played. Else IllegalAction."""
-        card_id = state.pending
-        if state.phase != PLAY or card_id is None:
+    def _choose(self, state: State, action: Action) -> list[Event]:
+        card = state.pending
+        if state.phase != PLAY or card is None:
             raise IllegalAction(self._why_not(state, action))
+        turn = state.turn
+        team = state.teams[turn]
+        answered = self._answered[card]
+        option = answered.options.get(action.option or "")
+        if option is None or action.tool is not None or state.revealed is not None or answered.conditional:
+            option, effect, events = self._checked_choice(state, turn, team, card, state.revealed, action)
+        else:  # the usual response: no tool, no condition (the checks of _checked_choice that apply)
+            effect = self._effect(option, team.marks, ()) if option.adjust else option.effect
+            events = []
+        self._respond(state, turn, team, card, option, effect, events)
+        self._end_turn(state, events)
+        return events
+
+    def _checked_choice(
+        self,
+        state: State,
+        seat: int,
+        team: Team,
+        card_id: str,
+        revealed: str | None,
+        action: Action,
+        spend: bool = True,
+    ) -> tuple[Option, Effect, list[Event]]:
+        """For a `choose` of team `seat` on `card_id`, if it is legal: the response, its effect (marks and tools
+        included) and the event of the tool played, the tool now spent (if `spend`: an answer recorded in a
+        round spends it only at close). Else IllegalAction, nothing changed."""
         option_id, tool = action.option, action.tool
         answered = self._answered[card_id]
         option = answered.options.get(option_id or "")
-        team = state.teams[state.turn]
         if option is None:
             raise IllegalAction(f"'{option_id}' is not an option of '{card_id}'")
         if answered.conditional and not option.offered_to(team.marks, team.tools):
             raise IllegalAction(f"'{option_id}' is not offered to this team: {_why_withheld(option, team)}")
         events = []
-        uses = [answered.uses[state.revealed]] if state.revealed is not None else []
+        uses = [answered.uses[revealed]] if revealed is not None else []
         if tool is not None:
-            use = self._check_tool(state, tool)
+            use = self._check_tool(team, card_id, revealed, tool)
             if not use.on_choice:
                 raise IllegalAction(f"the tool '{tool}' does nothing to a response: it is played to reveal")
-            if self.rules.tools_single_use:
-                team = team._replace(spent=(*team.spent, tool))
-            events.append(Event(EventKind.TOOL_PLAYED, state.turn, tool))
+            if spend and self.rules.tools_single_use:
+                state._changes += (team, "spent", team.spent)
+                team.spent = (*team.spent, tool)
+            events.append(self._played[seat][tool])
             uses.append(use)
         effect = self._effect(option, team.marks, uses) if uses or option.adjust else option.effect
-        return team, option, effect, events
+        return option, effect, events
 
-    def _respond(self, seat: int, team: Team, card_id: str, option: Option, effect: Effect) -> tuple[Team, list[Event]]:
-        """The team after its response: scored, then marks left and cleared, echoes noted, follow-up queued."""
+    def _respond(
+        self, state: State, seat: int, team: Team, card_id: str, option: Option, effect: Effect, events: list[Event]
+    ) -> None:
+        """The team's response applies: scored, then marks left and cleared, echoes noted, follow-up queued."""
         scored = self._plain_scored[seat][card_id][option.id]
         if scored.delta != effect:
             scored = Event(EventKind.SCORED, seat, card_id, effect, option=option.id)
-        events = [scored]
-        scores = _add(team.scores, effect)
-        if not (option.marks or option.clears or option.echoes or option.follow_up):
-            return team._replace(scores=scores), events
-        changes: dict[str, Any] = {"scores": scores}
+        events.append(scored)
+        changes = state._changes
+        changes += (team, "scores", team.scores)
+        team.scores = tuple(map(add, team.scores, effect))
+        if option.plain:
+            return
         if option.marks or option.clears:
             marks = list(team.marks)
             for mark in option.marks:
-                if mark not in marks:
+                if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
                     events.append(Event(EventKind.MARKED, seat, card_id, option=option.id, mark=mark))
             for mark in option.clears:
                 if mark in marks:
                     marks.remove(mark)
                     events.append(Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=mark))
-            changes["marks"] = tuple(marks)
+            changes += (team, "marks", team.marks)
+            team.marks = tuple(marks)
         if option.echoes:
             echoed = {e.experience for e in team.echoes}
             new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
-            changes["echoes"] = team.echoes + new
+            changes += (team, "echoes", team.echoes)
+            team.echoes += new
             events += [Event(EventKind.ECHOED, seat, e.experience, echo_of=(card_id, option.id)) for e in new]
         follow_up = option.follow_up
         if (
@@ -652,240 +592,24 @@ class Game:
             and follow_up not in team.scheduled
             and self.cards[follow_up].fits_project(self.project_of(team))
         ):
-            changes["queue"] = (*team.queue, follow_up)
-            changes["scheduled"] = (*team.scheduled, follow_up)
+            changes += (team, "queue", team.queue)
+            changes += (team, "scheduled", team.scheduled)
+            team.queue = (*team.queue, follow_up)
+            team.scheduled = (*team.scheduled, follow_up)
             events.append(Event(EventKind.QUEUED, seat, follow_up, option=option.id))
-        return team._replace(**changes), events
 
-    def _end_turn(
-        self,
-        state: State,
-        team: Team,
-        events: list[Event],
-        seed: int,
-        piles: tuple[tuple[str, ...], ...],
-        spaces: tuple[int, ...],
-    ) -> tuple[State, list[Event]]:
-        """The turn is over, the team in turn now `team` (and the randomness, piles and spaces as given):
-        the next team that has spaces left in this stage plays; if none has, the next stage starts (or
-        the exchange, after the last)."""
-        turn, stage = state.turn, state.stage
-        teams = _with(state.teams, turn, team)
-        last = self._last_space[stage]
-        n = len(teams)
-        # Usually the next team plays; the others are looked at only when it has no space left.
-        following = turn + 1 if turn + 1 < n else 0
-        for j in (following,) if spaces[following] < last else (*range(turn + 1, n), *range(turn + 1)):
-            if spaces[j] < last:
-                next_turn = State(
-                    rng=seed,
-                    phase=PLAY,
-                    stage=stage,
-                    turn=j,
-                    spaces=spaces,
-                    pending=None,
-                    revealed=None,
-                    teams=teams,
-                    piles=piles,
-                    step=state.step + 1,
-                    mode=state.mode,
-                )
-                return next_turn, events
-        return self._next_stage(state, teams, events, seed, piles, spaces)
-
-    def _next_stage(
-        self,
-        state: State,
-        teams: tuple[Team, ...],
-        events: list[Event],
-        seed: int,
-        piles: tuple[tuple[str, ...], ...],
-        spaces: tuple[int, ...],
-    ) -> tuple[State, list[Event]]:
-        """Every team has played the stage: the next one starts (or the exchange, after the last)."""
-        stage = state.stage + 1
-        n = len(teams)
-        events.append(Event(EventKind.STAGE, value=stage))
-        over = stage == len(self._spaces)
-        next_stage = State(
-            rng=seed,
-            phase=EXCHANGE if over else PLAY,
-            stage=stage,
-            # In turn, the team that opens a stage changes from stage to stage.
-            turn=0 if over or state.mode == Mode.ALL_AT_ONCE else stage % n,
-            spaces=spaces if over else (-1,) * n,  # back before the first space
-            pending=None,
-            revealed=None,
-            teams=teams,
-            piles=piles,
-            step=state.step + 1,
-            mode=state.mode,
-        )
-        return next_stage, events
-
-    # -- all at once ------------------------------------------------------------------------------
-
-    def _advance_together(self, state: State) -> tuple[State, list[Event]]:
-        """Every team moves one space. A tool space: each team draws its own tool. A challenge space: the
-        round opens on one card for the room (drawn from the cards that fit every team), a team's due
-        follow-up in place of it; when no card fits every team, each team draws its own."""
-        stage, seed, piles, n = state.stage, state.rng, state.piles, len(state.teams)
-        space = state.spaces[0] + 1
-        spaces = (space,) * n
-        pile = self._space_pile[stage][space]
-        events = [self._moved[t][space] for t in range(n)]
-        teams = list(state.teams)
-        if self._spaces[stage][space] != "challenge":
-            for seat, team in enumerate(teams):
-                seed, tool, piles = self._draw(seed, piles, team.pile_set, pile, (team,))
-                if tool is not None:
-                    events.append(self._drew[seat][tool])
-                    teams[seat] = self._gain_tool(seat, team, tool, events)
-            return self._end_space(state, tuple(teams), events, seed, piles, spaces)
-        due = [bool(t.queue) and self._comes_back(t.queue[0], stage) for t in teams]
-        shared: str | None = None
-        split = False
-        if not all(due):
-            pile_sets = 1 + max(t.pile_set for t in teams)
-            room = 0 if pile_sets == 1 else pile_sets  # the room's piles follow the teams' own
-            projects = tuple(dict.fromkeys(map(self.project_of, teams)))
-            split = pile_sets > 1 and not self._full_piles(projects)[pile]
-            if split:
-                events.append(Event(EventKind.SPLIT, value=stage))
-            else:
-                seed, shared, piles = self._draw(seed, piles, room, pile, teams)
-        cards: list[str | None] = []
-        for seat, team in enumerate(teams):
-            card: str | None
-            if due[seat]:
-                card = team.queue[0]
-                teams[seat] = team._replace(queue=team.queue[1:])
-            elif split:
-                seed, card, piles = self._draw(seed, piles, team.pile_set, pile, (team,))
-            else:
-                card = shared
-            if card is not None:
-                events.append(self._drew[seat][card])
-            cards.append(card)
-        if not any(cards):  # empty piles: nothing to answer in this round
-            return self._end_space(state, tuple(teams), events, seed, piles, spaces)
-        opened = Round(tuple(cards), (None,) * n, (None,) * n)
-        moved = state._replace(rng=seed, spaces=spaces, teams=tuple(teams), piles=piles)
-        return self._with_round(moved, opened), events
-
-    def _with_round(self, state: State, rnd: Round) -> State:
-        """`state` one action later, with the round `rnd`: the team in turn is the first without an answer."""
-        for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
-            if card is not None and answer is None:
-                return state._replace(
-                    turn=seat, pending=card, revealed=rnd.revealed[seat], round=rnd, step=state.step + 1
-                )
-        return state._replace(turn=-1, pending=None, revealed=None, round=rnd, step=state.step + 1)
-
-    def _in_round(self, state: State, action: Action) -> tuple[State, list[Event]]:
-        """An action while a round is open: a team answers, reveals or withdraws; or the round closes."""
-        rnd = state.round
-        assert rnd is not None
-        kind = action.kind
-        if kind == ActionKind.CLOSE:
-            return self._close(state, rnd)
-        seat = state.turn if action.team < 0 else action.team
-        if not 0 <= seat < len(state.teams):
-            raise IllegalAction(f"there is no team {action.team + 1} in this game")
-        card = rnd.cards[seat]
-        name = state.teams[seat].name
-        if card is None:
-            raise IllegalAction(f"{name} has no card to answer in this round")
-        answer = rnd.answers[seat]
-        view = self.seat_view(state, seat)
-        if kind == _CHOOSE:
-            self._checked_choice(view, action)
-            answers = _with(rnd.answers, seat, Action(ActionKind.CHOOSE, action.option, action.tool))
-            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.ANSWERED, seat, card)]
-        if kind == _REVEAL:
-            if answer is not None:
-                raise IllegalAction(f"{name} has answered already: withdraw the answer first to reveal")
-            revealed, events = self._reveal(view, action)
-            teams = _with(state.teams, seat, revealed.teams[seat])
-            opened = rnd._replace(revealed=_with(rnd.revealed, seat, action.tool))
-            return self._with_round(state._replace(teams=teams), opened), events
-        if kind == ActionKind.PASS:
-            answers = _with(rnd.answers, seat, Action(ActionKind.PASS))
-            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.ANSWERED, seat, card)]
-        if kind == ActionKind.WITHDRAW:
-            if answer is None:
-                raise IllegalAction(f"{name} has no answer to withdraw")
-            answers = _with(rnd.answers, seat, None)
-            return self._with_round(state, rnd._replace(answers=answers)), [Event(EventKind.WITHDRAWN, seat, card)]
-        raise IllegalAction(f"the round on '{card}' is open: every team answers, then it closes; no '{kind}' now")
-
-    def _close(self, state: State, rnd: Round) -> tuple[State, list[Event]]:
-        """Every team has answered: the answers apply in seat order, as in turn play."""
-        waiting = [
-            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
-        ]
-        if waiting:
-            raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
-        teams = list(state.teams)
-        events: list[Event] = []
-        for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
-            if card is None or answer is None:
-                continue
-            if answer.kind == ActionKind.PASS:
-                events.append(Event(EventKind.PASSED, seat, card))
-                continue
-            view = state._replace(turn=seat, pending=card, revealed=rnd.revealed[seat], teams=tuple(teams))
-            team, option, effect, played = self._checked_choice(view, answer)
-            teams[seat], scored = self._respond(seat, team, card, option, effect)
-            events += played + scored
-        events.append(Event(EventKind.ROUND_CLOSED))
-        return self._end_space(state, tuple(teams), events, state.rng, state.piles, state.spaces)
-
-    def _end_space(
-        self,
-        state: State,
-        teams: tuple[Team, ...],
-        events: list[Event],
-        seed: int,
-        piles: tuple[tuple[str, ...], ...],
-        spaces: tuple[int, ...],
-    ) -> tuple[State, list[Event]]:
-        """All at once, every team has resolved the space: the room moves on (or to the next stage)."""
-        if spaces[0] < self._last_space[state.stage]:
-            moved_on = state._replace(
-                rng=seed,
-                turn=0,
-                spaces=spaces,
-                pending=None,
-                revealed=None,
-                teams=teams,
-                piles=piles,
-                step=state.step + 1,
-                round=None,
-            )
-            return moved_on, events
-        return self._next_stage(state._replace(round=None), teams, events, seed, piles, spaces)
-
-    def _why_not(self, state: State, action: Action) -> str:
-        if state.round is not None and state.pending is None:
-            return f"every team has answered: the round closes before any '{action.kind}'"
-        if state.phase == OVER:
-            return f"the game is over: no more '{action.kind}'"
-        if state.phase == EXCHANGE:
-            return f"it is time to exchange points for experience cards, not to '{action.kind}'"
-        if state.pending is not None:
-            return f"the team must first answer the card '{state.pending}'"
-        return f"the team must advance first, not '{action}'"
-
-    def _exchange(self, state: State) -> tuple[State, list[Event]]:
+    def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own
         responses echo, then cards drawn from that pillar's pile; never a card it already holds."""
-        seed, turn, piles = state.rng, state.turn, state.piles
+        if state.phase is not EXCHANGE:
+            raise IllegalAction(self._why_not(state, action))
+        turn, piles, changes = state.turn, state.piles, state._changes
         team = state.teams[turn]
         rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
         events: list[Event] = []
         held = list(team.experience)
         first_pile = len(piles) - len(self.pillars)
+        seed = state.rng
         for p, score in enumerate(team.scores):
             count = min(cap, max(0, score) // rate)
             if not count:
@@ -901,26 +625,204 @@ class Game:
                         Event(EventKind.EXPERIENCE, turn, echo.experience, value=p, echo_of=(echo.card, echo.option))
                     )
                     count -= 1
+            candidates = [c for c in pile if c not in held]  # in pile order, as each draw leaves them
             for _ in range(count):
-                candidates = [c for c in pile if c not in held] if held else pile
                 if not candidates:  # what is left is the team's already: the pile starts again, full
                     pile = list(self._experience_full[p])
                     candidates = [c for c in pile if c not in held]
                     if not candidates:
                         break  # the team holds every card of this pillar
                 seed, j = rng.below(seed, len(candidates))
-                card_id = candidates[j]
+                card_id = candidates.pop(j)
                 pile.remove(card_id)
                 held.append(card_id)
                 events.append(self._gained_experience[turn][card_id])
-            piles = _with(piles, index, tuple(pile))
-        events.append(Event(EventKind.EXCHANGED, turn))
-        teams = _with(state.teams, turn, team._replace(experience=tuple(held)))
-        step = state.step + 1
-        if turn + 1 < len(teams):
-            return state._replace(rng=seed, turn=turn + 1, teams=teams, piles=piles, step=step), events
+            changes += (piles, index, piles[index])
+            piles[index] = tuple(pile)
+        state.rng = seed
+        events.append(self._exchanged[turn])
+        changes += (team, "experience", team.experience)
+        team.experience = tuple(held)
+        if turn + 1 < len(state.teams):
+            state.turn = turn + 1
+            return events
         events.append(Event(EventKind.GAME_OVER))
-        return state._replace(rng=seed, phase=OVER, turn=0, teams=teams, piles=piles, step=step), events
+        state.phase, state.turn = OVER, 0
+        return events
+
+    # -- flow: whose turn, when a stage ends, the rounds of all at once -----------------------------
+
+    def _end_turn(self, state: State, events: list[Event]) -> None:
+        """The turn is over: the next team that has spaces left in this stage plays; if none has, the next
+        stage starts (or the exchange, after the last)."""
+        spaces = state.spaces
+        last = self._last_space[state.stage]
+        state.pending = state.revealed = None
+        # Usually the next team plays; the others are looked at only when it has no space left.
+        turn = state.turn + 1
+        if turn == len(spaces):
+            turn = 0
+        if spaces[turn] < last:
+            state.turn = turn
+            return
+        for j in (*range(turn, len(spaces)), *range(turn)):
+            if spaces[j] < last:
+                state.turn = j
+                return
+        self._next_stage(state, events)
+
+    def _next_stage(self, state: State, events: list[Event]) -> None:
+        """Every team has played the stage: the next one starts (or the exchange, after the last)."""
+        stage = state.stage + 1
+        n = len(state.teams)
+        events.append(self._stage_events[stage])
+        over = stage == len(self._spaces)
+        state.phase = EXCHANGE if over else PLAY
+        state.stage = stage
+        # In turn, the team that opens a stage changes from stage to stage.
+        state.turn = 0 if over or state.mode is _ALL_AT_ONCE else stage % n
+        state.pending = state.revealed = None
+        if not over:
+            spaces = state.spaces
+            state._changes += (spaces, _ALL, spaces[:])
+            spaces[:] = [-1] * n  # back before the first space
+
+    def _advance_together(self, state: State) -> list[Event]:
+        """Every team moves one space. A tool space: each team draws its own tool. A challenge space: the
+        round opens on one card for the room (drawn from the cards that fit every team), a team's due
+        follow-up in place of it; when no card fits every team, each team draws its own."""
+        stage, n, changes = state.stage, len(state.teams), state._changes
+        space = state.spaces[0] + 1
+        changes += (state.spaces, _ALL, state.spaces[:])
+        state.spaces[:] = [space] * n
+        pile = self._space_pile[stage][space]
+        events = [self._moved[t][space] for t in range(n)]
+        teams = state.teams
+        if self._spaces[stage][space] is not _CHALLENGE:
+            for seat, team in enumerate(teams):
+                tool = self._draw(state, team.pile_set, pile, (team,))
+                if tool is not None:
+                    events.append(self._drew[seat][tool])
+                    self._gain_tool(state, seat, team, tool, events)
+            self._end_space(state, events)
+            return events
+        due = [bool(t.queue) and self._comes_back(t.queue[0], stage) for t in teams]
+        shared: str | None = None
+        split = False
+        if not all(due):
+            pile_sets = 1 + max(t.pile_set for t in teams)
+            room = 0 if pile_sets == 1 else pile_sets  # the room's piles follow the teams' own
+            projects = tuple(dict.fromkeys(map(self.project_of, teams)))
+            split = pile_sets > 1 and not self._full_piles(projects)[pile]
+            if split:
+                events.append(Event(EventKind.SPLIT, value=stage))
+            else:
+                shared = self._draw(state, room, pile, teams)
+        cards: list[str | None] = []
+        for seat, team in enumerate(teams):
+            card: str | None
+            if due[seat]:
+                card = team.queue[0]
+                changes += (team, "queue", team.queue)
+                team.queue = team.queue[1:]
+            elif split:
+                card = self._draw(state, team.pile_set, pile, (team,))
+            else:
+                card = shared
+            if card is not None:
+                events.append(self._drew[seat][card])
+            cards.append(card)
+        if not any(cards):  # empty piles: nothing to answer in this round
+            self._end_space(state, events)
+            return events
+        self._with_round(state, Round(tuple(cards), (None,) * n, (None,) * n))
+        return events
+
+    def _with_round(self, state: State, rnd: Round) -> None:
+        """The round is now `rnd`: the team in turn is the first without an answer."""
+        state.round = rnd
+        seat = rnd.waiting()
+        if seat is None:
+            state.turn, state.pending, state.revealed = -1, None, None
+        else:
+            state.turn, state.pending, state.revealed = seat, rnd.cards[seat], rnd.revealed[seat]
+
+    def _in_round(self, state: State, action: Action) -> list[Event]:
+        """An action while a round is open: a team answers, reveals or withdraws; or the round closes."""
+        rnd = state.round
+        assert rnd is not None
+        kind = action.kind
+        if kind == ActionKind.CLOSE:
+            return self._close(state, rnd)
+        seat = state.turn if action.team < 0 else action.team
+        if not 0 <= seat < len(state.teams):
+            raise IllegalAction(f"there is no team {action.team + 1} in this game")
+        card = rnd.cards[seat]
+        team = state.teams[seat]
+        if card is None:
+            raise IllegalAction(f"{team.name} has no card to answer in this round")
+        answer = rnd.answers[seat]
+        if kind == _CHOOSE:
+            self._checked_choice(state, seat, team, card, rnd.revealed[seat], action, spend=False)
+            answers = _with(rnd.answers, seat, Action(ActionKind.CHOOSE, action.option, action.tool))
+            self._with_round(state, rnd._replace(answers=answers))
+            return [Event(EventKind.ANSWERED, seat, card)]
+        if kind == _REVEAL:
+            if answer is not None:
+                raise IllegalAction(f"{team.name} has answered already: withdraw the answer first to reveal")
+            self._reveal_for(state, seat, card, rnd.revealed[seat], action.tool or "")
+            self._with_round(state, rnd._replace(revealed=_with(rnd.revealed, seat, action.tool)))
+            return [self._played[seat][action.tool or ""], Event(EventKind.REVEALED, seat, card)]
+        if kind == ActionKind.PASS:
+            self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, Action(ActionKind.PASS))))
+            return [Event(EventKind.ANSWERED, seat, card)]
+        if kind == ActionKind.WITHDRAW:
+            if answer is None:
+                raise IllegalAction(f"{team.name} has no answer to withdraw")
+            self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, None)))
+            return [Event(EventKind.WITHDRAWN, seat, card)]
+        raise IllegalAction(f"the round on '{card}' is open: every team answers, then it closes; no '{kind}' now")
+
+    def _close(self, state: State, rnd: Round) -> list[Event]:
+        """Every team has answered: the answers apply in seat order, as in turn play."""
+        waiting = [
+            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
+        ]
+        if waiting:
+            raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
+        events: list[Event] = []
+        for seat, (card, answer) in enumerate(zip(rnd.cards, rnd.answers, strict=True)):
+            if card is None or answer is None:
+                continue
+            if answer.kind == ActionKind.PASS:
+                events.append(Event(EventKind.PASSED, seat, card))
+                continue
+            team = state.teams[seat]
+            option, effect, played = self._checked_choice(state, seat, team, card, rnd.revealed[seat], answer)
+            events += played
+            self._respond(state, seat, team, card, option, effect, events)
+        events.append(Event(EventKind.ROUND_CLOSED))
+        self._end_space(state, events)
+        return events
+
+    def _end_space(self, state: State, events: list[Event]) -> None:
+        """All at once, every team has resolved the space: the room moves on (or to the next stage)."""
+        state.round = None
+        if state.spaces[0] < self._last_space[state.stage]:
+            state.turn, state.pending, state.revealed = 0, None, None
+            return
+        self._next_stage(state, events)
+
+    def _why_not(self, state: State, action: Action) -> str:
+        if state.round is not None and state.pending is None:
+            return f"every team has answered: the round closes before any '{action.kind}'"
+        if state.phase == OVER:
+            return f"the game is over: no more '{action.kind}'"
+        if state.phase == EXCHANGE:
+            return f"it is time to exchange points for experience cards, not to '{action.kind}'"
+        if state.pending is not None:
+            return f"the team must first answer the card '{state.pending}'"
+        return f"the team must advance first, not '{action}'"
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -936,10 +838,8 @@ class Game:
         """The most experience cards a team can receive."""
         return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
 
-    def current_card(self, state: State) -> Card | None:
-        return self.cards[state.pending] if state.pending else None
-
     def stage_id(self, state: State) -> str | None:
+        """The id of the stage being played (None after the last: the exchange)."""
         return self.rules.stages[state.stage].id if state.stage < len(self.rules.stages) else None
 
 

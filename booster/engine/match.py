@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 """A game in progress as its setup and its log of actions, with undo and exact replay.
 
-A `Match` is immutable: `play` and `undo` return a new one. It keeps every intermediate state, so undo is
-instant and restores the previous state exactly. The JSON helpers turn states, setups and logs into plain
+A `Match` is immutable: `play` and `undo` return a new one. It keeps a snapshot of every intermediate state
+(each a `State.clone()`, so that nothing a caller pushes on one changes another), so undo is instant and
+restores the previous state exactly. The JSON helpers turn states, setups and logs into plain
 data and back without loss; saving them to disk is the shell's job.
 """
 
@@ -57,7 +58,10 @@ class Match(NamedTuple):
         return self.states[-1]
 
     def play(self, action: Action) -> tuple[Match, list[Event]]:
-        state, events = self.game.apply(self.states[-1], action)
+        state = self.states[-1].clone()
+        state.game = self.game
+        events = state.push(action)
+        state = state.clone()  # the snapshot keeps no undo frame
         return self._replace(log=(*self.log, action), states=(*self.states, state)), events
 
     def can_undo(self) -> bool:
@@ -127,22 +131,20 @@ def setup_to_json(setup: Setup) -> dict[str, Any]:
     return data
 
 
-def setup_from_json(data: dict[str, Any]) -> Setup:
-    teams, seed, scenarios = data["teams"], data["seed"], data.get("scenarios", [])
-    if not (isinstance(teams, list) and all(isinstance(t, str) for t in teams) and isinstance(seed, int)):
-        raise ValueError("a setup needs a list of team names and an integer seed")
-    mode = data.get("mode")
-    if mode is not None and mode not in tuple(Mode):
-        raise ValueError(f"not a way to play: {mode!r}")
-    return Setup(tuple(teams), seed, tuple(scenarios), mode)
-
-
 def team_to_json(team: Team) -> dict[str, Any]:
-    data = team._asdict()
-    for key in ("scores", "tools", "spent", "experience", "marks", "queue", "scheduled"):
-        data[key] = list(data[key])
-    data["echoes"] = [list(e) for e in team.echoes]
-    return data
+    return {
+        "name": team.name,
+        "scenario": team.scenario,
+        "scores": list(team.scores),
+        "tools": list(team.tools),
+        "spent": list(team.spent),
+        "experience": list(team.experience),
+        "marks": list(team.marks),
+        "queue": list(team.queue),
+        "scheduled": list(team.scheduled),
+        "echoes": [list(e) for e in team.echoes],
+        "pile_set": team.pile_set,
+    }
 
 
 def team_from_json(t: dict[str, Any]) -> Team:
@@ -162,12 +164,20 @@ def team_from_json(t: dict[str, Any]) -> Team:
 
 
 def state_to_json(state: State) -> dict[str, Any]:
-    data = state._asdict()
-    data["phase"] = state.phase.value
-    data["teams"] = [team_to_json(t) for t in state.teams]
-    data["piles"] = [list(p) for p in state.piles]
-    data["spaces"] = list(state.spaces)
-    data["mode"] = state.mode.value
+    data: dict[str, Any] = {
+        "rng": state.rng,
+        "phase": state.phase.value,
+        "stage": state.stage,
+        "turn": state.turn,
+        "spaces": list(state.spaces),
+        "pending": state.pending,
+        "revealed": state.revealed,
+        "teams": [team_to_json(t) for t in state.teams],
+        "piles": [list(p) for p in state.piles],
+        "step": state.step,
+        "mode": state.mode.value,
+        "round": None,
+    }
     if state.round is not None:
         data["round"] = {
             "cards": list(state.round.cards),
@@ -177,16 +187,18 @@ def state_to_json(state: State) -> dict[str, Any]:
     return data
 
 
-def state_from_json(data: dict[str, Any]) -> State:
+def state_from_json(data: dict[str, Any], game: Game | None = None) -> State:
+    """A state read back; with `game`, one that `push` can play on."""
     return State(
         rng=data["rng"],
         phase=Phase(data["phase"]),
         stage=data["stage"],
         turn=data["turn"],
-        spaces=tuple(data["spaces"]),
+        spaces=list(data["spaces"]),
         pending=data["pending"],
-        teams=tuple(team_from_json(t) for t in data["teams"]),
-        piles=tuple(tuple(p) for p in data["piles"]),
+        teams=[team_from_json(t) for t in data["teams"]],
+        piles=[tuple(p) for p in data["piles"]],
+        game=game,
         step=data["step"],
         revealed=data["revealed"],
         mode=Mode(data.get("mode", Mode.IN_TURN)),

@@ -7,19 +7,59 @@ The deck loader builds these from YAML; the engine only reads them. Effects are 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any
 
 from attrs import Factory, field, frozen
 
-CardKind = Literal["challenge", "follow-up", "tool", "experience", "scenario", "credits"]
-KINDS: tuple[CardKind, ...] = get_args(CardKind)
-# What a tool can do (issue 10): see booster/engine/powers.py for what each one does to a play.
-Power = Literal["bonus", "reveal", "soften", "unlock"]
-POWERS: tuple[Power, ...] = get_args(Power)
+
+class CardKind(StrEnum):
+    """What a card is. A StrEnum: a kind equals its YAML spelling ("challenge" == CardKind.CHALLENGE)."""
+
+    CHALLENGE = "challenge"
+    FOLLOW_UP = "follow-up"
+    TOOL = "tool"
+    EXPERIENCE = "experience"
+    SCENARIO = "scenario"
+    CREDITS = "credits"
+
+
+class SpaceKind(StrEnum):
+    """What a space of the board holds: the pile a team draws from there."""
+
+    CHALLENGE = "challenge"
+    TOOL = "tool"
+
+
+class Power(StrEnum):
+    """What a tool can do (issue 10): see booster/engine/powers.py for what each one does to a play."""
+
+    BONUS = "bonus"
+    REVEAL = "reveal"
+    SOFTEN = "soften"
+    UNLOCK = "unlock"
+
+
+class Movement(StrEnum):
+    STEP = "step"
+    """One space a turn."""
+    DIE = "die"
+    """A die roll of 1 to `die_faces` spaces a turn (never past the stage's last space)."""
+
+
+class Mode(StrEnum):
+    IN_TURN = "in-turn"
+    """Teams take turns: one team advances and answers at a time."""
+    ALL_AT_ONCE = "all-at-once"
+    """The whole room meets the same card in each round; every team answers; the answers show together."""
+
+
+KINDS: tuple[CardKind, ...] = tuple(CardKind)
+POWERS: tuple[Power, ...] = tuple(Power)
 # Cards that ask the team to choose a response.
-ANSWERED: tuple[CardKind, ...] = ("challenge", "follow-up")
+ANSWERED: tuple[CardKind, ...] = (CardKind.CHALLENGE, CardKind.FOLLOW_UP)
 Effect = tuple[int, ...]
 
 
@@ -30,10 +70,18 @@ class Pillar:
     shape: str | None = None
 
 
+def _spaces(spaces: Iterable[str]) -> tuple[SpaceKind, ...]:
+    return tuple(map(SpaceKind, spaces))
+
+
+def _powers(powers: Iterable[str]) -> tuple[Power, ...]:
+    return tuple(map(Power, powers))
+
+
 @frozen
 class Stage:
     id: str
-    spaces: tuple[str, ...]
+    spaces: tuple[SpaceKind, ...] = field(converter=_spaces)
 
 
 def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -46,8 +94,8 @@ class Rules:
     stages: tuple[Stage, ...]
     min_teams: int = 1
     max_teams: int = 8
-    movement: str = "step"  # "step" or "die"
-    play: str = "in-turn"  # "in-turn" or "all-at-once": see booster.engine.game.Mode
+    movement: Movement = field(default=Movement.STEP, converter=Movement)
+    play: Mode = field(default=Mode.IN_TURN, converter=Mode)
     die_faces: int = 3
     tools_single_use: bool = True
     tool_bonus: int = 1
@@ -96,22 +144,36 @@ class Option:
     adjust: tuple[Adjust, ...] = ()
     unlocked_by: tuple[str, ...] = ()
     """Offered only to a team holding one of these tools (tools with the `unlock` power)."""
+    plain: bool = field(init=False, eq=False, repr=False)
+    """The response only scores: it leaves, clears, echoes and schedules nothing (the engine's fast path)."""
+
+    def __attrs_post_init__(self) -> None:
+        plain = not (self.marks or self.clears or self.echoes or self.follow_up)
+        object.__setattr__(self, "plain", plain)
 
     def offered_to(self, marks: frozenset[str] | set[str] | tuple[str, ...], tools: tuple[str, ...]) -> bool:
         """Whether a team with these marks and tools is offered this response."""
-        if self.unlocked_by and not any(t in tools for t in self.unlocked_by):
-            return False
-        return all(m in marks for m in self.requires) and not any(m in marks for m in self.excludes)
+        # Loops rather than any/all: this runs at every response of a conditional card.
+        if self.unlocked_by:
+            for t in self.unlocked_by:
+                if t in tools:
+                    break
+            else:
+                return False
+        for m in self.requires:
+            if m not in marks:
+                return False
+        return not self.excludes or all(m not in marks for m in self.excludes)
 
 
 def _default_powers(card: Card) -> tuple[Power, ...]:
-    return ("bonus",) if card.kind == "tool" else ()
+    return (Power.BONUS,) if card.kind == CardKind.TOOL else ()
 
 
 @frozen
 class Card:
     id: str
-    kind: str
+    kind: CardKind = field(converter=CardKind)
     stage: str | None = None
     """The stage of its pile; for a follow-up, the earliest stage at which it comes back (None: any)."""
     pillar: str | None = None
@@ -123,7 +185,7 @@ class Card:
     notes: str = ""
     fits: tuple[str, ...] | None = None
     """The project kinds the card fits; None fits every project."""
-    powers: tuple[Power, ...] = field(default=Factory(_default_powers, takes_self=True))
+    powers: tuple[Power, ...] = field(default=Factory(_default_powers, takes_self=True), converter=_powers)
     """A tool's powers (a tool without `powers` in cards.yaml has the bonus)."""
     project: str | None = None
     """A scenario's project kind."""
@@ -172,7 +234,7 @@ class Deck:
                 out.update(dict.fromkeys(o.marks))
         return tuple(out)
 
-    def of_kind(self, kind: str, stage: str | None = None) -> tuple[Card, ...]:
+    def of_kind(self, kind: CardKind | SpaceKind, stage: str | None = None) -> tuple[Card, ...]:
         return tuple(c for c in self.cards.values() if c.kind == kind and (stage is None or c.stage == stage))
 
     def text(self, lang: str, *path: str, default: str = "") -> str:

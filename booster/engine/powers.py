@@ -26,15 +26,8 @@ class ToolUse(NamedTuple):
     powers: tuple[Power, ...]
     bonus: Effect  # what `bonus` adds: the card's tool_bonus, or the rules' bonus on the tool's pillar
     pillar: int | None  # index of the tool's pillar, which `soften` protects
-
-    @property
-    def reveals(self) -> bool:
-        return "reveal" in self.powers
-
-    @property
-    def on_choice(self) -> bool:
-        """Whether it changes the effect of the response it is played with."""
-        return any(p in EFFECT_POWERS for p in self.powers)
+    reveals: bool  # it is played on its own, before choosing, to show every response's effect
+    on_choice: bool  # it changes the effect of the response it is played with
 
     @property
     def played(self) -> bool:
@@ -73,4 +66,5 @@ def tool_use(tool: Card, card: Card, pillars: tuple[str, ...], rules_bonus: int)
         extra = card.tool_bonus
     else:
         extra = tuple(rules_bonus if i == pillar else 0 for i in range(len(pillars)))
-    return ToolUse(tool.id, tool.powers, extra, pillar)
+    on_choice = any(p in EFFECT_POWERS for p in tool.powers)
+    return ToolUse(tool.id, tool.powers, extra, pillar, Power.REVEAL in tool.powers, on_choice)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from booster.engine.game import ActionKind, Event, Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
+from booster.engine.outcome import Outcome
 from booster.table.saves import Saved, SaveError
 
 EXCHANGE = "exchange"  # the stage name of the rows of the final exchange of points for experience cards
@@ -163,6 +164,7 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
     per_action: list[list[Event]] = [[] for _ in match.log]
     for i, event in match.events():
         per_action[i].append(event)
+    outcomes = [Outcome.of(events) for events in per_action]
 
     report = session.deck
     remap = _pillar_map(deck, report, name, session)
@@ -187,28 +189,18 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
             # given while the round is open (changed, withdrawn) are provisional: the close records them.
             if action.kind == "advance" and after.round is not None:
                 opened = (i + 1, t)
-            for row in _round_rows(game, match, i, per_action[i], name, teams, remap, stages, t, previous, opened):
+            for row in _round_rows(game, match, i, outcomes[i], name, teams, remap, stages, t, previous, opened):
                 rows.append(row)
                 teams[row.team_index].rows.append(row)
             previous = max(previous, t)
             continue
         turn = before.turn
         stage = stages[before.stage] if before.phase == "play" and before.stage < len(stages) else EXCHANGE
-        card = before.pending if action.kind == "choose" else None
-        effect = game.zero
-        gained: list[str] = []
-        marks: list[str] = []
-        for e in per_action[i]:
-            if e.kind == "drew":
-                card = e.card
-            elif e.kind == "scored" and e.delta is not None:
-                effect = e.delta
-            elif e.kind == "marked" and e.mark:
-                marks.append(e.mark)
-            elif e.kind in ("tool_gained", "experience") and e.card:
-                gained.append(e.card)
-                if e.echo_of is not None:
-                    teams[turn].answers[e.card] = e.echo_of
+        mine = outcomes[i].team(turn)
+        card = mine.drew if mine.drew is not None else before.pending if action.kind == "choose" else None
+        for got in mine.experience:
+            if got.echo_of is not None:
+                teams[turn].answers[got.card] = got.echo_of
         row = Row(
             table=name,
             team_index=turn,
@@ -220,12 +212,12 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
             kind=deck.cards[card].kind if card is not None and card in deck.cards else None,
             option=action.option,
             tool=action.tool,
-            effect=remap(effect),
+            effect=remap(mine.scored or game.zero),
             score=remap(after.teams[turn].scores),
-            gained=tuple(gained),
+            gained=mine.tools + tuple(got.card for got in mine.experience),
             time=t,
             seconds=max(0.0, t - previous),
-            marks=tuple(marks),
+            marks=mine.marks,
         )
         previous = max(previous, t)
         rows.append(row)
@@ -242,7 +234,7 @@ def _round_rows(
     game: Game,
     match: Match,
     i: int,
-    events: list[Event],
+    done: Outcome,
     name: str,
     teams: list[TeamReport],
     remap: Callable[[Sequence[int]], tuple[int, ...]],
@@ -262,13 +254,13 @@ def _round_rows(
     step = opened[0] if action.kind == "close" or after.round is not None else None
     out = []
     for seat in range(len(before.teams)):
-        mine = [e for e in events if e.team == seat]
+        mine = done.team(seat)
         answer = answers[seat] if answers is not None else None
         if answers is not None and answer is None:
             continue
-        card = cards[seat] if cards is not None else next((e.card for e in mine if e.kind == "drew"), None)
-        effect = next((e.delta for e in mine if e.kind == "scored" and e.delta is not None), game.zero)
-        gained = tuple(e.card for e in mine if e.kind == "tool_gained" and e.card)
+        card = cards[seat] if cards is not None else mine.drew
+        effect = mine.scored or game.zero
+        gained = mine.tools
         out.append(
             Row(
                 table=name,
@@ -287,7 +279,7 @@ def _round_rows(
                 time=t,
                 # The room's time: the round's discussion for an answer, the step's for a draw.
                 seconds=max(0.0, t - (opened[1] if answer is not None else previous)),
-                marks=tuple(e.mark for e in mine if e.kind == "marked" and e.mark),
+                marks=mine.marks,
                 round=step,
             )
         )

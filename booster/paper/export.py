@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from booster.engine.model import Deck
+from booster.engine.model import CardKind, Deck
 from booster.files import check_target, write_atomic
 from booster.paper.collect import Row, Session, build_session, stage_seconds, started_label
 from booster.table.saves import Saved
@@ -164,7 +164,7 @@ def to_json(session: Session) -> dict[str, Any]:
             "based_on": dict(info.based_on),
             "changes": dict(info.changes),
             "translators": list(info.translators.values()),
-            "credits": [session.text("cards", c.id, "text") for c in deck.of_kind("credits")],
+            "credits": [session.text("cards", c.id, "text") for c in deck.of_kind(CardKind.CREDITS)],
         },
         "pillars": {p: session.pillar_name(p) for p in pillars},
         "stages": {s: session.stage_name(s) for s in deck.rules.stage_ids},

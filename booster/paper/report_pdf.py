@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from fpdf import FPDF
 
-from booster.engine.model import Deck
+from booster.engine.model import CardKind, Deck
 from booster.paper.collect import EXCHANGE, Row, Session, TableReport, TeamReport, stage_seconds
 from booster.paper.doc import ACCENT, HEAD_FILL, MUTED, RULE, TEXT, TRACK, Cell, Doc, hex_rgb
 from booster.text.i18n import report_labels
@@ -747,7 +747,7 @@ class _Report:
             line(L["based_on"], text)
         if info.changes:
             line(L["changes"], "\n".join(f"{k}: {v}" for k, v in info.changes.items()))
-        for card in self.deck.of_kind("credits"):
+        for card in self.deck.of_kind(CardKind.CREDITS):
             pdf.ln(3)
             title = s.title(card.id)
             if title.casefold() != L["credits"].casefold():

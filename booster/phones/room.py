@@ -24,7 +24,7 @@ from booster.engine.match import Match
 from booster.engine.model import Deck
 
 
-class Phase(enum.Enum):
+class TeamPhase(enum.Enum):
     """Where a team's phones are."""
 
     OPEN = "open"  # the team may answer the card now
@@ -79,7 +79,7 @@ class CardView:
 
 
 @frozen
-class ToolView:
+class HeldTool:
     """One of the team's tools: what the method is for, and whether it can be played on the card now."""
 
     id: str
@@ -117,10 +117,10 @@ class TeamView:
     """Everything one team's phones show: two phones of one team get the same view."""
 
     team: int
-    phase: Phase
+    phase: TeamPhase
     card: CardView | None  # the card on the table, if any (shown to every team, answerable by some)
     answers: tuple[Answer, ...]  # the legal answers now; empty unless OPEN
-    tools: tuple[ToolView, ...]
+    tools: tuple[HeldTool, ...]
     # The team's current answer to the card it is on: all at once, the open round's (none before it answers
     # or once its answer is withdrawn), and between rounds the one revealed last; in turn, the one that
     # ended its last turn, until its next card.
@@ -220,7 +220,7 @@ class TurnRoom(_TableRoom):
             return Refusal.CLOSED
         if state.turn != team:
             return Refusal.NOT_YOUR_TURN
-        action = Action("choose", answer.option, answer.tool)
+        action = Action(ActionKind.CHOOSE, answer.option, answer.tool)
         if action not in match.game.legal_actions(state):
             return Refusal.NOT_LEGAL
         if not self.table.decide(action):  # e.g. a game another window plays, opened read-only
@@ -231,22 +231,22 @@ class TurnRoom(_TableRoom):
         match, deck = self.table.match, self.table.deck
         state = match.state
         if state.phase == "over":
-            phase = Phase.OVER
+            phase = TeamPhase.OVER
         elif self.is_open(team):
-            phase = Phase.OPEN
+            phase = TeamPhase.OPEN
         else:
-            phase = Phase.WAITING
+            phase = TeamPhase.WAITING
         card = _card_view(deck, lang, state.pending) if state.pending else None
         answers: tuple[Answer, ...] = ()
         helpful: tuple[str, ...] = ()
-        if phase is Phase.OPEN and state.pending is not None:
+        if phase is TeamPhase.OPEN and state.pending is not None:
             answers = tuple(
                 Answer(state.pending, a.option or "", a.tool) for a in match.game.legal_actions(state) if a.option
             )
             helpful = match.game.helpful_tools(state)
         tools = _tools(deck, lang, state, team, helpful)
         turn = state.turn if state.phase == "play" else None
-        recorded = _last_answer(deck, lang, match, team) if phase is not Phase.OPEN else None
+        recorded = _last_answer(deck, lang, match, team) if phase is not TeamPhase.OPEN else None
         return TeamView(team, phase, card, answers, tools, recorded, turn)
 
 
@@ -283,11 +283,11 @@ class RoundRoom(_TableRoom):
         card = self._card(team)
         rnd = state.round
         if state.phase == "over":
-            phase = Phase.OVER
+            phase = TeamPhase.OVER
         elif card is None or rnd is None:
-            phase = Phase.WAITING
+            phase = TeamPhase.WAITING
         else:
-            phase = Phase.ANSWERED if rnd.answers[team] is not None else Phase.OPEN
+            phase = TeamPhase.ANSWERED if rnd.answers[team] is not None else TeamPhase.OPEN
         answers: tuple[Answer, ...] = ()
         if card is not None:
             choices = [a for a in match.game.team_actions(state, team) if a.kind == ActionKind.CHOOSE]
@@ -314,10 +314,10 @@ def room_for(table: Table) -> Room:
     return RoundRoom(table) if table.match.state.mode == Mode.ALL_AT_ONCE else TurnRoom(table)
 
 
-def _tools(deck: Deck, lang: str, state: State, team: int, helpful: set[str] | tuple[str, ...]) -> tuple[ToolView, ...]:
+def _tools(deck: Deck, lang: str, state: State, team: int, helpful: set[str] | tuple[str, ...]) -> tuple[HeldTool, ...]:
     holder = state.teams[team]
     return tuple(
-        ToolView(
+        HeldTool(
             t,
             deck.text(lang, "cards", t, "title", default=t),
             deck.text(lang, "cards", t, "text"),

@@ -28,7 +28,6 @@ from booster.engine.game import (
     OVER,
     Action,
     ActionKind,
-    Event,
     Game,
     Mode,
     Setup,
@@ -36,6 +35,7 @@ from booster.engine.game import (
 )
 from booster.engine.match import Match
 from booster.engine.model import Deck, Option
+from booster.engine.outcome import Outcome
 from booster.table import saves
 from booster.table.timer import Timer
 from booster.table.views import (
@@ -83,9 +83,11 @@ class GameController:
         read_only: bool = False,
     ) -> None:
         self.deck = deck
-        self.game = match.game
+        self.rules = match.game  # the engine (booster.engine.game.Game): what is legal and what it does
+        # One log: the match's. The save is the match's log with when each action was taken (`saved`).
         self.match = match
-        self.saved = saved
+        self._saved = saved  # the save's other fields (the setup, the deck's copy, the language, extra)
+        self._times = saved.times  # seconds from the start at which each action of the log was taken
         self.autosave_path = autosave
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
@@ -109,10 +111,12 @@ class GameController:
         autosave: Path | None,
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
+        pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck."""
+        """A new game, saved at once and pinned to `pin`, the files `deck` was read from (None: the files in
+        `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
         match = Match.start(Game(deck), setup)
-        saved = saves.new_save(match, deck_path, lang, extra)
+        saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
         self.persist()
         return self
@@ -135,6 +139,11 @@ class GameController:
     @property
     def state(self) -> State:
         return self.match.state
+
+    @property
+    def saved(self) -> saves.Saved:
+        """This game's save: its setup and deck, the match's log, and when each action was taken."""
+        return self._saved._replace(log=self.match.log, times=self._times)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -164,14 +173,14 @@ class GameController:
 
     def helpful_tools(self) -> tuple[str, ...]:
         """The tools the team to play may play on the challenge in front of it."""
-        return self.game.helpful_tools(self.state)
+        return self.rules.helpful_tools(self.state)
 
     def can_undo(self) -> bool:
         return self.match.can_undo()
 
     def cards_earned(self, team: int) -> int:
         """How many experience cards the team receives if it exchanges now (the engine's count)."""
-        return self.game.cards_earned(self.state.teams[team].scores)
+        return self.rules.cards_earned(self.state.teams[team].scores)
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
@@ -197,78 +206,62 @@ class GameController:
         except IllegalAction as e:
             self.notify("toast.illegal", why=str(e))
             return False
-        self.saved = self.saved.record(action)
+        self._times = (*self._times, self._saved.elapsed())
         self.persist()
-        self._queue_screens(before, action, events)
+        done = Outcome.of(events)
+        self._queue_screens(before, action, done)
         self.version += 1
-        roll = next((e.value for e in events if e.kind == "rolled"), None)
+        roll = done.team(before.turn).rolled
         if roll is not None:
             self.notify("board.rolled", team=self.state.teams[before.turn].name, n=roll)
         self.sync_timer()
         return True
 
-    def _queue_screens(self, before: State, action: Action, events: list[Event]) -> None:
+    def _queue_screens(self, before: State, action: Action, done: Outcome) -> None:
         self.queue.clear()
         team = before.turn
+        mine = done.team(team)
         if before.mode == Mode.ALL_AT_ONCE:
-            self._queue_round_screens(before, action, events)
+            self._queue_round_screens(before, action, done)
         elif action.kind == "advance":
-            drawn = next((e.card for e in events if e.kind == "tool_gained"), None)
-            if drawn:
-                delta = next((e.delta for e in events if e.kind == "scored"), None)
-                self.queue.append(ToolView(drawn, team, delta))
+            if mine.tools:
+                self.queue.append(ToolView(mine.tools[0], team, mine.scored))
         elif action.kind == "choose" and before.pending is not None and action.option is not None:
-            delta = next((e.delta for e in events if e.kind == "scored"), None)
-            marks = tuple(e.mark for e in events if e.kind == "marked" and e.mark)
-            cleared = tuple(e.mark for e in events if e.kind == "cleared" and e.mark)
-            offered = tuple(o.id for o in self.game.offered_options(before))
+            offered = tuple(o.id for o in self.rules.offered_options(before))
             self.queue.append(
-                EffectView(before.pending, team, action.option, action.tool, delta, marks, cleared, offered)
+                EffectView(
+                    before.pending, team, action.option, action.tool, mine.scored, mine.marks, mine.cleared, offered
+                )
             )
         elif action.kind == "exchange":
-            got = [e for e in events if e.kind == "experience" and e.card]
-            cards = tuple((e.card or "", e.value) for e in got)
-            self.queue.append(ExchangedView(team, cards, tuple(e.echo_of for e in got)))
-        for e in events:
-            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
-                self.queue.append(StageView(e.value))
+            got = mine.experience
+            self.queue.append(
+                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
+            )
+        self.queue += [StageView(stage) for stage in done.stages if stage < len(self.deck.rules.stages)]
 
-    def _queue_round_screens(self, before: State, action: Action, events: list[Event]) -> None:
+    def _queue_round_screens(self, before: State, action: Action, done: Outcome) -> None:
         """All at once: the tools every team drew, shown together; a closed round's reveal."""
         if action.kind == ActionKind.ADVANCE:
-            gained = [e for e in events if e.kind == "tool_gained" and e.card]
-            tools = tuple(
-                ToolView(
-                    e.card or "",
-                    e.team,
-                    next(
-                        (s.delta for s in events if s.kind == "scored" and s.team == e.team and s.card == e.card), None
-                    ),
-                )
-                for e in gained
-            )
+            tools = tuple(ToolView(t.tools[0], seat, t.scored) for seat, t in sorted(done.teams.items()) if t.tools)
             if tools:
                 self.queue.append(ToolsView(tools))
         elif action.kind == ActionKind.CLOSE and before.round is not None:
-            passed = tuple(e.team for e in events if e.kind == "passed")
-            self.queue.append(RevealView(self._effects(before, events), passed))
-        for e in events:
-            if e.kind == "stage" and e.value < len(self.deck.rules.stages):
-                self.queue.append(StageView(e.value))
+            passed = tuple(seat for seat, t in sorted(done.teams.items()) if t.passed)
+            self.queue.append(RevealView(self._effects(before, done), passed))
 
-    def _effects(self, before: State, events: list[Event]) -> tuple[EffectView, ...]:
-        """Each team's answer to a closed round, with what it did (from the events of the close)."""
+    def _effects(self, before: State, done: Outcome) -> tuple[EffectView, ...]:
+        """Each team's answer to a closed round, with what it did."""
         assert before.round is not None
         out = []
         for seat, (card, answer) in enumerate(zip(before.round.cards, before.round.answers, strict=True)):
             if card is None or answer is None or answer.option is None:
                 continue
-            mine = [e for e in events if e.team == seat]
-            delta = next((e.delta for e in mine if e.kind == "scored" and e.option == answer.option), None)
-            marks = tuple(e.mark for e in mine if e.kind == "marked" and e.mark)
-            cleared = tuple(e.mark for e in mine if e.kind == "cleared" and e.mark)
-            offered = tuple(o.id for o in self.game.offered_options(self.game.seat_view(before, seat)))
-            out.append(EffectView(card, seat, answer.option, answer.tool, delta, marks, cleared, offered))
+            mine = done.team(seat)
+            offered = tuple(o.id for o in self.rules.offered_options(self.rules.seat_view(before, seat)))
+            out.append(
+                EffectView(card, seat, answer.option, answer.tool, mine.scored, mine.marks, mine.cleared, offered)
+            )
         return tuple(out)
 
     # -- all at once: the open round -------------------------------------------------------------------------
@@ -295,13 +288,13 @@ class GameController:
 
     def team_actions(self, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""
-        return self.game.team_actions(self.state, seat)
+        return self.rules.team_actions(self.state, seat)
 
     def offered(self, seat: int) -> tuple[Option, ...]:
         """The responses team `seat` is offered on its card of the open round, numbered as it sees them."""
         if self.round_card(seat) is None:
             return ()
-        return self.game.offered_options(self.game.seat_view(self.state, seat))
+        return self.rules.offered_options(self.rules.seat_view(self.state, seat))
 
     def tools_for(self, seat: int) -> tuple[str, ...]:
         """The tools team `seat` may play with a response on its card of the open round."""
@@ -372,10 +365,10 @@ class GameController:
         # advances (and the exchange) after it; with no decision yet, back to the start.
         last = self.match.last_decision()
         n = 0 if last is None else last
-        match, saved = self.match, self.saved
+        match = self.match
         for _ in range(len(log) - n):
-            match, saved = match.undo(), saved.undo()
-        self.match, self.saved = match, saved
+            match = match.undo()
+        self.match, self._times = match, self._times[:n]
         self.queue.clear()
         self.version += 1
         self.persist()
@@ -425,12 +418,13 @@ class GameController:
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
-        self.saved = self.saved._replace(lang=lang)
-        self.set_extra("lang", lang)
+        """The language the game is played in, kept once in the save (old saves also kept it in `extra`)."""
+        self._saved = self._saved._replace(lang=lang)
+        self.persist()
 
     def set_extra(self, key: str, value: Any) -> None:
-        """Keep a front-end value (the language, the phones' room code) in the save."""
-        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
+        """Keep a front-end value (the phones' room code) in the save."""
+        self._saved = self._saved._replace(extra={**self._saved.extra, key: value})
         self.persist()
 
     def persist(self) -> None:
@@ -459,11 +453,11 @@ class GameController:
         """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
         game = Game(deck)
         match = self.saved.replay(game)
-        self.deck, self.game, self.match = deck, game, match
+        self.deck, self.rules, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self._saved = self._saved.pinned_to(saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
 
 

@@ -101,13 +101,20 @@ class Saved(NamedTuple):
         except IllegalAction as e:
             raise SaveError(f"the save does not fit this deck: {e}") from None
 
+    def elapsed(self, now: float | None = None) -> float:
+        """Seconds from the start of the game to `now` (Unix time; None: now)."""
+        return max(0.0, (time.time() if now is None else now) - self.started)
+
     def record(self, action: Action, now: float | None = None) -> Saved:
         """This save with one more action, taken now."""
-        t = (time.time() if now is None else now) - self.started
-        return self._replace(log=(*self.log, action), times=(*self.times, max(0.0, t)))
+        return self._replace(log=(*self.log, action), times=(*self.times, self.elapsed(now)))
 
     def undo(self) -> Saved:
         return self._replace(log=self.log[:-1], times=self.times[:-1])
+
+    def pin(self) -> DeckPin | None:
+        """The deck files this game is played with, as its save keeps them (None: a save made before pinning)."""
+        return DeckPin(self.deck_fingerprint, self.deck_files) if self.deck_fingerprint else None
 
     def pinned_to(self, pin: DeckPin | None) -> Saved:
         """This save, pinned to another deck (translator mode replays a game on the edited deck)."""
@@ -116,11 +123,15 @@ class Saved(NamedTuple):
         return self._replace(deck_fingerprint=pin.fingerprint, deck_files=pin.files)
 
 
-def new_save(match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None) -> Saved:
-    """A save of `match`, pinned to the deck files in `deck_path` (read now: they are the ones just loaded)."""
+def new_save(
+    match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None, pin: DeckPin | None = None
+) -> Saved:
+    """A save of `match`, pinned to `pin`: the deck files its deck was read from. Without it, the files in
+    `deck_path` are read now (a command that has just loaded them)."""
     info = match.game.deck.info
     folder = Path(deck_path).absolute() if deck_path else Path()
-    pin = pin_deck(folder) if deck_path else None
+    if pin is None and deck_path:
+        pin = pin_deck(folder)
     saved = Saved(
         info.id,
         info.version,

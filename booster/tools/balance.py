@@ -109,7 +109,7 @@ def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: t
     scheduled are not counted)."""
     frontier: set[tuple[tuple[int, ...], frozenset[str], frozenset[str]]] = {(start, frozenset(), frozenset())}
     for card_id in cards:
-        answered = game._answered[card_id]
+        answered = game.answered(card_id)
         nxt = set()
         for scores, marks, spent in frontier:
             for option in answered.options.values():
@@ -119,7 +119,7 @@ def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: t
                 choices += [t for t, u in answered.uses.items() if t in tools and t not in spent and u.on_choice]
                 for tool in choices:
                     uses = [answered.uses[tool]] if tool else []
-                    effect = game._effect(option, tuple(marks), uses)
+                    effect = game.effect(option, tuple(marks), uses)
                     after = tuple(s + d for s, d in zip(scores, effect, strict=True))
                     held = (marks | set(option.marks)) - set(option.clears)
                     used = spent | {tool} if tool and game.rules.tools_single_use else spent
@@ -171,7 +171,7 @@ def balance(
                     drawn[state.pending] += 1
                     chosen.setdefault(state.pending, Counter())[action.option or ""] += 1
                     _tools_seen(game, state, actions, action, usable[state.turn], changed[state.turn], team.tools)
-                state, _ = game.apply(state, action)
+                state.push(action)
             got = [len(t.experience) for t in state.teams]
             cards += got
             means.append(statistics.fmean(got))
@@ -238,7 +238,7 @@ def balance(
 
 def _tools_seen(game, state, actions, action, usable: set[str], changed: set[str], held) -> None:
     """Which tools the team could use on this card, and which changed maximin's choice or revealed."""
-    answered = game._answered[state.pending]
+    answered = game.answered(state.pending)
     plain = [a for a in actions if a.kind == "choose" and a.tool is None]
     key = _maximin(game, state)
     for tool, use in answered.uses.items():

@@ -199,7 +199,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     try:
-        from booster.ui.app import run
+        from booster.ui.play import run
     except ImportError:  # no front end in this build: play in the terminal
         args.text = True
     if args.text:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from booster.engine.game import Action
+from booster.engine.game import Action, ActionKind
+from booster.engine.model import CardKind
 from booster.table.views import (
     BoardView,
     ChallengeView,
@@ -66,7 +67,7 @@ def start_demo(app: App, teams: int = 4, mode: str | None = None, scenarios: boo
     deck = app.deck
     assert deck is not None
     teams = max(deck.rules.min_teams, min(deck.rules.max_teams, teams))
-    scen = [c.id for c in deck.of_kind("scenario")] if scenarios else []
+    scen = [c.id for c in deck.of_kind(CardKind.SCENARIO)] if scenarios else []
     chosen = [scen[i % len(scen)] if scen and i % 2 == 0 else None for i in range(teams)]
     tokens = [list(t) for t in default_tokens(deck.rules.pillars, teams)]
     app.start_game(names[:teams], chosen, tokens, deck.rules.timer_seconds, mode)
@@ -87,13 +88,13 @@ def step(app: App, prefer_tool: bool = False) -> None:
     elif isinstance(v, BoardView):
         g.advance()
     elif isinstance(v, ChallengeView):
-        options = g.game.offered_options(g.state)
-        tools = [t for t in g.helpful_tools() if (use := g.game.tool_use(v.card, t)) is not None and use.on_choice]
+        options = g.rules.offered_options(g.state)
+        tools = [t for t in g.helpful_tools() if (use := g.rules.tool_use(v.card, t)) is not None and use.on_choice]
         i = (g.state.step // 2) % len(options)
         # Favour the best response so that the demo reaches the exchange with points to show.
         best = max(range(len(options)), key=lambda j: sum(options[j].effect))
         i = best if g.state.step % 3 else i
-        g.decide(Action("choose", options[i].id, tools[0] if tools and prefer_tool else None))
+        g.decide(Action(ActionKind.CHOOSE, options[i].id, tools[0] if tools and prefer_tool else None))
     elif isinstance(v, ExchangeView):
         g.exchange()
     app.sync_game()

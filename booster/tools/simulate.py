@@ -83,7 +83,7 @@ def simulate(
     option_counts: Counter[tuple[str, str]] = Counter()
     tool_games: Counter[str] = Counter()
     total_actions = 0
-    apply, legal = game.apply, game.legal_actions
+    legal = game.legal_actions
     start = time.perf_counter()
     last: list[Action] = []
     for g in range(games):
@@ -98,7 +98,7 @@ def simulate(
                 option_counts[(state.pending or "", action.option or "")] += 1
                 if action.tool is not None:
                     played.add(action.tool)
-            state, _ = apply(state, action)
+            state.push(action)
             last.append(action)
             total_actions += 1
         tool_games.update(played)

@@ -9,6 +9,7 @@ import sys
 from booster.engine.game import Game, Mode, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
+from booster.engine.outcome import Outcome
 
 
 def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input, print_=print) -> int:
@@ -36,8 +37,8 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
             print_(f"\n== {deck.text(lang, 'stages', sid, 'name', default=sid)} ==")
             print_(deck.text(lang, "stages", sid, "intro"))
         actions = game.legal_actions(state)
-        team = state.teams[state.turn]
         if state.pending:
+            team = state.teams[state.turn]  # a card is pending: some team's turn (not -1 of a round all answered)
             card = state.pending
             print_(f"\nTeam {team.name} — {deck.text(lang, 'cards', card, 'title')}")
             print_(deck.text(lang, "cards", card, "text"))
@@ -65,13 +66,14 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
         else:
             action = actions[0]
         match, events = match.play(action)
-        for e in events:
-            if e.kind == "tool_gained":
-                print_(f"\nTeam {team.name} gains the tool: {deck.text(lang, 'cards', e.card or '', 'title')}")
-            elif e.kind == "scored" and e.delta:
-                print_("  " + ", ".join(f"{n} {d:+d}" for n, d in zip(pillar_names, e.delta, strict=True) if d))
-            elif e.kind == "experience":
-                print_(f"  Team {state.teams[e.team].name}: {deck.text(lang, 'cards', e.card or '', 'title')}")
+        for seat, done in sorted(Outcome.of(events).teams.items()):
+            name = match.state.teams[seat].name
+            for tool in done.tools:
+                print_(f"\nTeam {name} gains the tool: {deck.text(lang, 'cards', tool, 'title')}")
+            if done.scored:
+                print_("  " + ", ".join(f"{n} {d:+d}" for n, d in zip(pillar_names, done.scored, strict=True) if d))
+            for got in done.experience:
+                print_(f"  Team {name}: {deck.text(lang, 'cards', got.card, 'title')}")
     print_("\nFinal scores:")
     for t in match.state.teams:
         scores = ", ".join(f"{n} {s}" for n, s in zip(pillar_names, t.scores, strict=True))

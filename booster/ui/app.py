@@ -1,46 +1,35 @@
 # SPDX-License-Identifier: MIT
-"""The shell: the window, the loop, the scene stack, the language, the deck on screen and its watcher.
+"""The shell: the window, the loop, the scene stack, over the desk (`booster.ui.desk`: the deck, the language,
+the game, the saved games, the phones).
 
-The game itself (decide, undo, resume, autosave, export, the discussion timer) is the game controller's
+The game itself (decide, undo, autosave, the discussion timer) is the game controller's
 (`booster.table.controller`); scenes call it directly, and after every event the shell shows the screen the
-controller says is owed. The loop is thin: it waits for events (sleeping when nothing moves), hands them to
-`handle`, and redraws only when something changed. Scenes are plain objects driven by `handle`, so the
-tests run them headless.
+controller says is owed. Scenes see the shell as a `Host` (booster/ui/scenes/base.py). The loop is thin: it
+waits for events (sleeping when nothing moves), hands them to `handle`, and redraws only when something
+changed. Scenes are plain objects driven by `handle`, so the tests run them headless.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import random
 import sys
-import threading
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pygame
 
-from booster import paths
 from booster.deck.loader import load_deck
-from booster.engine.game import IllegalAction, Setup
-from booster.engine.model import Deck
 from booster.table import saves
-from booster.table.controller import GameController, ResumeOffer, resume_offer
 from booster.table.views import View
-from booster.ui import theme
-from booster.ui.carddraw import card_text
-from booster.ui.frame import Layout, parse_size
-from booster.ui.i18n import Strings, complete, language_note, preferred_language
+from booster.ui import theme, window
+from booster.ui.desk import Desk, Options
+from booster.ui.frame import Layout
+from booster.ui.i18n import language_note
 from booster.ui.paint import BODY, Painter
-from booster.ui.scenes.base import Scene
-from booster.ui.settings import Settings, load_settings, save_settings
+from booster.ui.scenes.base import Command, Scene
+from booster.ui.settings import Settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
 TOAST_SECONDS = 3.5
@@ -48,139 +37,31 @@ ANIMATION_MS = 33
 TOAST_STRIP = (0, 0, 1920, 104)  # the messages' own strip, over the header: never over a button or response
 
 
-@dataclass(frozen=True)
-class Options:
-    """How the game was started (the command line's `play` options)."""
+class App(Desk):
+    """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
+    scenes see)."""
 
-    deck: str | None = None
-    lang: str | None = None
-    seed: int | None = None
-    watch: bool = False
-    fullscreen: bool = False
-    mark_missing: bool | None = None
-    text_scale: float = 1.0
-    phones: str | None = None  # --phones: "" for the local network's address, else HOST[:PORT]
-    # More checks of a deck reloaded in watch mode, as (load result, deck path) -> problems: the command line
-    # passes `deck check`'s measure of texts too long for their card (booster.tools.fit).
-    check: Callable[[Any, str], list[Any]] | None = None
-
-    @classmethod
-    def from_args(cls, args: Any) -> Options:
-        seed = getattr(args, "seed", None)
-        return cls(
-            deck=getattr(args, "deck", None),
-            lang=getattr(args, "lang", None),
-            seed=None if seed is None else int(seed),
-            watch=bool(getattr(args, "watch", False)),
-            fullscreen=bool(getattr(args, "fullscreen", False)),
-            mark_missing=getattr(args, "mark_missing", None),
-            phones=getattr(args, "phones", None),
-            check=getattr(args, "check", None),
-        )
-
-
-if TYPE_CHECKING:
-    from booster.phones.service import Phones
-
-
-class App:
-    def __init__(
-        self, options: Options | Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False
-    ) -> None:
-        self.options = options if isinstance(options, Options) else Options.from_args(options)
+    def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
+        super().__init__(options, clock)
         self.window = window  # drawing into the display (True) or into a plain Surface (tests, screenshots)
-        self.clock = clock
         self.surface = surface
         self.layout = Layout(surface.get_size())
         self.text = TextRenderer()
         self.text_scale = self.options.text_scale
+        self.painter = Painter(surface, self.layout, self.text, self.text_scale)
+        self.fullscreen = self.options.fullscreen
         self.running = True
-        self.dirty = True
         self.blackout = False
         self.toast_text = ""
         self.toast_until = 0.0
-        self.game: GameController | None = None
-        self.phones: Phones | None = None  # the teams' phones (booster.phones), when played with --phones
-        self.room_code: str | None = None  # the phones' room code of this run: kept while they are off
-        self._phones_shown: GameController | None = None  # the game the join panel was last shown for
-        self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
-        self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
         self.scenes: list[Scene] = []
-        self.painter = Painter(surface, self.layout, self.text, self.text_scale)
-        self.deck_path = Path(self.options.deck or paths.CORE_DECK)
-        self.deck: Deck | None = None
-        self.problems: list[str] = []
-        self.watch_problems: list[str] = []
-        self.watching = self.options.watch
-        self.watcher = DeckWatcher(self.deck_path) if self.watching else None
-        self.last_poll = 0.0
-        self.resume_problem: str | None = None
-        # One save per game, locked while this window plays it (see booster.table.saves).
-        self.game_lock: saves.GameLock | None = None
-        self.failed_saves: set[Path] = set()  # saves a resume failed on: not offered again
-        self.resume_path: Path | None = None  # the newest unfinished game no other window plays
-        self.offer: ResumeOffer | None = None  # what that game holds, for the start screen
-        # Every unfinished game Resume can offer, newest first; the start screen steps through them.
-        self.offers: list[tuple[Path, ResumeOffer]] = []
-        self.locked_path: Path | None = None  # a newer game another window plays: offered read-only
-        with contextlib.suppress(OSError):
-            saves.prune()
-        self.fullscreen = self.options.fullscreen
+        self._shown: tuple[int, View] | None = None  # the controller's view the scene stack shows
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
-        self._load(self.deck_path)
-        # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
-        picked = tuple(x for x in self.languages() if complete(x))
-        self.lang = self.options.lang or preferred_language(picked, self._source_language())
-        self.t = Strings(self.lang, self.options.mark_missing)
-        self.mark = self.t.mark_missing
         self.go_start()
 
-    # -- deck and language ---------------------------------------------------------------------------------
-    def _load(self, path: Path) -> bool:
-        result = load_deck(path)
-        self.deck_path = path
-        if result.deck is None:
-            self.deck = None
-            self.problems = [str(p) for p in result.problems]
-            return False
-        self.deck, self.problems = result.deck, []
-        return True
-
-    def _source_language(self) -> str:
-        return self.deck.info.source_language if self.deck else "en"
-
-    def languages(self) -> tuple[str, ...]:
-        """The languages the switch offers: every one the deck is translated into (without a deck, every one
-        with interface strings). An incomplete interface is offered with a line saying what it lacks
-        (`language_note`); `--lang` opens any other, for its translator."""
-        from booster.text import i18n
-
-        langs = set(self.deck.languages) if self.deck else set(i18n.languages())
-        return tuple(sorted(langs | {self._source_language()}))
-
-    def language_notes(self) -> list[str]:
-        """What each incomplete language the switch offers lacks, in plain words and in the interface's
-        language, the one shown first: a line under the switch tells before anyone switches to it."""
-        langs = [self.lang, *(x for x in self.languages() if x != self.lang)]
-        return [note for x in langs if (note := language_note(x, self.t))]
-
-    def deck_text(self, *path: str) -> str:
-        return card_text(self.deck, self.lang, *path, mark=self.mark) if self.deck else ""
-
-    def deck_title(self) -> str:
-        if self.deck is None:
-            return self.deck_path.name
-        return self.deck.text(self.lang, "deck", "title") or self.deck.info.id
-
-    def set_language(self, lang: str) -> None:
-        self.lang = lang
-        self.t = Strings(lang, self.t.mark_missing)
-        if self.game is not None:
-            self.game.set_language(lang)
-        self.dirty = True
-
+    # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
         langs = list(self.languages())
         if self.lang not in langs:
@@ -188,24 +69,6 @@ class App:
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
         if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
-
-    def deck_candidates(self) -> list[Path]:
-        found = [self.deck_path, *(folder for _, folder in paths.decks())]
-        out: list[Path] = []
-        for p in found:
-            if p.resolve() not in [q.resolve() for q in out]:
-                out.append(p)
-        return out
-
-    def next_deck(self) -> None:
-        cands = self.deck_candidates()
-        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
-        self._load(cands[(current + 1) % len(cands)])
-        if self.watching:
-            self.watcher = DeckWatcher(self.deck_path)
-        self.game = None
-        self.release_game()
-        self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
@@ -268,6 +131,28 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def do(self, command: Command) -> None:
+        """What the facilitator asked for, from a key, a button or the menu."""
+        actions = {
+            Command.HOME: self.go_start,
+            Command.SETUP: self.open_setup,
+            Command.RESUME: self.resume,
+            Command.VIEW_LOCKED: lambda: self.resume(self.shelf.locked, read_only=True) if self.shelf.locked else None,
+            Command.MENU: self.open_menu,
+            Command.HELP: self.open_help,
+            Command.PHONES: self.toggle_phones,
+            Command.UNDO: self.undo,
+            Command.TIMER: self.toggle_timer,
+            Command.FULLSCREEN: self.toggle_fullscreen,
+            Command.NEXT_LANGUAGE: self.next_language,
+            Command.PREVIOUS_LANGUAGE: lambda: self.next_language(-1),
+            Command.NEXT_DECK: self.next_deck,
+            Command.QUIT: self.request_quit,
+            Command.QUIT_NOW: self.quit,
+        }
+        actions[command]()
+        self.dirty = True
+
     def in_game(self) -> bool:
         """A game is open and on screen (not the start or set-up screen over a game left behind)."""
         return self.game is not None and self._shown is not None
@@ -291,160 +176,6 @@ class App:
         """After an event: if the game changed under the scene on screen, show what it owes now."""
         if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
             self.show_game(keep=True)
-
-    # -- the game's start ----------------------------------------------------------------------------------
-    def notify(self, key: str, /, **fields: Any) -> None:
-        """The controller's messages, translated and shown in the toast strip."""
-        self.toast(self.t(key, **fields))
-
-    def start_game(
-        self,
-        names: list[str],
-        scenarios: list[str | None],
-        tokens: list[list[Any]],
-        timer: int,
-        mode: str | None = None,
-    ) -> None:
-        """A new game; `mode` "in-turn" or "all-at-once" (None: the rules' choice)."""
-        assert self.deck is not None
-        seed = self.options.seed
-        seed = random.randrange(1 << 30) if seed is None else seed
-        setup = Setup(tuple(names), seed, tuple(scenarios), mode)
-        extra = {"tokens": tokens, "timer": timer, "lang": self.lang}
-        self.release_game()
-        try:  # a new file of its own: another window's game is never written over
-            self.game_lock = saves.new_game()
-            path = self.game_lock.path
-        except OSError:  # a read-only data folder: play anyway, the failed saves are shown
-            path = saves.games_dir() / f"game-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        try:
-            self.game = GameController.new(
-                self.deck, str(self.deck_path), self.lang, setup, extra, path, self.notify, self.clock
-            )
-        except IllegalAction as e:
-            self.release_game()
-            self.toast(str(e))
-            return
-        self.resume_problem = None
-        self.keep_room_code()
-        self.show_game()
-
-    def release_game(self) -> None:
-        """Let another window open the game this one played."""
-        if self.game_lock is not None:
-            self.game_lock.release()
-            self.game_lock = None
-
-    RESUME_SCAN = 10  # saves read to find one to resume: the newest ones are the ones that matter
-
-    def refresh_games(self) -> None:
-        """Find the game Resume offers: the newest unfinished one no other window plays and no resume failed
-        on; and a newer one another window plays, offered read-only."""
-        self.resume_path = self.locked_path = self.offer = None
-        self.offers = []
-        own = self.game_lock.path if self.game_lock is not None else None
-        try:
-            entries = saves.list_games()[: self.RESUME_SCAN]
-        except OSError:
-            return
-        for entry in entries:
-            if entry.path in self.failed_saves:
-                continue
-            offer, problem = resume_offer(self.deck, self.deck_path, entry.path)
-            if problem is not None:
-                self.failed_saves.add(entry.path)
-                self.resume_problem = self.t("start.resume_failed", why=problem)
-                continue
-            if offer is None:  # finished
-                continue
-            if entry.path != own and saves.is_locked(entry.path):
-                self.locked_path = self.locked_path or entry.path
-                continue
-            self.offers.append((entry.path, offer))
-        if self.offers:
-            self.resume_path, self.offer = self.offers[0]
-
-    def other_game(self, step: int = 1) -> None:
-        """Offer the next (or previous) unfinished game on the start screen: an older workshop's game stays
-        within reach after a newer one started."""
-        if len(self.offers) < 2:
-            return
-        i = next((k for k, (path, _) in enumerate(self.offers) if path == self.resume_path), 0)
-        self.resume_path, self.offer = self.offers[(i + step) % len(self.offers)]
-
-    def offer_place(self) -> tuple[int, int]:
-        """(which, of how many) unfinished games the start screen offers now."""
-        i = next((k for k, (path, _) in enumerate(self.offers) if path == self.resume_path), 0)
-        return i + 1, len(self.offers)
-
-    def resume_offer(self) -> ResumeOffer | None:
-        """The game Resume offers, if any (a finished or unreadable game is not offered)."""
-        return self.offer
-
-    def can_resume(self) -> bool:
-        return self.resume_path is not None
-
-    def can_view_locked(self) -> bool:
-        return self.locked_path is not None
-
-    def view_locked(self) -> None:
-        """Open, read-only, the game another window plays."""
-        if self.locked_path is not None:
-            self.resume(self.locked_path, read_only=True)
-
-    def resume(self, path: Path | None = None, read_only: bool = False) -> None:
-        """Resume the game offered (or `path`). A failure leaves the app as it was, with a sentence."""
-        path = path or self.resume_path
-        if path is None:
-            return
-        own = self.game_lock is not None and self.game_lock.path == path
-        held: saves.GameLock | None = None
-        try:
-            saved = saves.load(path)
-            found, found_path = self.deck, self.deck_path
-            if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
-                own_folder = Path(saved.deck_path) if saved.deck_path else None
-                if own_folder is not None and own_folder.is_dir():
-                    result = load_deck(own_folder)
-                    if result.deck is not None:
-                        found, found_path = result.deck, own_folder
-            deck, note = saves.deck_for(saved, found, found_path)
-            if deck is None:
-                raise saves.SaveError(saves.deck_note(saved, note or "missing"))
-            if not read_only and not own:
-                try:
-                    held = saves.lock(path)
-                except OSError:  # cannot lock (read-only folder): resume anyway, saving will say why it fails
-                    held = None
-            game = GameController.resume(deck, saved, path, self.notify, self.clock, read_only=read_only)
-        except (saves.SaveError, OSError) as e:
-            if held is not None:
-                held.release()
-            if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
-                self.failed_saves.add(path)
-            self.resume_problem = self.t("start.resume_failed", why=str(e))
-            self.refresh_games()
-            self.dirty = True
-            return
-        if not read_only and not own:
-            self.release_game()
-            self.game_lock = held
-        self.game = game
-        self.deck = deck
-        if deck is found:
-            self.deck_path = found_path
-        self.resume_problem = None
-        lang = saved.extra.get("lang") or saved.lang
-        if isinstance(lang, str) and lang in self.languages():
-            self.set_language(lang)
-        self.keep_room_code()
-        self.show_game()
-        if read_only:
-            self.toast(self.t("toast.read_only"))
-        elif note == "pinned":
-            self.toast(self.t("toast.deck_pinned"))
-        elif note is not None:
-            self.toast(saves.deck_note(saved, note))
 
     # -- window --------------------------------------------------------------------------------------------
     def set_surface(self, surface: pygame.Surface | None) -> None:
@@ -554,36 +285,26 @@ class App:
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
-        if not typing and top.claims(event):
+        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
-        if not typing:
-            char = getattr(event, "unicode", "")
-            if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-                self.blackout = True
-                return
-            if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-                self.change_text_scale(1)
-                return
-            if k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-                self.change_text_scale(-1)
-                return
-            if k == pygame.K_p and self.phones is not None:
-                self.toggle_phones()
-                return
-            if k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-                self.open_help()
-                return
-            if top.overlay:
-                top.key(event)
-                return
-            if k == pygame.K_t:
-                self.toggle_timer()
-                return
-            if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
-                self.undo()
-                return
-        top.key(event)
+        char = getattr(event, "unicode", "")
+        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
+            self.blackout = True
+        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
+            self.change_text_scale(1)
+        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
+            self.change_text_scale(-1)
+        elif k == pygame.K_p and self.phones is not None:
+            self.toggle_phones()
+        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
+            self.open_help()
+        elif not top.overlay and k == pygame.K_t:
+            self.toggle_timer()
+        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
+            self.undo()
+        else:
+            top.key(event)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -621,44 +342,6 @@ class App:
         if game is not None and self._phones_shown is not game:
             self._phones_shown = game
             self.toggle_phones()
-
-    def set_phones(self, on: bool) -> None:
-        """Answers from phones on or off (the set-up screen's toggle, as `play --phones`): serve the page, or
-        stop serving it. A server that cannot start says why and leaves the phones off."""
-        if on and self.phones is None:
-            try:
-                self.start_phones(self.options.phones or "")
-            except (ValueError, OSError) as e:
-                self.toast(self.t("setup.phones_failed", why=str(e)))
-        elif not on and self.phones is not None:
-            self.phones.stop()
-            self.phones = None
-            self._phones_shown = None
-        self.dirty = True
-
-    def start_phones(self, where: str) -> None:
-        """Serve the phones' page at `where` with the run's room code (the phones in the room joined with it),
-        else the code of the game Resume offers, else a new one. ValueError or OSError if it cannot."""
-        self.phones = serve_phones(where, self.wakeup.set, self.room_code or self.offered_room_code())
-        self.room_code = self.phones.code
-
-    def offered_room_code(self) -> str | None:
-        """The room code of the game Resume offers, so that a laptop restarted mid-game serves the code its
-        teams' phones joined with (None: draw one)."""
-        return saves.room_code(self.resume_path) if self.resume_path is not None else None
-
-    def keep_room_code(self) -> None:
-        """The game on screen and the phones share one room code, kept in its save: a resumed game takes its
-        own back (the phones that were in the room rejoin on their own), a new one records the server's."""
-        game = self.game
-        if self.phones is None or game is None or game.read_only:
-            return
-        saved = game.extra.get("room_code")
-        if isinstance(saved, str) and saved != self.phones.code:
-            self.phones.code = self.room_code = saved
-            print(f"Phones: room code now {saved} at {self.phones.url}", flush=True)
-        elif saved is None:
-            game.set_extra("room_code", self.phones.code)
 
     def toggle_phones(self) -> None:
         from booster.ui.scenes.phones import PhonesOverlay
@@ -714,7 +397,7 @@ class App:
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
                 self.watch_problems = [self.t("toast.deck_mismatch", why=str(e)), *problems]
                 return
-            self.deck = deck
+            self.deck, self.pin = deck, saves.pin_deck(self.deck_path)
             if not problems:
                 self.toast(self.t("toast.deck_reloaded"))
             if self._shown is not None:  # the same screen, in the new words, with its overlays
@@ -722,7 +405,7 @@ class App:
                 self.show_game()
                 self.scenes += top_overlays
             return
-        self.deck, self.problems = deck, []
+        self.deck, self.problems, self.pin = deck, [], saves.pin_deck(self.deck_path)
         if not problems:
             self.toast(self.t("toast.deck_reloaded"))
         if isinstance(self.scenes[0], ErrorScene):
@@ -790,7 +473,7 @@ class App:
             if self.dirty:
                 self._guard(self.render)
                 pygame.display.flip()
-            first = self.wait_event(self.wait_ms())
+            first = window.wait_event(self.wait_ms(), self.wakeup)
             events = [first] if first.type != pygame.NOEVENT else []
             for event in events + pygame.event.get():
                 self._guard(self.handle, event)
@@ -815,97 +498,3 @@ class App:
             else:
                 self.go_start()
             self.toast(self.t("toast.error"))
-
-    def wait_event(self, timeout_ms: int) -> pygame.event.Event:
-        """Sleep until an event (or the timeout, 0 = none).
-
-        SDL's own wait (`pygame.event.wait`) polls about every millisecond on every driver in pygame-ce
-        (its issue #1541), which costs a few percent of a core with nothing on screen moving. So we poll
-        ourselves and sleep in between: 20 ms when something may come soon (an event was just handled), up
-        to 50 ms when idle, which a person cannot notice and which costs a small fraction of a percent."""
-        deadline = time.monotonic() + timeout_ms / 1000 if timeout_ms else None
-        nap = 0.005
-        while True:
-            event = pygame.event.poll()
-            if event.type != pygame.NOEVENT:
-                return event
-            now = time.monotonic()
-            if deadline is not None and now >= deadline:
-                return event
-            nap = min(0.05, nap * 2)
-            # Another thread (the phones' server) may cut the nap short: it has work for the loop's tick.
-            if self.wakeup.wait(nap if deadline is None else min(nap, max(0.0, deadline - now))):
-                self.wakeup.clear()
-                return event
-
-
-def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-    # SDL turns SIGTERM and SIGINT into a window-close event, which we answer with "Quit?": a system shutdown
-    # or Ctrl+C in the terminal must end the process instead (every decision is already on disk).
-    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
-    pygame.display.init()
-    driver = pygame.display.get_driver()
-    if driver in ("offscreen", "dummy") and os.environ.get("SDL_VIDEODRIVER") != driver:
-        # SDL falls back to an invisible driver when there is no screen: the game would run unseen.
-        pygame.display.quit()
-        raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
-    pygame.font.init()
-    pygame.display.set_caption("Social Impact Booster")
-    pygame.display.set_icon(pygame.image.load(str(paths.ICON)))
-    if fullscreen:
-        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-    return pygame.display.set_mode(size, pygame.RESIZABLE)
-
-
-def serve_phones(where: str, wake: Callable[[], None], code: str | None = None) -> Phones:
-    """Serve the phones' page at `where` (HOST[:PORT], "" for the local network) with room code `code` (None:
-    drawn at random) and print its address on stdout, for scripts and facilitators. ValueError or OSError
-    (with the reason) if it cannot."""
-    from booster.phones.network import parse_bind
-    from booster.phones.service import Phones
-
-    host, port = parse_bind(where)
-    phones = Phones(host, port, wake, code)
-    phones.start()
-    print_phones(phones)
-    return phones
-
-
-def print_phones(phones: Phones) -> None:
-    print(f"Phones: {phones.url} (room code {phones.code})", flush=True)
-
-
-def run(args: Any) -> int:
-    """Play in a window. Returns the process exit code."""
-    try:
-        size = parse_size(getattr(args, "size", None))
-    except ValueError as e:
-        print(e, file=sys.stderr)
-        return 2
-    remembered = load_settings()
-    options = Options.from_args(args)
-    options = replace(options, fullscreen=options.fullscreen or remembered.fullscreen, text_scale=remembered.text_scale)
-    try:
-        surface = open_window(size, options.fullscreen)
-    except pygame.error as e:
-        print(
-            f"No display is available ({e}). Run on a machine with a screen, or play in the terminal with "
-            "`booster play --text`.",
-            file=sys.stderr,
-        )
-        return 1
-    app: App | None = None
-    try:
-        app = App(options, surface, window=True)
-        if options.phones is not None:
-            try:
-                app.start_phones(options.phones)
-            except (ValueError, OSError) as e:
-                print(f"The phones cannot join: {e}", file=sys.stderr)
-                return 2
-        app.loop()
-    finally:
-        if app is not None and app.phones is not None:
-            app.phones.stop()
-        pygame.quit()
-    return 0

@@ -36,9 +36,6 @@ class Layout:
     def point(self, x: float, y: float) -> tuple[float, float]:
         return (self.ox + x * self.k, self.oy + y * self.k)
 
-    def to_logical(self, pos: tuple[float, float]) -> tuple[float, float]:
-        return ((pos[0] - self.ox) / self.k, (pos[1] - self.oy) / self.k)
-
 
 def parse_size(text: str | None, default: tuple[int, int] = (1280, 720)) -> tuple[int, int]:
     if not text:

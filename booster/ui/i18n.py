@@ -8,6 +8,7 @@ In translator preview mode (env `BOOSTER_MARK_MISSING=1`) a string that falls ba
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from booster.text.i18n import BUNDLED as I18N_DIR
 from booster.text.i18n import (
@@ -20,6 +21,9 @@ from booster.text.i18n import (
     screen_strings_missing,
 )
 from booster.text.i18n import table as _table
+
+if TYPE_CHECKING:
+    from booster.engine.model import Deck
 
 __all__ = [
     "FALLBACK",
@@ -57,3 +61,25 @@ def preferred_language(available: tuple[str, ...] | list[str], fallback: str = F
     if env in available:
         return env
     return fallback if fallback in available or not available else available[0]
+
+
+def offered_languages(deck: Deck | None) -> tuple[str, ...]:
+    """The languages the switch offers: every one the deck is translated into (without a deck, every one
+    with interface strings). An incomplete interface is offered with a line saying what it lacks
+    (`language_note`); `--lang` opens any other, for its translator."""
+    from booster.text import i18n
+
+    langs = set(deck.languages) if deck else set(i18n.languages())
+    return tuple(sorted(langs | {deck.info.source_language if deck else FALLBACK}))
+
+
+def language_notes(lang: str, t: Strings, deck: Deck | None) -> list[str]:
+    """What each incomplete language the switch offers lacks, in plain words and in the interface's
+    language, the one shown first: a line under the switch tells before anyone switches to it."""
+    langs = [lang, *(x for x in offered_languages(deck) if x != lang)]
+    return [note for x in langs if (note := language_note(x, t))]
+
+
+def deck_title(deck: Deck, lang: str) -> str:
+    """The deck's title in `lang`, else its id."""
+    return deck.text(lang, "deck", "title") or deck.info.id

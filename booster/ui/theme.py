@@ -85,13 +85,6 @@ def team_token(tokens: object, team: int) -> tuple[int, str]:
     return team % len(TEAM_COLOURS), TEAM_SHAPES[team % len(TEAM_SHAPES)]
 
 
-def readable_on(colour: Colour) -> Colour:
-    """Black or white, whichever reads better on `colour`."""
-    r, g, b = (c / 255 for c in colour)
-    lum = 0.2126 * r**2.2 + 0.7152 * g**2.2 + 0.0722 * b**2.2
-    return (0, 0, 0) if lum > 0.18 else (255, 255, 255)
-
-
 def draw_shape(
     surface: pygame.Surface, shape: str, centre: tuple[float, float], r: float, colour: Colour, outline: Colour = INK
 ) -> None:
@@ -127,13 +120,3 @@ def draw_shape(
     else:  # circle, and anything unknown
         pygame.draw.circle(surface, colour, (cx, cy), r)
         pygame.draw.circle(surface, outline, (cx, cy), r, w)
-
-
-def blend_grey(surface: pygame.Surface, amount: float = 0.4) -> pygame.Surface:
-    """A washed-out projector: mix the image with mid grey (for low-contrast checks)."""
-    out = surface.copy()
-    veil = pygame.Surface(out.get_size())
-    veil.fill((128, 128, 128))
-    veil.set_alpha(round(255 * amount))
-    out.blit(veil, (0, 0))
-    return out

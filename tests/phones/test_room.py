@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from booster.engine.game import ADVANCE, Action, ActionKind, Setup
 from booster.phones.bridge import Bridge
-from booster.phones.room import Answer, Phase, Refusal, RoundRoom, TurnRoom, room_for
+from booster.phones.room import Answer, Refusal, RoundRoom, TeamPhase, TurnRoom, room_for
 
 TEAMS = ("Blue", "Green", "Orange")
 
@@ -29,7 +29,7 @@ def test_the_team_in_turn_sees_its_card_and_the_others_wait(core_deck):
     turn = table.match.state.turn
     mine = room.snapshot(turn, "fr")
     other = room.snapshot((turn + 1) % 3, "fr")
-    assert mine.phase is Phase.OPEN and other.phase is Phase.WAITING and other.turn == turn
+    assert mine.phase is TeamPhase.OPEN and other.phase is TeamPhase.WAITING and other.turn == turn
     assert mine.card == other.card and mine.card is not None
     assert mine.card.title == core_deck.text("fr", "cards", mine.card.id, "title")
     assert {a.option for a in mine.answers} == {o.id for o in core_deck.cards[mine.card.id].options}
@@ -138,14 +138,14 @@ def test_all_at_once_every_team_answers_the_same_round_and_may_change_until_it_c
     assert isinstance(room, RoundRoom)
     card = table.match.state.round.cards[0]
     views = [room.snapshot(i, "en") for i in range(3)]
-    assert all(v.phase is Phase.OPEN and v.card is not None and v.card.id == card and v.turn is None for v in views)
+    assert all(v.phase is TeamPhase.OPEN and v.card is not None and v.card.id == card and v.turn is None for v in views)
     assert all(room.is_open(i) for i in range(3)) and room.answered() == frozenset()
     first, second = (o.id for o in core_deck.cards[card].options[:2])
     assert room.submit(2, Answer(card, first)) is None
     assert room.submit(0, Answer(card, second)) is None
     assert room.answered() == {0, 2}
     mine = room.snapshot(2, "en")
-    assert mine.phase is Phase.ANSWERED and mine.recorded is not None and mine.recorded.answer.option == first
+    assert mine.phase is TeamPhase.ANSWERED and mine.recorded is not None and mine.recorded.answer.option == first
     assert mine.answers  # still open: the team may change its answer
     assert room.submit(2, Answer(card, second)) is None  # changed, not added
     assert room.snapshot(2, "en").recorded.answer.option == second
@@ -164,7 +164,7 @@ def test_all_at_once_every_team_answers_the_same_round_and_may_change_until_it_c
     assert room.submit(0, Answer(card, first)) is Refusal.CLOSED  # after the reveal, nothing is recorded
     assert table.match.log[-1].kind == "close"
     after = room.snapshot(0, "en")
-    assert after.phase is Phase.WAITING and after.recorded is not None
+    assert after.phase is TeamPhase.WAITING and after.recorded is not None
     assert after.recorded.answer == Answer(card, second)
 
 
@@ -185,7 +185,7 @@ def test_all_at_once_recorded_is_the_current_cards_current_answer_and_says_who_e
     assert table.decide(Action(ActionKind.CHOOSE, second, None, 0))  # the facilitator replaces it
     assert recorded(0)["option"] == second and recorded(0)["laptop"] is True
     assert table.decide(Action(ActionKind.WITHDRAW, team=0))  # and withdraws it
-    assert recorded(0) is None and room.snapshot(0, "en").phase is Phase.OPEN
+    assert recorded(0) is None and room.snapshot(0, "en").phase is TeamPhase.OPEN
     assert table.decide(Action(ActionKind.CHOOSE, first, None, 0))
     for team in (1, 2):
         assert table.decide(Action(ActionKind.CHOOSE, second, None, team))

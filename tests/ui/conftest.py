@@ -25,17 +25,17 @@ def booster_home(tmp_path, monkeypatch):
 def phones_on_loopback(monkeypatch):
     """The set-up screen's "answers from phones" serves on this machine's loopback only, on a free port, and
     every server a test started is stopped after it."""
-    from booster.ui import app
+    from booster.ui import window
 
     started = []
-    serve = app.serve_phones
+    serve = window.serve_phones
 
     def on_loopback(where, wake, code=None):
         phones = serve("127.0.0.1:0", wake, code)
         started.append(phones)
         return phones
 
-    monkeypatch.setattr(app, "serve_phones", on_loopback)
+    monkeypatch.setattr(window, "serve_phones", on_loopback)
     yield started
     for phones in started:
         phones.stop()

@@ -35,8 +35,10 @@ def test_each_decision_is_on_disk_at_once():
     log = on_disk(app)
     assert [e["kind"] for e in log] == ["advance", "choose"]
     assert log[1]["option"] == app.game.match.log[1].option
-    extra = json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["extra"]
-    assert extra["tokens"] and extra["timer"] == 60 and extra["lang"] == "en"
+    data = json.loads(app.game.autosave_path.read_text(encoding="utf-8"))
+    extra = data["extra"]
+    assert extra["tokens"] and extra["timer"] == 60
+    assert data["lang"] == "en" and "lang" not in extra  # the language is kept once
 
 
 def test_resume_gives_the_same_state():
@@ -48,7 +50,7 @@ def test_resume_gives_the_same_state():
     view = type(app.game.view()).__name__
     app.release_game()  # as when its process ends, however it ends
     other = new_app(MINI)  # a new process, after a crash
-    assert other.can_resume()
+    assert other.shelf.path is not None
     assert other.top.focused("resume")
     key(other, pygame.K_RETURN)
     assert other.game.state == state and other.game.match.log == log
@@ -62,8 +64,8 @@ def test_damaged_save_is_a_sentence():
     app = new_app(MINI)
     assert button(app, "resume") is None  # a save that cannot be read is not offered
     assert app.top.name == "start"
-    assert app.resume_problem and "cannot be read" in app.resume_problem
-    assert not app.can_resume()
+    assert app.shelf.problem and "cannot be read" in app.shelf.problem
+    assert app.shelf.path is None
     app.render()  # the sentence is on screen, nothing crashed
 
 
@@ -134,7 +136,7 @@ def test_two_windows_never_share_a_save():
     first = new_app(MINI)
     start(first)
     second = new_app(MINI)  # started while the first plays
-    assert not second.can_resume() and second.can_view_locked()  # the first one's game is not offered
+    assert second.shelf.path is None and second.shelf.locked is not None  # the first one's game is not offered
     start(second)
     for _ in range(4):
         key(first, pygame.K_PAGEDOWN)
@@ -159,7 +161,7 @@ def test_a_second_window_views_a_game_read_only():
     assert first.game.autosave_path.read_bytes() == before
     first.release_game()  # the first window closes: its game can be resumed for real
     third = new_app(MINI)
-    assert third.can_resume() and not third.can_view_locked()
+    assert third.shelf.path is not None and third.shelf.locked is None
 
 
 def test_a_failed_resume_keeps_the_deck_and_is_not_offered_again(mini_copy):
@@ -173,13 +175,13 @@ def test_a_failed_resume_keeps_the_deck_and_is_not_offered_again(mini_copy):
     data["extra"]["timer"] = 10**400  # a 400-digit timer used to end the game after Resume
     path.write_text(json.dumps(data), encoding="utf-8")
     other = new_app(mini_copy)
-    assert not other.can_resume() and "timer" in other.resume_problem  # not offered, and said why
+    assert other.shelf.path is None and "timer" in other.shelf.problem  # not offered, and said why
     other.render()
     deck, deck_path = other.deck, other.deck_path
     other.resume(path)  # asked for all the same
-    assert other.top.name == "start" and "timer" in other.resume_problem
+    assert other.top.name == "start" and "timer" in other.shelf.problem
     assert other.deck is deck and other.deck_path == deck_path
-    assert not other.can_resume()
+    assert other.shelf.path is None
     other.render()
 
 
@@ -218,14 +220,29 @@ def test_an_older_unfinished_game_stays_within_reach_from_the_start_screen():
     app.release_game()
     os.utime(morning, (1_000_000, 1_000_000))  # older on disk, as it would be hours later
     again = new_app(MINI)
-    assert again.resume_path == afternoon and again.offer_place() == (1, 2)
+    assert again.shelf.path == afternoon and again.shelf.place() == (1, 2)
     click(again, "other")  # "Game 1 of 2 ›" steps to the older one
-    assert again.resume_path == morning and again.offer_place() == (2, 2)
+    assert again.shelf.path == morning and again.shelf.place() == (2, 2)
     again.top.focus_on("resume")
     key(again, pygame.K_RIGHT)  # Left and Right on Resume step through them too
-    assert again.resume_path == afternoon
+    assert again.shelf.path == afternoon
     key(again, pygame.K_LEFT)
-    assert again.resume_path == morning
+    assert again.shelf.path == morning
     click(again, "resume")
     assert again.game is not None and again.game.autosave_path == morning
     assert again.game.match.log == morning_log
+
+
+def test_a_new_game_is_pinned_to_the_deck_on_screen_not_to_a_later_edit(mini_copy):
+    """The deck is read once: a new game's save keeps the files the deck on screen was read from, so an edit
+    saved meanwhile (no --watch: the screen still shows the old words) is not what the game is replayed on."""
+    import re
+
+    app = new_app(mini_copy)
+    cards = mini_copy / "cards.yaml"
+    before = cards.read_text(encoding="utf-8")
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", before), encoding="utf-8")
+    start(app)
+    saved = saves.load(app.game.autosave_path)
+    assert saved.deck_files["cards.yaml"] == before
+    assert saves.pinned_deck(saved) == app.deck  # resume replays on the deck the game is played with

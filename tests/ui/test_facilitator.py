@@ -180,7 +180,7 @@ def test_the_resume_offer_says_which_game_and_a_finished_game_is_not_offered():
     played = len(app.game.match.log)
     app.release_game()  # the window is closed
     other = new_app(MINI)
-    offer = other.resume_offer()
+    offer = other.shelf.offer
     assert offer is not None and offer.teams == tuple(t.name for t in app.game.state.teams)
     other.text.records = []
     other.render()
@@ -189,7 +189,7 @@ def test_the_resume_offer_says_which_game_and_a_finished_game_is_not_offered():
     assert app.game.state.teams[0].name in texts and f"stage {app.game.state.stage + 1} of {total}" in texts
     goto(app, "debrief")  # a newer game, played to its end
     app.release_game()
-    offer = new_app(MINI).resume_offer()
+    offer = new_app(MINI).shelf.offer
     assert offer is not None and offer.decisions == played  # the finished one is passed over
 
 
@@ -242,7 +242,7 @@ def test_a_reveal_tool_shows_every_response_before_choosing():
     for _ in range(400):
         v = g.view()
         if isinstance(v, ChallengeView):
-            reveal = [t for t in g.helpful_tools() if g.game.tool_use(v.card, t).reveals]
+            reveal = [t for t in g.helpful_tools() if g.rules.tool_use(v.card, t).reveals]
             if reveal:
                 break
         if g.state.phase == "over":

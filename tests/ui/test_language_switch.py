@@ -93,11 +93,11 @@ def test_an_incomplete_language_is_never_picked_unasked(monkeypatch) -> None:
 
 
 def test_play_with_an_incomplete_language_says_it(monkeypatch, capsys) -> None:
-    import booster.ui.app as ui_app
+    import booster.ui.play as ui_play
     from booster.tools.cli import main
 
     seen: list[argparse.Namespace] = []
-    monkeypatch.setattr(ui_app, "run", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(ui_play, "run", lambda args: seen.append(args) or 0)
     assert main(["play", "--lang", "it"]) == 0 and seen
     assert "Italiano: " in capsys.readouterr().err
     assert main(["play", "--lang", "fr"]) == 0

@@ -34,7 +34,7 @@ def test_set_up_turns_the_phones_on_and_the_game_keeps_their_room_code():
     # The laptop restarts: the game Resume offers brings its room code back to the server, so the phones
     # that were in the room get back in without typing anything.
     again = new_app(MINI)
-    assert again.resume_path == game.autosave_path
+    assert again.shelf.path == game.autosave_path
     again.set_phones(True)
     assert again.phones is not None and again.phones.code == code
     again.resume()
@@ -132,7 +132,7 @@ def test_six_teams_play_all_at_once_by_keyboard_alone_to_the_end():
     chosen = [a for a in game.match.log if a.kind == "choose"]
     assert len(chosen) == 60 and {a.team for a in chosen} == set(range(6))
     saved = saves.load(game.autosave_path)
-    assert saved.log == game.match.log and saved.replay(game.game).state == game.state
+    assert saved.log == game.match.log and saved.replay(game.rules).state == game.state
 
 
 def test_a_team_answer_is_withdrawn_alone_and_undo_brings_it_back():
@@ -205,7 +205,7 @@ def test_a_game_resumed_mid_round_keeps_the_answers_given():
     app.release_game()  # the laptop restarts
 
     again = new_app(paths.CORE_DECK, size=(1280, 720))
-    assert again.resume_path == path
+    assert again.shelf.path == path
     again.resume()
     assert again.top.name == "round" and again.game.state.round.answers == answers
     for seat in again.game.waiting():
@@ -310,9 +310,9 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     title = app.deck_text("cards", tool, "title")
     assert app.t("round.revealed_by", team=game.state.teams[found].name, tool=title) in said
     first = game.offered(found)[0]
-    view = game.game.seat_view(game.state, found)
+    view = game.rules.seat_view(game.state, found)
     assert any(line.startswith("1: ") for text in said for line in text.split("\n"))
-    expected = game.game.preview(view, first.id)
+    expected = game.rules.preview(view, first.id)
     key(app, pygame.K_1)  # the team's first response
     for seat in game.waiting():
         answer_by_keys(app, seat, 0)

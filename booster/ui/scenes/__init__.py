@@ -21,11 +21,10 @@ from booster.table.views import (
 )
 
 if TYPE_CHECKING:
-    from booster.ui.app import App
-    from booster.ui.scenes.base import Scene
+    from booster.ui.scenes.base import Host, Scene
 
 
-def scene_for(app: App, view: View) -> Scene:
+def scene_for(app: Host, view: View) -> Scene:
     """The scene that shows `view`."""
     from booster.ui.scenes import board, card, debrief, exchange, rounds, stage
 

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""What every scene shares: a focus ring driven by keys, and the key groups a clicker sends."""
+"""What every scene shares: the host it talks to, a focus ring driven by keys, the key groups a clicker sends."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
@@ -12,8 +13,10 @@ from booster.ui.paint import Painter
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
+    from booster.phones.service import Phones
     from booster.table.controller import GameController
-    from booster.ui.app import App
+    from booster.table.shelf import Shelf
+    from booster.ui.i18n import Strings
 
 # A presentation clicker sends PageDown/PageUp (often also Right/Left), F5, Esc and "." or "b": every
 # screen must be usable with those alone. F5 always means "press the highlighted button".
@@ -24,13 +27,70 @@ PREV = (pygame.K_UP,)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 
 
+# Focusable items in key order, as (name, action); an action's result is not used (as a button's).
+Ring = list[tuple[str, Callable[[], object]]]
+
+
+class Command(enum.Enum):
+    """What the facilitator asks of the window, from a key, a button or the menu: one list, one handler."""
+
+    HOME = enum.auto()  # the start screen
+    SETUP = enum.auto()  # a new game's set-up
+    RESUME = enum.auto()  # the game the start screen offers
+    VIEW_LOCKED = enum.auto()  # the game another window plays, read-only
+    MENU = enum.auto()
+    HELP = enum.auto()  # opens the help, or closes it
+    PHONES = enum.auto()  # the phones' join panel, or closes it
+    UNDO = enum.auto()
+    TIMER = enum.auto()  # starts or pauses the discussion timer
+    FULLSCREEN = enum.auto()
+    NEXT_LANGUAGE = enum.auto()
+    PREVIOUS_LANGUAGE = enum.auto()
+    NEXT_DECK = enum.auto()
+    QUIT = enum.auto()  # asks first
+    QUIT_NOW = enum.auto()
+
+
+class Host(Protocol):
+    """What a scene sees of the window that shows it (`booster.ui.app.App`)."""
+
+    t: Strings  # the interface's strings in the language on screen
+    lang: str
+    deck: Deck | None  # None: the deck on screen has problems (the error screen shows them)
+    game: GameController | None  # the game open, also while the start screen is over it
+    shelf: Shelf  # the saved games the start screen offers
+    phones: Phones | None  # the teams' phones, when they are on
+    watching: bool  # the deck's files are watched for a translator's edits
+    clock: Callable[[], float]
+
+    def do(self, command: Command) -> None: ...
+
+    def push(self, scene: Scene) -> None: ...
+
+    def pop(self) -> None: ...
+
+    def toast(self, text: str) -> None: ...
+
+    def deck_text(self, *path: str) -> str: ...
+
+    def in_game(self) -> bool: ...
+
+    def sync_game(self) -> None: ...
+
+    def start_game(
+        self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None
+    ) -> None: ...
+
+    def set_phones(self, on: bool) -> None: ...
+
+
 class Scene:
     """A screen. `key` and `text_input` change it; `draw` paints it and registers its buttons."""
 
     name = "scene"
     overlay = False  # drawn over the scene below, which stays visible but dimmed
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = 0
 
@@ -58,7 +118,7 @@ class Scene:
     def stop_typing(self) -> None:
         """Leave a text field (Esc opens the menu)."""
 
-    def ring(self) -> list[tuple[str, Callable[[], None]]]:
+    def ring(self) -> Ring:
         """Focusable items in key order, as (name, action)."""
         return []
 

@@ -22,7 +22,7 @@ from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
+from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Ring, Scene
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
@@ -76,14 +76,14 @@ class ChallengeScene(Scene):
 
     def options(self):
         """The responses the team is offered (a response may need a mark, or a tool that unlocks it)."""
-        return self.game.game.offered_options(self.game.state)
+        return self.game.rules.offered_options(self.game.state)
 
     def helpful(self) -> tuple[str, ...]:
         return self.game.helpful_tools()
 
     def ring(self):
-        items = [(f"option{i}", lambda i=i: self.press(i)) for i in range(len(self.options()))]
-        items += [(f"tool:{tid}", lambda tid=tid: self.toggle_tool(tid)) for tid in self.helpful()]
+        items: Ring = [(f"option{i}", partial(self.press, i)) for i in range(len(self.options()))]
+        items += [(f"tool:{tid}", partial(self.toggle_tool, tid)) for tid in self.helpful()]
         if self.game.timer.length > 0:
             items.append(("timer", self.toggle_timer))
         return items
@@ -96,7 +96,7 @@ class ChallengeScene(Scene):
             self.focus, self.armed = i, True
 
     def toggle_tool(self, tid: str) -> None:
-        use = self.game.game.tool_use(self.card_id, tid)
+        use = self.game.rules.tool_use(self.card_id, tid)
         if use is not None and use.reveals and not use.on_choice:  # played on its own, before choosing
             self.game.decide(Action(ActionKind.REVEAL, tool=tid))
             return
@@ -105,7 +105,7 @@ class ChallengeScene(Scene):
         self.focus_on(f"tool:{tid}")
 
     def toggle_timer(self) -> None:
-        self.app.toggle_timer()
+        self.app.do(Command.TIMER)
         if self.game.timer.running:  # the room discusses now: the highlight goes back to the responses
             self.focus, self.armed = 0, False
 
@@ -113,7 +113,7 @@ class ChallengeScene(Scene):
         opts = self.options()
         if 0 <= i < len(opts):
             tool = self.tool if self.tool in self.helpful() else None
-            self.game.decide(Action("choose", opts[i].id, tool))
+            self.game.decide(Action(ActionKind.CHOOSE, opts[i].id, tool))
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -146,7 +146,7 @@ class ChallengeScene(Scene):
             CARD_BOX,
             t,
             OptionState(focus, self.armed and focus is not None, None, self.press, tuple(o.id for o in self.options())),
-            app.mark,
+            app.t.mark_missing,
         )
         side = (SIDE_X, 370, SIDE_W, 460) if self.game.timer.length > 0 else (SIDE_X, 112, SIDE_W, 718)
         if self.game.timer.length > 0:
@@ -178,7 +178,7 @@ class ChallengeScene(Scene):
     def bonus_text(self, tid: str) -> str:
         """What playing the tool will do, said before it is played: e.g. " (+1 Social)", "no loss on
         Economy", "shows every response's effect"."""
-        use = self.game.game.tool_use(self.card_id, tid)
+        use = self.game.rules.tool_use(self.card_id, tid)
         if use is None:
             return ""
         said = []
@@ -254,7 +254,7 @@ class ToolScene(OneStepScene):
         app, t = self.app, self.t
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
-        draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.mark)
+        draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.t.mark_missing)
         # Below the wide card: what the team gains, then go on.
         p.text(
             t("card.gained", team=common.team_name(app, self.team)),
@@ -291,7 +291,7 @@ class EffectScene(OneStepScene):
         # The responses as the team saw them: only those it was offered, numbered the same way.
         offered = self.view.offered
         shown = OptionState(None, False, self.option, offered=offered)
-        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.mark)
+        draw_card(p, self.deck, app.lang, self.card_id, CARD_BOX, t, shown, app.t.mark_missing)
         card = self.deck.cards[self.card_id]
         ids = [o.id for o in card.options if offered is None or o.id in offered]
         n = ids.index(self.option) + 1 if self.option in ids else 0
@@ -325,5 +325,5 @@ def revealed_text(app, state: State, options: Sequence[Option], tool: str | None
     in turn, or a team's view of a round): "1: +1 Ecology, –1 Social"."""
     lines = []
     for i, o in enumerate(options):
-        lines.append(f"{i + 1}: {common.effect_words(app, app.game.game.preview(state, o.id, tool))}")
+        lines.append(f"{i + 1}: {common.effect_words(app, app.game.rules.preview(state, o.id, tool))}")
     return "\n".join(lines)

@@ -12,19 +12,19 @@ from booster.table import saves
 from booster.table.controller import unique_path
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, LRect, Painter
+from booster.ui.scenes.base import Command, Host
 
 if TYPE_CHECKING:
     from booster.engine.model import Deck
     from booster.table.controller import GameController
-    from booster.ui.app import App
 
 
-def game(app: App) -> GameController:
+def game(app: Host) -> GameController:
     assert app.game is not None
     return app.game
 
 
-def deck(app: App) -> Deck:
+def deck(app: Host) -> Deck:
     assert app.deck is not None
     return app.deck
 
@@ -47,34 +47,34 @@ def export_report(game: GameController, lang: str) -> Path | None:
     return out
 
 
-def token(p: Painter, app: App, team: int, centre: tuple[float, float], r: float) -> None:
+def token(p: Painter, app: Host, team: int, centre: tuple[float, float], r: float) -> None:
     ci, shape = theme.team_token(game(app).extra.get("tokens"), team)
     p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
 
 
-def team_name(app: App, team: int) -> str:
+def team_name(app: Host, team: int) -> str:
     return game(app).state.teams[team].name
 
 
-def marks_text(app: App, team) -> str:
+def marks_text(app: Host, team) -> str:
     """The marks a team's decisions left on it, by name (empty when it holds none)."""
     marks = getattr(team, "marks", ()) or ()
     return " · ".join(app.deck_text("marks", m) or m for m in marks)
 
 
-def pillar_name(app: App, index: int) -> str:
+def pillar_name(app: Host, index: int) -> str:
     pid = deck(app).rules.pillars[index].id
     return app.deck_text("pillars", pid, "name") or pid
 
 
-def pillar_icon(p: Painter, app: App, index: int, centre: tuple[float, float], r: float) -> None:
+def pillar_icon(p: Painter, app: Host, index: int, centre: tuple[float, float], r: float) -> None:
     colour, shape = theme.pillar_style(deck(app).rules.pillars, index)
     p.shape(shape, centre, r, colour)
 
 
 def scores_row(
     p: Painter,
-    app: App,
+    app: Host,
     scores: tuple[int, ...],
     box: tuple[float, float, float, float],
     size: float = BODY,
@@ -94,7 +94,7 @@ def scores_row(
 
 def effect_chips(
     p: Painter,
-    app: App,
+    app: Host,
     delta: tuple[int, ...] | None,
     box: tuple[float, float, float, float],
     horizontal: bool = False,
@@ -146,13 +146,13 @@ def effect_chips(
         )
 
 
-def effect_words(app: App, delta: tuple[int, ...] | None) -> str:
+def effect_words(app: Host, delta: tuple[int, ...] | None) -> str:
     """An effect in words, for where chips do not fit: "+1 Ecology, –1 Social" (or "no effect")."""
     parts = [(f"+{d}" if d > 0 else f"\u2013{-d}") + f" {pillar_name(app, i)}" for i, d in enumerate(delta or ()) if d]
     return ", ".join(parts) or app.t("card.no_effect")
 
 
-def header(p: Painter, app: App, team: int | None, title: str) -> None:
+def header(p: Painter, app: Host, team: int | None, title: str) -> None:
     """Top bar: what stage (left), whose turn with the team's token (right)."""
     p.text(title, (40, 18, 1100 if team is not None else 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
     if team is not None:
@@ -160,7 +160,7 @@ def header(p: Painter, app: App, team: int | None, title: str) -> None:
         p.text(team_name(app, team), (1300, 18, 580, 80), LARGE, bold=True, valign="middle", max_lines=1)
 
 
-def stage_title(app: App, stage: int) -> str:
+def stage_title(app: Host, stage: int) -> str:
     stages = deck(app).rules.stages
     if stage >= len(stages):
         return app.t("exchange.title")
@@ -170,7 +170,7 @@ def stage_title(app: App, stage: int) -> str:
 
 def go_on_button(
     p: Painter,
-    app: App,
+    app: Host,
     rect: LRect,
     label: str,
     action: Callable[[], object],
@@ -183,25 +183,30 @@ def go_on_button(
 
 
 def small_buttons(
-    p: Painter, app: App, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
+    p: Painter, app: Host, y: float = 985, undo: bool = True, x: float = 40, w: float = 250, hints: bool = True
 ) -> None:
     """Menu, help (and undo) for the mouse; each says its key when there is room."""
     p.button(
         (x, y, w, 76),
         app.t("menu.title"),
-        app.open_menu,
+        lambda: app.do(Command.MENU),
         size=SMALL,
         hint=app.t("keys.menu") if hints else "",
         name="menu",
     )
     p.button(
-        (x + w + 20, y, w, 76), app.t("menu.help"), app.open_help, size=SMALL, hint="H" if hints else "", name="help"
+        (x + w + 20, y, w, 76),
+        app.t("menu.help"),
+        lambda: app.do(Command.HELP),
+        size=SMALL,
+        hint="H" if hints else "",
+        name="help",
     )
     if undo and app.game is not None and app.game.can_undo():
         p.button(
             (x + 2 * w + 40, y, w, 76),
             app.t("menu.undo_short"),
-            app.undo,
+            lambda: app.do(Command.UNDO),
             size=SMALL,
             hint="Ctrl+Z" if hints and w > 300 else "",
             name="undo",

@@ -123,7 +123,7 @@ class DebriefScene(Scene):
         cards = self.cards()
         team, cid = cards[self.page - 1]
         p.fill(theme.BG)
-        draw_card(p, self.deck, app.lang, cid, (70, 60, *card_size("experience")), t, None, app.mark)
+        draw_card(p, self.deck, app.lang, cid, (70, 60, *card_size("experience")), t, None, app.t.mark_missing)
         common.token(p, app, team, (1360, 120), 40)
         p.text(common.team_name(app, team), (1420, 70, 460, 100), LARGE, bold=True, valign="middle", max_lines=2)
         own = [c for tm, c in cards if tm == team]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from booster.ui import theme
 from booster.ui.paint import BODY, SMALL, TITLE, Painter
-from booster.ui.scenes.base import Scene
+from booster.ui.scenes.base import Command, Scene
 
 
 class ErrorScene(Scene):
@@ -16,7 +16,7 @@ class ErrorScene(Scene):
         self.problems = problems
 
     def ring(self):
-        return [("other", self.app.next_deck), ("quit", self.app.request_quit)]
+        return [("other", lambda: self.app.do(Command.NEXT_DECK)), ("quit", lambda: self.app.do(Command.QUIT))]
 
     def draw(self, p: Painter) -> None:
         t = self.t
@@ -28,7 +28,7 @@ class ErrorScene(Scene):
         p.button(
             (60, 950, 800, 100),
             t("error.other_deck"),
-            self.app.next_deck,
+            lambda: self.app.do(Command.NEXT_DECK),
             focused=self.focus == 0,
             primary=True,
             size=BODY,
@@ -37,7 +37,7 @@ class ErrorScene(Scene):
         p.button(
             (1080, 950, 800, 100),
             t("start.quit"),
-            self.app.request_quit,
+            lambda: self.app.do(Command.QUIT),
             focused=self.focus == 1,
             size=BODY,
             name="quit",

@@ -8,7 +8,7 @@ import pygame
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import Scene
+from booster.ui.scenes.base import Command, Ring, Scene
 from booster.ui.scenes.board import draw_space_icon
 
 HELP_KEYS = (
@@ -71,21 +71,26 @@ class MenuOverlay(Scene):
     name = "menu"
     overlay = True
 
-    def ring(self):
+    def ring(self) -> Ring:
         app = self.app
         game = app.game if app.in_game() else None
-        items = [("resume", app.pop)]
+        items: Ring = [("resume", app.pop)]
         if game is not None:
-            items.append(("undo", lambda: (app.pop(), app.undo())))
+            items.append(("undo", lambda: self.close_then(Command.UNDO)))
             items.append(("save", game.save_copy))
-        items.append(("language", app.next_language))
-        items.append(("fullscreen", app.toggle_fullscreen))
+        items.append(("language", lambda: app.do(Command.NEXT_LANGUAGE)))
+        items.append(("fullscreen", lambda: app.do(Command.FULLSCREEN)))
         if game is not None:
             items.append(("export", lambda: common.export_report(game, app.lang)))
-            items.append(("home", lambda: (app.pop(), app.go_start())))
-        items.append(("help", lambda: (app.pop(), app.open_help())))
-        items.append(("quit", app.request_quit))
+            items.append(("home", lambda: self.close_then(Command.HOME)))
+        items.append(("help", lambda: self.close_then(Command.HELP)))
+        items.append(("quit", lambda: app.do(Command.QUIT)))
         return items
+
+    def close_then(self, command: Command) -> None:
+        """Close the menu, then do what was picked in it."""
+        self.app.pop()
+        self.app.do(command)
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -133,7 +138,7 @@ class ConfirmQuit(Scene):
     overlay = True
 
     def ring(self):
-        return [("stay", self.app.pop), ("quit", self.app.quit)]
+        return [("stay", self.app.pop), ("quit", lambda: self.app.do(Command.QUIT_NOW))]
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -173,7 +178,7 @@ class ConfirmQuit(Scene):
         p.button(
             (1000, 620, 380, 110),
             t("confirm.yes_quit"),
-            self.app.quit,
+            lambda: self.app.do(Command.QUIT_NOW),
             focused=self.focus == 1,
             size=LARGE,
             name="quit",

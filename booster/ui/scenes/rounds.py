@@ -23,7 +23,7 @@ from booster.ui import theme
 from booster.ui.carddraw import OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, OneStepScene, Scene
+from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
 
@@ -121,7 +121,7 @@ class RoundScene(Scene):
             self.app.toast(self.t("round.reveal_anyway", teams=names))
 
     def toggle_timer(self) -> None:
-        self.app.toggle_timer()
+        self.app.do(Command.TIMER)
 
     def claims(self, event: pygame.event.Event) -> bool:
         # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
@@ -220,7 +220,7 @@ class RoundScene(Scene):
                 p.text(self.why(seat), (40, 100, 1180, 60), SMALL, bold=True, valign="middle", max_lines=1)
                 box = (40, 162, 1180, 796)
             state = OptionState(on_option=self.respond, offered=offered)
-            draw_card(p, self.deck, app.lang, card, box, t, state, app.mark)
+            draw_card(p, self.deck, app.lang, card, box, t, state, app.t.mark_missing)
             return
         # The teams answer different cards: which team answers which, and why.
         x, y, w = 40.0, 112.0, 1180.0
@@ -280,7 +280,7 @@ class RoundScene(Scene):
         )
         sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
         p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
-        view = game.game.seat_view(game.state, seat)
+        view = game.rules.seat_view(game.state, seat)
         text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
         p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
 

@@ -16,14 +16,15 @@ from typing import Any
 import pygame
 
 from booster.engine.game import Mode
+from booster.engine.model import CardKind
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Scene
+from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Command, Scene
 
 MAX_NAME = 28
 TIMER_STEPS = (0, 30, 60, 90, 120, 150, 180, 240, 300, 420, 600, 900)
-MODES: tuple[str, ...] = tuple(Mode)
+MODES: tuple[Mode, ...] = tuple(Mode)
 
 
 def fmt_time(seconds: int) -> str:
@@ -41,7 +42,7 @@ class SetupScene(Scene):
         self.names: list[str] = ["" for _ in range(self.max)]
         self.colour_order, self.shape_order = theme.token_choices(rules.pillars)
         self.tokens: list[list[Any]] = [list(t) for t in theme.default_tokens(rules.pillars, self.max)]
-        self.scenario_ids = [None] + [c.id for c in self.deck.of_kind("scenario")]
+        self.scenario_ids = [None] + [c.id for c in self.deck.of_kind(CardKind.SCENARIO)]
         self.scenarios = [0] * self.max
         self.timer = rules.timer_seconds
         self.mode = rules.play  # the rules' choice, which the facilitator may change
@@ -281,7 +282,7 @@ class SetupScene(Scene):
                 )
         if clash := self.clash():
             p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
-        p.button((40, 975, 300, 86), t("setup.back"), self.app.go_start, size=BODY, name="back")
+        p.button((40, 975, 300, 86), t("setup.back"), lambda: self.app.do(Command.HOME), size=BODY, name="back")
         common.go_on_button(
             p, self.app, (1080, 965, 800, 100), t("setup.start"), self.start, "start", focused=self.focused("start")
         )

@@ -48,8 +48,8 @@ class StageScene(OneStepScene):
             )
         box = (160, 320, 1600, 620)
         p.panel(box, theme.PANEL, theme.LINE, 3, 24)
-        intro = card_text(self.deck, app.lang, "stages", sid, "intro", mark=app.mark)
-        questions = list(card_texts(self.deck, app.lang, "stages", sid, "questions", mark=app.mark).values())
+        intro = card_text(self.deck, app.lang, "stages", sid, "intro", mark=app.t.mark_missing)
+        questions = list(card_texts(self.deck, app.lang, "stages", sid, "questions", mark=app.t.mark_missing).values())
         x, w = 220, 1480
         # One size for all the key questions (and one for the introduction), shrunk together when the stage
         # says a lot: questions of different sizes would look like different levels of importance.

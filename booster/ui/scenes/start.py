@@ -9,8 +9,9 @@ import pygame
 
 from booster.table.controller import ResumeOffer
 from booster.ui import theme
+from booster.ui.i18n import deck_title, language_notes
 from booster.ui.paint import HUGE, LARGE, SMALL, Painter
-from booster.ui.scenes.base import Scene
+from booster.ui.scenes.base import Command, Scene
 
 
 class StartScene(Scene):
@@ -19,23 +20,27 @@ class StartScene(Scene):
     def ring(self):
         app = self.app
         items = []
-        if app.can_resume():
-            items.append(("resume", app.resume))
-            if len(app.offers) > 1:
-                items.append(("other", app.other_game))
+        if app.shelf.path is not None:
+            items.append(("resume", lambda: app.do(Command.RESUME)))
+            if len(app.shelf.offers) > 1:
+                items.append(("other", app.shelf.step))
         if app.deck is not None:
-            items.append(("new", app.open_setup))
-        if app.can_view_locked():
-            items.append(("view", app.view_locked))
-        items += [("language", app.next_language), ("deck", app.next_deck), ("quit", app.request_quit)]
+            items.append(("new", lambda: app.do(Command.SETUP)))
+        if app.shelf.locked is not None:
+            items.append(("view", lambda: app.do(Command.VIEW_LOCKED)))
+        items += [
+            ("language", lambda: app.do(Command.NEXT_LANGUAGE)),
+            ("deck", lambda: app.do(Command.NEXT_DECK)),
+            ("quit", lambda: app.do(Command.QUIT)),
+        ]
         return items
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_LEFT,) and self.focused("language"):
-            self.app.next_language(-1)
+            self.app.do(Command.PREVIOUS_LANGUAGE)
             return True
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and (self.focused("resume") or self.focused("other")):
-            self.app.other_game(-1 if event.key == pygame.K_LEFT else 1)
+            self.app.shelf.step(-1 if event.key == pygame.K_LEFT else 1)
             return True
         return super().key(event)
 
@@ -59,7 +64,7 @@ class StartScene(Scene):
         x, w = 460, 1000
         y = 290
         actions = dict(self.ring())
-        offer = app.resume_offer()
+        offer = app.shelf.offer
         if offer is not None:
             p.button(
                 (x, y, w, 110),
@@ -70,8 +75,8 @@ class StartScene(Scene):
                 size=LARGE,
                 name="resume",
             )
-            if len(app.offers) > 1:  # older unfinished games: one button steps through them
-                n, total = app.offer_place()
+            if len(app.shelf.offers) > 1:  # older unfinished games: one button steps through them
+                n, total = app.shelf.place()
                 p.button(
                     (x + w + 20, y + 15, 380, 80),
                     t("start.other_game", n=n, total=total),
@@ -102,7 +107,9 @@ class StartScene(Scene):
             y += 125
             if offer is None:
                 p.text(
-                    app.resume_problem or t("start.resume_locked" if app.can_view_locked() else "start.resume_none"),
+                    t("start.resume_failed", why=app.shelf.problem)
+                    if app.shelf.problem
+                    else t("start.resume_locked" if app.shelf.locked is not None else "start.resume_none"),
                     (x - 200, y, w + 400, 100),
                     SMALL,
                     colour=theme.MUTED,
@@ -110,12 +117,12 @@ class StartScene(Scene):
                     max_lines=2,
                 )
                 y += 100
-        if app.can_view_locked():
+        if app.shelf.locked is not None:
             p.button((x, y, w, 90), t("start.view_locked"), actions["view"], focused=self.focused("view"), name="view")
             y += 104
         # An incomplete interface language is offered with a line under the switch saying what it lacks;
         # the buttons below make room for it (into the empty space above them when there is some).
-        note = "\n".join(app.language_notes())
+        note = "\n".join(language_notes(app.lang, app.t, app.deck))
         room = 100 if note else 0
         y = max(y, 640 - room)
         p.button(
@@ -130,7 +137,7 @@ class StartScene(Scene):
         y += room
         p.button(
             (x, y + 112, w, 96),
-            t("start.deck", name=app.deck_title()),
+            t("start.deck", name=deck_title(self.deck, app.lang)),
             actions["deck"],
             focused=self.focused("deck"),
             name="deck",
