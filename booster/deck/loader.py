@@ -397,6 +397,7 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         tool_bonus=num("tools", "bonus", default=1),
         exchange_rate=num("exchange", "rate", default=1),
         exchange_cap=num("exchange", "cap", default=4),
+        exchange_red=num("exchange", "red", default=0),
         timer_seconds=num("timer", "seconds", default=180),
         limits=limits,
     )

@@ -605,13 +605,11 @@ class Game:
             raise IllegalAction(self._why_not(state, action))
         turn, piles, changes = state.turn, state.piles, state._changes
         team = state.teams[turn]
-        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
         events: list[Event] = []
         held = list(team.experience)
         first_pile = len(piles) - len(self.pillars)
         seed = state.rng
-        for p, score in enumerate(team.scores):
-            count = min(cap, max(0, score) // rate)
+        for p, count in enumerate(self._counts(team.scores)):
             if not count:
                 continue
             index = first_pile + p
@@ -826,13 +824,22 @@ class Game:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def cards_earned(self, scores: Sequence[int]) -> int:
-        """How many experience cards a team with `scores` receives at the exchange: per pillar, one per
-        `rate` positive points, at most `cap`, and never more than the pillar has (no card twice)."""
+    def _counts(self, scores: Sequence[int]) -> list[int]:
+        """Per pillar, the experience cards `scores` buy: one per `rate` positive points, at most `cap`; then
+        each pillar below zero costs `red` cards, one at a time from the pillar that has the most."""
         rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
-        return sum(
-            min(cap, max(0, s) // rate, len(pile)) for s, pile in zip(scores, self._experience_full, strict=True)
-        )
+        counts = [min(cap, max(0, s) // rate) for s in scores]
+        for _ in range(self.rules.exchange_red * sum(1 for s in scores if s < 0)):
+            best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
+            if not counts[best]:
+                break
+            counts[best] -= 1
+        return counts
+
+    def cards_earned(self, scores: Sequence[int]) -> int:
+        """How many experience cards a team with `scores` receives at the exchange (`_counts`), never more
+        than a pillar has (no card twice)."""
+        return sum(map(min, self._counts(scores), map(len, self._experience_full)))
 
     def most_cards(self) -> int:
         """The most experience cards a team can receive."""

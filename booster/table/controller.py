@@ -8,8 +8,13 @@ effect of a choice, the round's reveal, the next stage's introduction...). Every
 and autosaved at once. The controller never shows anything itself: it tells the shell what to say through
 `notify(key, **fields)`, a translated-string key and its fields.
 
-The discussion timer belongs to the game here, not to a scene: it is set for each challenge, and an undo
-that brings a challenge back gives back the time that was left on it.
+The discussion timer belongs to the game here, not to a scene: it is set for each challenge (or round) when
+the card comes, and nothing else resets it: a reveal tool, an answer or an undo leaves it as it is, and an
+undo that brings a challenge back gives back the time that was left on it.
+
+The save keeps what the room is looking at (`SCREEN`): how many of the screens owed after the last action
+are still owed, and the timer's time left. A resume after a crash or a kill shows that screen again, the
+timer paused where it was.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ from booster.table.views import (
     ToolView,
     View,
 )
+
+SCREEN = "screen"  # the save's front-end entry for the screen on show and its timer
+TIMER_CHECKPOINT = 10.0  # seconds between two records of a running timer (a kill loses at most this much)
 
 
 class Notify(Protocol):
@@ -98,6 +106,7 @@ class GameController:
         self.timer = Timer(self.timer_length(), clock)
         self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
         self._timer_left: dict[int, tuple[float, bool]] = {}  # per challenge: time left and running, at the choice
+        self._timer_recorded = 0.0  # the clock when the running timer's time left was last saved
         self.sync_timer()
 
     @classmethod
@@ -133,7 +142,9 @@ class GameController:
     ) -> GameController:
         """The game a save records; SaveError if it does not fit the deck. Read-only: see `read_only`."""
         match = saved.replay(Game(deck))
-        return cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self = cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self._restore_screen()
+        return self
 
     # -- reading -------------------------------------------------------------------------------------------
     @property
@@ -207,21 +218,26 @@ class GameController:
             self.notify("toast.illegal", why=str(e))
             return False
         self._times = (*self._times, self._saved.elapsed())
-        self.persist()
         done = Outcome.of(events)
         self._queue_screens(before, action, done)
         self.version += 1
+        self.sync_timer()
+        self.persist()
         roll = done.team(before.turn).rolled
         if roll is not None:
             self.notify("board.rolled", team=self.state.teams[before.turn].name, n=roll)
-        self.sync_timer()
         return True
 
     def _queue_screens(self, before: State, action: Action, done: Outcome) -> None:
         self.queue.clear()
         team = before.turn
         mine = done.team(team)
-        if before.mode == Mode.ALL_AT_ONCE:
+        if action.kind == "exchange":  # in both modes: the cards a team received, one team at a time
+            got = mine.experience
+            self.queue.append(
+                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
+            )
+        elif before.mode == Mode.ALL_AT_ONCE:
             self._queue_round_screens(before, action, done)
         elif action.kind == "advance":
             if mine.tools:
@@ -233,12 +249,9 @@ class GameController:
                     before.pending, team, action.option, action.tool, mine.scored, mine.marks, mine.cleared, offered
                 )
             )
-        elif action.kind == "exchange":
-            got = mine.experience
-            self.queue.append(
-                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
-            )
-        self.queue += [StageView(stage) for stage in done.stages if stage < len(self.deck.rules.stages)]
+        # A stage starts once, however many teams' moves said so (all at once, every team's did): one
+        # introduction, one press.
+        self.queue += [StageView(stage) for stage in dict.fromkeys(done.stages) if stage < len(self.deck.rules.stages)]
 
     def _queue_round_screens(self, before: State, action: Action, done: Outcome) -> None:
         """All at once: the tools every team drew, shown together; a closed round's reveal."""
@@ -350,6 +363,7 @@ class GameController:
             self.queue.pop(0)
         self.version += 1
         self.sync_timer()
+        self.persist()
 
     def undo(self) -> bool:
         """Undo the last decision: trailing advances (not decisions) go with the choice before them, and a
@@ -371,8 +385,8 @@ class GameController:
         self.match, self._times = match, self._times[:n]
         self.queue.clear()
         self.version += 1
-        self.persist()
         self.sync_timer()
+        self.persist()
         self.notify("toast.undone")
         return True
 
@@ -402,10 +416,11 @@ class GameController:
                 self.timer.toggle()
 
     def _opened_at(self) -> int:
-        """The log's length when the card on screen came (a round's answers do not restart its timer)."""
+        """The log's length when the card on screen came: a round's answers and reveals, and a reveal tool
+        played on a team's card, do not restart its timer."""
         states = self.match.states
         i = len(states) - 1
-        while i > 0 and states[i].round is not None and states[i - 1].round is not None:
+        while i > 0 and _same_card(states[i - 1], states[i]):
             i -= 1
         return i
 
@@ -414,7 +429,51 @@ class GameController:
         if self._timer_key is None or self.timer.length <= 0:
             return False
         self.timer.toggle()
+        self.persist()  # paused or running, and the time left: a resume finds it
         return True
+
+    def checkpoint_timer(self) -> None:
+        """While the timer runs, save its time left now and then, so that a kill loses little of it."""
+        now = self.timer.clock()
+        if self.timer.running and now - self._timer_recorded >= TIMER_CHECKPOINT:
+            self.persist()
+
+    # -- the screen on show, in the save ---------------------------------------------------------------------
+    def _record_screen(self) -> None:
+        """Write into the save (not to disk) the screens still owed and the timer's time left."""
+        screen = {"at": len(self.match.log), "owed": len(self.queue), "timer": round(self.timer.remaining(), 1)}
+        if self._timer_key is not None:
+            screen["timer_at"] = self._timer_key
+        self._timer_recorded = self.timer.clock()
+        self._saved = self._saved._replace(extra={**self._saved.extra, SCREEN: screen})
+
+    def _restore_screen(self) -> None:
+        """After a resume: the screens that were still owed (worked out again from the last action, so that a
+        damaged save cannot name a card the deck does not have), and the timer paused at its time left."""
+        screen = self.extra.get(SCREEN)
+        log = self.match.log
+        if not isinstance(screen, dict) or screen.get("at") != len(log):
+            return  # no record, or one made before the last action (an older version wrote the log alone)
+        owed = screen.get("owed")
+        if isinstance(owed, int) and not isinstance(owed, bool) and owed > 0:
+            if log:
+                before = self.match.undo()
+                _, events = before.play(log[-1])
+                self._queue_screens(before.state, log[-1], Outcome.of(events))
+            else:
+                self.queue[:] = [StageView(0)]
+            del self.queue[: max(0, len(self.queue) - owed)]
+            self.version += 1
+            self.sync_timer()
+        left = screen.get("timer")
+        if (
+            self._timer_key is not None
+            and screen.get("timer_at") == self._timer_key
+            and isinstance(left, int | float)
+            and not isinstance(left, bool)
+            and 0 <= left <= self.timer.length
+        ):
+            self.timer.left = float(left)  # paused: the room starts it again when it is ready
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -430,6 +489,7 @@ class GameController:
     def persist(self) -> None:
         if self.autosave_path is None:
             return
+        self._record_screen()
         try:
             saves.save(self.autosave_path, self.saved)
             if self.save_error:
@@ -459,6 +519,18 @@ class GameController:
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
             self._saved = self._saved.pinned_to(saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
+
+
+def _same_card(before: State, after: State) -> bool:
+    """`after` still shows the card `before` showed: the same open round, or the same team's card after a
+    reveal tool."""
+    if before.round is not None and after.round is not None:
+        return True
+    return (
+        after.round is None
+        and after.pending is not None
+        and (before.pending, before.turn) == (after.pending, after.turn)
+    )
 
 
 # -- a saved game, before it is open ------------------------------------------------------------------------

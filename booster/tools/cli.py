@@ -9,6 +9,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from booster import __version__, paths
 from booster.deck import schemas
@@ -137,6 +138,9 @@ def cmd_deck_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+BALANCE_GAMES = 2000
+
+
 def _wrong_run(deck, args: argparse.Namespace) -> str | None:
     """Why `simulate` or `balance` cannot play these games with this deck, or None."""
     if not deck.rules.min_teams <= args.teams <= deck.rules.max_teams:
@@ -191,10 +195,46 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if (wrong := _wrong_run(deck, args)) is not None:
         print(wrong, file=sys.stderr)
         return 2
+    other: dict[str, Any] | None = None
+    if args.diff:
+        compared = _balance_to_compare(args)
+        if isinstance(compared, int):
+            return compared
+        other = compared
+    if args.quick and args.games == BALANCE_GAMES:
+        args.games = 200
     warnings = [w.message for w in result.warnings]
-    report = balance(deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet, mode=args.mode)
-    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
+    report = balance(
+        deck, args.games, args.teams, args.seed, warnings, progress=not args.quiet, mode=args.mode, quick=args.quick
+    )
+    if args.json:
+        print(json.dumps(report if other is None else {"report": report, "other": other}, indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report, other))
     return 0
+
+
+def _balance_to_compare(args: argparse.Namespace) -> dict[str, Any] | int:
+    """The report `--diff` compares with: a saved JSON report, or another deck played with the same flags."""
+    from booster.tools.balance import balance
+
+    path = Path(args.diff)
+    if path.is_file() and path.suffix == ".json":
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            print(f"Cannot read {path} as a balance report: {e}", file=sys.stderr)
+            return 1
+        if not isinstance(saved, dict) or "policies" not in saved:
+            print(f"{path} is not a report of `booster balance --json`", file=sys.stderr)
+            return 1
+        return saved.get("report", saved)
+    result = load_deck(args.diff)
+    if result.deck is None:
+        _print_problems(result.problems)
+        return 1
+    games = 200 if args.quick and args.games == BALANCE_GAMES else args.games
+    return balance(result.deck, games, args.teams, args.seed, progress=not args.quiet, mode=args.mode, quick=args.quick)
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -355,12 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     bal = sub.add_parser("balance", help="play a deck by rules of thumb and best play: are its choices real?")
     bal.add_argument("path", nargs="?", help=DECK_HELP)
-    bal.add_argument("--games", type=int, default=2000)
+    bal.add_argument("--games", type=int, default=BALANCE_GAMES)
     bal.add_argument("--teams", type=int, default=4)
     bal.add_argument("--seed", type=int, default=1)
     bal.add_argument("--mode", choices=MODES, help=MODE_HELP)
     bal.add_argument("--json", action="store_true", help="print one JSON object (for CI)")
     bal.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    bal.add_argument("--quick", action="store_true", help="small samples (200 games unless --games): a few seconds")
+    bal.add_argument("--diff", metavar="OTHER", help="another deck, or a saved --json report: figures side by side")
     bal.set_defaults(func=cmd_balance)
     return parser
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from booster.engine.game import Action, Game, Setup, State
+from booster.engine.game import Action, ActionKind, Game, Setup, State
 from booster.engine.model import Deck
 
 Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
@@ -26,16 +26,18 @@ def random_policy(game: Game, state: State, actions: Sequence[Action], rnd: rand
 
 def greedy_policy(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
     """The choice that most raises the team's weakest pillar, then its total (a balance-minded team)."""
-    if len(actions) == 1:
+    # Only responses change scores: a reveal (a tool played before choosing, without an option) is left to
+    # other policies, and a lone advance, exchange or close is taken as it comes.
+    answers = [a for a in actions if a.kind == ActionKind.CHOOSE and a.option is not None]
+    if not answers or state.pending is None:
         return actions[0]
     scores = state.teams[state.turn].scores
-    assert state.pending is not None
 
     def value(a: Action) -> tuple[int, int, float]:
         after = [s + d for s, d in zip(scores, game.preview(state, a.option or "", a.tool), strict=True)]
         return (min(after), sum(after), rnd.random())
 
-    return max(actions, key=value)
+    return max(answers, key=value)
 
 
 POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}

@@ -25,7 +25,7 @@ from booster.table.views import View
 from booster.ui import theme, window
 from booster.ui.desk import Desk, Options
 from booster.ui.frame import Layout
-from booster.ui.i18n import language_note
+from booster.ui.i18n import complete, language_note
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Command, Scene
 from booster.ui.settings import Settings, save_settings
@@ -59,11 +59,17 @@ class App(Desk):
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
+        self.timer_dirty = False  # only the timer's figures moved: redraw it alone (see draw_timer)
         self.go_start()
 
     # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
+        """The switch: forward, round the languages whose interface is complete (French to English never
+        passes through a half-translated one); backward (Left on the start screen), round every language
+        the deck has, the incomplete ones included, for their translators and the curious."""
         langs = list(self.languages())
+        if step > 0:
+            langs = [x for x in langs if complete(x)] or langs
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
@@ -320,11 +326,13 @@ class App(Desk):
             self.dirty = True
         self._animating = animating
         timer = self.game.timer if self.game is not None else None
+        if timer is not None and timer.running and self.game is not None:
+            self.game.checkpoint_timer()
         if timer is not None and (timer.running or timer.started_at is not None):
             label = (timer.label(), timer.done)
             if label != self._timer_shown:
                 self._timer_shown = label
-                self.dirty = True
+                self.timer_dirty = True
         if self.watcher is not None and now - self.last_poll >= 0.25:
             self.last_poll = now
             if self.watcher.changed():
@@ -444,7 +452,25 @@ class App(Desk):
         self.draw_banners(p)
         if self.blackout:
             self.surface.fill((0, 0, 0))
-        self.dirty = False
+        self.dirty = self.timer_dirty = False
+
+    def draw_timer(self) -> pygame.Rect | None:
+        """A tick of the discussion timer: redraw the timer alone over the last frame and return where (the
+        window updates that rectangle only). None when the whole frame must be drawn instead."""
+        from booster.ui.scenes.card import draw_timer
+
+        top = self.top
+        self.timer_dirty = False
+        if self.blackout:
+            return pygame.Rect(0, 0, 0, 0)  # nothing shows: nothing to draw
+        if top.overlay or top.timer_at is None or self.game is None:
+            self.dirty = True
+            return None
+        box, toggle = top.timer_at
+        hits = list(self.painter.hits)  # the frame's buttons stay as they are: the timer's is where it was
+        draw_timer(self.painter, top, box, toggle)
+        self.painter.hits = hits
+        return self.painter.r(box)
 
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
@@ -453,10 +479,15 @@ class App(Desk):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
-        if self.toast_text:
+        # A game another window plays, looked at: said on every screen, not only when a press is refused.
+        read_only = self.game is not None and self.game.read_only and self.in_game()
+        if self.toast_text or read_only:
             x, y, w, h = TOAST_STRIP
             p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
-            p.text(self.toast_text, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
+            if not self.toast_text:
+                p.hatch((x, y, w, h), theme.HATCH)
+            said = self.toast_text or self.t("toast.read_only_banner")
+            p.text(said, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
@@ -470,6 +501,10 @@ class App(Desk):
     def loop(self) -> None:
         self._failures = 0
         while self.running:
+            if self.timer_dirty and not self.dirty:
+                rect = self.draw_timer()
+                if rect is not None:
+                    pygame.display.update(rect)
             if self.dirty:
                 self._guard(self.render)
                 pygame.display.flip()

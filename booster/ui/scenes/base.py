@@ -61,6 +61,7 @@ class Host(Protocol):
     shelf: Shelf  # the saved games the start screen offers
     phones: Phones | None  # the teams' phones, when they are on
     watching: bool  # the deck's files are watched for a translator's edits
+    fullscreen: bool  # the window fills the screen (the menu says what its line will do)
     clock: Callable[[], float]
 
     def do(self, command: Command) -> None: ...
@@ -93,6 +94,8 @@ class Scene:
     def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = 0
+        # Where the last frame drew the discussion timer, and its button's action (None: no timer here).
+        self.timer_at: tuple[tuple[float, float, float, float], Callable[[], None]] | None = None
 
     @property
     def t(self) -> Callable[..., str]:

@@ -31,8 +31,13 @@ HELP_KEYS = (
 ROUND_HELP_KEYS = tuple(
     k
     for key in HELP_KEYS
-    for k in (("round_pick", "round_row", "round_reveal") if key == "options" else (key,))
-    if k != "clicker"
+    for k in (
+        ("round_pick", "round_row", "round_reveal")
+        if key == "options"
+        else ("round_clicker",)
+        if key == "clicker"
+        else (key,)
+    )
 )
 
 
@@ -117,7 +122,10 @@ class MenuOverlay(Scene):
         y0 = (1080 - h) / 2
         p.panel((560, y0, 800, h), theme.PANEL, theme.INK, 5, 24)
         p.text(t("menu.title"), (600, y0 + 20, 720, 80), LARGE, bold=True, valign="middle", max_lines=1)
-        labels = {"language": t("menu.language", name=app.t.language_name(app.lang))}
+        labels = {
+            "language": t("menu.language", name=app.t.language_name(app.lang)),
+            "fullscreen": t("menu.window" if app.fullscreen else "menu.fullscreen"),  # what the press does
+        }
         for i, (name, action) in enumerate(ring):
             label = labels.get(name) or t(f"menu.{name}")
             p.button(

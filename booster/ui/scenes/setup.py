@@ -162,6 +162,8 @@ class SetupScene(Scene):
         if self.editing is None:
             return
         name = self.names[self.editing] + "".join(ch for ch in text if ch.isprintable())
+        if len(name) > MAX_NAME:  # said, not silently dropped: the room sees why the name stops
+            self.app.toast(self.t("setup.name_limit", n=MAX_NAME))
         self.names[self.editing] = name[:MAX_NAME]
 
     # -- drawing ------------------------------------------------------------------------------------------
