@@ -76,3 +76,27 @@ def test_schemas_resolve_from_the_file_an_editor_reads() -> None:
         text = schemas.schema_text(kind)
         assert "$id" not in json.loads(text)
         assert all(ref.startswith("#/") for ref in re.findall(r'"\$ref": "([^"]*)"', text))
+
+
+def test_completing_a_bundled_language_outside_a_checkout_writes_to_the_users_folder(tmp_path: Path, run) -> None:
+    """An installed program (no git checkout around it) holds a partial Italian: completing it works on a
+    copy in the translator's folder, never in the installed folder, and keeps every bundled translation."""
+    installed = tmp_path / "site-packages" / "i18n"
+    installed.mkdir(parents=True)
+    for name in ("ui.en.yaml", "ui.it.yaml"):
+        (installed / name).write_text((i18n.BUNDLED / name).read_text(encoding="utf-8"), encoding="utf-8")
+    installed.chmod(0o555)  # as an installed package may be
+    try:
+        from booster.tools.translation import core
+
+        ts = core.ui_textset(installed)
+        assert ts is not None
+        ts.own = i18n.user_folder()  # what ui_textset() does for the installed folder
+        before = core.flat(ts.read("it")[0])
+        ts.adopt("it")
+        mine = i18n.user_folder() / "ui.it.yaml"
+        assert mine.is_file() and ts.file("it") == mine
+        assert core.flat(ts.read("it")[0]) == before and before  # every bundled translation kept
+        assert sorted(p.name for p in installed.iterdir()) == ["ui.en.yaml", "ui.it.yaml"]  # untouched
+    finally:
+        installed.chmod(0o755)

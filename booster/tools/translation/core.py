@@ -73,6 +73,23 @@ class TextSet:
     def sidecar(self, lang: str) -> Path:
         return self.file(lang).with_name(f"{self.stem}.{lang}.origin.json")
 
+    def adopt(self, lang: str) -> None:
+        """Before a command writes `lang`'s file: when it is the installed program's own copy (not a source
+        checkout), copy it and its origin records to the translator's folder first, and work there from then
+        on: an upgrade would erase the work, and the installed folder may not be writable."""
+        here = self.folder / f"{self.stem}.{lang}.yaml"
+        if self.own is None or lang == self.source_lang or not here.is_file() or _in_checkout(self.folder):
+            return
+        mine = self.own / here.name
+        if mine.exists():
+            return
+        from booster.files import write_atomic
+
+        self.own.mkdir(parents=True, exist_ok=True)
+        for src in (here, here.with_name(f"{self.stem}.{lang}.origin.json")):
+            if src.is_file():
+                write_atomic(self.own / src.name, src.read_bytes())
+
     def languages(self) -> list[str]:
         """Every language with a file, the source first."""
         pattern = re.compile(rf"{re.escape(self.stem)}\.([a-z]{{2,3}}(?:-[a-z0-9]{{2,8}})?)\.yaml")

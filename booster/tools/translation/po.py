@@ -294,6 +294,7 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
         print(f"{path}: nothing was imported", file=sys.stderr)
         return 1
     source = core.flat(ts.source)
+    ts.adopt(args.lang)  # the installed program's own file is copied to the translator's folder first
     texts, read_problems = ts.read(args.lang)
     if read_problems:
         for p in read_problems:

@@ -51,6 +51,7 @@ def main(args: argparse.Namespace) -> int:
         if ui is None:
             print("this build has no UI strings to translate", file=sys.stderr)
         elif lang != ui.source_lang:
+            ui.adopt(lang)
             code = translate(ui, lang, {}, args.drop_same)
     if code == 0:
         from booster.deck.loader import load_deck
