@@ -139,3 +139,26 @@ def test_a_text_of_invisible_characters_draws_nothing_rather_than_fail(screen) -
     tr = TextRenderer()
     rect = tr.draw(pygame.Surface((400, 200)), "\u200b\u200b", pygame.Rect(0, 0, 400, 200), 42)
     assert rect.width <= 1
+
+
+@needs_poppler
+def test_a_report_paragraph_in_hebrew_ends_at_the_right_margin(tmp_path: Path) -> None:
+    from booster.paper.doc import MARGIN, Doc
+
+    doc = Doc("footer", "page")
+    doc.add_page()
+    doc.para(HE, 10)
+    doc.para("A paragraph in English.", 10)
+    out = tmp_path / "report.pdf"
+    out.write_bytes(bytes(doc.output()))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True).stdout
+    words = [
+        (float(a), float(b), w)
+        for a, b, w in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)<', boxes)
+    ]
+    right = (210 - MARGIN) / 25.4 * 72  # the right margin, in points
+    left = MARGIN / 25.4 * 72
+    hebrew = [w for w in words if fonts.is_rtl(w[2])]
+    english = next(w for w in words if w[2] == "A")
+    assert hebrew and abs(max(x1 for _, x1, _ in hebrew) - right) < 2  # set against the right margin
+    assert abs(english[0] - left) < 2  # a left-to-right paragraph stays at the left

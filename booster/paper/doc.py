@@ -125,7 +125,7 @@ class Doc(FPDF):
         """Wrapped text at a fixed place (no page break); returns its height."""
         self.font(size, bold, colour)
         lines = self.wrap(text, w, size, bold)
-        self.draw(x, y, lines, size, lh)
+        self.draw(x, y, lines, size, lh, w)  # the width: a right-to-left line is set against its right edge
         return len(lines) * lh
 
     # -- flowing text --------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ class Doc(FPDF):
                 self.add_page()
                 self.font(size, bold, colour)
                 y = self.get_y()
-            self.draw(self.l_margin + indent, y, [line], size, lh)
+            self.draw(self.l_margin + indent, y, [line], size, lh, self.epw - indent)
             y += lh
         self.set_xy(self.l_margin, y)
         self.font(10)
