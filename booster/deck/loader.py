@@ -333,7 +333,9 @@ _Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]]
 
 
 def _parse(job: _Job) -> _Parsed:
-    doc, problems = read_file(job.path, str(job.path), job.max_bytes, refuse_control=True)
+    # In a text file every value is a text (a Weblate save writes `No` unquoted).
+    text = job.kind == "text"
+    doc, problems = read_file(job.path, str(job.path), job.max_bytes, refuse_control=True, all_text=text)
     return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -53,7 +54,9 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
-    ui_problems += _overflows(result, args.path)
+    from booster.tools import fit
+
+    ui_problems += fit.problems(result, args.path)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -97,6 +100,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     from booster.text.i18n import language_label
 
     mine = paths.user_decks()
+    if mine.is_dir():  # the modelines of the decks there name ../../schemas: put them there
+        with contextlib.suppress(OSError):
+            schemas.install()
     seen: set[str] = set()
     for name, folder in paths.decks():
         result = load_deck(folder)
@@ -115,36 +121,22 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overflows(result, path: str) -> list:
-    """Texts that do not fit their card, printed or projected, at the smallest legible size, located at the
-    card (booster/tools/fit.py). Every card of the source language is measured (a designer's new card has no
-    other check); a translation's cards only where they are longer than the source or past a limit."""
-    from booster.deck.yaml_safe import Problem
-    from booster.tools import fit
-
-    deck = result.deck
-    if deck is None:
-        return []
-    out = []
-    for lang in sorted(deck.texts):
-        names = list(deck.cards) if lang == deck.info.source_language else fit.candidates(deck, lang)
-        if not names:
-            continue
-        doc = result.documents.get(f"text.{lang}.yaml")
-        found = fit.overflows(deck, lang, names)
-        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
-        for o in found:
-            line, col = where.get(("cards", o.card), (1, 1))
-            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, path)))
-    return out
-
-
 def cmd_deck_schema(args: argparse.Namespace) -> int:
-    kinds = [args.kind] if args.kind else list(schemas.KINDS)
-    if len(kinds) == 1:
-        print(schemas.schema_text(kinds[0]), end="")
-    else:
-        print(json.dumps({k: schemas.schema(k) for k in kinds}, indent=2, ensure_ascii=False))
+    if args.install:
+        try:
+            folder = schemas.install()
+        except OSError as e:
+            print(f"cannot write the schemas: {e}", file=sys.stderr)
+            return 1
+        print(f"schemas written to {folder}: files in your decks folder name them on their first line")
+        return 0
+    if args.kind:
+        print(schemas.schema_text(args.kind), end="")
+        return 0
+    print("The kinds of deck file, each with its JSON Schema (booster deck schema KIND prints it):")
+    for kind in schemas.KINDS:
+        print(f"  {kind}: {schemas.ABOUT[kind]}")
+    print("booster deck schema --install puts them beside your decks, where your files' first lines find them.")
     return 0
 
 
@@ -273,7 +265,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
     from booster.text import i18n
+    from booster.tools import fit
 
+    if getattr(args, "watch", False):
+        args.check = fit.problems  # the watch says what `deck check` says, texts too long included
     if args.lang and (note := i18n.language_note(args.lang, i18n.Strings(args.lang, mark_missing=False))):
         print(note, file=sys.stderr)  # the start screen says it too
     return run(args)
@@ -391,7 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = deck_sub.add_parser("list", help="the decks --deck NAME finds: yours, then the bundled ones")
     listing.set_defaults(func=cmd_deck_list)
     schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
-    schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
+    schema.add_argument("kind", nargs="?", choices=schemas.KINDS, help="the kind of file; none lists the kinds")
+    schema.add_argument("--install", action="store_true", help="put the schemas beside your decks for your editor")
     schema.set_defaults(func=cmd_deck_schema)
 
     for path, (module, help_) in PLUGGED.items():

@@ -440,7 +440,7 @@ class App(Desk):
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.game is not None:
+        if self.watch_problems and (self.game is not None or not self.problems):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
@@ -46,6 +48,9 @@ class Options:
     mark_missing: bool | None = None
     text_scale: float = 1.0
     phones: str | None = None  # --phones: "" for the local network's address, else HOST[:PORT]
+    # More checks of a deck reloaded in watch mode, as (load result, deck path) -> problems: the command line
+    # passes `deck check`'s measure of texts too long for their card (booster.tools.fit).
+    check: Callable[[Any, str], list[Any]] | None = None
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -58,6 +63,7 @@ class Options:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             mark_missing=getattr(args, "mark_missing", None),
             phones=getattr(args, "phones", None),
+            check=getattr(args, "check", None),
         )
 
 
@@ -155,28 +161,55 @@ class Desk:
         self.go_start()
 
     def reload(self) -> bool:
-        """Read the deck's files again (a translator saved an edit): True if the deck on screen is now theirs;
-        False if they have problems, or no longer fit the game on screen (said in `watch_problems`)."""
+        """Read the deck and the current language's strings again (a translator saved an edit): True if the deck
+        on screen is now theirs; False if it cannot be read, or no longer fits the game on screen. Every problem
+        is kept in `watch_problems` (shown on screen) and printed in the terminal with its file, line and column;
+        a broken translation keeps its last good version meanwhile, rather than the game switching language."""
+        import sys
+
         result = load_deck(self.deck_path)
         self.dirty = True
+        problems = [str(p) for p in result.problems] + self._ui_problems()
+        if self.options.check is not None:  # as `deck check` says
+            problems += [str(p) for p in self.options.check(result, str(self.deck_path))]
+        if problems != self.watch_problems:
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print(self.t("error.problems"), file=sys.stderr)
+        self.watch_problems = problems
         if result.deck is None:
-            self.watch_problems = [str(p) for p in result.problems]
             return False
-        self.watch_problems = []
+        deck = result.deck
+        good = self.deck.texts if self.deck is not None else {}
+        if kept := {lang: good[lang] for lang in result.refused if lang in good}:
+            deck = attrs.evolve(deck, texts={**deck.texts, **kept})  # the last good version of each
         pin = saves.pin_loaded(result)  # pinned to what was loaded, never to the files read again later
         if self.disk_watch is not None:
             self.disk_watch = DeckWatcher(self.deck_path, ui=False)
         if self.game is not None:
             try:
-                self.game.swap_deck(result.deck, pin)
+                self.game.swap_deck(deck, pin)
             except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
-                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
+                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e)), *problems]
                 return False
         else:
             self.problems = []
-        self.deck, self.pin = result.deck, pin
-        self.toast(self.t("toast.deck_reloaded"))
+        self.deck, self.pin = deck, pin
+        if not problems:
+            self.toast(self.t("toast.deck_reloaded"))
         return True
+
+    def _ui_problems(self) -> list[str]:
+        """The problems of the current language's string files (the translator's own and the bundled one)."""
+        from booster.text import i18n
+
+        out = []
+        for folder in i18n.folders():
+            path = folder / f"ui.{self.lang}.yaml"
+            if path.is_file():
+                out += [str(p) for p in i18n.check(path)[0]]
+        return out
 
     # -- the game -----------------------------------------------------------------------------------------
 

@@ -70,7 +70,7 @@ class Painter:
         radius: float = 18,
     ) -> pygame.Rect:
         rect = self.r(box)
-        if rect.width < 1 or rect.height < 1:
+        if rect.width < 1 or rect.height < 1 or self.tr.measuring:
             return rect
         key = (rect.size, fill, border, self.px(width) if border is not None else 0, self.px(radius))
         tile = _PANELS.get(key)

@@ -17,6 +17,7 @@ from typing import Generic, NamedTuple, TypeVar
 import pygame
 
 from booster import paths
+from booster.text import fonts
 from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
 
@@ -103,6 +104,9 @@ class TextRenderer:
         self.blocks: Bounded[tuple, pygame.Surface] = Bounded(BLOCKS_BYTES, _surface_bytes)
         self.wraps: Bounded[tuple, list[str]] = Bounded(LAYOUT_BYTES // 2, _text_bytes)
         self.records: list[Drawn] | None = None
+        # True to lay text out without rendering it (booster.tools.fit measures whether cards fit): the same
+        # sizes, lines and rectangles, with no pixels.
+        self.measuring = False
 
     def font(self, px: int, bold: bool = False) -> FallbackFont:
         key = (px, bold)
@@ -189,7 +193,9 @@ class TextRenderer:
         lh = font.get_linesize()
         rendered = [font.render(line, True, colour) for line in lines]
         w = min(width, max((r.get_width() for r in rendered), default=1)) or 1
-        surf = pygame.Surface((w, max(1, lh * len(lines))), pygame.SRCALPHA)
+        # A last line may reach below its line box (an Arabic final yeh's dots): keep what it draws.
+        h = lh * len(lines) + max(0, (rendered[-1].get_height() - font.get_height()) if rendered else 0)
+        surf = pygame.Surface((w, max(1, h)), pygame.SRCALPHA)
         for i, r in enumerate(rendered):
             x = 0 if align == "left" else (w - r.get_width()) // 2 if align == "center" else w - r.get_width()
             surf.blit(r, (max(0, x), i * lh))
@@ -213,13 +219,22 @@ class TextRenderer:
         """Draw `text` fitted into `box` (pixels), never below `floor` px; returns the rectangle covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
+        if align == "left" and fonts.is_rtl(text):
+            align = "right"  # a right-to-left text starts at the right, as its reader expects
         size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
-        surf = self.block(lines, size, bold, colour, box.width, align)
-        rect = surf.get_rect()
+        if self.measuring:
+            font = self.font(size, bold)
+            w = min(box.width, max((font.size(line)[0] for line in lines), default=1)) or 1
+            rect = pygame.Rect(0, 0, w, max(1, font.get_linesize() * len(lines)))
+            surf = None
+        else:
+            surf = self.block(lines, size, bold, colour, box.width, align)
+            rect = surf.get_rect()
         rect.y = box.y if valign == "top" else box.centery - rect.h // 2 if valign == "middle" else box.bottom - rect.h
         rect.x = box.x if align == "left" else box.centerx - rect.w // 2 if align == "center" else box.right - rect.w
         rect.y = max(box.y, rect.y)
-        surface.blit(surf, rect)
+        if surf is not None:
+            surface.blit(surf, rect)
         if self.records is not None:
             cut = bool(lines) and lines[-1].endswith("…") and not text.endswith("…")
             self.records.append(Drawn(rect.copy(), box.copy(), text, size, cut))
