@@ -58,10 +58,10 @@ IDLE_CHILD = r"""
 import os, sys, threading, time, argparse, tempfile
 os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
 import pygame
-from booster.ui.app import App
+from booster.ui.app import App, Options
 from booster.ui.window import open_window
 surface = open_window((1920, 1080), False)
-app = App(argparse.Namespace(deck=sys.argv[1], lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
+app = App(Options(deck=sys.argv[1], lang="en", seed=1), surface)
 app.window = True
 app.render(); pygame.display.flip()
 def stop():
@@ -77,10 +77,10 @@ FIRST_FRAME_CHILD = r"""
 import os, sys, argparse, tempfile
 os.environ["BOOSTER_HOME"] = tempfile.mkdtemp(prefix="booster-bench-")
 import pygame
-from booster.ui.app import App
+from booster.ui.app import App, Options
 from booster.ui.window import open_window
 surface = open_window((1920, 1080), False)
-app = App(argparse.Namespace(deck=sys.argv[1], lang=None, size=None, fullscreen=False, watch=False, seed=1), surface)
+app = App(Options(deck=sys.argv[1], seed=1), surface)
 app.render(); pygame.display.flip()
 print("frame", flush=True)
 """

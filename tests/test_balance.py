@@ -1,91 +1,143 @@
 # SPDX-License-Identifier: MIT
-"""`booster balance`: the figures of issue 10 §6, the same bytes for the same seed, warnings in words."""
+"""`booster balance`: the figures of issues 10 and 22, the same bytes for the same seed, warnings in words."""
 
 import json
+import random
 from pathlib import Path
 
 from booster.deck.loader import load_deck
-from booster.engine.game import Game
-from booster.tools.balance import best_play, free_lunches
+from booster.engine.game import Game, Setup
+from booster.tools import balance as b
 from booster.tools.cli import main
 
 MECHANICS = Path(__file__).parent / "decks" / "mechanics"
+RULES = {"random", "maximin", "cap-aware", "cap-aware-marks", "no-loss", "highest-total", "first", "last"}
 
 
-def test_json_has_the_keys_of_the_issue_and_is_the_same_for_the_same_seed(capsys):
-    assert main(["balance", str(MECHANICS), "--games", "30", "--teams", "3", "--seed", "4", "--json"]) == 0
+def _mechanics():
+    deck = load_deck(MECHANICS).deck
+    assert deck is not None
+    return deck
+
+
+def test_json_has_the_figures_of_the_issue_and_is_the_same_for_the_same_seed(capsys):
+    args = ["balance", str(MECHANICS), "--games", "30", "--teams", "3", "--seed", "4", "--json", "--quick"]
+    assert main(args) == 0
     first = capsys.readouterr()
     assert "balance [" in first.err  # the progress bar, on stderr
     r = json.loads(first.out)
-    for key in ("policies", "best_play", "max_cards", "free_lunches", "modal_share", "tools", "warnings"):
+    for key in ("policies", "foresight", "value", "changes", "followups_per_team", "echo_share", "repeats"):
         assert key in r
-    assert set(r["policies"]) == {
-        "random", "maximin", "no-loss", "highest-total", "first", "last",
-        "only-ecology", "only-economy", "only-social",
-    }  # fmt: skip
+    assert set(r["policies"]) == RULES | {"lookahead", "only-ecology", "only-economy", "only-social"}
     for p in r["policies"].values():
-        assert set(p) == {"mean", "min", "max", "share_max"}
         assert 0 <= p["min"] <= p["mean"] <= p["max"] <= r["max_cards"]
     assert r["max_cards"] == 5  # rate 1, cap 2: ecology has 1 card, economy 2, social 2
-    assert set(r["tools"]) == {"interviews", "canvas", "personas"}
-    assert all(set(t) == {"usable", "changes"} for t in r["tools"].values())
-    # Best play is a sequence of the team's own responses: never below what maximin earned on average.
-    assert r["best_play"]["mean"] >= r["policies"]["maximin"]["mean"] - 1e-9
+    assert set(r["value"]) == {"interviews", "canvas", "personas"}
+    assert r["foresight"]["clairvoyant"] is True
+    assert 0 <= r["echo_share"] <= 1 and 0 <= r["repeats"] <= 1
     assert all(isinstance(w, str) for w in r["warnings"])
-    assert main(["balance", str(MECHANICS), "--games", "30", "--teams", "3", "--seed", "4", "--json"]) == 0
+    assert main(args) == 0
     assert capsys.readouterr().out == first.out
 
 
-def test_free_lunches_are_responses_that_cost_nothing_and_tie_for_the_best_total():
-    deck = load_deck(MECHANICS).deck
-    assert deck is not None
+def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
+    deck = _mechanics()
+    pooled = b.balance(deck, 20, 2, 3, progress=False, quick=True)
+    monkeypatch.setattr(b.pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: one process
+    alone = b.balance(deck, 20, 2, 3, progress=False, quick=True)
+    assert pooled == alone
+
+
+def test_free_lunches_plain_and_under_every_mark_and_tool():
+    deck = _mechanics()
     # building-repairs' volunteers (ecology +1, economy 0, social +1) loses nothing and has the card's best
-    # total (2): the deck's only free lunch.
-    assert free_lunches(deck) == [("building-repairs", "volunteers")]
+    # total (2): the deck's only free lunch with plain effects.
+    assert b.free_lunches(deck) == [("building-repairs", "volunteers")]
+    held = b.free_lunches(deck, every_condition=True)
+    assert ("building-repairs", "volunteers", "plain") in held
+    # With a tool played (canvas softens a loss) more responses cost nothing: each is named with its condition.
+    played = b.free_lunches(deck, every_condition=True, played=True)
+    assert set(held) < set(played)
+    assert all("playing" in w for c, o, w in set(played) - set(held))
 
 
-def test_best_play_finds_the_better_sequence():
-    deck = load_deck(MECHANICS).deck
-    assert deck is not None
+def test_the_exact_search_never_earns_less_than_the_cap_aware_rule_on_the_same_game():
+    deck = _mechanics()
     game = Game(deck)
-    # repair-night then launch-day, no tools, no marks (press then loses 1 economy: unless city-partner):
-    # free+party 1,-2,2 -> 1+0+2 cards; free+press 2,0,-1 -> 1 (ecology has 1 card); fee+party 0,0,1 -> 1;
-    # fee+press 1,2,-2 -> 1+2. The best sequence earns 3.
-    assert best_play(game, ["repair-night", "launch-day"], game.zero, ()) == 3
+    plays = b.policies(game)
+    for g in range(12):
+        setup = Setup(("A", "B", "C"), g)
+        state = game.new_game(setup)
+        while state.phase != "over":
+            state, _ = game.apply(state, plays["cap-aware"](game, state, game.legal_actions(state), random.Random(0)))
+        seat = g % 3
+        best, exact = b._exact(game, game.new_game(setup), seat, plays["cap-aware"], random.Random(0))
+        assert exact
+        assert game.most_cards() >= best >= game.cards_earned(state.teams[seat].scores)
 
 
-def test_the_text_report_names_its_warnings(capsys):
-    assert main(["balance", str(MECHANICS), "--games", "20", "--quiet"]) == 0
+def test_a_tool_without_its_powers_unlocks_nothing():
+    deck = _mechanics()
+    off = b._powerless(deck, "personas")
+    assert off.cards["personas"].powers == ()
+    unlocked = [o for c in deck.cards.values() for o in c.options if "personas" in o.unlocked_by]
+    assert unlocked
+    for o in unlocked:
+        assert not any(
+            o2.offered_to((), ("personas",)) for c in off.cards.values() for o2 in c.options if o2.id == o.id
+        )
+
+
+def test_the_text_report_names_its_warnings_and_compares_with_a_saved_report(capsys, tmp_path):
+    assert main(["balance", str(MECHANICS), "--games", "20", "--quiet", "--quick", "--json"]) == 0
+    saved = tmp_path / "before.json"
+    saved.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["balance", str(MECHANICS), "--games", "20", "--quiet", "--quick", "--diff", str(saved)]) == 0
     out = capsys.readouterr().out
-    assert "best play" in out and "free lunches: 1" in out and "warnings:" in out
+    assert "foresight ceiling" in out and "free lunches" in out and "warnings:" in out
+    assert "(was " in out  # the figures side by side
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    assert main(["balance", str(MECHANICS), "--games", "5", "--quiet", "--diff", str(tmp_path / "bad.json")]) == 1
+    assert "not a report" in capsys.readouterr().err
 
 
 def test_balance_plays_all_at_once_too(capsys):
-    assert main(["balance", str(MECHANICS), "--games", "20", "--teams", "3", "--seed", "4", "--json", "--quiet",
-                 "--mode", "all-at-once"]) == 0  # fmt: skip
+    common = [str(MECHANICS), "--games", "20", "--teams", "3", "--seed", "4", "--json", "--quiet", "--quick"]
+    assert main(["balance", *common, "--mode", "all-at-once"]) == 0
     together = json.loads(capsys.readouterr().out)
     assert together["mode"] == "all-at-once"
-    assert main(["balance", str(MECHANICS), "--games", "20", "--teams", "3", "--seed", "4", "--json", "--quiet"]) == 0
+    assert main(["balance", *common]) == 0
     in_turn = json.loads(capsys.readouterr().out)
     assert in_turn["mode"] == "in-turn" and set(together["policies"]) == set(in_turn["policies"])
-    assert together["best_play"]["mean"] >= together["policies"]["maximin"]["mean"] - 1e-9
     # The same seeds, other draws: the room shares one card per round instead of each team drawing its own.
     assert together["policies"] != in_turn["policies"]
 
 
-def test_a_share_just_over_its_target_is_not_written_as_the_target():
-    from booster.tools.balance import _target_warnings
-
+def test_the_targets_in_words():
     report = {
         "max_cards": 12,
         "free_lunches": [],
-        "policies": {"random": {"mean": 6.0}, "maximin": {"mean": 8.0}},
-        "best_play": {"mean": 11.0},
+        "policies": {
+            "random": {"mean": 6.0},
+            "cap-aware": {"mean": 8.0},
+            "lookahead": {"mean": 8.5},
+        },
+        "strong_policy": "cap-aware",
         "modal_share": {"close-call": 0.604, "clear-miss": 0.72, "fine": 0.6},
-        "tools": {"canvas": {"usable": 0.8, "changes": 0.246}},
+        "value": {"canvas": {"strong": 0.5, "blind": 0.2, "teams": 30}, "map": {"strong": 0, "blind": 0.4, "teams": 9}},
+        "marks_change_share": 0.05,
+        "followups_per_team": 1.6,
+        "echo_share": 0.5,
+        "repeats": 0.02,
     }
-    warnings = _target_warnings(report)
+    warnings = b._target_warnings(report)
     assert any("'close-call'" in w and "60.4%" in w for w in warnings)
     assert any("'clear-miss'" in w and "72%" in w for w in warnings)
     assert not any("'fine'" in w for w in warnings)
-    assert any("'canvas'" in w and "24.6%" in w for w in warnings)
+    assert any("'canvas'" in w and "0.2 card" in w for w in warnings) and not any("'map'" in w for w in warnings)
+    assert any("lookahead player (8.5) is less than 1 card above" in w for w in warnings)
+    assert any("marks change" in w for w in warnings)
+    assert any("same challenge twice" in w for w in warnings)
+    report["repeats_by_scenario"] = {"repair-cafe": 0.34, "bike": 0.0}
+    assert any("repair-cafe 34%" in w and "bike" not in w for w in b._target_warnings(report))
+    assert not any("follow-ups" in w or "echo" in w for w in warnings)

@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 from deckgen import MINI
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import Game
 from booster.engine.match import Match
@@ -118,3 +121,26 @@ def test_simulate_plays_both_modes(capsys):
     assert [a.kind for a in log].count("close") == 2
     assert main(["simulate", str(MINI), "--games", "10", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["mode"] == "in-turn"  # the deck's rules say nothing: in turn
+
+
+def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
+    from booster.tools import pool
+
+    deck = load_deck(MINI).deck
+    assert deck is not None
+    pooled = simulate(deck, 250, 3, 5, "greedy")  # three batches, on every core
+    monkeypatch.setattr(pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # one process
+    alone = simulate(deck, 250, 3, 5, "greedy")
+    for r in (pooled, alone):
+        r.pop("speed")
+    assert pooled == alone
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 10_000), teams=st.integers(1, 8), mode=st.sampled_from(["in-turn", "all-at-once"]))
+def test_greedy_plays_the_core_deck_to_the_end_whatever_the_seed(seed, teams, mode):
+    # The core deck has reveal tools (an action without a response): greedy once crashed on them with KeyError ''.
+    deck = load_deck(paths.CORE_DECK).deck
+    report = simulate(deck, 2, teams, seed, "greedy", mode)
+    assert report["games"] == 2 and report["experience_cards_per_team"]["max"] >= 0
+    assert sum(sum(c.values()) for c in report["options_chosen"].values()) > 0

@@ -101,6 +101,8 @@ class Rules:
     tool_bonus: int = 1
     exchange_rate: int = 1
     exchange_cap: int = 4
+    exchange_red: int = 0
+    """Experience cards a pillar below zero costs the team at the exchange (taken from its best pillars)."""
     timer_seconds: int = 180
     limits: Mapping[str, int] = field(factory=dict, converter=_frozen_map)
 

@@ -737,7 +737,9 @@ class _Report:
             line(L["authors"], ", ".join(info.authors.values()))
         if info.source:
             line(L["source"], info.source)
-        line(L["licence"], f"{info.licence} — {url}" if (url := licence_url(info.licence)) else info.licence)
+        # The licence in plain words where we know it (what a participant may do with the cards), with its deed.
+        said = L["licence_cc_by_sa"] if info.licence == "CC-BY-SA-4.0" else info.licence
+        line(L["licence"], f"{said} — {url}" if (url := licence_url(info.licence)) else said)
         if info.translators:
             line(L["translators"], ", ".join(info.translators.values()))
         b = info.based_on
@@ -749,8 +751,8 @@ class _Report:
             if b.get("source"):
                 text += f" — {b['source']}"
             line(L["based_on"], text)
-        if info.changes:
-            line(L["changes"], "\n".join(f"{k}: {v}" for k, v in info.changes.items()))
+        if info.changes:  # the licence asks to say that it was changed; the change notes are for deck editors
+            line(L["changes"], L["changed"])
         for card in self.deck.of_kind(CardKind.CREDITS):
             pdf.ln(3)
             title = s.title(card.id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Hashable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
 from attrs import evolve, frozen
@@ -200,6 +201,10 @@ class Room(Protocol):
         """Record `team`'s answer for its own project at the transfer step on screen (None), or say why not."""
         ...
 
+    def batch(self) -> AbstractContextManager[object]:
+        """Answers submitted inside are saved together when it ends (one write to disk for a burst)."""
+        ...
+
 
 class Table(Protocol):
     """What `TurnRoom` plays on: the front end's game controller, or the tests' `headless.Headless`."""
@@ -226,6 +231,11 @@ class _TableRoom:
 
     def languages(self) -> tuple[str, ...]:
         return self.table.deck.languages
+
+    def batch(self) -> AbstractContextManager[object]:
+        # The front end's controller saves a batch at once; a bare match (tests) has nothing to save.
+        batch = getattr(self.table, "batch", None)
+        return batch() if batch is not None else nullcontext()
 
     def revision(self) -> Hashable:
         # The deck by identity (a translator's reload swaps it); the state by value (an undo brings back an
@@ -460,3 +470,6 @@ class NoGame:
 
     def write(self, team: int, note: Note) -> Refusal | None:
         return Refusal.CLOSED
+
+    def batch(self) -> AbstractContextManager[object]:
+        return nullcontext()

@@ -8,14 +8,20 @@ effect of a choice, the round's reveal, the next stage's introduction...). Every
 and autosaved at once. The controller never shows anything itself: it tells the shell what to say through
 `notify(key, **fields)`, a translated-string key and its fields.
 
-The discussion timer belongs to the game here, not to a scene: it is set for each challenge, and an undo
-that brings a challenge back gives back the time that was left on it.
+The discussion timer belongs to the game here, not to a scene: it is set for each challenge (or round) when
+the card comes, and nothing else resets it: a reveal tool, an answer or an undo leaves it as it is, and an
+undo that brings a challenge back gives back the time that was left on it.
+
+The save keeps what the room is looking at (`SCREEN`): how many of the screens owed after the last action
+are still owed, and the timer's time left. A resume after a crash or a kill shows that screen again, the
+timer paused where it was.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -55,6 +61,9 @@ from booster.table.views import (
     View,
 )
 
+SCREEN = "screen"  # the save's front-end entry for the screen on show and its timer
+TIMER_CHECKPOINT = 10.0  # seconds between two records of a running timer (a kill loses at most this much)
+
 
 class Notify(Protocol):
     def __call__(self, key: str, /, **fields: Any) -> None: ...
@@ -86,21 +95,26 @@ class GameController:
     ) -> None:
         self.deck = deck
         self.rules = match.game  # the engine (booster.engine.game.Game): what is legal and what it does
+        # One log: the match's. The save is the match's log with when each action was taken (`saved`).
         self.match = match
-        self.saved = saved
+        self._saved = saved  # the save's other fields (the setup, the deck's copy, the language, extra)
+        self._times = saved.times  # seconds from the start at which each action of the log was taken
         self.autosave_path = autosave
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
         self.save_error: str | None = None
+        self._autosave: saves.Autosave | None = None  # writes the whole file once, then appends decisions
+        self._batched = 0
+        self._unsaved = False
         # A game another window plays, opened to look at: every action is refused, nothing is written.
         self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
         self.timer = Timer(self.timer_length(), clock)
         # The log length at which the timer was set for a challenge (a transfer step: its stage and team).
         self._timer_key: int | tuple[int, int] | None = None
-        self._timer_left: dict[
-            int | tuple[int, int], tuple[float, bool]
-        ] = {}  # per challenge: time left and running, at the choice
+        # per challenge: time left and running, at the choice
+        self._timer_left: dict[int | tuple[int, int], tuple[float, bool]] = {}
+        self._timer_recorded = 0.0  # the clock when the running timer's time left was last saved
         self.sync_timer()
 
     @classmethod
@@ -114,10 +128,12 @@ class GameController:
         autosave: Path | None,
         notify: Notify,
         clock: Callable[[], float] = time.monotonic,
+        pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once; raises IllegalAction if the setup does not fit the deck."""
+        """A new game, saved at once and pinned to `pin`, the files `deck` was loaded from (`saves.pin_loaded`;
+        None: the files in `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
         match = Match.start(Game(deck), setup)
-        saved = saves.new_save(match, deck_path, lang, extra)
+        saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
         self.persist()
         return self
@@ -134,12 +150,19 @@ class GameController:
     ) -> GameController:
         """The game a save records; SaveError if it does not fit the deck. Read-only: see `read_only`."""
         match = saved.replay(Game(deck))
-        return cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self = cls(deck, saved, match, None if read_only else autosave, notify, clock, read_only=read_only)
+        self._restore_screen()
+        return self
 
     # -- reading -------------------------------------------------------------------------------------------
     @property
     def state(self) -> State:
         return self.match.state
+
+    @property
+    def saved(self) -> saves.Saved:
+        """This game's save: its setup and deck, the match's log, and when each action was taken."""
+        return self._saved._replace(log=self.match.log, times=self._times)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -202,22 +225,27 @@ class GameController:
         except IllegalAction as e:
             self.notify("toast.illegal", why=str(e))
             return False
-        self.saved = self.saved.record(action)
-        self.persist()
+        self._times = (*self._times, self._saved.elapsed())
         done = Outcome.of(events)
         self._queue_screens(before, action, done)
         self.version += 1
+        self.sync_timer()
+        self.persist()
         roll = done.team(before.turn).rolled
         if roll is not None:
             self.notify("board.rolled", team=self.state.teams[before.turn].name, n=roll)
-        self.sync_timer()
         return True
 
     def _queue_screens(self, before: State, action: Action, done: Outcome) -> None:
         self.queue.clear()
         team = before.turn
         mine = done.team(team)
-        if before.mode == Mode.ALL_AT_ONCE:
+        if action.kind == "exchange":  # in both modes: the cards a team received, one team at a time
+            got = mine.experience
+            self.queue.append(
+                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
+            )
+        elif before.mode == Mode.ALL_AT_ONCE:
             self._queue_round_screens(before, action, done)
         elif action.kind == "advance":
             if mine.tools:
@@ -228,11 +256,6 @@ class GameController:
                 EffectView(
                     before.pending, team, action.option, action.tool, mine.scored, mine.marks, mine.cleared, offered
                 )
-            )
-        elif action.kind == "exchange":
-            got = mine.experience
-            self.queue.append(
-                ExchangedView(team, tuple((r.card, r.pillar) for r in got), tuple(r.echo_of for r in got))
             )
         self._queue_stage_end(done.stages)
 
@@ -250,7 +273,7 @@ class GameController:
     def _queue_stage_end(self, stages: tuple[int, ...]) -> None:
         """A stage ended: each team with a project of its own writes its transfer answer, then the next
         stage's introduction (none after the last: the exchange follows)."""
-        for started in stages:
+        for started in dict.fromkeys(stages):  # all at once, every team's move says a stage started
             for team in transfer_teams(self.extra, len(self.state.teams)):
                 self.queue.append(TransferView(started - 1, team))
             if started < len(self.deck.rules.stages):
@@ -261,8 +284,7 @@ class GameController:
         if self.read_only:
             self.notify("toast.read_only")
             return
-        self.saved = self.saved._replace(extra=with_transfer(self.saved.extra, transfer))
-        self.persist()
+        self.set_extra("transfer", with_transfer(self.extra, transfer)["transfer"])
         self.version += 1  # the screen and the phones show the answer
 
     def _effects(self, before: State, done: Outcome) -> tuple[EffectView, ...]:
@@ -365,6 +387,7 @@ class GameController:
             self.queue.pop(0)
         self.version += 1
         self.sync_timer()
+        self.persist()
 
     def undo(self) -> bool:
         """Undo the last decision: trailing advances (not decisions) go with the choice before them, and a
@@ -380,14 +403,14 @@ class GameController:
         # advances (and the exchange) after it; with no decision yet, back to the start.
         last = self.match.last_decision()
         n = 0 if last is None else last
-        match, saved = self.match, self.saved
+        match = self.match
         for _ in range(len(log) - n):
-            match, saved = match.undo(), saved.undo()
-        self.match, self.saved = match, saved
+            match = match.undo()
+        self.match, self._times = match, self._times[:n]
         self.queue.clear()
         self.version += 1
-        self.persist()
         self.sync_timer()
+        self.persist()
         self.notify("toast.undone")
         return True
 
@@ -419,36 +442,107 @@ class GameController:
                 self.timer.toggle()
 
     def _opened_at(self) -> int:
-        """The log's length when the card on screen came (a round's answers do not restart its timer)."""
+        """The log's length when the card on screen came: a round's answers and reveals, and a reveal tool
+        played on a team's card, do not restart its timer."""
         states = self.match.states
         i = len(states) - 1
-        while i > 0 and states[i].round is not None and states[i - 1].round is not None:
+        while i > 0 and _same_card(states[i - 1], states[i]):
             i -= 1
         return i
+
+    def extend_timer(self, seconds: int = 60) -> bool:
+        """One more minute (or `seconds`) for the discussion on screen; False when there is no timer here."""
+        if self._timer_key is None or self.timer.length <= 0:
+            return False
+        self.timer.extend(seconds)
+        return True
 
     def toggle_timer(self) -> bool:
         """Start or pause the discussion timer; False when there is none on this screen."""
         if self._timer_key is None or self.timer.length <= 0:
             return False
         self.timer.toggle()
+        self.persist()  # paused or running, and the time left: a resume finds it
         return True
+
+    def checkpoint_timer(self) -> None:
+        """While the timer runs, save its time left now and then, so that a kill loses little of it."""
+        now = self.timer.clock()
+        if self.timer.running and now - self._timer_recorded >= TIMER_CHECKPOINT:
+            self.persist()
+
+    # -- the screen on show, in the save ---------------------------------------------------------------------
+    def _record_screen(self) -> None:
+        """Write into the save (not to disk) the screens still owed and the timer's time left."""
+        screen = {"at": len(self.match.log), "owed": len(self.queue), "timer": round(self.timer.remaining(), 1)}
+        if isinstance(self._timer_key, int):  # a challenge's (a transfer step's timer starts full again)
+            screen["timer_at"] = self._timer_key
+        self._timer_recorded = self.timer.clock()
+        self._saved = self._saved._replace(extra={**self._saved.extra, SCREEN: screen})
+
+    def _restore_screen(self) -> None:
+        """After a resume: the screens that were still owed (worked out again from the last action, so that a
+        damaged save cannot name a card the deck does not have), and the timer paused at its time left."""
+        screen = self.extra.get(SCREEN)
+        log = self.match.log
+        if not isinstance(screen, dict) or screen.get("at") != len(log):
+            return  # no record, or one made before the last action (an older version wrote the log alone)
+        owed = screen.get("owed")
+        if isinstance(owed, int) and not isinstance(owed, bool) and owed > 0:
+            if log:
+                before = self.match.undo()
+                _, events = before.play(log[-1])
+                self._queue_screens(before.state, log[-1], Outcome.of(events))
+            else:
+                self.queue[:] = [StageView(0)]
+            del self.queue[: max(0, len(self.queue) - owed)]
+            self.version += 1
+            self.sync_timer()
+        left = screen.get("timer")
+        if (
+            self._timer_key is not None
+            and screen.get("timer_at") == self._timer_key
+            and isinstance(left, int | float)
+            and not isinstance(left, bool)
+            and 0 <= left <= self.timer.length
+        ):
+            self.timer.left = float(left)  # paused: the room starts it again when it is ready
 
     # -- files ---------------------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """The language the game is played in, kept once in the save (old saves also kept it in `extra`)."""
-        self.saved = self.saved._replace(lang=lang)
+        self._saved = self._saved._replace(lang=lang)
         self.persist()
 
     def set_extra(self, key: str, value: Any) -> None:
         """Keep a front-end value (the phones' room code) in the save."""
-        self.saved = self.saved._replace(extra={**self.saved.extra, key: value})
+        self._saved = self._saved._replace(extra={**self._saved.extra, key: value})
         self.persist()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Decisions made inside are written to disk once, at the end (forty phones' answers drained
+        together): the phones are told "recorded" only after it."""
+        self._batched += 1
+        try:
+            yield
+        finally:
+            self._batched -= 1
+            if not self._batched and self._unsaved:
+                self.persist()
 
     def persist(self) -> None:
         if self.autosave_path is None:
             return
+        if self._batched:
+            self._unsaved = True
+            return
+        self._unsaved = False
+        self._record_screen()
+        if self._autosave is None or self._autosave.path != self.autosave_path:
+            self._autosave = saves.Autosave(self.autosave_path)
         try:
-            saves.save(self.autosave_path, self.saved)
+            self._autosave.write(self.saved)
             if self.save_error:
                 self.save_error = None
         except OSError as e:  # a full disk must not stop the workshop: say so, and go on
@@ -466,16 +560,29 @@ class GameController:
         self.notify("toast.saved", path=str(path))
         return path
 
-    def swap_deck(self, deck: Deck) -> None:
-        """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
+    def swap_deck(self, deck: Deck, pin: saves.DeckPin | None = None) -> None:
+        """Replay the log on a changed deck (a reload); SaveError if it no longer fits. `pin`: the files it
+        was loaded from."""
         game = Game(deck)
         match = self.saved.replay(game)
         self.deck, self.rules, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self.saved = self.saved.pinned_to(saves.pin_deck(Path(self.saved.deck_path)))
+            self._saved = self._saved.pinned_to(pin or saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
+
+
+def _same_card(before: State, after: State) -> bool:
+    """`after` still shows the card `before` showed: the same open round, or the same team's card after a
+    reveal tool."""
+    if before.round is not None and after.round is not None:
+        return True
+    return (
+        after.round is None
+        and after.pending is not None
+        and (before.pending, before.turn) == (after.pending, after.turn)
+    )
 
 
 # -- a saved game, before it is open ------------------------------------------------------------------------

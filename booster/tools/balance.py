@@ -1,7 +1,15 @@
 # SPDX-License-Identifier: MIT
-"""`booster balance`: plays a deck headless and says whether its choices are real (issue 10 §6).
+"""`booster balance`: plays a deck headless and says whether its choices are real (issues 10 and 22).
 
-Pure apart from the progress bar, which goes to stderr: the same seed prints the same bytes.
+It plays the deck with one-line rules of thumb (random, maximin, cap-aware...), with a lookahead player that
+does not know the draws (it plays seeded random futures of each response), and measures the clairvoyant
+ceiling by an exact search through the engine. Then it asks what each tool is worth through its powers
+(powers on and off, same seeds), how often each mark changes the strong player's choice, and whether the
+consequences are felt (follow-ups, echoes, repeated challenges).
+
+Only the engine's public API is used (`legal_actions`, `apply`, `preview`, `option_effect`, `cards_earned`),
+so that the figures follow the rules as played. Games run on every core (a process pool); the same seed
+prints the same bytes whatever the number of cores. Pure apart from the progress bar, on stderr.
 """
 
 from __future__ import annotations
@@ -10,16 +18,46 @@ import random
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, combinations
+from typing import Any, NamedTuple
 
+import attrs
+
+from booster.engine import rng
 from booster.engine.game import Action, Game, Setup, State
-from booster.engine.model import ANSWERED, Deck
-from booster.tools.simulate import dominated_options
+from booster.engine.model import ANSWERED, Card, Deck
+from booster.tools import pool
 
 Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
-BEST_PLAY_GAMES = 100  # games whose teams get the best-play search
-BEAM = 64  # states kept after each decision of the best-play search
+Key = Callable[[Action], Any]
+
+CHUNK = 50  # games per task of the process pool
+LOOKAHEAD_FUTURES = 8  # random futures the lookahead player plays for each response
+MARK_WEIGHT = 0.5  # cards a point of expected future gain is worth to the mark-valuing rule
+FORESIGHT_NODES = 6_000  # decisions the exact search may visit in one game before it gives a lower bound
+STRONG = ("cap-aware", "cap-aware-marks")  # the one-line rules whose decisions are looked at closely
+
+
+class Sizes(NamedTuple):
+    """How many games each measure plays: the strong rules play them all, the weak ones and the costly
+    measures a sample (a weak rule's mean is known to a few hundredths after 500 games)."""
+
+    games: int
+    weak_rules: int
+    lookahead: int
+    foresight: int
+    tools: int
+    scenarios: int
+
+    @classmethod
+    def of(cls, games: int, quick: bool = False) -> Sizes:
+        if quick:
+            return cls(games, min(games, 200), min(games, 12), min(games, 2), min(games, 12), min(games, 20))
+        return cls(games, min(games, 500), min(games, max(20, games // 30)), min(games, 6), min(games, 50), 100)
+
+
+# -- what a response is worth ---------------------------------------------------------------------
 
 
 def _after(game: Game, state: State, action: Action) -> tuple[int, ...]:
@@ -32,7 +70,60 @@ def _responses(actions: Sequence[Action]) -> list[Action]:
     return [a for a in actions if a.kind == "choose"]
 
 
-def _best(key: Callable[[Game, State], Callable[[Action], Any]]) -> Policy:
+class Foresight(NamedTuple):
+    """What a team that knows the deck (not the draws) expects from the marks and follow-ups a response leaves."""
+
+    mark_value: dict[tuple[str, int], float]
+    """(mark, stage index) -> expected points the mark adds to the best response of the cards still to come."""
+    follow_up_value: dict[str, float]
+    """follow-up card -> its best total, above the average best total of a challenge."""
+
+
+def _best_total(card: Card, game: Game, marks: Iterable[str]) -> int:
+    held = tuple(marks)
+    totals = [sum(game.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
+    return max(totals, default=0)
+
+
+def foresight_of(game: Game) -> Foresight:
+    deck = game.deck
+    stages = deck.rules.stage_ids
+    answered = [c for c in deck.cards.values() if c.kind in ANSWERED and c.options]
+    # A challenge of a stage is met about (challenge spaces / pile size) times.
+    chance: dict[str, float] = {}
+    for stage in deck.rules.stages:
+        pile = [c for c in answered if c.kind == "challenge" and c.stage == stage.id]
+        for c in pile:
+            chance[c.id] = stage.spaces.count("challenge") / len(pile)
+    values: dict[tuple[str, int], float] = {}
+    for mark in deck.marks():
+        for now in range(len(stages)):
+            total = 0.0
+            for c in answered:
+                later = c.kind == "challenge" and stages.index(c.stage or stages[-1]) > now
+                if later and any(mark in (*o.requires, *o.excludes, *(a.mark for a in o.adjust)) for o in c.options):
+                    total += chance[c.id] * (_best_total(c, game, (mark,)) - _best_total(c, game, ()))
+            values[(mark, now)] = total
+    usual = statistics.fmean(_best_total(c, game, ()) for c in answered if c.kind == "challenge") if answered else 0
+    follow = {c.id: _best_total(c, game, ()) - usual for c in answered if c.kind == "follow-up"}
+    return Foresight(values, follow)
+
+
+def _future(game: Game, state: State, action: Action, seen: Foresight) -> float:
+    """Expected points to come from the marks and follow-up a response leaves (or the marks it clears)."""
+    option = game.cards[state.pending or ""].option(action.option or "")
+    team = state.teams[state.turn]
+    value = sum(seen.mark_value.get((m, state.stage), 0.0) for m in option.marks if m not in team.marks)
+    value -= sum(seen.mark_value.get((m, state.stage), 0.0) for m in option.clears if m in team.marks)
+    if option.follow_up and option.follow_up not in team.scheduled:
+        value += seen.follow_up_value.get(option.follow_up, 0.0)
+    return value
+
+
+# -- the rules of thumb ---------------------------------------------------------------------------
+
+
+def _best(key: Callable[[Game, State], Key]) -> Policy:
     def policy(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
         if len(actions) == 1:
             return actions[0]
@@ -45,7 +136,7 @@ def random_policy(game: Game, state: State, actions: Sequence[Action], rnd: rand
     return actions[rnd.randrange(len(actions))] if len(actions) > 1 else actions[0]
 
 
-def _maximin(game: Game, state: State) -> Callable[[Action], Any]:
+def _maximin(game: Game, state: State) -> Key:
     def key(a: Action) -> tuple[int, int]:
         after = _after(game, state, a)
         return min(after), sum(after)
@@ -53,7 +144,31 @@ def _maximin(game: Game, state: State) -> Callable[[Action], Any]:
     return key
 
 
-def _no_loss(game: Game, state: State) -> Callable[[Action], Any]:
+def _cap_aware(game: Game, state: State) -> Key:
+    """Most experience cards the scores would earn now (nothing wasted above the cap), then the weakest
+    pillar, then the total."""
+
+    def key(a: Action) -> tuple[int, int, int]:
+        after = _after(game, state, a)
+        return game.cards_earned(after), min(after), sum(after)
+
+    return key
+
+
+def _cap_aware_marks(seen: Foresight) -> Callable[[Game, State], Key]:
+    """The cap-aware rule, counting what the marks and follow-ups a response leaves are expected to bring."""
+
+    def make(game: Game, state: State) -> Key:
+        def key(a: Action) -> tuple[float, int, int]:
+            after = _after(game, state, a)
+            return game.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
+
+        return key
+
+    return make
+
+
+def _no_loss(game: Game, state: State) -> Key:
     def key(a: Action) -> tuple[int, int]:
         delta = game.preview(state, a.option or "", a.tool)
         return sum(d for d in delta if d < 0), sum(delta)
@@ -61,12 +176,12 @@ def _no_loss(game: Game, state: State) -> Callable[[Action], Any]:
     return key
 
 
-def _highest_total(game: Game, state: State) -> Callable[[Action], Any]:
+def _highest_total(game: Game, state: State) -> Key:
     return lambda a: sum(game.preview(state, a.option or "", a.tool))
 
 
-def _only(pillar: int) -> Callable[[Game, State], Callable[[Action], Any]]:
-    def make(game: Game, state: State) -> Callable[[Action], Any]:
+def _only(pillar: int) -> Callable[[Game, State], Key]:
+    def make(game: Game, state: State) -> Key:
         def key(a: Action) -> tuple[int, int]:
             delta = game.preview(state, a.option or "", a.tool)
             return delta[pillar], sum(delta)
@@ -85,10 +200,29 @@ def _last(game: Game, state: State, actions: Sequence[Action], rnd: random.Rando
     return plain[-1] if len(actions) > 1 else actions[0]
 
 
-def policies(game: Game) -> dict[str, Policy]:
+def _blind(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
+    """A team that cannot see the effects before choosing: it reveals when a tool lets it (and then plays
+    cap-aware), otherwise it picks a response at random and plays any tool that helps with it."""
+    if len(actions) == 1:
+        return actions[0]
+    reveals = [a for a in actions if a.kind == "reveal"]
+    if reveals:
+        return reveals[0]
+    if state.revealed is not None:
+        return max(_responses(actions), key=_cap_aware(game, state))
+    responses = _responses(actions)
+    options = list(dict.fromkeys(a.option for a in responses))
+    pick = options[rnd.randrange(len(options))]
+    return next((a for a in reversed(responses) if a.option == pick), responses[0])  # with a tool, if any
+
+
+def policies(game: Game, seen: Foresight | None = None) -> dict[str, Policy]:
+    """The one-line rules, by name (the lookahead player and the exact search are not rules: see `balance`)."""
     out: dict[str, Policy] = {
         "random": random_policy,
         "maximin": _best(_maximin),
+        "cap-aware": _best(_cap_aware),
+        "cap-aware-marks": _best(_cap_aware_marks(seen or foresight_of(game))),
         "no-loss": _best(_no_loss),
         "highest-total": _best(_highest_total),
         "first": _first,
@@ -99,33 +233,383 @@ def policies(game: Game) -> dict[str, Policy]:
     return out
 
 
-def best_play(game: Game, cards: Sequence[str], start: tuple[int, ...], tools: tuple[str, ...]) -> int:
-    """How many experience cards a sequence of a team's own responses (and tools) can earn on the cards
-    it answered, in that order, holding the tools it drew (marks, unlocks, adjust and powers included).
+# -- the figures of one batch of games (run in a worker) ------------------------------------------
 
-    A beam search: after each decision it keeps the BEAM most promising states (by the cards their
-    scores would buy, then their total), so the figure is a sequence the team could have played: a
-    bound from below on best play. Draws are held fixed (follow-ups another response would have
-    scheduled are not counted)."""
-    frontier: set[tuple[tuple[int, ...], frozenset[str], frozenset[str]]] = {(start, frozenset(), frozenset())}
-    for card_id in cards:
-        answered = game.answered(card_id)
-        nxt = set()
-        for scores, marks, spent in frontier:
-            for option in answered.options.values():
-                if not option.offered_to(tuple(marks), tools):
-                    continue
-                choices: list[str | None] = [None]
-                choices += [t for t, u in answered.uses.items() if t in tools and t not in spent and u.on_choice]
-                for tool in choices:
-                    uses = [answered.uses[tool]] if tool else []
-                    effect = game.effect(option, tuple(marks), uses)
-                    after = tuple(s + d for s, d in zip(scores, effect, strict=True))
-                    held = (marks | set(option.marks)) - set(option.clears)
-                    used = spent | {tool} if tool and game.rules.tools_single_use else spent
-                    nxt.add((after, frozenset(held), frozenset(used)))
-        frontier = set(sorted(nxt, key=lambda x: (-game.cards_earned(x[0]), -sum(x[0]), x))[:BEAM])
-    return max(game.cards_earned(s) for s, _, _ in frontier) if frontier else game.cards_earned(start)
+
+class _Context(NamedTuple):
+    deck: Deck
+    game: Game
+    names: tuple[str, ...]
+    seed: int
+    mode: str | None
+    seen: Foresight
+    plays: dict[str, Policy]
+
+
+_CONTEXT: _Context | None = None  # set before the pool forks, so that workers inherit it
+
+
+def _setup(ctx: _Context, g: int) -> Setup:
+    return Setup(ctx.names, ctx.seed * 1_000_003 + g, mode=ctx.mode)
+
+
+def _game_rnd(ctx: _Context, name: str, g: int) -> random.Random:
+    return random.Random(f"{ctx.seed}:{name}:{g}")
+
+
+def _choice_with(game: Game, state: State, actions: Sequence[Action], marks: tuple[str, ...]) -> tuple[str, str | None]:
+    """The cap-aware choice the team in turn would make if it held `marks` instead of its own."""
+    card = game.cards[state.pending or ""]
+    team = state.teams[state.turn]
+    tools = list(dict.fromkeys(a.tool for a in _responses(actions)))
+    best: tuple[Any, ...] | None = None
+    pick: tuple[str, str | None] = ("", None)
+    for o in card.options:
+        if not o.offered_to(marks, team.tools):
+            continue
+        for tool in tools:
+            delta = game.option_effect(card.id, o.id, tool, marks)
+            after = tuple(s + d for s, d in zip(team.scores, delta, strict=True))
+            key = (game.cards_earned(after), min(after), sum(after))
+            if best is None or key > best:
+                best, pick = key, (o.id, tool)
+    return pick
+
+
+def _named_marks(game: Game) -> dict[str, frozenset[str]]:
+    """Per card, the marks that can change what it offers or does (a mark it does not name changes nothing)."""
+    return {
+        c.id: frozenset(m for o in c.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust)))
+        for c in game.cards.values()
+        if c.options
+    }
+
+
+def _plain_choice(game: Game, state: State, actions: Sequence[Action]) -> tuple[str, str | None]:
+    a = max(_responses(actions), key=_cap_aware(game, state))
+    return a.option or "", a.tool
+
+
+def _run_policy(name: str, games: Sequence[int]) -> dict[str, Any]:
+    """One rule of thumb over some games: cards per team, and (for the strong rules) what each decision saw."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    game, policy, detail = ctx.game, ctx.plays[name], name in STRONG
+    ctx_named = _named_marks(game)
+    cards: list[int] = []
+    chosen: Counter[tuple[str, str]] = Counter()
+    mark_held: Counter[str] = Counter()
+    mark_changed: Counter[str] = Counter()
+    decisions = changed_by_marks = followups = echoed = received = repeats = 0
+    for g in games:
+        state = game.new_game(_setup(ctx, g))
+        rnd = _game_rnd(ctx, name, g)
+        met: list[list[str]] = [[] for _ in ctx.names]
+        while state.phase != "over":
+            actions = game.legal_actions(state)
+            action = policy(game, state, actions, rnd)
+            if detail and state.pending is not None and action.kind == "choose":
+                team = state.teams[state.turn]
+                met[state.turn].append(state.pending)
+                chosen[(state.pending, action.option or "")] += 1
+                decisions += 1
+                if game.cards[state.pending].kind == "follow-up":
+                    followups += 1
+                mark_held.update(team.marks)
+                named = ctx_named.get(state.pending, ())
+                if len(actions) > 1 and any(m in named for m in team.marks):
+                    # What the cap-aware rule takes with the team's marks, and without them (or one of them).
+                    actual = _plain_choice(game, state, actions)
+                    changed_by_marks += _choice_with(game, state, actions, ()) != actual
+                    for m in team.marks:
+                        if m in named:
+                            without = tuple(x for x in team.marks if x != m)
+                            mark_changed[m] += _choice_with(game, state, actions, without) != actual
+            state.push(action)
+        for i, team in enumerate(state.teams):
+            cards.append(len(team.experience))
+            if detail:
+                echoes = {e.experience for e in team.echoes}
+                echoed += sum(1 for x in team.experience if x in echoes)
+                received += len(team.experience)
+                repeats += len(met[i]) != len(set(met[i]))
+    return {
+        "cards": cards,
+        "chosen": chosen,
+        "decisions": decisions,
+        "changed_by_marks": changed_by_marks,
+        "mark_held": mark_held,
+        "mark_changed": mark_changed,
+        "followups": followups,
+        "echoed": echoed,
+        "received": received,
+        "repeats": repeats,
+    }
+
+
+def _reseeded(state: State, seed: int) -> State:
+    """A copy of the position with other draws to come: a future the player imagines, not the one that comes."""
+    future = state.clone()
+    future.rng = rng.seed_state(seed)
+    return future
+
+
+def _playout(game: Game, state: State, seat: int, key: Callable[[Game, State], Key]) -> int:
+    """The cards `seat` earns if it plays `key` to the end (the other teams take their first response).
+    Plays on `state` itself."""
+    while state.phase == "play":
+        actions = game.legal_actions(state)
+        if state.turn == seat and len(actions) > 1:
+            action = max(_responses(actions), key=key(game, state))
+        else:
+            action = actions[0]
+        state.push(action)
+    return game.cards_earned(state.teams[seat].scores)
+
+
+def _look_ahead(
+    game: Game, state: State, actions: Sequence[Action], futures: list[int], rollout: Callable[[Game, State], Key]
+) -> Action:
+    """The response whose imagined futures (the same ones for every response) earn the team the most cards;
+    ties go to the rollout rule's own choice."""
+    seat, first = state.turn, rollout(game, state)
+
+    def value(a: Action) -> tuple[int, Any]:
+        after = state.clone()
+        after.push(a)
+        return sum(_playout(game, _reseeded(after, f), seat, rollout) for f in futures), first(a)
+
+    return max(_responses(actions), key=value)
+
+
+def _run_lookahead(games: Sequence[int]) -> dict[str, Any]:
+    """In each game one team (seat g mod teams) looks ahead, the others play cap-aware. Its choice: the
+    response whose LOOKAHEAD_FUTURES random futures (the same for every response) earn the most cards,
+    each future played by the mark-valuing rule. It knows the deck, not the draws."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    game = ctx.game
+    rollout = _cap_aware_marks(ctx.seen)
+    others = ctx.plays["cap-aware"]
+    ahead: list[int] = []
+    paired: list[int] = []
+    for g in games:
+        seat = g % len(ctx.names)
+        state = game.new_game(_setup(ctx, g))
+        rnd = _game_rnd(ctx, "lookahead", g)
+        while state.phase != "over":
+            actions = game.legal_actions(state)
+            if state.turn == seat and state.pending is not None and len(actions) > 1:
+                futures = [rnd.getrandbits(62) for _ in range(LOOKAHEAD_FUTURES)]
+                action = _look_ahead(game, state, actions, futures, rollout)
+            else:
+                action = others(game, state, actions, rnd)
+            state.push(action)
+        ahead.append(len(state.teams[seat].experience))
+    plain = _run_policy("cap-aware", games)["cards"]
+    paired = [plain[i * len(ctx.names) + g % len(ctx.names)] for i, g in enumerate(games)]
+    return {"cards": ahead, "paired": paired}
+
+
+def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Random) -> tuple[int, bool]:
+    """The most cards `seat` can earn from `state` knowing every draw: an exhaustive search through the
+    engine over the team's responses (and tools), memoised on the state, the others playing `others`.
+    Pruned by an optimistic bound; (best, True) when exact, (best found, False) past FORESIGHT_NODES."""
+    rules = game.rules
+    top, cap, rate = game.most_cards(), rules.exchange_cap, rules.exchange_rate
+    # The most one response can add: to each pillar, and in positive points over all pillars.
+    per_pillar = [0] * len(game.pillars)
+    per_response = 0
+    for card in game.cards.values():
+        for o in card.options:
+            best = [e + max([0, *(a.effect[i] for a in o.adjust)]) + rules.tool_bonus for i, e in enumerate(o.effect)]
+            per_pillar = [max(x, y) for x, y in zip(per_pillar, best, strict=True)]
+            per_response = max(per_response, sum(max(0, x) for x in best))
+    left_of = _decisions_left(game, seat)
+    memo: dict[tuple[Any, ...], int] = {}
+    best_found = -1
+    nodes = 0
+
+    def bound(s: State) -> int:
+        """The cards the team could reach if every response left gave it the most any response gives,
+        spent where a point buys a card soonest (pillars at or above zero first)."""
+        left = left_of(s)
+        budget = left * per_response
+        cards = 0
+        for x, most in sorted(zip(s.teams[seat].scores, per_pillar, strict=True), key=lambda p: -p[0]):
+            reach = min(x + left * most, x + budget)
+            budget -= max(0, min(reach, cap * rate) - x)
+            cards += min(cap, max(0, reach) // rate)
+        return min(top, cards)
+
+    def search(s: State) -> int:
+        """The best from here; plays on `s` and leaves it as it found it (push, then pop)."""
+        start = s.step
+        try:
+            return explore(s)
+        finally:
+            while s.step > start:
+                s.pop()
+
+    def explore(s: State) -> int:
+        nonlocal best_found, nodes
+        while True:
+            if s.phase != "play":
+                value = game.cards_earned(s.teams[seat].scores)
+                best_found = max(best_found, value)
+                return value
+            actions = game.legal_actions(s)
+            if s.turn == seat and s.pending is not None and len(actions) > 1:
+                break
+            s.push(others(game, s, actions, rnd))
+        seen = _position(s)  # the same position may be reached by another path
+        if seen in memo:
+            return memo[seen]
+        if bound(s) <= best_found or best_found >= top or nodes >= FORESIGHT_NODES:
+            return -1  # cannot beat what is found (not memoised: the bound depends on the search so far)
+        nodes += 1
+        value = -1
+        for a in sorted(_responses(actions), key=_cap_aware(game, s), reverse=True):
+            s.push(a)
+            value = max(value, search(s))
+            s.pop()
+        memo[seen] = value
+        return value
+
+    search(state.clone())
+    return best_found, nodes < FORESIGHT_NODES
+
+
+def _position(s: State) -> tuple[Any, ...]:
+    """What decides the rest of a game (not the number of actions it took to get there)."""
+    teams = tuple((t.scores, t.tools, t.spent, t.marks, t.queue, t.scheduled, t.echoes) for t in s.teams)
+    return (s.rng, s.phase, s.stage, s.turn, tuple(s.spaces), s.pending, s.revealed, teams, tuple(s.piles), s.round)
+
+
+def _decisions_left(game: Game, seat: int) -> Callable[[State], int]:
+    """How many responses the team at `seat` still has to give, counting the pending one."""
+    spaces = [s.spaces for s in game.rules.stages]
+    after = [sum(x.count("challenge") for x in spaces[i + 1 :]) for i in range(len(spaces))]
+
+    def left(s: State) -> int:
+        if s.stage >= len(spaces):
+            return 0
+        # The space reached is the pending one (-1: none reached yet in this stage).
+        return after[s.stage] + spaces[s.stage][max(0, s.spaces[seat]) :].count("challenge")
+
+    return left
+
+
+def _run_foresight(games: Sequence[int]) -> dict[str, Any]:
+    ctx = _CONTEXT
+    assert ctx is not None
+    out: list[int] = []
+    exact = 0
+    others = ctx.plays["cap-aware"]
+    for g in games:
+        state = ctx.game.new_game(_setup(ctx, g))
+        best, complete = _exact(ctx.game, state, g % len(ctx.names), others, _game_rnd(ctx, "foresight", g))
+        out.append(best)
+        exact += complete
+    return {"cards": out, "exact": exact}
+
+
+def _powerless(deck: Deck, tool: str) -> Deck:
+    """The deck with `tool`'s powers gone: no bonus, soften or reveal, and the responses it unlocked withheld."""
+    cards = dict(deck.cards)
+    cards[tool] = attrs.evolve(deck.cards[tool], powers=())
+    for cid, card in deck.cards.items():
+        if any(tool in o.unlocked_by for o in card.options):
+            options = tuple(
+                attrs.evolve(o, unlocked_by=tuple("" if t == tool else t for t in o.unlocked_by)) for o in card.options
+            )
+            cards[cid] = attrs.evolve(card, options=options)
+    return attrs.evolve(deck, cards=cards)
+
+
+def _cards_per_team(game: Game, ctx: _Context, g: int, policy: Policy, name: str) -> State:
+    state = game.new_game(_setup(ctx, g))
+    rnd = _game_rnd(ctx, name, g)
+    while state.phase != "over":
+        state.push(policy(game, state, game.legal_actions(state), rnd))
+    return state
+
+
+def _run_tools(games: Sequence[int]) -> dict[str, Any]:
+    """Per tool and per player (strong, blind): the cards its holders gain from its powers, same seeds."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    off: dict[str, Game] = {}
+    gain: dict[tuple[str, str], list[int]] = {}
+    for player, policy in (("strong", ctx.plays["cap-aware"]), ("blind", _blind)):
+        for g in games:
+            with_powers = _cards_per_team(ctx.game, ctx, g, policy, player)
+            for tool in sorted({t for team in with_powers.teams for t in team.tools}):
+                if tool not in off:
+                    off[tool] = Game(_powerless(ctx.deck, tool))
+                without = _cards_per_team(off[tool], ctx, g, policy, player)
+                for a, b in zip(with_powers.teams, without.teams, strict=True):
+                    if tool in a.tools:
+                        gain.setdefault((tool, player), []).append(len(a.experience) - len(b.experience))
+    return {"gain": gain}
+
+
+def _task(job: tuple[str, str, tuple[int, ...]]) -> dict[str, Any]:
+    kind, name, games = job
+    if kind == "policy":
+        return _run_policy(name, games)
+    if kind == "lookahead":
+        return _run_lookahead(games)
+    if kind == "foresight":
+        return _run_foresight(games)
+    if kind == "scenario":
+        return _run_scenario(name, games)
+    return _run_tools(games)
+
+
+def _run_scenario(scenario: str, games: Sequence[int]) -> dict[str, Any]:
+    """Every team plays `scenario` (so all draw from its small piles), cap-aware: how many team-games meet
+    the same challenge twice."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    game, policy, n = ctx.game, ctx.plays["cap-aware"], len(ctx.names)
+    repeats = 0
+    for g in games:
+        state = game.new_game(Setup(ctx.names, ctx.seed * 1_000_003 + g, (scenario,) * n, ctx.mode))
+        met: list[list[str]] = [[] for _ in range(n)]
+        rnd = _game_rnd(ctx, scenario, g)
+        while state.phase != "over":
+            actions = game.legal_actions(state)
+            action = policy(game, state, actions, rnd)
+            if action.kind == "choose" and state.pending is not None:
+                met[state.turn].append(state.pending)
+            state.push(action)
+        repeats += sum(len(m) != len(set(m)) for m in met)
+    return {"repeats": repeats, "team_games": len(games) * n}
+
+
+def _chunks(n: int, size: int) -> list[tuple[int, ...]]:
+    return [tuple(range(i, min(n, i + size))) for i in range(0, n, size)]
+
+
+def _run(jobs: list[tuple[str, str, tuple[int, ...]]], progress: bool) -> list[dict[str, Any]]:
+    """Every job, on every core (the workers inherit the context), in job order."""
+    out: list[dict[str, Any]] = []
+    for result in pool.run_all(_task, jobs):
+        out.append(result)
+        _progress(progress, len(out), len(jobs))
+    if progress:
+        print(file=sys.stderr)
+    return out
+
+
+def _progress(on: bool, done: int, total: int) -> None:
+    if on:
+        bar = "#" * (30 * done // total)
+        print(f"\rbalance [{bar:<30}] {done}/{total} batches", end="", file=sys.stderr, flush=True)
+
+
+# -- the report -----------------------------------------------------------------------------------
 
 
 def balance(
@@ -136,135 +620,219 @@ def balance(
     warnings: Sequence[str] = (),
     progress: bool = True,
     mode: str | None = None,
+    quick: bool = False,
 ) -> dict[str, Any]:
-    """Every policy's games and best play, and the warnings. `mode`: "in-turn" or "all-at-once" (None: the
-    rules' choice)."""
+    """Every policy's games, the lookahead player, the foresight ceiling, the value of tools and marks, the
+    consequences felt, and the warnings against the targets. `mode`: "in-turn" or "all-at-once" (None: the
+    rules' choice). `quick`: small samples for the costly measures (a few seconds)."""
+    global _CONTEXT
     game = Game(deck)
+    seen = foresight_of(game)
+    plays = policies(game, seen)
     names = tuple(f"Team {i + 1}" for i in range(teams))
+    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays)
+    sizes = Sizes.of(games, quick)
+    jobs = [
+        ("policy", name, chunk)
+        for name in plays
+        for chunk in _chunks(games if name in STRONG or name == "maximin" else sizes.weak_rules, CHUNK)
+    ]
+    jobs += [("lookahead", "", chunk) for chunk in _chunks(sizes.lookahead, 5)]
+    jobs += [("foresight", "", chunk) for chunk in _chunks(sizes.foresight, 2)]
+    jobs += [("tools", "", chunk) for chunk in _chunks(sizes.tools, 10)]
+    scenarios = [c.id for c in deck.cards.values() if c.kind == "scenario"]
+    jobs += [("scenario", s, chunk) for s in scenarios for chunk in _chunks(sizes.scenarios, 50)]
+    try:
+        results = _run(jobs, progress)
+    finally:
+        _CONTEXT = None
+    by_policy: dict[str, list[dict[str, Any]]] = {}
+    by_scenario: dict[str, list[int]] = {}
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for (kind, name, _), r in zip(jobs, results, strict=True):
+        if kind == "policy":
+            by_policy.setdefault(name, []).append(r)
+        elif kind == "scenario":
+            counted = by_scenario.setdefault(name, [0, 0])
+            counted[0] += r["repeats"]
+            counted[1] += r["team_games"]
+        else:
+            merged.setdefault(kind, []).append(r)
     top = game.most_cards()
-    plays = policies(game)
-    results: dict[str, list[int]] = {}
-    per_game: dict[str, list[float]] = {}
-    chosen: dict[str, Counter[str]] = {}
+
+    def summary(cards: list[int], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        out = {
+            "mean": round(statistics.fmean(cards), 3),
+            "min": min(cards),
+            "max": max(cards),
+            "share_max": round(sum(1 for x in cards if x >= top) / len(cards), 4),
+            "games": len(cards) // teams,
+        }
+        return out | (extra or {})
+
+    report_policies = {}
+    for name, parts in by_policy.items():
+        report_policies[name] = summary(list(chain.from_iterable(p["cards"] for p in parts)))
+    lookahead = merged["lookahead"]
+    ahead = list(chain.from_iterable(r["cards"] for r in lookahead))
+    paired = list(chain.from_iterable(r["paired"] for r in lookahead))
+    report_policies["lookahead"] = summary(
+        ahead, {"games": sizes.lookahead, "cap_aware_same_teams": round(statistics.fmean(paired), 3)}
+    )
+    sight = merged["foresight"]
+    ceiling = list(chain.from_iterable(r["cards"] for r in sight))
+    foresight = {
+        "mean": round(statistics.fmean(ceiling), 3),
+        "games": sizes.foresight,
+        "exact": sum(r["exact"] for r in sight),
+        "clairvoyant": True,
+    }
+    rules_only = {n: p for n, p in report_policies.items() if n != "lookahead"}
+    strongest = max(STRONG, key=lambda n: report_policies[n]["mean"])
+    strong = by_policy[strongest]
+    chosen: Counter[tuple[str, str]] = Counter()
+    held: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
+    for p in strong:
+        chosen.update(p["chosen"])
+        held.update(p["mark_held"])
+        changed.update(p["mark_changed"])
     drawn: Counter[str] = Counter()
-    tool_draws: Counter[str] = Counter()
-    tool_usable: Counter[str] = Counter()
-    tool_changes: Counter[str] = Counter()
-    best: list[int] = []
-    total = games * len(plays)
-    done = 0
-    for name, policy in plays.items():
-        rnd = random.Random(f"{seed}:{name}")
-        cards: list[int] = []
-        means: list[float] = []
-        for g in range(games):
-            state = game.new_game(Setup(names, seed * 1_000_003 + g, mode=mode))
-            answered: list[list[str]] = [[] for _ in names]
-            usable: list[set[str]] = [set() for _ in names]
-            changed: list[set[str]] = [set() for _ in names]
-            while state.phase != "over":
-                actions = game.legal_actions(state)
-                action = policy(game, state, actions, rnd)
-                if state.pending is not None and name == "maximin":
-                    team = state.teams[state.turn]
-                    answered[state.turn].append(state.pending)
-                    drawn[state.pending] += 1
-                    chosen.setdefault(state.pending, Counter())[action.option or ""] += 1
-                    _tools_seen(game, state, actions, action, usable[state.turn], changed[state.turn], team.tools)
-                state.push(action)
-            got = [len(t.experience) for t in state.teams]
-            cards += got
-            means.append(statistics.fmean(got))
-            if name == "maximin":
-                for i, t in enumerate(state.teams):
-                    for tool in set(t.tools):
-                        tool_draws[tool] += 1
-                        tool_usable[tool] += tool in usable[i]
-                        tool_changes[tool] += tool in changed[i]
-                    if g < BEST_PLAY_GAMES:
-                        gains = [deck.cards[x].effect for x in t.tools if deck.cards[x].effect]
-                        start = tuple(sum(column) for column in zip(game.zero, *gains, strict=True))
-                        best.append(best_play(game, answered[i], start, t.tools))
-            done += 1
-            if progress and (done % 50 == 0 or done == total):
-                bar = "#" * (30 * done // total)
-                print(f"\rbalance [{bar:<30}] {done}/{total} games", end="", file=sys.stderr, flush=True)
-        results[name] = cards
-        per_game[name] = means
-    if progress:
-        print(file=sys.stderr)
-    report_policies = {
-        name: {
-            "mean": round(statistics.fmean(c), 3),
-            "min": min(c),
-            "max": max(c),
-            "share_max": round(sum(1 for x in c if x >= top) / len(c), 4),
+    for (card, _), n in chosen.items():
+        drawn[card] += n
+    modal: dict[str, float] = {}
+    for (card, _), n in chosen.items():
+        modal[card] = max(modal.get(card, 0.0), round(n / drawn[card], 4))
+    decisions = sum(p["decisions"] for p in strong)
+    received = sum(p["received"] for p in strong)
+    team_games = games * teams
+    gains: dict[tuple[str, str], list[int]] = {}
+    for r in merged["tools"]:
+        for k, v in r["gain"].items():
+            gains.setdefault(k, []).extend(v)
+    value = {}
+    for t in sorted(c.id for c in deck.cards.values() if c.kind == "tool"):
+        strong_gain, blind_gain = gains.get((t, "strong"), []), gains.get((t, "blind"), [])
+        value[t] = {
+            "strong": round(statistics.fmean(strong_gain), 3) if strong_gain else 0.0,
+            "blind": round(statistics.fmean(blind_gain), 3) if blind_gain else 0.0,
+            "teams": len(blind_gain),
         }
-        for name, c in results.items()
-    }
-    free = free_lunches(deck)
-    modal = {c: round(max(n.values()) / drawn[c], 4) for c, n in sorted(chosen.items())}
-    tools = {
-        t: {
-            "usable": round(tool_usable[t] / tool_draws[t], 4) if tool_draws[t] else 0.0,
-            "changes": round(tool_changes[t] / tool_usable[t], 4) if tool_usable[t] else 0.0,
-        }
-        for t in sorted(c.id for c in deck.cards.values() if c.kind == "tool")
-    }
-    # The spread of a policy's results over games comes from draws; the spread between policies on the
-    # same games comes from choices: their shares of the sum of both variances.
-    between = statistics.fmean(statistics.pvariance([per_game[n][g] for n in per_game]) for g in range(games))
-    across = statistics.fmean(statistics.pvariance(per_game[n]) for n in per_game)
-    choice_share = round(between / (between + across), 4) if between + across else 0.0
-    best_mean = round(statistics.fmean(best), 3) if best else 0.0
-    out = {
+    lunches = free_lunches(deck, game, every_condition=True)
+    # Share of team-games that meet a challenge twice when every team plays the scenario.
+    repeats = {s: round(n / total, 4) for s, (n, total) in sorted(by_scenario.items())}
+    plain_repeats = round(sum(p["repeats"] for p in strong) / (games * teams), 4)
+    out: dict[str, Any] = {
         "deck": deck.info.id,
         "games": games,
         "teams": teams,
         "seed": seed,
         "mode": mode or deck.rules.play,
         "max_cards": top,
+        "samples": sizes._asdict(),
         "policies": report_policies,
-        "best_play": {"mean": best_mean, "games": min(games, BEST_PLAY_GAMES)},
-        "free_lunches": [{"card": c, "response": o} for c, o in free],
-        "modal_share": modal,
-        "tools": tools,
-        "dominated": [{"card": c, "response": o, "dominated_by": d} for c, o, d in dominated_options(deck)],
-        "spread_from_choices": choice_share,
+        "strongest_rule": max(rules_only, key=lambda n: (rules_only[n]["mean"], n)),
+        "strong_policy": strongest,
+        "foresight": foresight,
+        "free_lunches": [{"card": c, "response": o, "when": w} for c, o, w in lunches],
+        # A tool played is spent: a response it makes free has cost the tool (reported, not a target).
+        "free_with_a_tool_played": [
+            {"card": c, "response": o, "when": w}
+            for c, o, w in free_lunches(deck, game, every_condition=True, played=True)
+            if (c, o) not in {(x, y) for x, y, _ in lunches}
+        ],
+        "dominated": [{"card": c, "response": o, "dominated_by": d, "when": w} for c, o, d, w in dominated(deck, game)],
+        "modal_share": dict(sorted(modal.items())),
+        "value": value,
+        "changes": {m: round(changed[m] / held[m], 4) for m in sorted(held)},
+        "marks_change_share": round(sum(p["changed_by_marks"] for p in strong) / decisions, 4) if decisions else 0.0,
+        "followups_per_team": round(sum(p["followups"] for p in strong) / team_games, 3),
+        "echo_share": round(sum(p["echoed"] for p in strong) / received, 4) if received else 0.0,
+        "repeats": max([plain_repeats, *repeats.values()]),
+        "repeats_without_scenario": plain_repeats,
+        "repeats_by_scenario": repeats,
     }
-    out["warnings"] = list(warnings) + _target_warnings(out)
+    out["warnings"] = list(warnings) + _target_warnings(out, deck)
     return out
 
 
-def _tools_seen(game, state, actions, action, usable: set[str], changed: set[str], held) -> None:
-    """Which tools the team could use on this card, and which changed maximin's choice or revealed."""
-    answered = game.answered(state.pending)
-    plain = [a for a in actions if a.kind == "choose" and a.tool is None]
-    key = _maximin(game, state)
-    for tool, use in answered.uses.items():
-        if tool not in held:
+# -- the deck read card by card, under every condition ---------------------------------------------
+
+
+def _conditions(card: Card, game: Game) -> list[tuple[tuple[str, ...], tuple[str, ...], str | None]]:
+    """(marks held, tools held, tool played) for every combination that can change what the card offers or
+    does: the marks its responses name, the tools that unlock one of them, each tool played with a response."""
+    marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
+    unlockers = sorted({t for o in card.options for t in o.unlocked_by})
+    played: list[str | None] = [None]
+    played += [t for t in card.tools if (use := game.tool_use(card.id, t)) is not None and use.on_choice]
+    out = []
+    for n in range(len(marks) + 1):
+        for held in combinations(marks, n):
+            for k in range(len(unlockers) + 1):
+                for tools in combinations(unlockers, k):
+                    out += [(held, tools, tool) for tool in played]
+    return out
+
+
+def _condition_name(marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None) -> str:
+    parts = [f"mark {m}" for m in marks] + [f"holding {t}" for t in tools] + ([f"playing {tool}"] if tool else [])
+    return ", ".join(parts) or "plain"
+
+
+def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None):
+    held = tools + ((tool,) if tool else ())
+    return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
+
+
+def free_lunches(
+    deck: Deck, game: Game | None = None, every_condition: bool = False, played: bool = False
+) -> list[Any]:
+    """Responses that lose nothing on any pillar and tie for the best total on their card: (card, response)
+    with plain effects; with `every_condition`, (card, response, condition) for the first condition (marks
+    held, unlocking tools held, and with `played` a tool played with the response) under which each is free."""
+    game = game or Game(deck)
+    out: list[Any] = []
+    for card in deck.cards.values():
+        if card.kind not in ANSWERED or not card.options:
             continue
-        if any(a.tool == tool for a in actions):
-            usable.add(tool)
-            if use.reveals or (action.tool == tool and max(plain, key=key).option != action.option):
-                changed.add(tool)
-    for o in game.offered_options(state):
-        for tool in o.unlocked_by:
-            if tool in held:
-                usable.add(tool)
-                if action.option == o.id:
-                    changed.add(tool)
+        conditions = _conditions(card, game) if every_condition else [((), (), None)]
+        if not played:
+            conditions = [c for c in conditions if c[2] is None]
+        found: dict[str, str] = {}
+        for marks, tools, tool in conditions:
+            offered = _offered(card, game, marks, tools, tool)
+            best = max(sum(e) for _, e in offered)
+            for o, e in offered:
+                if min(e) >= 0 and sum(e) == best and o not in found:
+                    found[o] = _condition_name(marks, tools, tool)
+        out += [(card.id, o, w) if every_condition else (card.id, o) for o, w in found.items()]
+    return out
 
 
-def free_lunches(deck: Deck) -> list[tuple[str, str]]:
-    """Responses that lose nothing on any pillar and tie for the best total on their card."""
+def dominated(deck: Deck, game: Game | None = None) -> list[tuple[str, str, str, str]]:
+    """(card, response, the response that dominates it, condition): no better on any pillar and worse on
+    one, under some condition (marks held, tools held or played); deliberate ones (`allow_dominated`) left out."""
+    game = game or Game(deck)
     out = []
     for card in deck.cards.values():
         if card.kind not in ANSWERED or not card.options:
             continue
-        best = max(sum(o.effect) for o in card.options)
-        out += [(card.id, o.id) for o in card.options if min(o.effect) >= 0 and sum(o.effect) == best]
+        found: set[str] = set()
+        for marks, tools, tool in _conditions(card, game):
+            offered = _offered(card, game, marks, tools, tool)
+            for o, e in offered:
+                if o in found or o in card.allow_dominated:
+                    continue
+                for other, f in offered:
+                    if other != o and all(a <= b for a, b in zip(e, f, strict=True)) and e != f:
+                        out.append((card.id, o, other, _condition_name(marks, tools, tool)))
+                        found.add(o)
+                        break
     return out
+
+
+# -- the targets ----------------------------------------------------------------------------------
 
 
 def _share(x: float, target: float) -> str:
@@ -273,38 +841,71 @@ def _share(x: float, target: float) -> str:
     return f"{x:.1%}" if round(x * 100) == round(target * 100) else f"{x:.0%}"
 
 
-def _target_warnings(r: dict[str, Any]) -> list[str]:
+def _declares(deck: Deck | None, card: str, word: str) -> bool:
+    notes = deck.cards[card].notes if deck is not None and card in deck.cards else ""
+    return word.lower() in (notes or "").lower()
+
+
+def _target_warnings(r: dict[str, Any], deck: Deck | None = None) -> list[str]:
     out = []
     top = r["max_cards"]
-    if len(r["free_lunches"]) > 3:
+    lunches = r["free_lunches"]
+    if len({(f["card"], f["response"]) for f in lunches}) > 3:
         out.append(
-            f"{len(r['free_lunches'])} free lunches (responses that cost nothing and tie for the best"
-            f" total): aim for at most 3"
+            f"{len(lunches)} free lunches (responses that cost nothing and tie for the best total, plain or"
+            f" under some mark or unlocking tool): aim for at most 3"
         )
-    best_policy = max(r["policies"], key=lambda n: r["policies"][n]["mean"])
-    mean = r["policies"][best_policy]["mean"]
+    for f in lunches:
+        if deck is not None and not (
+            _declares(deck, f["card"], "free lunch") and _declares(deck, f["card"], f["response"])
+        ):
+            out.append(
+                f"'{f['card']}': the free lunch '{f['response']}' ({f.get('when', 'plain')}) is not declared in"
+                " its notes"
+            )
+    rules = {n: p for n, p in r["policies"].items() if n != "lookahead"}
+    best_rule = max(rules, key=lambda n: (rules[n]["mean"], n))
     for name, p in r["policies"].items():
         if p["mean"] > 0.75 * top:
             out.append(
-                f"the rule of thumb '{name}' earns {p['mean']} of {top} cards on average: above 75 %,"
-                f" the choices are too easy"
+                f"the player '{name}' earns {p['mean']} of {top} cards on average without knowing the draws:"
+                f" above 75 %, the choices are too easy"
             )
-    if r["best_play"]["mean"] < mean + 1.5:
-        out.append(
-            f"best play ({r['best_play']['mean']}) is less than 1.5 cards above the best rule of thumb"
-            f" ('{best_policy}', {mean}): careful play is hardly rewarded"
-        )
+    if "lookahead" in r["policies"]:
+        ahead = r["policies"]["lookahead"]
+        if ahead["mean"] < rules[best_rule]["mean"] + 1:
+            out.append(
+                f"the lookahead player ({ahead['mean']}) is less than 1 card above the best rule of thumb"
+                f" ('{best_rule}', {rules[best_rule]['mean']}): thinking ahead is hardly rewarded"
+            )
+    strong = r.get("strong_policy", "maximin")
     for card, share in r["modal_share"].items():
-        if share > 0.6:
+        if share > 0.6 and not _declares(deck, card, "lesson:"):
             out.append(
-                f"'{card}': maximin takes the same response {_share(share, 0.6)} of the time (aim for at most 60 %)"
+                f"'{card}': {strong} takes the same response {_share(share, 0.6)} of the time (aim for at most"
+                f" 60 %, or say the lesson in its notes)"
             )
-    for tool, t in r["tools"].items():
-        if t["usable"] and t["changes"] < 0.25:
+    for tool, v in r.get("value", {}).items():
+        if v["teams"] and v["blind"] < 0.3:
             out.append(
-                f"the tool '{tool}' changes or reveals something in {_share(t['changes'], 0.25)} of the draws"
-                f" where it is usable (aim for 25 %)"
+                f"the tool '{tool}' is worth {v['blind']} card through its powers to a team that cannot see the"
+                f" effects (aim for at least 0.3)"
             )
+    checks = (
+        ("marks_change_share", 0.10, "marks change the strong player's choice in {} of decisions (aim for 10 %)"),
+        ("echo_share", 0.40, "{} of the experience cards received echo the team's own decisions (aim for 40 %)"),
+    )
+    for key, target, text in checks:
+        if key in r and r[key] < target:
+            out.append(text.format(_share(r[key], target)))
+    if "followups_per_team" in r and r["followups_per_team"] < 1.5:
+        out.append(f"{r['followups_per_team']} follow-ups per team and game (aim for at least 1.5)")
+    if r.get("repeats"):
+        worst = {s: v for s, v in r.get("repeats_by_scenario", {}).items() if v}
+        where = f" (every team on: {', '.join(f'{s} {v:.0%}' for s, v in worst.items())})" if worst else ""
+        out.append(
+            f"up to {_share(r['repeats'], 0)} of teams meet the same challenge twice in a game{where}: aim for none"
+        )
     if r["policies"]["random"]["mean"] < 0.35 * top:
         out.append(
             f"random play earns {r['policies']['random']['mean']} of {top} cards: below 35 %, the deck"
@@ -313,28 +914,68 @@ def _target_warnings(r: dict[str, Any]) -> list[str]:
     return out
 
 
-def format_report(r: dict[str, Any]) -> str:
+def format_report(r: dict[str, Any], other: dict[str, Any] | None = None) -> str:
+    """The figures as text; with `other` (another deck's or run's report), side by side."""
+
+    def pair(a: Any, b: Any) -> str:
+        return f"{a}" if other is None else f"{a}  (was {b})"
+
+    def get(report: dict[str, Any] | None, *path: str) -> Any:
+        node: Any = report
+        for k in path:
+            node = node.get(k) if isinstance(node, dict) else None
+        return node
+
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{x:.1%}"
+
+    s = r["samples"]
     lines = [
         f"{r['games']} games, {r['teams']} teams {r['mode']}, seed {r['seed']}, deck {r['deck']}; at most"
         f" {r['max_cards']} experience cards a team",
         "",
+        f"{'policy':<20}{'mean':>8}{'min':>6}{'max':>6}{'at max':>9}{'games':>7}" + ("   before" if other else ""),
     ]
-    lines.append(f"{'policy':<20}{'mean':>8}{'min':>6}{'max':>6}{'at max':>9}")
     for name, p in r["policies"].items():
-        lines.append(f"{name:<20}{p['mean']:>8.3f}{p['min']:>6}{p['max']:>6}{p['share_max']:>9.1%}")
+        was = get(other, "policies", name, "mean")
+        line = f"{name:<20}{p['mean']:>8.3f}{p['min']:>6}{p['max']:>6}{p['share_max']:>9.1%}"
+        lines.append(line + f"{p['games']:>7}" + (f"   {was}" if other else ""))
+    ahead = r["policies"]["lookahead"]
     lines.append(
-        f"{'best play':<20}{r['best_play']['mean']:>8.3f}   (beam search over each team's decisions,"
-        f" first {r['best_play']['games']} games)"
+        f"  (lookahead: one team a game in {s['lookahead']} games, {LOOKAHEAD_FUTURES} random futures per"
+        f" response; cap-aware on the same teams {ahead['cap_aware_same_teams']})"
     )
-    lines.append(f"share of the spread of results that comes from choices: {r['spread_from_choices']:.1%}")
-    lines += ["", f"free lunches: {len(r['free_lunches'])}"]
-    lines += [f"  {f['card']}: {f['response']}" for f in r["free_lunches"]]
-    lines += ["", "modal share under maximin (most chosen response / draws):"]
-    lines += [f"  {c}: {s:.0%}" for c, s in r["modal_share"].items()]
-    lines += ["", "tools: usable (share of draws), changes or reveals (share of usable draws):"]
-    lines += [f"  {t}: {v['usable']:.0%}, {v['changes']:.0%}" for t, v in r["tools"].items()]
-    lines += ["", f"dominated responses: {len(r['dominated'])}"]
-    lines += [f"  {d['card']}: '{d['response']}' is dominated by '{d['dominated_by']}'" for d in r["dominated"]]
+    f = r["foresight"]
+    lines.append(
+        f"{'foresight ceiling':<20}{f['mean']:>8.3f}   (clairvoyant: exact search knowing the draws, one team a"
+        f" game in {f['games']} games, {f['exact']} searched to the end)"
+        + (f"   {get(other, 'foresight', 'mean')}" if other else "")
+    )
+    lines += [
+        "",
+        f"strong player for the figures below: {r['strong_policy']}",
+        f"marks change its choice in {pair(pct(r['marks_change_share']), pct(get(other, 'marks_change_share')))}"
+        " of decisions",
+        f"follow-ups per team and game: {pair(r['followups_per_team'], get(other, 'followups_per_team'))}",
+        f"experience cards that echo the team's decisions: {pair(pct(r['echo_share']), pct(get(other, 'echo_share')))}",
+        f"teams that meet a challenge twice in a game (worst of no scenario and each scenario for every team):"
+        f" {pair(pct(r['repeats']), pct(get(other, 'repeats')))}",
+        "",
+        "per mark, how often it changes the strong player's choice when held:",
+    ]
+    lines += [f"  {m}: {v:.0%}" for m, v in r["changes"].items()]
+    lines += ["", f"free lunches (plain, or under any mark or unlocking tool held): {len(r['free_lunches'])}"]
+    lines += [f"  {x['card']}: {x['response']} ({x['when']})" for x in r["free_lunches"]]
+    spent = r["free_with_a_tool_played"]
+    lines += [f"responses free only with a tool played (the tool is spent): {len(spent)}"]
+    lines += ["", "modal share of the strong player (most chosen response / draws), above 60 %:"]
+    lines += [f"  {c}: {v:.0%}" for c, v in r["modal_share"].items() if v > 0.6]
+    lines += ["", f"tools: cards gained through their powers (same seeds, powers off), first {s['tools']} games:"]
+    lines += [
+        f"  {t}: strong {v['strong']:+.2f}, blind {v['blind']:+.2f} ({v['teams']} teams)" for t, v in r["value"].items()
+    ]
+    lines += ["", f"dominated responses (under any mark or tool): {len(r['dominated'])}"]
+    lines += [f"  {d['card']}: '{d['response']}' by '{d['dominated_by']}' ({d['when']})" for d in r["dominated"]]
     lines += ["", f"warnings: {len(r['warnings'])}"]
     lines += [f"  - {w}" for w in r["warnings"]]
     return "\n".join(lines)

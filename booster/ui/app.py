@@ -17,18 +17,15 @@ from typing import Any
 
 import pygame
 
-from booster.deck.loader import load_deck
-from booster.table import saves
 from booster.table.views import View
 from booster.ui import theme, window
 from booster.ui.desk import Desk, Options
 from booster.ui.frame import Layout
-from booster.ui.i18n import language_note
+from booster.ui.i18n import complete, language_note
 from booster.ui.paint import BODY, Painter
 from booster.ui.scenes.base import Command, Scene
 from booster.ui.settings import Settings, save_settings
 from booster.ui.text import TextRenderer
-from booster.ui.watch import DeckWatcher
 
 TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
 TOAST_SECONDS = 3.5
@@ -40,10 +37,8 @@ class App(Desk):
     """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
     scenes see)."""
 
-    def __init__(
-        self, options: Options | Any, surface: pygame.Surface, clock=time.monotonic, window: bool = False
-    ) -> None:
-        super().__init__(options if isinstance(options, Options) else Options.from_args(options), clock)
+    def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
+        super().__init__(options, clock)
         self.window = window  # drawing into the display (True) or into a plain Surface (tests, screenshots)
         self.surface = surface
         self.layout = Layout(surface.get_size())
@@ -60,26 +55,22 @@ class App(Desk):
         self._under: tuple[Any, pygame.Surface] | None = None
         self._animating = False
         self._timer_shown: tuple[str, bool] | None = None
+        self.timer_dirty = False  # only the timer's figures moved: redraw it alone (see draw_timer)
         self.go_start()
 
     # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
+        """The switch: forward, round the languages whose interface is complete (French to English never
+        passes through a half-translated one); backward (Left on the start screen), round every language
+        the deck has, the incomplete ones included, for their translators and the curious."""
         langs = list(self.languages())
+        if step > 0:
+            langs = [x for x in langs if complete(x)] or langs
         if self.lang not in langs:
             langs.append(self.lang)
         self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
         if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
-
-    def next_deck(self) -> None:
-        cands = self.deck_candidates()
-        current = next((i for i, p in enumerate(cands) if p.resolve() == self.deck_path.resolve()), 0)
-        self._load(cands[(current + 1) % len(cands)])
-        if self.watching:
-            self.watcher = DeckWatcher(self.deck_path)
-        self.game = None
-        self.release_game()
-        self.go_start()
 
     # -- scenes --------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
@@ -108,7 +99,7 @@ class App(Desk):
         self._shown = None
         self.refresh_games()
         if self.deck is None:
-            self.set_scene(ErrorScene(self, self.problems))
+            self.set_scene(ErrorScene(self, self.problems, self.watching))
         else:
             self.set_scene(StartScene(self))
 
@@ -152,6 +143,7 @@ class App(Desk):
             Command.MENU: self.open_menu,
             Command.HELP: self.open_help,
             Command.PHONES: self.toggle_phones,
+            Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
             Command.FULLSCREEN: self.toggle_fullscreen,
@@ -296,36 +288,32 @@ class App(Desk):
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
-        if not typing and top.claims(event):
+        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
+            self.reload_deck()
+            return
+        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
-        if not typing:
-            char = getattr(event, "unicode", "")
-            if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-                self.blackout = True
-                return
-            if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-                self.change_text_scale(1)
-                return
-            if k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-                self.change_text_scale(-1)
-                return
-            if k == pygame.K_p and self.phones is not None:
-                self.toggle_phones()
-                return
-            if k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-                self.open_help()
-                return
-            if top.overlay:
-                top.key(event)
-                return
-            if k == pygame.K_t:
-                self.toggle_timer()
-                return
-            if (k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE:
-                self.undo()
-                return
-        top.key(event)
+        char = getattr(event, "unicode", "")
+        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
+            self.blackout = True
+        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
+            self.change_text_scale(1)
+        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
+            self.change_text_scale(-1)
+        elif k == pygame.K_p and self.phones is not None:
+            self.toggle_phones()
+        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
+            self.open_help()
+        elif not top.overlay and k == pygame.K_t:
+            self.toggle_timer()
+        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
+            if self.game is not None and self.in_game() and self.game.extend_timer(60):
+                self.dirty = True
+        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
+            self.undo()
+        else:
+            top.key(event)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -341,15 +329,21 @@ class App(Desk):
             self.dirty = True
         self._animating = animating
         timer = self.game.timer if self.game is not None else None
+        if timer is not None and timer.running and self.game is not None:
+            self.game.checkpoint_timer()
         if timer is not None and (timer.running or timer.started_at is not None):
             label = (timer.label(), timer.done)
             if label != self._timer_shown:
                 self._timer_shown = label
-                self.dirty = True
+                self.timer_dirty = True
         if self.watcher is not None and now - self.last_poll >= 0.25:
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
+        elif self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
+            self.last_poll = now
+            if self.disk_watch.changed():
+                self.toast(self.t("toast.deck_changed_on_disk"))
 
     # -- the teams' phones --------------------------------------------------------------------------------
     def sync_phones(self) -> None:
@@ -357,6 +351,7 @@ class App(Desk):
         they should show, and show the join panel once for each new game."""
         assert self.phones is not None
         game = self.game if self.in_game() else None
+        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
         if self.phones.sync(game):
             self.sync_game()
             self.dirty = True
@@ -386,33 +381,18 @@ class App(Desk):
         return max(1, min(waits)) if waits else 0
 
     def reload_deck(self) -> None:
+        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
         from booster.ui.scenes.error import ErrorScene
 
-        result = load_deck(self.deck_path)
-        self.dirty = True
-        if result.deck is None:
-            self.watch_problems = [str(p) for p in result.problems]
-            if isinstance(self.scenes[0], ErrorScene):
-                self.problems = self.watch_problems
-                self.scenes[0].problems = self.problems
-            return
-        self.watch_problems = []
-        if self.game is not None:
-            try:
-                self.game.swap_deck(result.deck)
-            except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
-                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
-                return
-            self.deck = result.deck
-            self.toast(self.t("toast.deck_reloaded"))
-            if self._shown is not None:  # the same screen, in the new words, with its overlays
-                top_overlays = self.scenes[1:]
-                self.show_game()
-                self.scenes += top_overlays
-            return
-        self.deck, self.problems = result.deck, []
-        self.toast(self.t("toast.deck_reloaded"))
-        if isinstance(self.scenes[0], ErrorScene):
+        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
+        if not self.reload():
+            if error is not None and self.deck is None:
+                self.problems = error.problems = self.watch_problems
+        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
+            top_overlays = self.scenes[1:]
+            self.show_game()
+            self.scenes += top_overlays
+        elif self.game is None and error is not None:
             self.go_start()
 
     # -- drawing -------------------------------------------------------------------------------------------
@@ -437,19 +417,42 @@ class App(Desk):
         self.draw_banners(p)
         if self.blackout:
             self.surface.fill((0, 0, 0))
-        self.dirty = False
+        self.dirty = self.timer_dirty = False
+
+    def draw_timer(self) -> pygame.Rect | None:
+        """A tick of the discussion timer: redraw the timer alone over the last frame and return where (the
+        window updates that rectangle only). None when the whole frame must be drawn instead."""
+        from booster.ui.scenes.card import draw_timer
+
+        top = self.top
+        self.timer_dirty = False
+        if self.blackout:
+            return pygame.Rect(0, 0, 0, 0)  # nothing shows: nothing to draw
+        if top.overlay or top.timer_at is None or self.game is None:
+            self.dirty = True
+            return None
+        box, toggle = top.timer_at
+        hits = list(self.painter.hits)  # the frame's buttons stay as they are: the timer's is where it was
+        draw_timer(self.painter, top, box, toggle)
+        self.painter.hits = hits
+        return self.painter.r(box)
 
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.game is not None:
+        if self.watch_problems and (self.game is not None or not self.problems):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
-        if self.toast_text:
+        # A game another window plays, looked at: said on every screen, not only when a press is refused.
+        read_only = self.game is not None and self.game.read_only and self.in_game()
+        if self.toast_text or read_only:
             x, y, w, h = TOAST_STRIP
             p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
-            p.text(self.toast_text, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
+            if not self.toast_text:
+                p.hatch((x, y, w, h), theme.HATCH)
+            said = self.toast_text or self.t("toast.read_only_banner")
+            p.text(said, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
@@ -463,6 +466,10 @@ class App(Desk):
     def loop(self) -> None:
         self._failures = 0
         while self.running:
+            if self.timer_dirty and not self.dirty:
+                rect = self.draw_timer()
+                if rect is not None:
+                    pygame.display.update(rect)
             if self.dirty:
                 self._guard(self.render)
                 pygame.display.flip()

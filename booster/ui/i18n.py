@@ -64,20 +64,19 @@ def preferred_language(available: tuple[str, ...] | list[str], fallback: str = F
 
 
 def offered_languages(deck: Deck | None) -> tuple[str, ...]:
-    """The languages the switch offers: every one the deck is translated into (without a deck, every one
-    with interface strings). An incomplete interface is offered with a line saying what it lacks
-    (`language_note`); `--lang` opens any other, for its translator."""
+    """Every language the deck is translated into (without a deck, every one with interface strings): those
+    whose interface is complete first, then the others. `--lang` opens any other, for its translator."""
     from booster.text import i18n
 
     langs = set(deck.languages) if deck else set(i18n.languages())
-    return tuple(sorted(langs | {deck.info.source_language if deck else FALLBACK}))
+    return tuple(sorted(langs | {deck.info.source_language if deck else FALLBACK}, key=lambda x: (not complete(x), x)))
 
 
 def language_notes(lang: str, t: Strings, deck: Deck | None) -> list[str]:
-    """What each incomplete language the switch offers lacks, in plain words and in the interface's
-    language, the one shown first: a line under the switch tells before anyone switches to it."""
-    langs = [lang, *(x for x in offered_languages(deck) if x != lang)]
-    return [note for x in langs if (note := language_note(x, t))]
+    """What the language on screen lacks, if its interface is incomplete, in plain words (a line under the
+    start screen's switch); nothing for a complete one, and nothing about a language not chosen."""
+    note = language_note(lang, t)
+    return [note] if note else []
 
 
 def deck_title(deck: Deck, lang: str) -> str:

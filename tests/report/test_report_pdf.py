@@ -105,3 +105,29 @@ def test_a_save_without_times_says_so(mini, tmp_path):
     untimed = saved._replace(times=(0.0,) * len(saved.log))  # as new_save() records a replayed match
     text = pdf_text(write_report(untimed, mini, tmp_path / "r.pdf", lang="en"))
     assert "This save holds no times" in text
+
+
+@pytest.mark.skipif(not HAS_PDFTOTEXT, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_participants_report_says_the_licence_in_plain_words_and_not_the_change_log(lang, tmp_path):
+    from booster import paths
+    from booster.deck.loader import load_deck
+
+    core = load_deck(paths.CORE_DECK).deck
+    saved = random_save(core, str(paths.CORE_DECK), 2, seed=3, lang=lang)
+    text = " ".join(pdf_text(write_report(saved, core, tmp_path / "r.pdf", fmt="pdf", lang=lang)).split())
+    labels = report_labels(lang)
+    assert " ".join(labels["licence_cc_by_sa"].split()) in text  # what a participant may do with the cards
+    assert " ".join(labels["changed"].split()) in text  # that this version changed the original, as CC BY-SA asks
+    for note in core.info.changes.values():  # the notes for deck editors stay in deck.yaml
+        assert note[:40] not in text
+    assert "maximin" not in text and "issue 10" not in text
+
+
+def test_the_core_decks_change_notes_speak_a_deck_editors_words():
+    from booster import paths
+    from booster.deck.loader import load_deck
+
+    notes = " ".join(load_deck(paths.CORE_DECK).deck.info.changes.values()).casefold()
+    for jargon in ("issue ", "maximin", "mechanics of", "free lunch"):
+        assert jargon not in notes, jargon

@@ -8,6 +8,7 @@ import json
 import pygame
 from ui_drive import MINI, button, click, key, new_app
 
+from booster.engine.match import action_to_json
 from booster.table import saves
 
 
@@ -19,7 +20,8 @@ def start(app, teams: int = 2) -> None:
 
 
 def on_disk(app) -> list[dict]:
-    return json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["log"]
+    """The decisions on disk: the save's file and its journal of appended decisions."""
+    return [action_to_json(a) for a in saves.load(app.game.autosave_path).log]
 
 
 def test_each_decision_is_on_disk_at_once():
@@ -231,3 +233,18 @@ def test_an_older_unfinished_game_stays_within_reach_from_the_start_screen():
     click(again, "resume")
     assert again.game is not None and again.game.autosave_path == morning
     assert again.game.match.log == morning_log
+
+
+def test_a_new_game_is_pinned_to_the_deck_on_screen_not_to_a_later_edit(mini_copy):
+    """The deck is read once: a new game's save keeps the files the deck on screen was read from, so an edit
+    saved meanwhile (no --watch: the screen still shows the old words) is not what the game is replayed on."""
+    import re
+
+    app = new_app(mini_copy)
+    cards = mini_copy / "cards.yaml"
+    before = cards.read_text(encoding="utf-8")
+    cards.write_text(re.sub(r"(ecology|economy|social): -?\d", r"\1: -4", before), encoding="utf-8")
+    start(app)
+    saved = saves.load(app.game.autosave_path)
+    assert saved.deck_files["cards.yaml"] == before
+    assert saves.pinned_deck(saved) == app.deck  # resume replays on the deck the game is played with

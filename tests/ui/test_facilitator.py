@@ -249,6 +249,8 @@ def test_a_reveal_tool_shows_every_response_before_choosing():
             raise AssertionError("no reveal tool was ever playable")
         step(app)
     before = g.state.teams[g.state.turn].scores
+    app.top.toggle_tool(reveal[0])  # a reveal tool is spent: the first press only says so
+    assert g.state.revealed is None and reveal[0] not in g.state.teams[g.state.turn].spent
     app.top.toggle_tool(reveal[0])
     app.sync_game()
     assert g.state.revealed == reveal[0] and g.state.teams[g.state.turn].scores == before

@@ -16,14 +16,14 @@ def check_end(app) -> None:
     s = app.game
     assert s is not None and s.state.phase == "over"
     assert app.top.name == "debrief"
-    totals = [[0] * len(s.game.pillars) for _ in s.state.teams]
+    totals = [[0] * len(s.rules.pillars) for _ in s.state.teams]
     for _i, e in s.match.events():
         if e.kind == "scored":
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
     assert [list(t.scores) for t in s.state.teams] == totals
     saved = saves.load(s.autosave_path)
     assert saved.log == s.match.log
-    assert saved.replay(s.game).state == s.state
+    assert saved.replay(s.rules).state == s.state
 
 
 def play_keyboard(app, teams: int = 2) -> None:

@@ -38,39 +38,33 @@ def _notes(app: App) -> list[tuple[pygame.Rect, str]]:
     return [(r, t) for r, t in _drawn(app) if "Italiano" in t and str(_italian_lacks()[1]) in t]
 
 
-@pytest.mark.parametrize(
-    ("lang", "words"),
-    [
-        ("en", "Italiano: {missing} of {total} interface texts not translated yet; they show in English."),
-        ("fr", "Italiano : il manque {missing} des {total} textes de l’interface ; ils s’affichent en anglais."),
-    ],
-)
-def test_the_start_screen_says_what_italian_lacks_before_anyone_switches(lang: str, words: str) -> None:
-    missing, total = _italian_lacks()
-    assert 0 < missing < total
+@pytest.mark.parametrize(("lang", "other"), [("en", "fr"), ("fr", "en")])
+def test_the_switch_goes_round_the_complete_languages_and_names_no_other(lang: str, other: str) -> None:
     app = _app(lang)
     assert app.top.name == "start" and "it" in app.languages()
+    assert _notes(app) == []  # Italian is not the language on screen: not a word about it
+    click(app, "language")  # French to English (and back) without passing through Italian
+    assert app.lang == other and _notes(app) == []
+    click(app, "language")
+    assert app.lang == lang
+
+
+def test_italian_is_one_step_back_and_then_says_what_it_lacks() -> None:
+    app = _app("en")
+    app.top.focus_on("language")
+    key(app, pygame.K_LEFT)  # backwards, the switch goes round every language of the deck
+    assert app.lang == "it"
     [(rect, text)] = _notes(app)
-    assert text == words.format(missing=missing, total=total)
+    missing, total = _italian_lacks()
+    assert text == f"Italiano: {missing} su {total} testi dell’interfaccia non ancora tradotti; appaiono in inglese."
     # A line of its own under the switch: on screen, over no button, whole.
     assert app.layout.frame.contains(rect)
     assert not any(h.rect.colliderect(rect) for h in app.painter.hits)
     switch = next(h.rect for h in app.painter.hits if h.name == "language")
     assert switch.bottom <= rect.top < switch.bottom + 40
     assert all(not d.cut for d in app.text.records)
-
-
-def test_switching_to_italian_keeps_the_line_in_the_interfaces_language() -> None:
-    app = _app("fr")
-    click(app, "language")  # en, fr, it: French goes on to Italian
-    assert app.lang == "it"
-    [(_rect, text)] = _notes(app)
-    missing, total = _italian_lacks()
-    assert text == f"Italiano: {missing} su {total} testi dell’interfaccia non ancora tradotti; appaiono in inglese."
-    click(app, "language")  # and round to English, which lacks nothing: no line about English
-    assert app.lang == "en" and [t for _r, t in _notes(app)] == [
-        f"Italiano: {missing} of {total} interface texts not translated yet; they show in English."
-    ]
+    click(app, "language")  # forwards again: back among the complete ones, and the line goes
+    assert app.lang == "en" and _notes(app) == []
 
 
 def test_a_complete_choice_leaves_no_line() -> None:
@@ -79,12 +73,12 @@ def test_a_complete_choice_leaves_no_line() -> None:
     assert "it" not in app.languages() and _notes(app) == []
 
 
-def test_the_menus_switch_says_it_for_a_moment() -> None:
+def test_the_menus_switch_goes_from_french_to_english() -> None:
     app = _app("fr")
     key(app, pygame.K_ESCAPE)
     assert app.top.name == "menu"
     click(app, "language")
-    assert app.lang == "it" and app.toast_text.startswith("Italiano: ") and "inglese" in app.toast_text
+    assert app.lang == "en" and not app.toast_text
 
 
 def test_an_incomplete_language_is_never_picked_unasked(monkeypatch) -> None:

@@ -120,10 +120,9 @@ def test_ui_files_have_the_same_keys():
 
 def test_watch_reloads_the_deck(tmp_path):
     deck = shutil.copytree(MINI, tmp_path / "mini")
-    args = argparse.Namespace(deck=str(deck), lang="en", size=None, fullscreen=False, watch=True, seed=1)
-    from booster.ui.app import App
+    from booster.ui.app import App, Options
 
-    app = App(args, pygame.Surface((1280, 720)))
+    app = App(Options(deck=str(deck), lang="en", watch=True, seed=1), pygame.Surface((1280, 720)))
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_PAGEDOWN)
@@ -215,10 +214,10 @@ def post_keys(*keys: int) -> None:
 
 
 def test_real_loop_runs_and_quits_only_when_confirmed():
-    from booster.ui.app import App
+    from booster.ui.app import App, Options
 
     surface = pygame.display.set_mode((640, 360))
-    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
+    app = App(Options(deck=str(MINI), lang="en", seed=1), surface)
     app.window = True
     pygame.event.clear()
     post_keys(pygame.K_PAGEDOWN, pygame.K_PAGEDOWN)  # start, then set-up: the game begins
@@ -229,11 +228,11 @@ def test_real_loop_runs_and_quits_only_when_confirmed():
 
 
 def test_real_loop_survives_a_bug(monkeypatch, capsys):
-    from booster.ui.app import App
+    from booster.ui.app import App, Options
     from booster.ui.scenes.board import BoardScene
 
     surface = pygame.display.set_mode((640, 360))
-    app = App(argparse.Namespace(deck=str(MINI), lang="en", size=None, fullscreen=False, watch=False, seed=1), surface)
+    app = App(Options(deck=str(MINI), lang="en", seed=1), surface)
     app.window = True
     calls = []
 
@@ -274,10 +273,9 @@ def test_every_string_the_code_asks_for_exists():
 
 def test_watch_keeps_the_old_deck_when_the_game_no_longer_fits(tmp_path):
     deck = shutil.copytree(MINI, tmp_path / "mini")
-    args = argparse.Namespace(deck=str(deck), lang="en", size=None, fullscreen=False, watch=True, seed=1)
-    from booster.ui.app import App
+    from booster.ui.app import App, Options
 
-    app = App(args, pygame.Surface((1280, 720)))
+    app = App(Options(deck=str(deck), lang="en", watch=True, seed=1), pygame.Surface((1280, 720)))
     for _ in range(4):
         key(app, pygame.K_PAGEDOWN)
     key(app, pygame.K_1)

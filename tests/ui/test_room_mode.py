@@ -118,7 +118,9 @@ def test_six_teams_play_all_at_once_by_keyboard_alone_to_the_end():
                 assert app.top is top  # an answer keeps the round on screen
             assert game.state.round is not None and all(a is not None for a in game.state.round.answers)
             assert [t.scores for t in game.state.teams] == scores  # nothing scores before the reveal
-            key(app, pygame.K_RETURN)  # every team has answered: reveal
+            key(app, pygame.K_RETURN)  # every team has answered: the first press asks, the second reveals
+            assert app.top.name == "round" and game.state.round is not None
+            key(app, pygame.K_RETURN)
             assert app.top.name == "reveal"
             reveals += 1
             assert len(app.top.view.effects) == 6
@@ -210,7 +212,8 @@ def test_a_game_resumed_mid_round_keeps_the_answers_given():
     assert again.top.name == "round" and again.game.state.round.answers == answers
     for seat in again.game.waiting():
         answer_by_keys(again, seat, 0)
-    key(again, pygame.K_PAGEDOWN)  # a clicker reveals
+    key(again, pygame.K_PAGEDOWN)  # a clicker reveals, on a second press
+    key(again, pygame.K_PAGEDOWN)
     assert again.top.name == "reveal" and len(again.top.view.effects) == 5
 
 
@@ -223,6 +226,7 @@ def test_the_reveal_says_each_response_once_with_the_teams_that_chose_it():
     card = game.state.round.cards[0]
     for seat in range(6):  # teams 1-4 take the first response, teams 5 and 6 the second
         answer_by_keys(app, seat, 0 if seat < 4 else 1)
+    key(app, pygame.K_RETURN)
     key(app, pygame.K_RETURN)
     assert app.top.name == "reveal"
     app.text.records = []
@@ -300,6 +304,8 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     assert found is not None, "the core deck offers a reveal tool in a six-team game"
     tool = game.reveal_tools(found)[0]
     key(app, pygame.K_1 + found)
+    key(app, pygame.K_r)  # the tool is spent: R once says so, R again plays it
+    assert game.revealed(found) is None
     key(app, pygame.K_r)
     assert game.revealed(found) == tool and tool in game.state.teams[found].spent
     assert app.top.picked == found  # the row stays picked: the room reads what the tool showed
@@ -317,6 +323,7 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     for seat in game.waiting():
         answer_by_keys(app, seat, 0)
     key(app, pygame.K_RETURN)  # reveal the answers: the effect is the one the tool showed
+    key(app, pygame.K_RETURN)
     effect = next(e for e in app.top.view.effects if e.team == found)
     assert effect.delta == expected
 
@@ -341,6 +348,7 @@ def test_on_the_reveal_a_team_that_played_a_tool_is_named_with_it_and_with_its_o
     key(app, pygame.K_1)
     for s in game.waiting():
         answer_by_keys(app, s, 0)  # every other team the same response, without a tool
+    key(app, pygame.K_RETURN)
     key(app, pygame.K_RETURN)
     assert app.top.name == "reveal"
     mine = next(e for e in app.top.view.effects if e.team == seat)

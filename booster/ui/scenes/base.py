@@ -27,6 +27,10 @@ PREV = (pygame.K_UP,)
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 
 
+# Focusable items in key order, as (name, action); an action's result is not used (as a button's).
+Ring = list[tuple[str, Callable[[], object]]]
+
+
 class Command(enum.Enum):
     """What the facilitator asks of the window, from a key, a button or the menu: one list, one handler."""
 
@@ -37,6 +41,7 @@ class Command(enum.Enum):
     MENU = enum.auto()
     HELP = enum.auto()  # opens the help, or closes it
     PHONES = enum.auto()  # the phones' join panel, or closes it
+    SERVE_PHONES = enum.auto()  # answers from phones on, or off (the set-up screen's toggle)
     UNDO = enum.auto()
     TIMER = enum.auto()  # starts or pauses the discussion timer
     FULLSCREEN = enum.auto()
@@ -56,7 +61,7 @@ class Host(Protocol):
     game: GameController | None  # the game open, also while the start screen is over it
     shelf: Shelf  # the saved games the start screen offers
     phones: Phones | None  # the teams' phones, when they are on
-    watching: bool  # the deck's files are watched for a translator's edits
+    fullscreen: bool  # the window fills the screen (the menu says what its line will do)
     clock: Callable[[], float]
 
     def do(self, command: Command) -> None: ...
@@ -77,8 +82,6 @@ class Host(Protocol):
         self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None
     ) -> None: ...
 
-    def set_phones(self, on: bool) -> None: ...
-
 
 class Scene:
     """A screen. `key` and `text_input` change it; `draw` paints it and registers its buttons."""
@@ -89,6 +92,8 @@ class Scene:
     def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = 0
+        # Where the last frame drew the discussion timer, and its button's action (None: no timer here).
+        self.timer_at: tuple[tuple[float, float, float, float], Callable[[], None]] | None = None
 
     @property
     def t(self) -> Callable[..., str]:
@@ -114,7 +119,7 @@ class Scene:
     def stop_typing(self) -> None:
         """Leave a text field (Esc opens the menu)."""
 
-    def ring(self) -> list[tuple[str, Callable[[], None]]]:
+    def ring(self) -> Ring:
         """Focusable items in key order, as (name, action)."""
         return []
 

@@ -5,7 +5,9 @@ Challenge keys: 1-9 point at a response and the same key again confirms it; a cl
 PageUp/Left move the highlight over the responses, the helpful tools and the timer; PageDown/Enter/Space/
 Right/F5 on a response first arms it ("press again to confirm") and confirms on the second press, so a
 clicker's PageDown alone plays (the first response by default) and a stray press never commits. On a
-helpful tool, go-on toggles playing it; on the timer, it starts or pauses it.
+helpful tool, go-on toggles playing it with the response and the highlight goes back to the responses (a
+clicker is never caught on the tool); a tool that reveals the card is spent, so it takes a second press,
+as a response does. On the timer, go-on starts or pauses it.
 """
 
 from __future__ import annotations
@@ -22,15 +24,18 @@ from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Scene
+from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Ring, Scene
 
 CARD_BOX = (40, 112, *CARD_SIZE)
 TOOL_BOX = (40, 112, *TOOL_SIZE)
 SIDE_X, SIDE_W = 1340, 540
+WIDE_SIDE_X = 1170  # where the side column starts when the toolbox needs room
 
 
 def draw_timer(p: Painter, scene: Scene, box, toggle: Callable[[], None]) -> None:
-    """The discussion timer of the card on screen, with its start/pause button (`toggle`)."""
+    """The discussion timer of the card on screen, with its start/pause button (`toggle`). The scene keeps
+    where it is, so that a tick of the clock redraws the timer alone (`App.draw_timer`)."""
+    scene.timer_at = (box, toggle)
     x, y, w, h = box
     timer = scene.game.timer
     done = timer.done
@@ -73,6 +78,7 @@ class ChallengeScene(Scene):
         self.team = view.team
         self.armed = False
         self.tool: str | None = None  # helpful tool the team chose to play
+        self.arming: str | None = None  # a reveal tool pressed once: the next press on it plays (and spends) it
 
     def options(self):
         """The responses the team is offered (a response may need a mark, or a tool that unlocks it)."""
@@ -82,29 +88,42 @@ class ChallengeScene(Scene):
         return self.game.helpful_tools()
 
     def ring(self):
-        items = [(f"option{i}", lambda i=i: self.press(i)) for i in range(len(self.options()))]
-        items += [(f"tool:{tid}", lambda tid=tid: self.toggle_tool(tid)) for tid in self.helpful()]
+        items: Ring = [(f"option{i}", partial(self.press, i)) for i in range(len(self.options()))]
+        items += [(f"tool:{tid}", partial(self.toggle_tool, tid)) for tid in self.helpful()]
         if self.game.timer.length > 0:
             items.append(("timer", self.toggle_timer))
         return items
 
     def press(self, i: int) -> None:
         """Point at response i, or confirm it if it is already the one pointed at."""
+        self.arming = None
         if self.focus == i and self.armed:
             self.choose(i)
         elif 0 <= i < len(self.options()):
             self.focus, self.armed = i, True
 
-    def toggle_tool(self, tid: str) -> None:
+    def reveals(self, tid: str) -> bool:
+        """The tool is played on its own, before choosing, to show every response's effect (and is spent)."""
         use = self.game.rules.tool_use(self.card_id, tid)
-        if use is not None and use.reveals and not use.on_choice:  # played on its own, before choosing
-            self.game.decide(Action(ActionKind.REVEAL, tool=tid))
-            return
-        self.tool = None if self.tool == tid else tid
+        return use is not None and use.reveals and not use.on_choice
+
+    def toggle_tool(self, tid: str) -> None:
         self.armed = False
-        self.focus_on(f"tool:{tid}")
+        if self.reveals(tid):
+            if self.arming == tid:  # the second press: play it
+                self.arming = None
+                if self.game.decide(Action(ActionKind.REVEAL, tool=tid)):
+                    self.focus = 0
+                return
+            self.arming = tid  # the first press says what it will do and that it is spent
+            self.focus_on(f"tool:{tid}")
+            return
+        self.arming = None
+        self.tool = None if self.tool == tid else tid
+        self.focus = 0  # back to the responses: the next go-on arms one, with the tool or without it
 
     def toggle_timer(self) -> None:
+        self.arming = None
         self.app.do(Command.TIMER)
         if self.game.timer.running:  # the room discusses now: the highlight goes back to the responses
             self.focus, self.armed = 0, False
@@ -118,6 +137,8 @@ class ChallengeScene(Scene):
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
         ring = self.ring()
+        if not (k in GO_ON and self.arming is not None and self.focused(f"tool:{self.arming}")):
+            self.arming = None  # anything but a second press on the tool lets go of it
         if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
             self.press(k - (pygame.K_1 if k <= pygame.K_9 else pygame.K_KP1))
             return True
@@ -138,19 +159,24 @@ class ChallengeScene(Scene):
         p.fill(theme.BG)
         common.header(p, app, self.team, common.stage_title(app, state.stage))
         focus = self.focus if self.focus < len(self.options()) else None
+        # A team holding tools that help here reads what each does, whole: the card gives the toolbox room.
+        card_box, sx, sw = CARD_BOX, SIDE_X, SIDE_W
+        if self.helpful() and not state.revealed:
+            card_box, sx, sw = (40, 112, WIDE_SIDE_X - 70, CARD_BOX[3]), WIDE_SIDE_X, 1880 - WIDE_SIDE_X
         draw_card(
             p,
             self.deck,
             app.lang,
             self.card_id,
-            CARD_BOX,
+            card_box,
             t,
             OptionState(focus, self.armed and focus is not None, None, self.press, tuple(o.id for o in self.options())),
             app.t.mark_missing,
         )
-        side = (SIDE_X, 370, SIDE_W, 460) if self.game.timer.length > 0 else (SIDE_X, 112, SIDE_W, 718)
-        if self.game.timer.length > 0:
-            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
+        timed = self.game.timer.length > 0
+        side = (sx, 370, sw, 460) if timed else (sx, 112, sw, 718)
+        if timed:
+            draw_timer(p, self, (sx, 112, sw, 240), self.toggle_timer)
         if state.revealed:  # a reveal tool was played: every response's effect, before choosing
             x, y, w, h = side
             p.panel(side, theme.HIGHLIGHT, theme.INK, 3, 18)
@@ -160,24 +186,23 @@ class ChallengeScene(Scene):
         else:
             self.draw_toolbox(p, side)
         n = len(self.options())
-        box = (SIDE_X, 845, SIDE_W, 125)
-        if self.armed and focus is not None:  # the one moment a stray press matters: say it plainly
+        box = (sx, 845, sw, 125)
+        confirm = ""  # the moments a stray press matters: say them plainly
+        if self.arming is not None:
+            tool = app.deck_text("cards", self.arming, "title") or self.arming
+            confirm = t("card.confirm_tool", tool=tool)
+        elif self.armed and focus is not None:
+            confirm = t("card.confirm_again", n=focus + 1)
+        if confirm:
             p.panel(box, theme.PRIMARY, theme.FOCUS, 6, 16)
-            p.text(
-                t("card.confirm_again", n=focus + 1),
-                (SIDE_X + 16, 850, SIDE_W - 32, 115),
-                SMALL,
-                bold=True,
-                valign="middle",
-                align="center",
-            )
+            p.text(confirm, (sx + 16, 850, sw - 32, 115), SMALL, bold=True, valign="middle", align="center")
         else:
             p.text(t("card.choose_hint", n=n), box, SMALL, valign="middle")
-        common.small_buttons(p, app, 980, x=SIDE_X, w=166, hints=False)
+        common.small_buttons(p, app, 980, x=sx, w=166 if sw < 600 else 210, hints=False)
 
     def bonus_text(self, tid: str) -> str:
-        """What playing the tool will do, said before it is played: e.g. " (+1 Social)", "no loss on
-        Economy", "shows every response's effect"."""
+        """What playing the tool will do, said before it is played: e.g. "+1 Social", "no loss on Economy",
+        "shows every response's effect" (empty when it does none of these)."""
         use = self.game.rules.tool_use(self.card_id, tid)
         if use is None:
             return ""
@@ -188,13 +213,13 @@ class ChallengeScene(Scene):
             said.append(self.t("card.soften", pillar=common.pillar_name(self.app, use.pillar)))
         if use.reveals:
             said.append(self.t("card.reveal"))
-        return f" ({'; '.join(said)})" if said else ""
+        return "; ".join(said)
 
     def revealed_text(self) -> str:
         return revealed_text(self.app, self.game.state, self.options(), self.tool)
 
     def draw_toolbox(self, p: Painter, box) -> None:
-        app, t = self.app, self.t
+        t = self.t
         x, y, w, h = box
         p.panel(box, theme.PANEL, theme.LINE, 3, 18)
         p.text(t("card.toolbox"), (x + 20, y + 10, w - 40, 56), BODY, bold=True, max_lines=1)
@@ -203,42 +228,56 @@ class ChallengeScene(Scene):
         if not team.tools:
             p.text(t("card.toolbox_empty"), (x + 20, y + 80, w - 40, 60), BODY, colour=theme.MUTED, max_lines=2)
             return
-        # Helpful tools first: they are the ones the team can act on.
-        order = sorted(team.tools, key=lambda tid: (tid not in helpful, team.tools.index(tid)))
-        # A helpful tool is a button the team may press: it gets twice the room of a tool listed for memory.
-        weights = [2.0 if tid in helpful else 1.0 for tid in order]
-        unit = min(86.0, (h - 80) / sum(weights))
+        # Helpful tools first, each a button the team may press, with what it does said whole; the other
+        # tools are listed for memory below, one a line where there is room, else together in a paragraph.
+        mine = [tid for tid in team.tools if tid in helpful]
+        others = [tid for tid in team.tools if tid not in helpful]
+        labels = {tid: self.tool_label(tid) for tid in mine}
+        heights = {tid: natural_height(p, labels[tid], w - 114, SMALL) + 22 for tid in mine}
+        room = h - 84 - (52 if others else 0)  # a line at least for the others, if only their number
+        squeeze = min(1.0, room / max(1.0, sum(heights.values())))  # too many to read whole: shrink together
         ty = y + 74
-        for tid, weight in zip(order, weights, strict=True):
-            rh = unit * weight
-            title = app.deck_text("cards", tid, "title") or tid
-            if tid in helpful:
-                on = self.tool == tid
-                focused = self.focused(f"tool:{tid}")
-                label = f"{title}\n" + (t("card.tool_on") if on else t("card.helps")) + self.bonus_text(tid)
-                p.button(
-                    (x + 54, ty + 4, w - 70, rh - 8),
-                    label,
-                    partial(self.toggle_tool, tid),
-                    focused=focused,
-                    fill=theme.PRIMARY if on else theme.HIGHLIGHT,
-                    size=SMALL,
-                    align="left",
-                    name=f"tool:{tid}",
-                )
-                p.shape("star", (x + 30, ty + rh / 2), 18, theme.PRIMARY if on else theme.PANEL)
-            else:
-                spent = tid in team.spent
-                label = f"{title} ({t('card.spent')})" if spent else title
-                p.text(
-                    label,
-                    (x + 54, ty + 4, w - 70, rh - 8),
-                    SMALL,
-                    colour=theme.MUTED if spent else theme.INK,
-                    valign="middle",
-                    max_lines=1,
-                )
+        for tid in mine:
+            rh = heights[tid] * squeeze
+            on = self.tool == tid
+            p.button(
+                (x + 54, ty + 4, w - 70, rh - 8),
+                labels[tid],
+                partial(self.toggle_tool, tid),
+                focused=self.focused(f"tool:{tid}"),
+                fill=theme.PRIMARY if on or self.arming == tid else theme.HIGHLIGHT,
+                size=SMALL,
+                align="left",
+                name=f"tool:{tid}",
+            )
+            p.shape("star", (x + 30, ty + rh / 2), 18, theme.PRIMARY if on else theme.PANEL)
             ty += rh
+        listed = [self.held_label(tid) for tid in others]
+        left = y + h - 8 - ty
+        rest = " · ".join(listed)
+        if not others:
+            return
+        if 56 * len(others) <= left:
+            for tid, label in zip(others, listed, strict=True):
+                colour = theme.MUTED if tid in team.spent else theme.INK
+                p.text(label, (x + 54, ty + 4, w - 70, 48), SMALL, colour=colour, valign="middle", max_lines=1)
+                ty += 56
+        elif natural_height(p, rest, w - 70, SMALL) <= left:
+            p.text(rest, (x + 54, ty + 4, w - 70, left), SMALL)
+        elif left >= 48:  # no room to name them: how many, so that none is silently left out
+            p.text(t("card.other_tools", n=len(others)), (x + 54, ty + 4, w - 70, 48), SMALL, max_lines=1)
+
+    def tool_label(self, tid: str) -> str:
+        """A helpful tool's button: its name, then whether it is played and what it does."""
+        title = self.app.deck_text("cards", tid, "title") or tid
+        does = self.bonus_text(tid)  # what it does says that it helps; "helps here" only when it says nothing
+        if self.tool == tid:
+            return f"{title}\n{self.t('card.tool_on')}" + (f": {does}" if does else "")
+        return f"{title}\n{does or self.t('card.helps')}"
+
+    def held_label(self, tid: str) -> str:
+        title = self.app.deck_text("cards", tid, "title") or tid
+        return f"{title} ({self.t('card.spent')})" if tid in self.game.state.teams[self.team].spent else title
 
 
 class ToolScene(OneStepScene):

@@ -21,6 +21,8 @@ class DebriefScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.page = 0  # 0: overview; k ≥ 1: the k-th experience card
+        # Where the last overview drew each score: (team, pillar) -> (zero line x, bar's box), logical units.
+        self.bars: dict[tuple[int, int], tuple[float, tuple[float, float, float, float]]] = {}
 
     def cards(self) -> list[tuple[int, str]]:
         return [(i, c) for i, tm in enumerate(self.game.state.teams) for c in tm.experience]
@@ -61,7 +63,8 @@ class DebriefScene(Scene):
         state = self.game.state
         p.fill(theme.BG)
         p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        p.text(t("debrief.balance"), (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
+        balance = t("debrief.balance_red" if self.deck.rules.exchange_red else "debrief.balance")
+        p.text(balance, (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
         teams = state.teams
         n = len(teams)
         cols = n if n <= 4 else (n + 1) // 2
@@ -69,7 +72,11 @@ class DebriefScene(Scene):
         cw = 1840 / cols
         ch = 830 / rows
         npil = len(self.deck.rules.pillars)
-        top = max(1, max((max(s, 0) for tm in teams for s in tm.scores), default=1))
+        # One scale for every team: a zero line, gains to its right, losses to its left (hatched, as a loss
+        # is everywhere), so that -4 never looks like 0.
+        top = max((max(s, 0) for tm in teams for s in tm.scores), default=0)
+        low = max((max(-s, 0) for tm in teams for s in tm.scores), default=0)
+        span = max(1, top + low)
         # Every team's tool list at one size, the largest at which the longest fits (never below the type
         # scale: a list too long is cut, the report has it whole): side by side, lists of different sizes
         # would look like different levels of importance.
@@ -108,8 +115,15 @@ class DebriefScene(Scene):
                 p.text(f"{s:+d}" if s else "0", (x + 70, by, 90, bar_h), BODY, bold=True, valign="middle", max_lines=1)
                 colour, _shape = theme.pillar_style(self.deck.rules.pillars, j)
                 full = w - 190
-                if s > 0:
-                    p.panel((x + 170, by + bar_h * 0.2, full * s / top, bar_h * 0.6), colour, theme.INK, 2, 6)
+                zero = x + 170 + full * low / span
+                if s:
+                    bar = (min(zero, zero + full * s / span), by + bar_h * 0.2, full * abs(s) / span, bar_h * 0.6)
+                    self.bars[(i, j)] = (zero, bar)
+                    p.panel(bar, colour, theme.INK, 2, 6)
+                    if s < 0:
+                        p.hatch(bar, theme.INK, gap=12, width=3)
+                if low:  # the zero line, where losses start
+                    p.panel((zero - 2, by + bar_h * 0.08, 4, bar_h * 0.84), theme.INK, None, radius=0)
             ty = y + 130 + npil * bar_h
             p.text(t("debrief.tools", n=len(tm.tools)), (x + 20, ty, w - 40, 50), SMALL, bold=True, max_lines=1)
             rest = y + h - ty - 120
@@ -155,5 +169,6 @@ class DebriefScene(Scene):
             "next",
             size=BODY,
         )
-        p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
+        if not last:  # on the last card the way forward is the overview already: one button, not two
+            p.button((1320, 740, 560, 90), t("debrief.overview"), lambda: self.set_page(0), size=SMALL, name="overview")
         common.small_buttons(p, app, 982, undo=False)

@@ -32,7 +32,10 @@ class ExchangeScene(OneStepScene):
         p.text(t("exchange.title"), (60, 30, 1800, 100), TITLE, bold=True, align="center", max_lines=1)
         rules = self.deck.rules
         key = "exchange.explain" if rules.exchange_rate == 1 else "exchange.explain_rate"
-        p.text(t(key, rate=rules.exchange_rate, cap=rules.exchange_cap), (160, 140, 1600, 160), BODY, align="center")
+        explain = t(key, rate=rules.exchange_rate, cap=rules.exchange_cap)
+        if rules.exchange_red:  # the rule that makes neglecting a pillar a risk, said where it bites
+            explain += " " + t("exchange.red", n=rules.exchange_red)
+        p.text(explain, (160, 140, 1600, 160), BODY, align="center")
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
         p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)

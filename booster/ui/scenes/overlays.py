@@ -8,7 +8,7 @@ import pygame
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import Command, Scene
+from booster.ui.scenes.base import Command, Ring, Scene
 from booster.ui.scenes.board import draw_space_icon
 
 HELP_KEYS = (
@@ -31,8 +31,13 @@ HELP_KEYS = (
 ROUND_HELP_KEYS = tuple(
     k
     for key in HELP_KEYS
-    for k in (("round_pick", "round_row", "round_reveal") if key == "options" else (key,))
-    if k != "clicker"
+    for k in (
+        ("round_pick", "round_row", "round_reveal")
+        if key == "options"
+        else ("round_clicker",)
+        if key == "clicker"
+        else (key,)
+    )
 )
 
 
@@ -71,21 +76,26 @@ class MenuOverlay(Scene):
     name = "menu"
     overlay = True
 
-    def ring(self):
+    def ring(self) -> Ring:
         app = self.app
         game = app.game if app.in_game() else None
-        items = [("resume", app.pop)]
+        items: Ring = [("resume", app.pop)]
         if game is not None:
-            items.append(("undo", lambda: (app.pop(), app.do(Command.UNDO))))
+            items.append(("undo", lambda: self.close_then(Command.UNDO)))
             items.append(("save", game.save_copy))
         items.append(("language", lambda: app.do(Command.NEXT_LANGUAGE)))
         items.append(("fullscreen", lambda: app.do(Command.FULLSCREEN)))
         if game is not None:
             items.append(("export", lambda: common.export_report(game, app.lang)))
-            items.append(("home", lambda: (app.pop(), app.do(Command.HOME))))
-        items.append(("help", lambda: (app.pop(), app.do(Command.HELP))))
+            items.append(("home", lambda: self.close_then(Command.HOME)))
+        items.append(("help", lambda: self.close_then(Command.HELP)))
         items.append(("quit", lambda: app.do(Command.QUIT)))
         return items
+
+    def close_then(self, command: Command) -> None:
+        """Close the menu, then do what was picked in it."""
+        self.app.pop()
+        self.app.do(command)
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -112,7 +122,10 @@ class MenuOverlay(Scene):
         y0 = (1080 - h) / 2
         p.panel((560, y0, 800, h), theme.PANEL, theme.INK, 5, 24)
         p.text(t("menu.title"), (600, y0 + 20, 720, 80), LARGE, bold=True, valign="middle", max_lines=1)
-        labels = {"language": t("menu.language", name=app.t.language_name(app.lang))}
+        labels = {
+            "language": t("menu.language", name=app.t.language_name(app.lang)),
+            "fullscreen": t("menu.window" if app.fullscreen else "menu.fullscreen"),  # what the press does
+        }
         for i, (name, action) in enumerate(ring):
             label = labels.get(name) or t(f"menu.{name}")
             p.button(

@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: MIT
 """All at once (issue 12): the open round, its reveal, and the tools every team drew together.
 
-The round: the room's card, large (or, when the teams answer different cards, the card of the team picked,
-and a list of who answers what, saying why); one row per team saying "answered" or "not yet", never what.
-The facilitator enters or changes any team's answer: the team's number (or Up/Down) picks its row, then
-1-3 records its response and lets go of the row; T cycles the tools that help that team (without a row
-picked, T is the timer); Backspace on a picked row withdraws that team's answer only (without one, it
-undoes the last decision); Left/PageUp lets go of the row. Enter, PageDown or a clicker reveals once every
-team has answered. Phones answer through the same controller calls, so the laptop keeps the last word.
+The round: the room's card, large (when some teams answer a follow-up card of their own, the card most
+teams share, and who answers another; when no card fits every project, the list of who answers what);
+one row per team saying "answered" or "not yet", never what. The facilitator enters or changes any team's
+answer: the team's number (or Up/Down) picks its row, then 1-3 records its response and lets go of the row;
+T cycles the tools that help that team (without a row picked, T is the timer); R twice plays its reveal
+tool; Backspace on a picked row withdraws that team's answer only (without one, it undoes the last
+decision); Left lets go of the row. A clicker alone: PageUp picks the next team to answer, then steps
+through its responses (after the last, it lets go); PageDown arms the response highlighted and records it
+on a second press. Without a row picked, PageDown (Enter, F5) asks to reveal and reveals on a second press
+(teams that have not answered then pass). Phones answer through the same controller calls, so the laptop
+keeps the last word.
 """
 
 from __future__ import annotations
@@ -23,14 +27,14 @@ from booster.ui import theme
 from booster.ui.carddraw import OptionState, draw_card, natural_height
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Scene
+from booster.ui.scenes.base import GO_BACK, GO_ON, Command, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
 
 CARD_BOX = (40, 112, 1180, 846)
 SIDE_X, SIDE_W = 1260, 620
 ROWS_TOP, ROWS_BOTTOM = 366, 880
-LET_GO = (pygame.K_LEFT, pygame.K_PAGEUP)
+LET_GO = (pygame.K_LEFT,)
 
 
 def _digit(k: int) -> int | None:
@@ -49,8 +53,12 @@ class RoundScene(Scene):
         super().__init__(app)
         self.view = view
         self.picked: int | None = None  # the team whose row the next response key answers for
+        self.choice = 0  # the picked team's response the clicker highlights
+        self.armed = False  # that response is recorded on the next go-on press
+        self.arming: int | None = None  # a team whose reveal tool was asked for once: asked again, it is played
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
-        self.asked: tuple[int, ...] = ()  # the teams waited for when a reveal was asked for: asked again, it goes
+        # The teams waited for when a reveal was asked for (None: not asked): asked again, it goes.
+        self.asked: tuple[int, ...] | None = None
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
@@ -60,15 +68,36 @@ class RoundScene(Scene):
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, seat: int | None) -> None:
         self.picked = seat if seat is None or seat in self.game.answering() else self.picked
+        self.choice, self.armed = 0, False
+
+    def step(self) -> None:
+        """The clicker's PageUp: pick the next team to answer, then step through its responses; after its
+        last response, let go of the row."""
+        if self.picked is None:
+            waiting = self.game.waiting() or self.game.answering()
+            if waiting:
+                self.pick(waiting[0])
+            return
+        self.armed = False
+        self.choice += 1
+        if self.choice >= len(self.game.offered(self.picked)):
+            self.pick(None)
+
+    def confirm(self) -> None:
+        """The clicker's PageDown on a picked row: arm the response highlighted, record it on a second press."""
+        if self.armed:
+            self.respond(self.choice)
+        else:
+            self.armed = True
 
     def move(self, step: int) -> None:
         seats = self.game.answering()
         if not seats:
             return
         if self.picked not in seats:
-            self.picked = seats[0] if step > 0 else seats[-1]
+            self.pick(seats[0] if step > 0 else seats[-1])
         else:
-            self.picked = seats[(seats.index(self.picked) + step) % len(seats)]
+            self.pick(seats[(seats.index(self.picked) + step) % len(seats)])
 
     def respond(self, i: int) -> None:
         """Response i (0-based, as the picked team sees its card) for the picked team."""
@@ -81,7 +110,7 @@ class RoundScene(Scene):
             return
         tool = self.tools.get(seat)
         if self.game.answer(seat, offered[i].id, tool if tool in self.game.tools_for(seat) else None):
-            self.picked = None
+            self.pick(None)
 
     def cycle_tool(self, seat: int) -> None:
         """No tool, then each tool that helps the team on its card, in turn."""
@@ -94,10 +123,14 @@ class RoundScene(Scene):
 
     def reveal_card(self, seat: int) -> None:
         """The picked team plays its tool that reveals its card: every response's effect shows, on the
-        projector for the whole room (the method's findings are shared)."""
+        projector for the whole room (the method's findings are shared). The tool is spent: the first press
+        says so, the second plays it."""
         tools = self.game.reveal_tools(seat)
-        if tools:
+        if tools and self.arming == seat:
+            self.arming = None
             self.game.reveal(seat, tools[0])
+        elif tools:
+            self.arming = seat
         elif not self.game.revealed(seat):
             self.app.toast(self.t("round.no_reveal", team=common.team_name(self.app, seat)))
 
@@ -111,14 +144,15 @@ class RoundScene(Scene):
         """Reveal the answers; with teams still to answer, the first press says who, the second reveals
         without them (they pass this card)."""
         waiting = self.game.waiting()
-        if not waiting:
-            self.game.close_round()
-        elif waiting == self.asked:
-            self.game.reveal_without()
-        else:
+        if waiting != self.asked:  # the first press (or teams answered since): say what the second does
             self.asked = waiting
-            names = ", ".join(common.team_name(self.app, s) for s in waiting)
-            self.app.toast(self.t("round.reveal_anyway", teams=names))
+            if waiting:
+                names = ", ".join(common.team_name(self.app, s) for s in waiting)
+                self.app.toast(self.t("round.reveal_anyway", teams=names))
+        elif not waiting:
+            self.game.close_round()
+        else:
+            self.game.reveal_without()
 
     def toggle_timer(self) -> None:
         self.app.do(Command.TIMER)
@@ -129,6 +163,13 @@ class RoundScene(Scene):
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
+        # A second press confirms only when nothing came in between: anything else lets go of what was asked.
+        if not (k in GO_ON and self.picked is None):
+            self.asked = None
+        if not (k == pygame.K_r and self.picked is not None):
+            self.arming = None
+        if not (k in GO_ON and self.picked is not None):
+            self.armed = self.armed and k == pygame.K_t
         digit = _digit(k)
         if digit is not None:
             if self.picked is None:
@@ -143,7 +184,10 @@ class RoundScene(Scene):
             self.move(-1)
             return True
         if k in LET_GO:
-            self.picked = None
+            self.pick(None)
+            return True
+        if k == pygame.K_PAGEUP:
+            self.step()
             return True
         if self.picked is not None and k == pygame.K_t:
             self.cycle_tool(self.picked)
@@ -155,7 +199,10 @@ class RoundScene(Scene):
             self.withdraw(self.picked)
             return True
         if k in GO_ON:
-            self.reveal()
+            if self.picked is not None:
+                self.confirm()
+            else:
+                self.reveal()
             return True
         return False
 
@@ -185,11 +232,15 @@ class RoundScene(Scene):
             self.draw_revealed(p, self.picked)
         else:
             self.draw_rows(p, seats)
-        label = t("round.reveal")
+        label = t("round.reveal_again") if self.asked is not None and self.picked is None else t("round.reveal")
         ready = not game.waiting()  # the highlight is on the row picked until every team has answered
         box = (SIDE_X, 892, SIDE_W, 82)
         common.go_on_button(p, app, box, label, self.reveal, "reveal", size=BODY, focused=ready and self.picked is None)
-        p.text(self.hint(), (40, 966, 1180, 108), SMALL, valign="middle", max_lines=2)
+        if self.armed or self.arming is not None:  # a second press records or spends: said plainly
+            p.panel((40, 966, 1180, 100), theme.PRIMARY, theme.FOCUS, 6, 16)
+            p.text(self.hint(), (56, 970, 1148, 92), SMALL, bold=True, valign="middle", align="center", max_lines=2)
+        else:
+            p.text(self.hint(), (40, 966, 1180, 108), SMALL, valign="middle", max_lines=2)
         common.small_buttons(p, app, 985, x=SIDE_X, w=193, hints=False)
 
     def hint(self) -> str:
@@ -197,6 +248,12 @@ class RoundScene(Scene):
             return self.t("round.hint")
         n = len(self.game.offered(self.picked))
         team = common.team_name(self.app, self.picked)
+        if self.arming is not None:
+            tools = self.game.reveal_tools(self.picked)
+            title = self.app.deck_text("cards", tools[0], "title") if tools else ""
+            return self.t("round.confirm_reveal_tool", team=team, tool=title or (tools[0] if tools else ""))
+        if self.armed:
+            return self.t("round.confirm_answer", team=team, n=self.choice + 1)
         tool = self.tools.get(self.picked)
         if tool:  # the tool its next answer plays, named whole (the team's row has no room for it)
             title = self.app.deck_text("cards", tool, "title") or tool
@@ -206,25 +263,29 @@ class RoundScene(Scene):
     def draw_cards(self, p: Painter) -> None:
         app, t, game = self.app, self.t, self.game
         seat = self.picked
-        if not self.view.split or seat is not None:
-            if seat is None:
-                seat = next(iter(game.answering()), 0)
-                offered = self._common_offer()
-            else:
+        shared = self.shared()
+        if not self.view.split or seat is not None or shared is not None:
+            if seat is not None:
                 offered = tuple(o.id for o in game.offered(seat))
-            card = game.round_card(seat)
+                card = game.round_card(seat)
+                state = OptionState(self.choice, self.armed, None, self.respond, offered)
+            else:
+                sharing = [s for s in game.answering() if game.round_card(s) == shared] if shared else []
+                offered = self._common_offer(sharing or None)
+                card = shared if shared is not None else game.round_card(next(iter(game.answering()), 0))
+                state = OptionState(on_option=self.respond, offered=offered)
             if card is None:
                 return
             box = CARD_BOX
-            if self.view.split:  # whose card this is, and why the teams' cards differ
-                p.text(self.why(seat), (40, 100, 1180, 60), SMALL, bold=True, valign="middle", max_lines=1)
-                box = (40, 162, 1180, 796)
-            state = OptionState(on_option=self.respond, offered=offered)
+            if self.view.split:  # whose card this is, and which teams answer another
+                line = self.why(seat) if seat is not None else self.others_line(card)
+                p.text(line, (40, 100, 1180, 96), SMALL, bold=True, valign="middle", max_lines=2)
+                box = (40, 200, 1180, 758)
             draw_card(p, self.deck, app.lang, card, box, t, state, app.t.mark_missing)
             return
-        # The teams answer different cards: which team answers which, and why.
+        # No card fits every team's project: which team answers which.
         x, y, w = 40.0, 112.0, 1180.0
-        p.text(t("round.split" if self._split_draw() else "round.follow_ups"), (x, y, w, 110), BODY, bold=True)
+        p.text(t("round.split"), (x, y, w, 110), BODY, bold=True)
         y += 120
         groups: dict[str, list[int]] = {}
         for s in game.answering():
@@ -248,10 +309,27 @@ class RoundScene(Scene):
             y += rh
         p.text(t("round.pick_to_see"), (x, min(y + 10, 900), w, 56), SMALL, colour=theme.MUTED, max_lines=1)
 
-    def _common_offer(self) -> tuple[str, ...]:
-        """The responses every team is offered: the projector shows no team's unlocked or conditional one."""
+    def shared(self) -> str | None:
+        """The card most teams answer, when more than one team shares it (a follow-up of a team's own
+        leaves the others on the room's card, which the projector shows)."""
+        cards = Counter(c for s in self.game.answering() if (c := self.game.round_card(s)) is not None)
+        if not cards:
+            return None
+        card, n = cards.most_common(1)[0]
+        return card if n > 1 or len(cards) == 1 else None
+
+    def others_line(self, card: str) -> str:
+        """Over the shared card: the teams that answer another card (their number shows it)."""
         game = self.game
-        offers = [tuple(o.id for o in game.offered(s)) for s in game.answering()]
+        others = [s for s in game.answering() if game.round_card(s) not in (None, card)]
+        names = ", ".join(common.team_name(self.app, s) for s in others)
+        return self.t("round.others_answer", teams=names)
+
+    def _common_offer(self, seats: list[int] | None = None) -> tuple[str, ...]:
+        """The responses every team (of `seats`) is offered: the projector shows no team's unlocked or
+        conditional one."""
+        game = self.game
+        offers = [tuple(o.id for o in game.offered(s)) for s in (game.answering() if seats is None else seats)]
         if not offers:
             return ()
         return tuple(o for o in offers[0] if all(o in other for other in offers[1:]))
@@ -345,13 +423,30 @@ class _TeamsTogether(OneStepScene):
 class RevealScene(_TeamsTogether):
     """Who chose what: every team's response side by side, with its effect, consequence, marks and tool. A
     team's number (or a click on it) shows its answer whole, as turn play shows it; any go-on key there
-    comes back here."""
+    comes back here. When teams answered different cards (a follow-up of their own, or cards that fit their
+    projects), each card has its page, the one most teams answered first: go-on turns the pages, PageUp
+    turns back, and every response and consequence is said whole."""
 
     name = "reveal"
 
     def __init__(self, app, view: RevealView) -> None:
         super().__init__(app)
         self.view = view
+        seats = Counter(e.card for e in view.effects)
+        self.pages = sorted(seats, key=lambda c: -seats[c])  # stable: ties in the order of the teams
+        self.page = 0
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in GO_BACK:
+            self.page = max(0, self.page - 1)
+            return True
+        return super().key(event)
+
+    def go_on(self) -> None:
+        if self.page + 1 < len(self.pages):
+            self.page += 1
+        else:
+            self.game.dismiss()
 
     def detail(self, seat: int) -> None:
         effect = next((e for e in self.view.effects if e.team == seat), None)
@@ -361,17 +456,17 @@ class RevealScene(_TeamsTogether):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        effects = self.view.effects
-        cards = {e.card for e in effects}
-        title = t("reveal.title")
-        if len(cards) == 1:
-            card = next(iter(cards))
-            title = t("reveal.title_card", card=app.deck_text("cards", card, "title") or card)
-        p.text(title, (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
-        if len(cards) == 1:
-            self.draw_by_response(p, next(iter(cards)))
+        if not self.pages:  # every team passed
+            p.text(t("reveal.title"), (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+            names = ", ".join(common.team_name(app, s) for s in self.view.passed)
+            p.text(t("reveal.passed", teams=names), (40, 120, 1840, 200), BODY)
         else:
-            self.draw_by_team(p)
+            card = self.pages[min(self.page, len(self.pages) - 1)]
+            title = t("reveal.title_card", card=app.deck_text("cards", card, "title") or card)
+            if len(self.pages) > 1:
+                title = f"{title} ({self.page + 1}/{len(self.pages)})"
+            p.text(title, (40, 18, 1840, 80), LARGE, bold=True, valign="middle", max_lines=1)
+            self.draw_by_response(p, card)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 982)
 
@@ -380,12 +475,13 @@ class RevealScene(_TeamsTogether):
         effect, the marks it left and its consequence, each said once and whole."""
         chosen: dict[str, list[EffectView]] = {}
         for response in self.deck.cards[card_id].options:
-            teams = [e for e in self.view.effects if e.option == response.id]
+            teams = [e for e in self.view.effects if e.card == card_id and e.option == response.id]
             if teams:
                 chosen[response.id] = teams
         gap = 16
-        left, top, width, height = 40, 110, 1840, 850 - (56 if self.view.passed else 0)
-        if self.view.passed:
+        passed = self.view.passed and self.page == 0
+        left, top, width, height = 40, 110, 1840, 850 - (56 if passed else 0)
+        if passed:
             names = ", ".join(common.team_name(self.app, s) for s in self.view.passed)
             p.text(self.t("reveal.passed", teams=names), (left, 916, width, 50), SMALL, colour=theme.MUTED, max_lines=1)
         cw = (width - gap * (len(chosen) - 1)) / max(1, len(chosen))
@@ -433,49 +529,6 @@ class RevealScene(_TeamsTogether):
         consequence = app.deck_text("cards", card_id, "consequences", option)
         if consequence and bottom - y2 > 36:
             p.text(consequence, (x + 20, y2 + 6, w - 40, bottom - y2 - 10), SMALL)
-
-    def draw_by_team(self, p: Painter) -> None:
-        """Teams answered different cards: one panel per team, its card named."""
-        effects = self.view.effects
-        for effect, box in zip(effects, _cells(len(effects)), strict=True):
-            self.draw_effect(p, effect, box)
-
-    def draw_effect(self, p: Painter, e: EffectView, box) -> None:
-        """One team's panel when the teams answered different cards: its card is named first."""
-        app, t = self.app, self.t
-        x, y, w, h = box
-        p.button(box, "", partial(self.detail, e.team), name=f"team{e.team}")
-        common.token(p, app, e.team, (x + 40, y + 40), 22)
-        p.text(
-            common.team_name(app, e.team), (x + 76, y + 8, w - 92, 64), BODY, bold=True, valign="middle", max_lines=1
-        )
-        title = app.deck_text("cards", e.card, "title") or e.card
-        p.text(title, (x + 20, y + 76, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
-        y2 = y + 122
-        card = self.deck.cards[e.card]
-        ids = [o.id for o in card.options if e.offered is None or o.id in e.offered]
-        n = ids.index(e.option) + 1 if e.option in ids else 0
-        text = app.deck_text("cards", e.card, "options", e.option) or e.option
-        said = t("reveal.response", n=n, text=text)
-        rh = min(h * 0.3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
-        p.text(said, (x + 20, y2, w - 40, rh), SMALL, bold=True)
-        y2 += rh + 4
-        chips = 68.0
-        common.effect_chips(p, app, e.delta, (x + 16, y2, w - 32, chips), horizontal=True)
-        y2 += chips + 6
-        # What is left of the marks and the tool first (a line each, at the bottom), the consequence above.
-        lines = []
-        if e.tool:
-            lines.append(t("card.tool_played", tool=app.deck_text("cards", e.tool, "title") or e.tool))
-        marks = [app.deck_text("marks", m) or m for m in e.marks]
-        if marks:
-            lines.append(t("card.marks_now", marks=" · ".join(marks)))
-        bottom = y + h - 10 - 44 * len(lines)
-        for j, line in enumerate(lines):
-            p.text(line, (x + 20, bottom + 44 * j, w - 40, 44), SMALL, colour=theme.MUTED, max_lines=1)
-        consequence = app.deck_text("cards", e.card, "consequences", e.option)
-        if consequence and bottom - y2 > 36:
-            p.text(consequence, (x + 20, y2, w - 40, bottom - y2), SMALL)
 
 
 class TeamAnswer(EffectScene):

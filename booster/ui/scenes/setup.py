@@ -99,7 +99,7 @@ class SetupScene(Scene):
         elif name == "mode":
             self.mode = MODES[(MODES.index(self.mode) + step) % len(MODES)] if self.mode in MODES else MODES[0]
         elif name == "phones":
-            self.app.set_phones(self.app.phones is None)
+            self.app.do(Command.SERVE_PHONES)
         elif name.startswith("colour"):
             i = int(name[6:])
             k = self.colour_order.index(self.tokens[i][0]) if self.tokens[i][0] in self.colour_order else 0
@@ -206,6 +206,8 @@ class SetupScene(Scene):
         if self.editing is None:
             return
         name = self.names[self.editing] + "".join(ch for ch in text if ch.isprintable())
+        if len(name) > MAX_NAME:  # said, not silently dropped: the room sees why the name stops
+            self.app.toast(self.t("setup.name_limit", n=MAX_NAME))
         self.names[self.editing] = name[:MAX_NAME]
 
     # -- drawing ------------------------------------------------------------------------------------------

@@ -1,0 +1,311 @@
+# SPDX-License-Identifier: MIT
+"""What a game is made of while it is played: actions, events, teams, rounds and the mutable `State`.
+
+The rules that change a state are `booster.engine.game.Game`'s; `State.push` asks them. Every name here is
+also importable from `booster.engine.game`, where callers have always found them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from attrs import define, evolve, field
+
+from booster.engine.model import Effect, Mode
+
+if TYPE_CHECKING:
+    from booster.engine.game import Game
+
+
+class Phase(StrEnum):
+    PLAY = "play"
+    EXCHANGE = "exchange"
+    OVER = "over"
+
+
+class ActionKind(StrEnum):
+    ADVANCE = "advance"
+    """Move to the next space and draw its card."""
+    REVEAL = "reveal"
+    """Play a tool with the reveal power on the pending card: its effects are shown before choosing."""
+    CHOOSE = "choose"
+    """Answer the pending card with one of its responses, optionally playing a tool."""
+    EXCHANGE = "exchange"
+    """Trade the team's points for experience cards."""
+    WITHDRAW = "withdraw"
+    """All at once: remove a team's recorded answer (the round stays open)."""
+    CLOSE = "close"
+    """All at once: every team has answered; apply the answers, in seat order, and show them together."""
+    PASS = "pass"
+    """All at once: the team gives no answer to this round's card (the facilitator reveals without it)."""
+
+
+class EventKind(StrEnum):
+    MOVED = "moved"  # value: the space reached
+    ROLLED = "rolled"  # value: the die
+    DREW = "drew"  # card: the card drawn (a challenge, a tool or a follow-up)
+    TOOL_GAINED = "tool_gained"
+    TOOL_PLAYED = "tool_played"  # card: the tool
+    REVEALED = "revealed"  # card: the card whose effects are now shown
+    SCORED = "scored"  # card, delta, and option for a response
+    MARKED = "marked"  # mark: the mark the team now holds; card, option: the response that left it
+    CLEARED = "cleared"  # mark: the mark removed
+    QUEUED = "queued"  # card: the follow-up scheduled; option: the response that scheduled it
+    ECHOED = "echoed"  # card: the experience card echoed; echo_of: (card, option) that echoes it
+    STAGE = "stage"  # value: the index of the stage that starts (or the number of stages at the end)
+    EXPERIENCE = "experience"  # card, value: pillar index; echo_of when it answers a response
+    EXCHANGED = "exchanged"
+    GAME_OVER = "game_over"
+    SPLIT = "split"  # all at once: no card fits every team's project, so each team draws its own
+    ANSWERED = "answered"  # all at once: card: the team's card; the answer stays hidden until close
+    WITHDRAWN = "withdrawn"  # all at once: the team's recorded answer was removed
+    ROUND_CLOSED = "round_closed"  # all at once: every answer was applied (the events before it)
+    PASSED = "passed"  # all at once: card: the card the team gave no answer to
+
+
+PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
+
+
+class IllegalAction(ValueError):
+    """The action is not allowed in this state; the state is unchanged."""
+
+
+class Action(NamedTuple):
+    """One entry of the log: `advance`, `reveal` (with a tool), `choose` (an option, maybe a tool), `exchange`;
+    all at once also `withdraw`, `pass` and `close`. `team` is the seat that acts in a round (-1: the team
+    the round waits for)."""
+
+    kind: ActionKind
+    option: str | None = None
+    tool: str | None = None
+    team: int = -1
+
+    def __str__(self) -> str:
+        who = f"team {self.team + 1}: " if self.team >= 0 else ""
+        if self.kind == ActionKind.REVEAL:
+            return f"{who}reveal with {self.tool}"
+        if self.kind != ActionKind.CHOOSE:
+            return f"{who}{self.kind}"
+        return f"{who}choose {self.option}" + (f" with {self.tool}" if self.tool else "")
+
+
+ADVANCE = Action(ActionKind.ADVANCE)
+EXCHANGE_ACTION = Action(ActionKind.EXCHANGE)
+CLOSE = Action(ActionKind.CLOSE)
+
+
+class Event(NamedTuple):
+    """Something that happened. `scored` events carry `delta`, aligned with the rules' pillars."""
+
+    kind: EventKind
+    team: int = -1
+    card: str | None = None
+    delta: Effect | None = None
+    value: int = 0
+    option: str | None = None
+    mark: str | None = None
+    echo_of: tuple[str, str] | None = None
+
+
+class Echo(NamedTuple):
+    """An experience card a team's response echoes: it is dealt first at the exchange."""
+
+    experience: str
+    card: str
+    option: str
+
+
+@define(slots=True)
+class Team:
+    """What a team holds. Changed in place by `State.push` (each change noted for `pop`); read it, never
+    assign to it."""
+
+    name: str
+    scenario: str | None
+    scores: tuple[int, ...]
+    tools: tuple[str, ...]  # every tool drawn, in order
+    spent: tuple[str, ...]  # tools played on a challenge, when tools are single use
+    experience: tuple[str, ...]
+    marks: tuple[str, ...] = ()  # marks held, in the order they were left
+    queue: tuple[str, ...] = ()  # follow-up cards waiting to be drawn, first first
+    scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
+    echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
+    pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
+
+    def _replace(self, **changes: Any) -> Team:
+        """A copy with `changes` (as a named tuple's `_replace`)."""
+        return evolve(self, **changes)
+
+
+class Round(NamedTuple):
+    """An open round, all at once: per team (by seat), its card, its recorded answer, its reveal tool."""
+
+    cards: tuple[str | None, ...]  # None: the team has nothing to answer (an empty pile)
+    answers: tuple[Action | None, ...]  # `choose` (or `pass`) actions without a team, None until answered
+    revealed: tuple[str | None, ...]
+
+    def waiting(self) -> int | None:
+        """The first seat that has a card and no answer yet; None once every team has answered."""
+        for seat, (card, answer) in enumerate(zip(self.cards, self.answers, strict=True)):
+            if card is not None and answer is None:
+                return seat
+        return None
+
+
+class Setup(NamedTuple):
+    teams: tuple[str, ...]
+    seed: int = 0
+    scenarios: tuple[str | None, ...] = ()
+    mode: str | None = None  # "in-turn" or "all-at-once"; None: the rules' choice
+
+
+# The undo stack is two flat lists, so that what it keeps is no new object for the garbage collector to
+# look at (a tuple per change kept alive for a whole game made the collector run four times as often):
+# - the frames: per push, FRAME items: the action, the flow before it (rng, phase, stage, turn, pending,
+#   revealed, round) and the length of the journal before it;
+# - the journal: per change made to a team, the piles or the spaces, three items: the team or list, the
+#   attribute or index, the old value.
+FRAME = 9
+
+
+@define(slots=True, eq=False)
+class State:
+    """One game in progress: the flow (phase, stage, turn, spaces, the pending card, an open round) and what
+    the teams hold. `push` applies an action in place; `pop` undoes the last one exactly.
+
+    All at once, while a round is open, `turn` is the first team without an answer (-1 once all have
+    answered: `round.waiting()` says so with a type) and `pending`, `revealed` are its own, so that the
+    readers of Game work as in turn play."""
+
+    rng: int
+    phase: Phase
+    stage: int  # index into the rules' stages
+    turn: int  # index of the team whose turn it is
+    spaces: list[int]  # per team, the index of the space reached in this stage; -1 before the first
+    pending: str | None  # a drawn challenge or follow-up waiting for the team's response
+    revealed: str | None  # the tool played to reveal the pending card's effects
+    teams: list[Team]
+    # The board piles of each pile set (in Game.pile_keys order), then one experience pile per pillar.
+    piles: list[tuple[str, ...]]
+    step: int  # number of actions applied since the start
+    mode: Mode = Mode.IN_TURN
+    round: Round | None = None
+    game: Game | None = field(default=None, repr=False)  # the rules `push` applies; None: a state read back
+    _stack: list[Any] = field(factory=list, repr=False)
+    _changes: list[Any] = field(factory=list, repr=False)
+
+    def push(self, action: Action) -> list[Event]:
+        """Applies `action` in place and says what happened; raises IllegalAction and changes nothing if the
+        action is not allowed."""
+        game = self.game
+        if game is None:
+            raise IllegalAction("this state was read back without its rules: replay its log instead")
+        frame = (
+            action,
+            self.rng,
+            self.phase,
+            self.stage,
+            self.turn,
+            self.pending,
+            self.revealed,
+            self.round,
+            len(self._changes),
+        )
+        try:
+            if self.round is None:
+                move = game._moves.get(action.kind)
+                events = game._not_a_move(action) if move is None else move(self, action)
+            else:
+                events = game._in_round(self, action)
+        except BaseException:
+            self._restore(frame)
+            raise
+        self.step += 1
+        self._stack += frame
+        return events
+
+    def pop(self) -> Action:
+        """Undoes the last `push` exactly and returns its action (IndexError when nothing was pushed)."""
+        stack = self._stack
+        if not stack:
+            raise IndexError("pop from a state with nothing pushed")
+        frame = tuple(stack[-FRAME:])
+        del stack[-FRAME:]
+        self._restore(frame)
+        self.step -= 1
+        action: Action = frame[0]
+        return action
+
+    def _restore(self, frame: tuple[Any, ...]) -> None:
+        _, self.rng, self.phase, self.stage, self.turn, self.pending, self.revealed, self.round, noted = frame
+        changes = self._changes
+        for i in range(len(changes) - 3, noted - 3, -3):
+            target, key, old = changes[i : i + 3]
+            if type(key) is str:
+                setattr(target, key, old)
+            else:
+                target[key] = old
+        del changes[noted:]
+
+    @property
+    def log(self) -> tuple[Action, ...]:
+        """The actions pushed on this state, first first (those `pop` can undo)."""
+        return tuple(self._stack[::FRAME])
+
+    def clone(self) -> State:
+        """A copy that shares nothing changeable with this state (and has nothing to pop)."""
+        return State(
+            self.rng,
+            self.phase,
+            self.stage,
+            self.turn,
+            list(self.spaces),
+            self.pending,
+            self.revealed,
+            [evolve(t) for t in self.teams],
+            list(self.piles),
+            self.step,
+            self.mode,
+            self.round,
+            self.game,
+        )
+
+    def _view(self, turn: int, pending: str | None, revealed: str | None) -> State:
+        """The same state read as team `turn` meets it (for reading only: it shares the teams and piles)."""
+        return State(
+            self.rng,
+            self.phase,
+            self.stage,
+            turn,
+            self.spaces,
+            pending,
+            revealed,
+            self.teams,
+            self.piles,
+            self.step,
+            self.mode,
+            self.round,
+            self.game,
+        )
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.rng,
+            self.phase,
+            self.stage,
+            self.turn,
+            self.spaces,
+            self.pending,
+            self.revealed,
+            self.teams,
+            self.piles,
+            self.step,
+            self.mode,
+            self.round,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, State) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
