@@ -268,7 +268,6 @@ class GameController:
         elif action.kind == ActionKind.CLOSE and before.round is not None:
             passed = tuple(seat for seat, t in sorted(done.teams.items()) if t.passed)
             self.queue.append(RevealView(self._effects(before, done), passed))
-        self._queue_stage_end(done.stages)
 
     def _queue_stage_end(self, stages: tuple[int, ...]) -> None:
         """A stage ended: each team with a project of its own writes its transfer answer, then the next
