@@ -288,6 +288,9 @@ class App(Desk):
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
+        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
+            self.reload_deck()
+            return
         if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
@@ -304,6 +307,9 @@ class App(Desk):
             self.open_help()
         elif not top.overlay and k == pygame.K_t:
             self.toggle_timer()
+        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
+            if self.game is not None and self.in_game() and self.game.extend_timer(60):
+                self.dirty = True
         elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
             self.undo()
         else:
@@ -334,6 +340,10 @@ class App(Desk):
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
+        elif self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
+            self.last_poll = now
+            if self.disk_watch.changed():
+                self.toast(self.t("toast.deck_changed_on_disk"))
 
     # -- the teams' phones --------------------------------------------------------------------------------
     def sync_phones(self) -> None:
@@ -341,6 +351,7 @@ class App(Desk):
         they should show, and show the join panel once for each new game."""
         assert self.phones is not None
         game = self.game if self.in_game() else None
+        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
         if self.phones.sync(game):
             self.sync_game()
             self.dirty = True
@@ -429,7 +440,7 @@ class App(Desk):
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.game is not None:
+        if self.watch_problems and (self.game is not None or not self.problems):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
