@@ -161,10 +161,10 @@ def _cpu(fn, *args) -> float:
 def draw_times(repeats: int = 5) -> list[tuple[str, float]]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     import pygame
-    from booster.ui.layout import Layout
 
     from booster.deck.loader import load_deck
     from booster.ui.carddraw import card_size, draw_card
+    from booster.ui.frame import Layout
     from booster.ui.i18n import Strings
     from booster.ui.paint import Painter
     from booster.ui.text import TextRenderer

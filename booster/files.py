@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterable
@@ -62,6 +63,48 @@ def check_target(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
             continue
         if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
             raise RefusedWrite(path, f"{path} is one of the files read: choose another output file")
+
+
+# A saved game's first bytes (booster.saves.FORMAT): a save is never replaced by an export, --force or not.
+_SAVE = re.compile(rb'"format"\s*:\s*"social-impact-booster/save-')
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+def check_output(
+    path: str | Path,
+    inputs: Iterable[str | Path] = (),
+    decks: Iterable[str | Path] = (),
+    force: bool = False,
+    save: bool = False,
+) -> None:
+    """What every `-o`/`--save` checks before any work; RefusedWrite with a sentence if `path` is one of the
+    files read (`inputs`), a link or a device, a deck file (a YAML file in one of the `decks` folders, which
+    the deck would then read), a saved game, or any file that exists: `force` replaces an export, never a
+    save; `save` (the output is a save) never replaces anything."""
+    path = Path(path)
+    check_target(path, inputs)
+    where = path.absolute().parent
+    for deck in decks:
+        folder = Path(deck)
+        try:
+            inside = folder.is_dir() and where.resolve() == folder.resolve()
+        except OSError:
+            inside = False
+        if inside and path.suffix.lower() in DECK_SUFFIXES:
+            raise RefusedWrite(path, f"{path} is a file of the deck {folder}: choose a file outside the deck")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        return
+    except OSError:  # unreadable: the write will say why
+        return
+    if _SAVE.search(head):
+        raise RefusedWrite(path, f"{path} is a saved game: a save is never replaced, choose a new file name")
+    if save:
+        raise RefusedWrite(path, f"{path} exists: a save is written to a new file, choose another name")
+    if not force:
+        raise RefusedWrite(path, f"{path} exists: add --force to replace it")
 
 
 def write_atomic(path: str | Path, data: str | bytes, inputs: Iterable[str | Path] = ()) -> None:

@@ -45,6 +45,16 @@ def user_data() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_cache() -> Path:
+    """What the program keeps only to be quicker next time (measures of card texts): $BOOSTER_HOME/cache if
+    set, else the platform's cache folder (Linux: ~/.cache/social-impact-booster). Deleting it loses nothing."""
+    if home := os.environ.get("BOOSTER_HOME"):
+        return Path(home) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
 def user_decks() -> Path:
     """The folder of the user's own decks: each deck is a folder in it, played with `--deck FOLDER-NAME`."""
     return user_data() / "decks"

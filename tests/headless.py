@@ -15,7 +15,7 @@ from booster.engine.game import ADVANCE, EXCHANGE_ACTION, Action, Game, IllegalA
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.phones.bridge import Bridge
-from booster.phones.room import Room, room_for
+from booster.phones.room import Room, Table, room_for
 
 T = TypeVar("T")
 
@@ -40,16 +40,19 @@ class HeadlessLoop:
     pressing "go on") advances, and exchanges at the end, until a team has a challenge to answer. `call`
     runs code on that thread."""
 
-    def __init__(self, deck: Deck, setup: Setup, advance: bool = True, poll: float | None = None) -> None:
+    def __init__(
+        self, deck: Deck, setup: Setup, advance: bool = True, poll: float | None = None, table: Table | None = None
+    ) -> None:
         """`poll`: None wakes the loop as soon as an answer is queued; a number of seconds makes it look at the
-        queue only that often instead, as a window's loop polling for events does (the benchmark uses it)."""
-        self.table = Headless(deck, setup)
+        queue only that often instead, as a window's loop polling for events does (the benchmark uses it).
+        `table`: the game to play instead of a bare match (the front end's controller, which saves)."""
+        self.table: Table = table if table is not None else Headless(deck, setup)
         self.poll = poll
         self.room: Room = room_for(self.table)
         self.bridge = Bridge(wake=self.wake if poll is None else None)
         self.advance = advance
         self._woken = threading.Event()
-        self._calls: queue.SimpleQueue[tuple[Callable[[Headless], Any], Future[Any]]] = queue.SimpleQueue()
+        self._calls: queue.SimpleQueue[tuple[Callable[[Any], Any], Future[Any]]] = queue.SimpleQueue()
         self._running = True
         self._thread = threading.Thread(target=self._run, name="game", daemon=True)
         self._step()  # the first views exist before any phone asks
@@ -58,7 +61,7 @@ class HeadlessLoop:
     def wake(self) -> None:
         self._woken.set()
 
-    def call(self, fn: Callable[[Headless], T]) -> T:
+    def call(self, fn: Callable[[Any], T]) -> T:
         """Run `fn(table)` on the game's thread and return its result (as the facilitator's keyboard)."""
         done: Future[T] = Future()
         self._calls.put((fn, done))
@@ -86,6 +89,7 @@ class HeadlessLoop:
                 done.set_result(fn(self.table))
             except Exception as e:  # handed back to the caller's thread
                 done.set_exception(e)
+        self.room = room_for(self.table)  # a call may have started another game
         self.bridge.drain(self.room)
         state = self.table.match.state
         # An open round waits for every answer, then for the facilitator's reveal (`close`).

@@ -43,7 +43,7 @@ def test_json_has_the_figures_of_the_issue_and_is_the_same_for_the_same_seed(cap
 def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
     deck = _mechanics()
     pooled = b.balance(deck, 20, 2, 3, progress=False, quick=True)
-    monkeypatch.setattr(b.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: one process
+    monkeypatch.setattr(b.pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: one process
     alone = b.balance(deck, 20, 2, 3, progress=False, quick=True)
     assert pooled == alone
 
@@ -138,4 +138,6 @@ def test_the_targets_in_words():
     assert any("lookahead player (8.5) is less than 1 card above" in w for w in warnings)
     assert any("marks change" in w for w in warnings)
     assert any("same challenge twice" in w for w in warnings)
+    report["repeats_by_scenario"] = {"repair-cafe": 0.34, "bike": 0.0}
+    assert any("repair-cafe 34%" in w and "bike" not in w for w in b._target_warnings(report))
     assert not any("follow-ups" in w or "echo" in w for w in warnings)

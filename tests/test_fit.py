@@ -42,26 +42,39 @@ def test_a_longer_translation_loads_and_only_what_does_not_fit_is_reported(long_
     result = load_deck(long_deck)
     assert result.deck is not None and "de" in result.deck.texts and not result.refused
     deck = result.deck
-    for measure in (fit.printed, fit.screen):
-        found = measure(deck, "de", fit.candidates(deck, "de"))
-        # Most cards still fit at a legible size; those that do not say by how much.
-        assert 0 < len(found) < len(deck.cards) / 3, measure
-        assert all(o.lines >= 1 and o.chars >= o.lines * 20 for o in found)
+    # On screen, most cards still fit at a legible size; those that do not say by how much. On paper, a card
+    # that does not fit its face continues on its back: at 40 % longer, every card prints.
+    found = fit.screen(deck, "de", fit.candidates(deck, "de"))
+    assert 0 < len(found) < len(deck.cards) / 3
+    assert all(o.lines >= 1 and o.chars >= o.lines * 20 for o in found)
+    assert fit.printed(deck, "de", fit.candidates(deck, "de")) == []
     # The cards left out of the measure are those no longer than their source: none of them overflows.
     assert {o.card for o in fit.overflows(deck, "de")} == {
         o.card for o in fit.overflows(deck, "de", fit.candidates(deck, "de"))
     }
     assert main(["deck", "check", str(long_deck)]) == 1
     out = capsys.readouterr().out
-    printed = fit.printed(deck, "de", fit.candidates(deck, "de"))[0]
     projected = fit.screen(deck, "de", fit.candidates(deck, "de"))[0]
-    assert f"cards.{printed.card}: the de texts do not fit the printed card even at the smallest legible size" in out
     assert (
         f"cards.{projected.card}: the de texts do not fit the projected card even at the smallest legible size" in out
     )
     assert f"overflow by about {projected.lines} line" in out and "text.de.yaml:" in out
     assert f"booster deck preview {long_deck} --lang de --card {projected.card} shows it" in out
-    assert f"booster deck print {long_deck} --lang de shows it" in out
+
+
+def test_a_text_too_long_even_for_both_sides_of_the_printed_card_is_reported(long_deck: Path) -> None:
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    de = deck.texts["de"]["cards"]
+    cid = "personas"
+    huge = attrs.evolve(
+        deck, texts={**deck.texts, "de": {**deck.texts["de"], "cards": {**de, cid: {**de[cid], "text": "Wort " * 600}}}}
+    )
+    [o] = fit.printed(huge, "de", [cid])
+    assert o.card == cid and o.lines >= 10
+    sentence = o.sentence("de", "DECK")
+    assert "do not fit the printed card, even continued on its back, even at the smallest legible size" in sentence
+    assert sentence.endswith("booster deck print DECK --lang de shows it")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "it"])
@@ -136,18 +149,14 @@ def test_preview_marks_the_overflow_of_the_card_it_draws(long_deck: Path, tmp_pa
     over = fit.screen(deck, "de", names)[0].card
     challenges = [c for c in deck.cards if deck.cards[c].kind == "challenge"]
     fits = next(c for c in challenges if not fit.overflows(deck, "de", [c]))
-    on_paper = next(o for o in fit.printed(deck, "de", names) if not fit.screen(deck, "de", [o.card]))
     out = tmp_path / "prev"
     argv = ["deck", "preview", str(long_deck), "--lang", "de", "-o", str(out)]
-    assert main([*argv, "--card", over, "--card", fits, "--card", on_paper.card]) == 0
+    assert main([*argv, "--card", over, "--card", fits]) == 0
     err = capsys.readouterr().err
     assert f"cards.{over}: the de texts do not fit the projected card" in err
-    assert f"cards.{on_paper.card}: the de texts do not fit the printed card" in err  # said, not drawn
     marked, plain = pygame.image.load(out / f"{over}.de.png"), pygame.image.load(out / f"{fits}.de.png")
     assert marked.get_height() > card_size(deck.cards[over].kind)[1]  # a strip below the card says by how much
     assert plain.get_size() == card_size("challenge")
-    paper = pygame.image.load(out / f"{on_paper.card}.de.png")
-    assert paper.get_size() == card_size(deck.cards[on_paper.card].kind)  # it fits the screen: not marked
     strip = marked.get_at((marked.get_width() // 2, marked.get_height() - 3))
     assert (strip.r, strip.g, strip.b) == (213, 94, 0)
 
@@ -181,3 +190,69 @@ def test_a_designers_source_card_that_overflows_is_reported_too(tmp_path: Path, 
     assert main(["deck", "check", str(d)]) == 1
     out = capsys.readouterr().out
     assert f"text.fr.yaml:{at + 1}:3: cards.food-desert: the Français (fr) texts do not fit the projected card" in out
+
+
+def test_a_second_check_measures_only_what_changed(long_deck: Path, tmp_path: Path, monkeypatch) -> None:
+    """The measures are kept by content: a second run lays out no card; after one edit, only the card edited
+    and the cards that name it are laid out again; the problems are the same as a fresh measure's."""
+    from booster.tools.fitcache import FitCache
+
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    names = fit.candidates(deck, "de")
+    fresh = fit.overflows(deck, "de", names)
+    assert fresh  # the pseudo-German has cards that do not fit
+
+    measured: list[str] = []
+    real_printed, real_screen = fit.printed, fit.screen
+
+    def counting(real):
+        def measure(deck, lang, cards=None):
+            cards = list(cards if cards is not None else deck.cards)
+            measured.extend(cards)
+            return real(deck, lang, cards)
+
+        return measure
+
+    monkeypatch.setattr(fit, "printed", counting(real_printed))
+    monkeypatch.setattr(fit, "screen", counting(real_screen))
+    cache = FitCache(tmp_path)
+    assert fit.overflows(deck, "de", names, cache) == fresh
+    cache.save()
+    assert len(measured) == 2 * len(names)
+
+    measured.clear()
+    assert fit.overflows(deck, "de", names, FitCache(tmp_path)) == fresh
+    assert measured == []
+
+    # One tool renamed: the tool and the challenges that list it among their helpful tools are measured again.
+    tool = next(c for c in deck.cards.values() if c.kind == "tool")
+    naming = {c.id for c in deck.cards.values() if tool.id in c.tools}
+    texts = {**deck.texts["de"], "cards": {**deck.texts["de"]["cards"], tool.id: {"title": "Ein neuer Name"}}}
+    edited = attrs.evolve(deck, texts={**deck.texts, "de": texts})
+    fit.overflows(edited, "de", list(deck.cards), FitCache(tmp_path))
+    assert tool.id in measured and naming and naming <= set(measured)
+    assert len(set(measured)) < len(deck.cards) / 2
+
+
+def test_a_damaged_cache_is_measured_again(long_deck: Path, tmp_path: Path) -> None:
+    from booster.tools.fitcache import FILE, FitCache
+
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    names = fit.candidates(deck, "de")
+    fresh = fit.overflows(deck, "de", names)
+    for damage in (b"\xff\x00{", b'{"version": 1, "entries": {"x": [1, 2]}}', b"[]"):
+        (tmp_path / FILE).write_bytes(damage)
+        assert fit.overflows(deck, "de", names, FitCache(tmp_path)) == fresh
+
+
+def test_deck_status_names_the_cards_too_long_as_check_does(long_deck: Path, capsys) -> None:
+    deck = load_deck(long_deck).deck
+    assert deck is not None
+    found = fit.overflows(deck, "de", fit.candidates(deck, "de"))
+    main(["deck", "status", str(long_deck), "--lang", "de"])
+    out = capsys.readouterr().out
+    n = len(found)
+    assert f"de: {n} card{'s' if n != 1 else ''} too long for the card:" in out
+    assert all(f"cards.{o.card}: the de texts do not fit" in out for o in found)

@@ -19,7 +19,9 @@ import random
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from deckgen import MINI
 
@@ -204,22 +206,25 @@ def digest(lines: Iterator[str]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
-# (deck folder, teams, scenarios, mode, seeds): every mode on the core deck, the mechanics and the mini deck.
-DIGESTS: dict[str, tuple[Path, int, tuple[str | None, ...], str, int]] = {
-    "core/in-turn/4": (paths.CORE_DECK, 4, (), "in-turn", 300),
-    "core/all-at-once/4": (paths.CORE_DECK, 4, (), "all-at-once", 300),
-    "core/in-turn/1": (paths.CORE_DECK, 1, (), "in-turn", 50),
-    "mechanics/in-turn/3": (MECHANICS, 3, SCENARIOS, "in-turn", 300),
-    "mechanics/all-at-once/3": (MECHANICS, 3, SCENARIOS, "all-at-once", 300),
-    "mini/in-turn/8": (MINI, 8, (), "in-turn", 100),
+# (deck folder, teams, scenarios, mode, seeds, rules changed): every mode on the core deck, the mechanics and
+# the mini deck; movement by die and tools that are not spent, on the mechanics deck.
+DIGESTS: dict[str, tuple[Path, int, tuple[str | None, ...], str, int, dict[str, Any]]] = {
+    "core/in-turn/4": (paths.CORE_DECK, 4, (), "in-turn", 300, {}),
+    "core/all-at-once/4": (paths.CORE_DECK, 4, (), "all-at-once", 300, {}),
+    "core/in-turn/1": (paths.CORE_DECK, 1, (), "in-turn", 50, {}),
+    "mechanics/in-turn/3": (MECHANICS, 3, SCENARIOS, "in-turn", 300, {}),
+    "mechanics/all-at-once/3": (MECHANICS, 3, SCENARIOS, "all-at-once", 300, {}),
+    "mini/in-turn/8": (MINI, 8, (), "in-turn", 100, {}),
+    "mechanics/die/3": (MECHANICS, 3, SCENARIOS, "in-turn", 100, {"movement": "die", "die_faces": 2}),
+    "mechanics/reusable-tools/3": (MECHANICS, 3, SCENARIOS, "all-at-once", 100, {"tools_single_use": False}),
 }
 
 
 def digests(name: str) -> list[str]:
-    folder, n, scenarios, mode, seeds = DIGESTS[name]
+    folder, n, scenarios, mode, seeds, rules = DIGESTS[name]
     deck = load_deck(folder).deck
     assert deck is not None
-    game = Game(deck)
+    game = Game(attrs.evolve(deck, rules=attrs.evolve(deck.rules, **rules)))
     teams = tuple(f"Team {i + 1}" for i in range(n))
     return [digest(random_game(game, Setup(teams, seed, scenarios, mode), seed)) for seed in range(seeds)]
 

@@ -11,6 +11,7 @@ from deckgen import MINI, synthetic_deck, write_deck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from booster.deck import yaml_words
 from booster.deck.loader import load_deck
 from booster.tools.cli import main
 
@@ -89,10 +90,8 @@ def test_yaml_11_boolean_where_an_id_is_expected(mini_copy):
 
 def test_wrong_types(mini_copy):
     edit(mini_copy, "rules.yaml", "exchange: {rate: 1, cap: 2}", "exchange: {rate: one, cap: 2}")
-    edit(mini_copy, "text.en.yaml", "title: A garden", "title: 12")
     lines = check(mini_copy)
     only(lines, "rules.yaml", 13, 18, "exchange.rate: expected a whole number, found the text 'one'")
-    only(lines, "text.en.yaml", 13, 12, "expected a text, found the number 12: put it in quotes")
 
 
 def test_duplicate_card_ids_across_files(mini_copy):
@@ -143,7 +142,7 @@ def test_non_utf8_empty_oversized_and_deep_files(mini_copy):
 
 def test_every_problem_is_reported_at_once(mini_copy):
     edit(mini_copy, "cards.yaml", "    stage: finish", "    stage: finnish")
-    edit(mini_copy, "text.en.yaml", "title: A garden", "title: Yes")
+    edit(mini_copy, "text.en.yaml", "title: A garden", "title: [A garden]")
     edit(mini_copy, "rules.yaml", "movement: {mode: step}", "movement: {mode: stepp}")
     assert len(check(mini_copy)) >= 3
 
@@ -219,8 +218,10 @@ def test_deck_files_name_their_schema_on_the_first_line():
         assert first == f"# yaml-language-server: $schema=../../../booster/schemas/{kind}.schema.json"
 
 
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
-    lambda t: t.strip() == t and t.strip()
+# Texts a card draws as written: no control or format character (zero-width, bidi controls, BOM) and no
+# markup, which the loader refuses with their fix (tested in test_text_slips_are_refused_with_their_fix).
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf")), min_size=1, max_size=40).filter(
+    lambda t: t.strip() == t and t.strip() and not yaml_words.text_slips(t)
 )
 
 
@@ -285,3 +286,74 @@ def test_a_broken_source_text_still_refuses_the_deck(mini_copy):
     edit(mini_copy, "text.en.yaml", "title: A garden", "title: A garden: big")
     result = load_deck(mini_copy)
     assert result.deck is None and result.problems
+
+
+# The mistakes that made the parser complain a line or more below, with a harmful fix (issue 25 §5): each is
+# now told at its own line, with the line to write.
+LINE_SLIPS = [
+    ("    text: A plot of land is free.", "\u00a0   text: A plot of land is free.", 14, 1, "no-break space (U+00A0)"),
+    (
+        "    title: A garden",
+        '    title:"A garden"',
+        13,
+        11,
+        "separated by ': ' (a colon and a space): write title: \"A garden\"",
+    ),
+    (
+        "    title: A garden",
+        '    title "A garden"',
+        13,
+        10,
+        "the name title has no ':' after it: write title: \"A garden\"",
+    ),
+    ("    title: A garden", '    title: "A garden', 13, 12, "this quote is never closed"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "col", "fragment"), LINE_SLIPS)
+def test_a_slip_is_told_at_its_own_line(mini_copy, old, new, line, col, fragment):
+    edit(mini_copy, "text.en.yaml", old, new)
+    lines = check(mini_copy)
+    assert len(lines) == 1, lines
+    only(lines, "text.en.yaml", line, col, fragment)
+
+
+def test_the_leftover_braces_line_is_told_to_go(mini_copy):
+    path = mini_copy / "text.fr.yaml"
+    n = len(path.read_text(encoding="utf-8").splitlines())
+    with path.open("a", encoding="utf-8") as f:
+        f.write("{}  # nothing translated yet: delete this line when you uncomment a first text\n")
+    only(check(mini_copy), "text.fr.yaml", n + 1, 1, "this '{}' line is left by deck translate")
+
+
+TEXT_SLIPS = [
+    ("<b>A garden</b>", "the markup <b>, which a card shows as is: remove the tags"),
+    ("A<br>garden", "the markup <br>, which a card shows as is: for a new line, write \\n"),
+    ("A \ufeffgarden", "byte-order mark (U+FEFF)"),
+    ("A \u202egarden", "bidirectional control U+202E"),
+    ('"\u200b\u200c"', "this text draws nothing"),
+    ('"\u200b \u2060"', "this text draws nothing"),
+]
+
+
+@pytest.mark.parametrize(("title", "fragment"), TEXT_SLIPS)
+def test_text_slips_are_refused_with_their_fix(mini_copy, title, fragment):
+    edit(mini_copy, "text.fr.yaml", "title: Un jardin", f"title: {title}")
+    result = load_deck(mini_copy)
+    assert result.deck is not None and "fr" in result.refused  # the other languages still play
+    only([str(p) for p in result.problems], "text.fr.yaml", 8, 12, fragment)
+
+
+def test_a_zero_width_space_is_warned(mini_copy):
+    edit(mini_copy, "text.fr.yaml", "title: Un jardin", "title: Un\u200bjardin")
+    result = load_deck(mini_copy)
+    assert not result.problems
+    assert any("zero-width space (U+200B)" in w.message and w.line == 8 for w in result.warnings)
+
+
+def test_a_source_title_that_draws_nothing_is_refused_at_its_place(mini_copy, capsys):
+    edit(mini_copy, "text.en.yaml", "title: A garden", 'title: "\u200b\u200b"')
+    assert main(["deck", "check", str(mini_copy)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"text\.en\.yaml:13:12: this text draws nothing", out), out
+    assert "Traceback" not in out

@@ -123,6 +123,19 @@ def test_simulate_plays_both_modes(capsys):
     assert json.loads(capsys.readouterr().out)["mode"] == "in-turn"  # the deck's rules say nothing: in turn
 
 
+def test_the_pool_gives_the_figures_of_one_process(monkeypatch):
+    from booster.tools import pool
+
+    deck = load_deck(MINI).deck
+    assert deck is not None
+    pooled = simulate(deck, 250, 3, 5, "greedy")  # three batches, on every core
+    monkeypatch.setattr(pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # one process
+    alone = simulate(deck, 250, 3, 5, "greedy")
+    for r in (pooled, alone):
+        r.pop("speed")
+    assert pooled == alone
+
+
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 10_000), teams=st.integers(1, 8), mode=st.sampled_from(["in-turn", "all-at-once"]))
 def test_greedy_plays_the_core_deck_to_the_end_whatever_the_seed(seed, teams, mode):

@@ -51,3 +51,46 @@ def test_ellipsize_fits(text, width):
 
 def test_words_glue_spaced_punctuation():
     assert words("« Bonjour » ?") == ["« Bonjour » ?"]
+
+
+def _greedy(text: str, width: float, measure, limit: int = 0) -> list[str]:
+    """The plain greedy wrapper, one measure per word: the oracle the galloping one must agree with."""
+    from booster.text.wrap import _cut
+
+    lines: list[str] = []
+    enough = limit + 1 if limit else 0
+    for para in text.split("\n"):
+        line = ""
+        for word in words(para):
+            if enough and len(lines) >= enough:
+                return lines[:enough]
+            candidate = f"{line} {word}" if line else word
+            if measure(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line, cut = word, 0
+            while len(line) > 1 and not (enough and len(lines) >= enough):
+                cut = _cut(line, width, measure, cut)
+                if cut >= len(line):
+                    break
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return lines[:enough] if enough else lines
+
+
+def _proportional(s: str) -> float:
+    """A measure with wide and narrow letters, as a real font has."""
+    return sum(3.0 if c in "mw" else 0.5 if c in "il " else 1.7 for c in s)
+
+
+words_strategy = st.text(alphabet=st.sampled_from(list("aimw  il:«»\n")), max_size=300)
+
+
+@given(words_strategy, st.integers(min_value=1, max_value=60), st.integers(min_value=0, max_value=6))
+def test_galloping_wrap_breaks_where_the_greedy_one_does(text, width, limit):
+    """The same lines as filling word by word, whatever the widths, long words and line limit."""
+    for measure in (len, _proportional):
+        assert wrap(text, width, measure, limit) == _greedy(text, width, measure, limit)

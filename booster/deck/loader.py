@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from booster import paths
 from booster.deck import schemas
 from booster.deck.yaml_safe import MAX_BYTES, Document, Problem, read_file
 from booster.engine.model import (
@@ -83,9 +84,6 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "powers": ("tool",),
     "project": ("scenario",),
 }
-# A card's responses are checked to leave the team at least one, whatever its marks, by trying every
-# combination of the marks the card names; beyond this many marks the check is skipped (2**12 tries).
-MAX_MARKS_TRIED = 12
 
 
 class LoadResult(NamedTuple):
@@ -139,6 +137,10 @@ class _Reporter:
         return self._located(warnings=True)
 
 
+# The decks installed with the program: an installer may hard-link its files from a cache (uv does).
+_TRUSTED = paths.DECKS.resolve()
+
+
 def deck_files(folder: Path) -> list[Path]:
     """The deck's YAML files that can be read: regular files inside the folder (see `_scan`)."""
     return sorted(_scan(folder)[0].values())
@@ -173,6 +175,17 @@ def _scan(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
                     1,
                     "the file is a link to a file outside the deck folder, which is not read: "
                     "copy the file into the deck instead",
+                )
+            )
+        elif stat.S_ISREG(mode) and target.stat().st_nlink > 1 and not inside.is_relative_to(_TRUSTED):
+            # A hard link: the same file under another name, maybe outside the deck (nothing tells where).
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "the file is a hard link (it has other names, maybe outside the deck folder), which is not "
+                    "read: copy the file into the deck instead",
                 )
             )
         elif not stat.S_ISREG(mode):
@@ -320,7 +333,9 @@ _Parsed = tuple[Document, list[Problem], list[tuple[list[str | int], str, bool]]
 
 
 def _parse(job: _Job) -> _Parsed:
-    doc, problems = read_file(job.path, str(job.path), job.max_bytes, refuse_control=True)
+    # In a text file every value is a text (a Weblate save writes `No` unquoted).
+    text = job.kind == "text"
+    doc, problems = read_file(job.path, str(job.path), job.max_bytes, refuse_control=True, all_text=text)
     return doc, problems, None if doc.value is None else schemas.validate(job.kind, doc.value)
 
 
@@ -599,15 +614,37 @@ def _a(word: str) -> str:
 
 
 def _marks_leaving_no_response(card: Card) -> tuple[str, ...] | None:
-    """Marks with which a team would be offered none of the card's responses (tools not counted), or None."""
-    marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes)})
-    if not card.options or len(marks) > MAX_MARKS_TRIED:  # no options at all is reported on its own
+    """Marks with which a team would be offered none of the card's responses (tools not counted), or None.
+
+    A proof for any number of marks, not a trial of their combinations: each response is withheld when one
+    of its `requires` is missing or one of its `excludes` is held, so a team is offered nothing exactly when
+    one such reason per response can hold together. A search through those reasons, response by response,
+    finds such marks or shows there are none (a card has a few responses with a few marks each)."""
+    if not card.options:  # reported on its own
         return None
-    for bits in range(1 << len(marks)):
-        held = frozenset(m for i, m in enumerate(marks) if bits >> i & 1)
-        if not any(o.offered_to(held, ()) for o in card.options):
-            return tuple(sorted(held))
-    return None
+    reasons: list[list[tuple[str, bool]]] = []  # per response: (mark, held?) that withholds it
+    for o in card.options:
+        if o.unlocked_by:  # withheld without its tool whatever the marks
+            continue
+        why = [(m, False) for m in o.requires] + [(m, True) for m in o.excludes]
+        if not why:  # offered to every team
+            return None
+        reasons.append(why)
+
+    def search(i: int, held: dict[str, bool]) -> dict[str, bool] | None:
+        if i == len(reasons):
+            return held
+        if any(held.get(m) is h for m, h in reasons[i]):  # already withheld by the marks chosen so far
+            return search(i + 1, held)
+        for m, h in reasons[i]:
+            if m not in held:
+                found = search(i + 1, {**held, m: h})
+                if found is not None:
+                    return found
+        return None
+
+    found = search(0, {})
+    return None if found is None else tuple(sorted(m for m, h in found.items() if h))
 
 
 def _check_design(

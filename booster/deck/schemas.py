@@ -10,15 +10,67 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
 
 KINDS = ("deck", "rules", "cards", "text")
 FILE_KIND = {"deck.yaml": "deck", "rules.yaml": "rules", "cards.yaml": "cards"}
+
+
+MODELINE = "# yaml-language-server: $schema="
+ABOUT = {
+    "deck": "deck.yaml: the deck's identity and licence",
+    "rules": "rules.yaml: stages, pillars, board, exchange",
+    "cards": "cards.yaml: the mechanics of every card",
+    "text": "text.<lang>.yaml: the texts of one language",
+}
+
+
+def bundled_folder() -> Path:
+    return Path(str(resources.files("booster").joinpath("schemas")))
+
+
+def user_folder() -> Path:
+    """Where the schemas are put beside the user's decks and interface strings (`deck schema --install`),
+    so that the modelines of files there resolve in an editor."""
+    from booster import paths
+
+    return paths.user_data() / "schemas"
+
+
+def install(folder: Path | None = None) -> Path:
+    """Write every schema into `folder` (the user's, by default) unless it is already there, the same."""
+    from booster.files import write_atomic
+
+    folder = folder or user_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        path, text = folder / f"{kind}.schema.json", schema_text(kind)
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                continue
+        except OSError:
+            pass
+        write_atomic(path, text)
+    return folder
+
+
+def modeline(folder: Path, kind: str) -> str:
+    """The first line of a `kind` file written in `folder`: an editor's schema comment that resolves. Inside
+    the user's data folder (their decks, their interface strings) the schemas are installed there; elsewhere
+    the path leads to the program's own copy."""
+    from booster import paths
+
+    folder = folder.resolve()
+    home = paths.user_data().resolve()
+    where = install() if folder == home or home in folder.parents else bundled_folder()
+    return MODELINE + Path(os.path.relpath(where / f"{kind}.schema.json", folder)).as_posix()
 
 
 def schema_text(kind: str) -> str:

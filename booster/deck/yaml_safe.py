@@ -215,9 +215,14 @@ def _resolve_plain(text: str) -> Any:
 
 
 def read_file(
-    path: Path, shown_as: str | None = None, max_bytes: int = MAX_BYTES, refuse_control: bool = False
+    path: Path,
+    shown_as: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    refuse_control: bool = False,
+    all_text: bool = False,
 ) -> tuple[Document, list[Problem]]:
-    """Read and parse one YAML file; never raises for bad content (`refuse_control`: see parse_bytes)."""
+    """Read and parse one YAML file; never raises for bad content (`refuse_control`, `all_text`: see
+    parse_bytes)."""
     name = shown_as or str(path)
     try:
         st = path.stat()
@@ -233,14 +238,22 @@ def read_file(
         data = path.read_bytes()
     except OSError as e:
         return Document(name, None, ""), [Problem(name, 1, 1, f"cannot read the file: {e.strerror or e}")]
-    return parse_bytes(data, name, max_bytes=max_bytes, refuse_control=refuse_control)
+    return parse_bytes(data, name, max_bytes=max_bytes, refuse_control=refuse_control, all_text=all_text)
 
 
 def parse_bytes(
-    data: bytes, name: str, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH, refuse_control: bool = False
+    data: bytes,
+    name: str,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    refuse_control: bool = False,
+    all_text: bool = False,
 ) -> tuple[Document, list[Problem]]:
     """Parse YAML bytes into plain dicts, lists, str, int, float, bool and None. With `refuse_control`, a
-    control character in a text (but a tab or a line break) is a problem, not a warning (deck files)."""
+    control character in a text (but a tab or a line break) is a problem, not a warning (deck files).
+    With `all_text` (text and string files, where every value is a text), a plain value is the text it
+    reads: `No`, `on`, `null`, `~`, `0123`, `1e3` as written, since Weblate and Translate Toolkit save a
+    translation such as `No` unquoted; only an empty value is null (untranslated)."""
     if len(data) > max_bytes:
         return Document(name, None, ""), [
             Problem(name, 1, 1, f"the file is {len(data) / 1048576:.1f} MiB; the limit is {max_bytes / 1048576:g} MiB")
@@ -258,7 +271,7 @@ def parse_bytes(
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return Document(name, None, text), [Problem(name, 1, 1, "the file is empty")]
     warnings: list[Problem] = []
-    value, problems = _build(text, name, max_depth, warnings=warnings, refuse_control=refuse_control)
+    value, problems = _build(text, name, max_depth, warnings=warnings, refuse_control=refuse_control, all_text=all_text)
     return Document(name, value, text, tuple(warnings)), problems
 
 
@@ -269,6 +282,7 @@ def _build(
     parser: Any = _Parser,
     warnings: list[Problem] | None = None,
     refuse_control: bool = False,
+    all_text: bool = False,
 ) -> tuple[Any, list[Problem]]:
     """Builds the value from events in one flat loop (this is the hot path of loading a large deck)."""
     problems: list[Problem] = []
@@ -287,6 +301,10 @@ def _build(
                     "if the # belongs to the text, put the whole text in quotes",
                 )
             )
+        for refused, sentence in yaml_words.text_slips(value):
+            # In a deck (`refuse_control`) what would reach the card wrong is a problem; elsewhere a warning.
+            slip = Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, sentence)
+            (problems if refused and refuse_control else warnings).append(slip)
         if not value.isprintable() and (bad := _CONTROL.search(value)):
             where = (name, event.start_mark.line + 1, event.start_mark.column + 1)
             if bad.group() == "\t":
@@ -325,6 +343,8 @@ def _build(
     map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
     map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
     ambiguous, resolve, maybe_special = _AMBIGUOUS_BOOLS, _resolve_plain, _MAYBE_SPECIAL
+    if all_text:  # only an empty value is resolved (to null): every other plain value is its text
+        ambiguous, maybe_special = frozenset(), frozenset({""})
     root: Any = None
     documents = 0
     # The open container, whether it is a mapping, and its pending key (_NO_KEY while a key is expected);
@@ -360,7 +380,7 @@ def _build(
                     # Most plain values are words: only those that may be null, a bool or a number are resolved.
                     if plain and (not value or value[0] in maybe_special):
                         value = resolve(value)
-                    if isinstance(value, str) and (not value.isprintable() or not event.style):
+                    if isinstance(value, str) and (not value.isprintable() or not event.style or "<" in value):
                         warn_text(event, value)
                     if key is not _BAD_KEY:
                         container[key] = value
@@ -417,7 +437,7 @@ def _build(
             # libyaml refuses very deep nesting itself (its limit is far above ours) before it hands us the
             # event where ours is passed; the pure parser finds that place, so the message is ours.
             del warnings[:]  # found again by the second reading
-            return _build(text, name, max_depth, _PyParser, warnings, refuse_control)
+            return _build(text, name, max_depth, _PyParser, warnings, refuse_control, all_text)
         problems.append(Problem(name, *yaml_words.explain(text, e)))
         return None, problems
     except yaml.reader.ReaderError as e:

@@ -11,6 +11,7 @@ copy: `put the text in quotes: title: "Il quartiere: nuovo"`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # `key: value` (the key possibly quoted, possibly a list item), capturing the part before the value.
@@ -57,6 +58,94 @@ def reserved_start(char: str, line: str) -> str:
     return f"a text cannot start with {char!r} unless it is in quotes (YAML reads it as {what}): " + _quote_advice(line)
 
 
+# Spaces YAML does not count as indentation, which editors show as ordinary ones.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_NO_SPACE_AFTER_COLON = re.compile(r"""(\s*(?:-\s+)?)([A-Za-z0-9_.-]+):(["'A-Za-z])""")
+_NO_COLON = re.compile(r"""(\s*(?:-\s+)?)([A-Za-z0-9_.-]+)[ \t]+(["'])""")
+_LEFTOVER_BRACES = re.compile(r"\s*\{\}\s*(#.*)?")
+
+
+def line_slip(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The first of the slips that make the parser complain a line or more further down, on lines up to
+    `upto` (0-based): an indent made of a no-break space, `title:"..."` (no space after the colon),
+    `title "..."` (no colon), and the `{}` line `deck translate` leaves in a file with nothing translated."""
+    content = [i for i, s in enumerate(lines[: upto + 1]) if s.strip() and not s.lstrip().startswith("#")]
+    for i in content:
+        s = lines[i]
+        lead = s[
+            : len(s)
+            - len(
+                s.lstrip(
+                    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                    "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+                )
+            )
+        ]
+        if odd := _ODD_SPACES.search(lead):
+            return (
+                i + 1,
+                odd.start() + 1,
+                f"this line is indented with a no-break space (U+{ord(odd.group()):04X}), which YAML does not "
+                "count as indentation: replace the spaces before the name with ordinary ones",
+            )
+        m = _NO_SPACE_AFTER_COLON.fullmatch(s[: s.find(":") + 2]) if ":" in s else None
+        if m and not s[m.end(2) + 1 :].startswith("//"):  # not a web address
+            fixed = f"{m[1].strip()}{m[2]}: {s[m.end(2) + 1 :].strip()}".strip()
+            sentence = f"a name and its text are separated by ': ' (a colon and a space): write {fixed}"
+            return (i + 1, m.end(2) + 2, sentence)
+        if m := _NO_COLON.match(s):
+            return (
+                i + 1,
+                m.end(2) + 1,
+                f"the name {m[2]} has no ':' after it: write {m[2]}: {s[m.end(2) :].strip()}",
+            )
+        if _LEFTOVER_BRACES.fullmatch(s) and len(content) > 1:
+            return (
+                i + 1,
+                s.find("{") + 1,
+                "this '{}' line is left by deck translate in a file with nothing translated: now that a text is "
+                "uncommented, delete the line",
+            )
+    return None
+
+
+# Characters a text may hold that draw nothing, or change how the text around them is drawn.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # controls, formats (zero-width, bidi), spaces
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MARKUP = re.compile(r"</?(?:b|i|u|em|strong|br|p|span|div|font|sup|sub)\b[^>]*>|&(?:nbsp|amp|lt|gt|quot);", re.I)
+
+
+def text_slips(value: str) -> list[tuple[bool, str]]:
+    """What is wrong with a text as a card would draw it, as (refused, sentence): HTML markup (shown as
+    is), a byte-order mark or a bidirectional override inside it (invisible in an editor, they reorder or
+    hide what the card shows), a zero-width space, and a text made only of characters that draw nothing."""
+    out: list[tuple[bool, str]] = []
+    if ("<" in value or "&" in value) and (m := _MARKUP.search(value)):
+        tag = m.group()
+        if tag.lower().startswith("<br"):
+            fix = "for a new line, write \\n in a text in double quotes"
+        else:
+            fix = "remove the tags (cards have no bold or italics inside a text)"
+        out.append((True, f"the text holds the markup {tag}, which a card shows as is: {fix}"))
+    if value.isprintable():
+        return out
+    if "\ufeff" in value:
+        out.append((True, "the text holds a byte-order mark (U+FEFF), left by pasting from another file: remove it"))
+    if bidi := next((c for c in value if c in _BIDI_CONTROLS), None):
+        out.append(
+            (
+                True,
+                f"the text holds the bidirectional control U+{ord(bidi):04X}, which reorders what the card shows "
+                "unlike what the file shows: remove it (the card lays out right-to-left words by itself)",
+            )
+        )
+    if "\u200b" in value:
+        out.append((False, "the text holds a zero-width space (U+200B), which draws nothing: remove it"))
+    if value.strip() and all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in value):
+        out.append((True, "this text draws nothing (only invisible characters): write the text, or delete the line"))
+    return out
+
+
 def explain(text: str, error: Any) -> tuple[int, int, str]:
     """(1-based line, column, sentence) for a parser error (a yaml.MarkedYAMLError) on `text`."""
     lines = text.split("\n")
@@ -64,6 +153,8 @@ def explain(text: str, error: Any) -> tuple[int, int, str]:
     context = error.context or ""
     pm, cm = error.problem_mark, error.context_mark
     main = pm or cm
+    if main is not None and "while scanning a quoted scalar" not in context and (slip := line_slip(lines, main.line)):
+        return slip
 
     def line_of(mark: Any) -> str:
         return lines[mark.line] if mark is not None and mark.line < len(lines) else ""

@@ -184,6 +184,31 @@ def fit(
     return best
 
 
+def split(
+    pen: Pen, title: str, body: list[Block], more: str, floor: float = L.FLOOR_SCALE
+) -> tuple[list[Block], list[Block]]:
+    """The blocks printed on the card's face and those that continue on its back, so that both are at
+    least at `floor`: all on the face when they fit there. The face then ends with `more` ("Continued on
+    the back"), and a heading (a bold block such as "Steps:") goes along with what follows it."""
+    _, width, height = body_box()
+    if fit(pen, title, body, width, height, floor, floor).fits or len(body) < 2:
+        return body, []
+    note = Block(more, L.SMALL_PT, colour=L.MUTED, gap=L.GAP)
+    k = len(body) - 1
+    while k > 1 and not fit(pen, title, [*body[:k], note], width, height, floor, floor).fits:
+        k -= 1
+    if body[k - 1].bold and not body[k - 1].number and k > 1:
+        k -= 1  # a heading stays with its first item
+    return [*body[:k], note], [body[k]._replace(gap=0), *body[k + 1 :]]
+
+
+def faces(pen: Pen, deck: Deck, lang: str, card_id: str, t: Callable[..., str], more: str) -> list[list[Block]]:
+    """The card's body on one face, or on two when it does not fit one at the body-text floor."""
+    title = deck.text(lang, "cards", card_id, "title", default=card_id)
+    front, rest = split(pen, title, blocks(deck, lang, deck.cards[card_id], t), more)
+    return [front, rest] if rest else [front]
+
+
 def body_box() -> tuple[float, float, float]:
     """Where the title and body go: (left offset, width, height) inside the card."""
     fw, fh = L.CARD_W - 2 * L.FRAME_INSET, L.CARD_H - 2 * L.FRAME_INSET
@@ -208,10 +233,13 @@ def draw_front(
     t: Callable[..., str],
     scale: float = 1.0,
     number: int | None = None,
-) -> bool:
+    body: list[Block] | None = None,
+    continued: bool = False,
+) -> Fitted:
     """Draw a card's face with its top-left corner at (x, y), text at `scale` or smaller if it does not fit;
-    False if even the smallest size did not fit and the text was cut. `number` is the card's number on the
-    consequences sheet, shown on its band."""
+    the layout drawn (`fits` False if even the smallest size did not fit and the text was cut). `number`
+    is the card's number on the consequences sheet, shown on its band; `body` the blocks to print instead
+    of the card's own (one face of a card that continues on its back, `continued` for the second)."""
     pdf = pen.pdf
     card = deck.cards[card_id]
     fx, fy = x + L.FRAME_INSET, y + L.FRAME_INSET
@@ -250,9 +278,16 @@ def draw_front(
     off, width, avail = body_box()
     top = fy + off
     title = deck.text(lang, "cards", card_id, "title", default=card_id)
-    f = fit(pen, title, blocks(deck, lang, card, t), width, avail, scale)
+    if continued:
+        title = t("continued", title=title)
+    body = blocks(deck, lang, card, t) if body is None else body
+    # At the body-text floor or larger; below it (warned by the caller) only rather than cut.
+    f = fit(pen, title, body, width, avail, scale, L.FLOOR_SCALE)
+    if not f.fits:
+        f = fit(pen, title, body, width, avail, scale)
     left = fx + L.PAD - 0.5
-    cy = top + pen.text_lines(f.title, left, top, L.TITLE_PT * f.scale, True) + L.GAP * 1.2 * f.scale
+    # Each text's box width is given: a right-to-left line is set against its right edge.
+    cy = top + pen.text_lines(f.title, left, top, L.TITLE_PT * f.scale, True, width=width) + L.GAP * 1.2 * f.scale
     for b, lines, rows in f.body:
         s = f.scale
         size, csize = b.size * s, L.SMALL_PT * s
@@ -270,7 +305,7 @@ def draw_front(
             pen.text_lines([f"{b.number}."], left, cy, size, True)
         if b.number:
             bx = left + NUM_W * s
-        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour)
+        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour, width=width - (bx - left))
         for row in rows:
             cx = bx
             lh = pen.line_height(csize)
@@ -290,7 +325,7 @@ def draw_front(
         foot += " · " + t("untranslated", lang=language_name(deck.info.source_language))
     pen.text_lines([foot], fx + L.PAD - 0.8, fy2, fsize, colour=L.MUTED)
     pen.text_lines([card_id], fx, fy2, fsize, colour=L.MUTED, align="R", width=fw - L.PAD + 0.8)
-    return f.fits
+    return f
 
 
 def _frame(pen: Pen, x: float, y: float, w: float, h: float, band: L.Colour) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", help="PDF file to write (default: DECK-LANG.pdf)")
     parser.add_argument("--paper", choices=tuple(L.PAPERS), default="a4", help="paper size (default: a4)")
     parser.add_argument("--backs", action="store_true", help="add card backs after each page, for duplex printing")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -40,7 +42,12 @@ def main(args: argparse.Namespace) -> int:
     if result.deck is None:
         for p in result.problems:
             print(p)
-        print(f"{len(result.problems)} problems found: fix them (booster deck check) before printing", file=sys.stderr)
+        n = len(result.problems)
+        print(
+            f"{n} problem{'s' if n != 1 else ''} found: fix {'them' if n != 1 else 'it'} (booster deck check) "
+            "before printing",
+            file=sys.stderr,
+        )
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language
@@ -48,16 +55,29 @@ def main(args: argparse.Namespace) -> int:
         for p in result.refused[lang]:
             print(p)
         n = len(result.refused[lang])
-        print(f"text.{lang}.yaml has {n} problems: fix them before printing it", file=sys.stderr)
+        print(
+            f"text.{lang}.yaml has {n} problem{'s' if n != 1 else ''}: fix {'them' if n != 1 else 'it'} before "
+            "printing it",
+            file=sys.stderr,
+        )
         return 1
     if lang not in deck.texts:
         print(f"note: the deck has no text.{lang}.yaml; every text is in {deck.info.source_language}", file=sys.stderr)
     out = Path(args.output or f"{deck.info.id}-{lang}.pdf")
+    from booster.deck.loader import deck_files
+    from booster.files import RefusedWrite, check_output
+
+    read = deck_files(Path(args.path))
+    try:  # before the work: never over the deck it prints, nor a save, nor a file without --force
+        check_output(out, read, decks=[args.path], force=args.force)
+    except RefusedWrite as e:
+        print(f"cannot write {out}: {e}", file=sys.stderr)
+        return 2
     doc = build(deck, lang, args.paper, args.backs)
     for w in doc.warnings:
         print(f"warning: {w}", file=sys.stderr)
     try:
-        write_atomic(out, bytes(doc.pdf.output()))
+        write_atomic(out, bytes(doc.pdf.output()), read)
     except OSError as e:
         print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
         return 1
@@ -104,36 +124,61 @@ def build(deck: Any, lang: str, paper: str = "a4", backs: bool = False, today: s
     x0, y0 = L.grid_origin(paper)
     groups = cardface.order(deck)
     numbers = sheet_numbers(deck, groups)
+    more = t("continued_back" if backs else "continued_next")
+    floor_pt = L.BODY_PT * L.FLOOR_SCALE
+
+    def drawn(cid: str, f: Any, second: bool) -> None:
+        """Say what a reader of the printed card would notice: text cut, or smaller than the floor."""
+        where = f"card '{cid}'" + (" (its continuation)" if second else "")
+        if not f.fits:
+            warnings.append(f"{where}: its text is too long for a printed card, even continued, and was cut")
+        elif f.scale < L.FLOOR_SCALE - 1e-6:
+            warnings.append(
+                f"{where}: body text printed at {L.BODY_PT * f.scale:.1f} pt, below the {floor_pt:.1f} pt floor"
+            )
+
     for group in groups:
         # One type size for a kind: the largest every card of it fits at (cards side by side look alike);
         # kinds with little text (scenarios, experiences) may grow to fill the card.
         top = GROW.get(deck.cards[group[0]].kind, 1.0)
         scale = min(cardface.best_scale(pen, deck, lang, cid, t, top) for cid in group) if top > 1 else 1.0
         scale = max(scale, 1.0)
-        for i in range(0, len(group), L.COLS * L.ROWS):
-            page = group[i : i + L.COLS * L.ROWS]
+        # A card that does not fit one face at the floor continues on its back, or without backs on a
+        # second card printed after it.
+        split = {cid: cardface.faces(pen, deck, lang, cid, t, more) for cid in group}
+        for cid, parts in split.items():
+            if len(parts) > 1:
+                warnings.append(f"card '{cid}': its text continues on {'its back' if backs else 'a second card'}")
+        slots = [(cid, i, body) for cid in group for i, body in enumerate(split[cid][: 1 if backs else 2])]
+        for i in range(0, len(slots), L.COLS * L.ROWS):
+            page = slots[i : i + L.COLS * L.ROWS]
             if backs and pdf.page_no() % 2:
                 # Fronts on odd pages, their backs on the even page after: the two sides of one sheet.
                 blank_page(pen, paper, t)
             pdf.add_page()
             crop_marks(pdf, paper)
-            for k, cid in enumerate(page):
+            for k, (cid, part, body) in enumerate(page):
                 r, c = divmod(k, L.COLS)
                 x, y = x0 + c * L.CARD_W, y0 + r * L.CARD_H
-                if not cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, numbers.get(cid)):
-                    warnings.append(f"card '{cid}': its text is too long for a printed card and was cut")
+                num = numbers.get(cid)
+                drawn(cid, cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, num, body, part > 0), part > 0)
             if backs:
                 pdf.add_page()
                 crop_marks(pdf, paper)
-                for k, cid in enumerate(page):
+                for k, (cid, _, _) in enumerate(page):
                     r, c = divmod(k, L.COLS)
                     c = L.COLS - 1 - c  # long-edge flip: left and right swap
-                    cardface.draw_back(pen, deck, lang, cid, x0 + c * L.CARD_W, y0 + r * L.CARD_H, t)
+                    x, y = x0 + c * L.CARD_W, y0 + r * L.CARD_H
+                    if len(split[cid]) > 1:
+                        f = cardface.draw_front(pen, deck, lang, cid, x, y, t, scale, None, split[cid][1], True)
+                        drawn(cid, f, True)
+                    else:
+                        cardface.draw_back(pen, deck, lang, cid, x, y, t)
     if numbers:
         consequences_sheet(pen, deck, lang, t, paper, numbers)
     credits_page(pen, deck, lang, t, paper, today or datetime.date.today().isoformat())
     # The landscape board last, so that it never shifts the pairing of fronts and backs.
-    board(pen, deck, lang, t, paper)
+    board(pen, deck, lang, t, paper, warnings)
     return PrintedDeck(pdf, warnings)
 
 
@@ -325,19 +370,76 @@ def rules_sheet(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: st
     f.text(_minutes(rules.timer_seconds), 9.5)
 
 
-def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> None:
-    """Stages left to right with their spaces, then one score track per pillar."""
+BOARD_MARGIN, BOARD_ARROW, STAGE_PT = 12.0, 6.0, 11.0
+
+
+def stage_name_box(paper: str, stages: int) -> tuple[float, float]:
+    """The width and height a stage's name has on the printed board (landscape)."""
+    pw = L.PAPERS[paper][1]
+    return (pw - 2 * BOARD_MARGIN - BOARD_ARROW * (stages - 1)) / stages - 5, 11.5
+
+
+def board_overflows(pen: Any, deck: Any, lang: str, paper: str = "a4") -> list[tuple[tuple[str, ...], str]]:
+    """The stage names (path in the text file, name) that do not fit the printed board even at 6 pt:
+    what `deck check` says, and `deck print` warns about."""
+    box = stage_name_box(paper, len(deck.rules.stages))
+    out: list[tuple[tuple[str, ...], str]] = []
+    for stage in deck.rules.stages:
+        name = deck.text(lang, "stages", stage.id, "name", default=stage.id)
+        if fit_label(pen, name, *box, STAGE_PT)[0] is None:
+            out.append((("stages", stage.id, "name"), name))
+    return out
+
+
+def fit_label(pen: Any, text: str, width: float, height: float, size: float) -> tuple[float | None, list[str]]:
+    """The largest size from `size` down to 6 pt at which a bold label fits width×height with no word cut
+    (a German compound is not broken: "Geschäftsmodell"), and its lines; None and the 6 pt lines if none."""
+    s = size
+    while s >= 6.0:
+        lines = pen.wrap(text, width, s, True)
+        whole = all(pen.width(w, s, True) <= width for w in text.split())
+        if whole and len(lines) * pen.line_height(s) <= height:
+            return s, lines
+        s -= 0.25
+    return None, pen.wrap(text, width, 6.0, True)
+
+
+def score_range(deck: Any, games: int = 300, teams: int = 4, seed: int = 0) -> tuple[int, int]:
+    """The span of the printed score tracks: the lowest and highest score any team reached at any moment of
+    `games` seeded random games of this deck, widened by a fifth and rounded out to fives (a track must hold
+    what a table meets), and never narrower than -5..+15."""
+    import random
+
+    from booster.engine.game import Game, Setup
+
+    game = Game(deck)
+    rnd = random.Random(seed)
+    low = high = 0
+    names = tuple(f"Team {i + 1}" for i in range(teams))
+    for g in range(games):
+        state = game.new_game(Setup(names, seed * 1_000_003 + g))
+        while not game.is_over(state):
+            actions = game.legal_actions(state)
+            state, _ = game.apply(state, actions[rnd.randrange(len(actions))])
+            for team in state.teams:
+                low, high = min(low, *team.scores), max(high, *team.scores)
+    return min(-5, -5 * math.ceil(-low * 1.2 / 5)), max(15, 5 * math.ceil(high * 1.2 / 5))
+
+
+def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str, warnings: list[str]) -> None:
+    """Stages left to right with their spaces, then one score track per pillar; a label that cannot fit is
+    said in `warnings`."""
     from booster.paper.pen import pillar_style
 
     pdf = pen.pdf
     pdf.add_page(orientation="L")
     pw, ph = L.PAPERS[paper][::-1]
-    m = 12.0
+    m = BOARD_MARGIN
     title = deck.text(lang, "deck", "title", default=deck.info.id)
     pen.text_lines([f"{title} · {t('board')}"], m, m, 15, True)
     stages = deck.rules.stages
     n = len(stages)
-    arrow = 6.0
+    arrow = BOARD_ARROW
     sw = (pw - 2 * m - arrow * (n - 1)) / n
     top, sh = m + 11, 62.0
     for i, stage in enumerate(stages):
@@ -348,12 +450,10 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
         pdf.rect(x, top, sw, sh, style="DF", round_corners=True, corner_radius=3)
         pen.text_lines([t("stage_n", n=i + 1)], x + 2.5, top + 2, 8, colour=L.MUTED)
         name = deck.text(lang, "stages", stage.id, "name", default=stage.id)
-        size = 11.0
-        lines = pen.wrap(name, sw - 5, size, True)
-        while len(lines) > 2 and size > 7:
-            size -= 0.5
-            lines = pen.wrap(name, sw - 5, size, True)
-        pen.text_lines(lines[:2], x + 2.5, top + 6, size, True)
+        size, lines = fit_label(pen, name, *stage_name_box(paper, n), STAGE_PT)
+        if size is None:
+            warnings.append(f"board: the stage name '{name}' does not fit its box even at 6 pt: shorten it")
+        pen.text_lines(lines, x + 2.5, top + 6, size or 6.0, True, width=sw - 5)
         # The spaces, one row each: number, then the kind in words on its band colour.
         k = len(stage.spaces)
         row_top = top + 18
@@ -366,27 +466,32 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
             pdf.rect(x + 2.5, y, sw - 5, rh - 1.5, style="DF", round_corners=True, corner_radius=1.5)
             label = t(kind)
             ls = min(9.0, (rh - 1.5) / L.PT / L.LINE * 0.9)
-            pen.text_lines([f"{j + 1}   {label}"], x + 4.5, y + (rh - 1.5 - pen.line_height(ls)) / 2, ls, True)
+            row = f"{j + 1}   {label}"
+            ls = min(ls, ls * (sw - 9) / max(pen.width(row, ls, True), 1e-6))  # measured: never past its box
+            pen.text_lines([row], x + 4.5, y + (rh - 1.5 - pen.line_height(ls)) / 2, ls, True)
         if i < n - 1:
             ay = top + sh / 2
             pdf.set_fill_color(*L.INK)
             ax = x + sw + 1
             pdf.polygon([(ax, ay - 2.2), (ax + arrow - 2, ay), (ax, ay + 2.2)], style="F")
-    # Score tracks: -5 .. +15 by default covers the scores seen in simulated games; colour and shape and name.
-    lo, hi = -5, 15
+    # Score tracks, one per pillar (colour, shape and name), over the scores this deck's games reach.
+    lo, hi = score_range(deck)
     cells = hi - lo + 1
     label_w = 38.0
     ty = top + sh + 12
     pen.text_lines([t("score_tracks")], m, ty - 7, 10, True)
     cw = (pw - 2 * m - label_w) / cells
+    widest = max((f"{v:+d}".replace("-", "–") for v in (lo, hi)), key=lambda s: pen.width(s, 8, True))
     th = min(20.0, (ph - m - ty - 8) / max(1, len(deck.rules.pillars)))
     for i, p in enumerate(deck.rules.pillar_ids):
         y = ty + i * th
         colour, shape = pillar_style(deck, p)
         pen.shape(shape, m + 3, y + (th - 2) / 2, 2.4, colour)
         name = deck.text(lang, "pillars", p, "name", default=p)
-        nl = pen.wrap(name, label_w - 9, 9.5, True)[:2]
-        pen.text_lines(nl, m + 7.5, y + (th - 2 - len(nl) * pen.line_height(9.5)) / 2, 9.5, True)
+        ps, nl = fit_label(pen, name, label_w - 9, th - 2, 9.5)
+        if ps is None:
+            warnings.append(f"board: the pillar name '{name}' does not fit beside its track even at 6 pt: shorten it")
+        pen.text_lines(nl, m + 7.5, y + (th - 2 - len(nl) * pen.line_height(ps or 6.0)) / 2, ps or 6.0, True)
         for j in range(cells):
             v = lo + j
             x = m + label_w + j * cw
@@ -396,7 +501,8 @@ def board(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> 
             pdf.set_line_width(0.6 if v == 0 else 0.25)
             pdf.rect(x, y, cw, th - 2, style="DF")
             s = f"{v:+d}".replace("-", "–") if v else "0"
-            pen.text_lines([s], x, y + (th - 2 - pen.line_height(8)) / 2, 8, v == 0, align="C", width=cw)
+            ns = min(8.0, 8.0 * (cw - 0.6) / max(pen.width(widest, 8, True), 1e-6))  # the widest number fits
+            pen.text_lines([s], x, y + (th - 2 - pen.line_height(ns)) / 2, ns, v == 0, align="C", width=cw)
     note = _exchange(t, deck.rules)
     lines = pen.wrap(note, pw - 2 * m, 9)
     pen.text_lines(lines, m, ph - m - len(lines) * pen.line_height(9), 9, colour=L.MUTED)

@@ -111,7 +111,9 @@ class Doc(FPDF):
         base = (lh + size * PT * 0.72) / 2  # centres the capitals in the line box
         for i, line in enumerate(lines):
             dx = w - self.width(line) if align == "RIGHT" else 0.0
-            fonts.draw_text(self, x + dx, y + i * lh + base, line)
+            # A right-to-left line starts at the right of its box, as its reader expects.
+            right = x + w if w and align == "LEFT" and fonts.is_rtl(line) else None
+            fonts.draw_text(self, x + dx, y + i * lh + base, line, right)
 
     def label(self, x: float, y: float, w: float, h: float, text: str, align: str = "LEFT") -> None:
         """One line in the current font, cut to `w`, centred vertically in a box of height `h`."""
@@ -123,7 +125,7 @@ class Doc(FPDF):
         """Wrapped text at a fixed place (no page break); returns its height."""
         self.font(size, bold, colour)
         lines = self.wrap(text, w, size, bold)
-        self.draw(x, y, lines, size, lh)
+        self.draw(x, y, lines, size, lh, w)  # the width: a right-to-left line is set against its right edge
         return len(lines) * lh
 
     # -- flowing text --------------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ class Doc(FPDF):
                 self.add_page()
                 self.font(size, bold, colour)
                 y = self.get_y()
-            self.draw(self.l_margin + indent, y, [line], size, lh)
+            self.draw(self.l_margin + indent, y, [line], size, lh, self.epw - indent)
             y += lh
         self.set_xy(self.l_margin, y)
         self.font(10)

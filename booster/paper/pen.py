@@ -43,13 +43,17 @@ class Pen:
             for c in text:
                 g = glyphs.get(c)
                 if g is None:
-                    self.font(1.0, bold)
-                    g = glyphs[c] = self.pdf.get_string_width(c)
+                    g = glyphs[c] = self._glyph(c, bold)
                 w += g
             if current is not None:  # measuring must not change the font text is being drawn with
                 self.font(*current)
             self._widths[k] = w
         return w * size
+
+    def _glyph(self, char: str, bold: bool) -> float:
+        """The width of one character at 1 pt, in mm."""
+        self.font(1.0, bold)
+        return float(self.pdf.get_string_width(char))
 
     def colour(self, rgb: L.Colour) -> None:
         self.pdf.set_text_color(*rgb)
@@ -78,8 +82,10 @@ class Pen:
             if align != "L" and width:
                 lw = self.width(line, size, bold)
                 dx = (width - lw) / 2 if align == "C" else width - lw
+            # A right-to-left line starts at the right of its box, as its reader expects.
+            right = x + width if width and align == "L" and fonts.is_rtl(line) else None
             if line:
-                fonts.draw_text(self.pdf, x + dx, y + i * lh + size * L.PT * ASCENT, line)
+                fonts.draw_text(self.pdf, x + dx, y + i * lh + size * L.PT * ASCENT, line, right)
         return len(lines) * lh
 
     @staticmethod
@@ -110,6 +116,24 @@ class Pen:
                 pdf.line(cx - r * 0.6, cy + r * 0.6, cx + r * 0.6, cy - r * 0.6)
         else:
             pdf.ellipse(cx - r, cy - r, 2 * r, 2 * r, style="DF")
+
+
+class MeasuringPen(Pen):
+    """A pen that measures and wraps as the printing pen does, from the font files' own widths, without a
+    PDF: what `deck check` needs to know whether a printed card fits (fpdf2 and its fonts take longer to
+    load than the whole check)."""
+
+    def __init__(self) -> None:
+        self.pdf = None
+        self._font = None
+        self._widths = {}
+        self._glyphs = {False: {}, True: {}}
+
+    def _glyph(self, char: str, bold: bool) -> float:
+        return fonts.glyph_width(char, bold) * 0.001 * L.PT
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self._font = (size, bold)
 
 
 def pillar_style(deck: Any, pillar_id: str) -> tuple[L.Colour, str]:

@@ -43,6 +43,10 @@ BODY_PT = 7.6
 SMALL_PT = 6.2
 FOOTER_PT = 4.6
 LINE = 1.22  # line height, as a multiple of the type size
+# The body-text floor: no card's text is printed smaller than this share of its type sizes (body text
+# 7.6 pt × 0.75 = 5.7 pt, what a player still reads at arm's length). A card whose text does not fit at the
+# floor continues on its back (or, printed without backs, on a second card after it).
+FLOOR_SCALE = 0.75
 MIN_SCALE = 0.55  # smaller than this is unreadable on paper: the text is clipped and a warning printed
 
 # Colours: the one palette (booster/text/style.py).

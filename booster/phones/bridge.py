@@ -30,6 +30,7 @@ class Published(NamedTuple):
     views: Mapping[tuple[int, str], Mapping[str, Any]]  # (team, language) -> the team's view as JSON data
     open: frozenset[int]  # the teams that may answer now
     answered: frozenset[int]  # the teams whose answer to the open card is recorded
+    paused: bool = False  # the facilitator paused the room (the projector is blacked out): phones wait
 
 
 class _Submission(NamedTuple):
@@ -53,20 +54,37 @@ class Bridge:
         self._inbox: queue.SimpleQueue[_Submission] = queue.SimpleQueue()
         self._listeners: list[Callable[[], None]] = []
         self._sent: dict[int, Answer] = {}  # per team, the last answer a phone had recorded (game's thread)
+        # Per team, the answer recorded before this bridge saw the game (a resumed game's): who gave it is
+        # not known here, so it is labelled neither "from the laptop" nor otherwise.
+        self._unknown: dict[int, Answer] = {}
+        self._table: object = None  # the game last published (another one: forget what phones sent)
+        self.paused = False
 
     # -- on the game's thread ------------------------------------------------------------------------------
     def publish(self, room: Room, force: bool = False) -> bool:
         """Publish the room's views if they may have changed since the last time; True if it did."""
-        revision = room.revision()
+        revision = (room.revision(), self.paused)
         if not force and revision == self._revision:
             return False
         self._revision = revision
+        table = getattr(room, "table", None)
+        if table is not self._table:  # a new or resumed game: what it already holds came from elsewhere
+            self._table = table
+            self._sent.clear()
+            self._unknown = {}
+            for team in range(len(room.teams())):
+                for lang in room.languages()[:1]:
+                    rec = room.snapshot(team, lang).recorded
+                    if rec is not None:
+                        self._unknown[team] = rec.answer
         teams, languages = room.teams(), room.languages()
         views = {(t, lang): self._view(room, t, lang) for t in range(len(teams)) for lang in languages}
         open_ = frozenset(t for t in range(len(teams)) if room.is_open(t))
         with self._lock:
             version = self._published.version + 1
-            self._published = Published(version, teams, languages, MappingProxyType(views), open_, room.answered())
+            self._published = Published(
+                version, teams, languages, MappingProxyType(views), open_, room.answered(), self.paused
+            )
             listeners = list(self._listeners)
         for listener in listeners:
             listener()
@@ -76,22 +94,24 @@ class Bridge:
         view = room.snapshot(team, lang)
         rec = view.recorded
         if rec is not None:  # an answer no phone sent (or another than it sent) was entered on the laptop
-            view = evolve(view, recorded=evolve(rec, laptop=rec.answer != self._sent.get(team)))
+            known = rec.answer == self._sent.get(team) or rec.answer == self._unknown.get(team)
+            view = evolve(view, recorded=evolve(rec, laptop=not known))
         return view.to_json()
 
     def drain(self, room: Room) -> int:
         """Record every queued answer, in the order they came; returns how many there were."""
         done: list[tuple[_Submission, Refusal | None]] = []
-        while True:
-            try:
-                sub = self._inbox.get_nowait()
-            except queue.Empty:
-                break
-            if sub.verdict.set_running_or_notify_cancel():
-                refusal = room.submit(sub.team, sub.answer)
-                if refusal is None:
-                    self._sent[sub.team] = sub.answer
-                done.append((sub, refusal))
+        with room.batch():  # saved to disk once for all of them, before any phone is told
+            while True:
+                try:
+                    sub = self._inbox.get_nowait()
+                except queue.Empty:
+                    break
+                if sub.verdict.set_running_or_notify_cancel():
+                    refusal = room.submit(sub.team, sub.answer)
+                    if refusal is None:
+                        self._sent[sub.team] = sub.answer
+                    done.append((sub, refusal))
         if done:
             # Views first, verdicts second: a phone told "recorded" then finds the new view already there.
             self.publish(room)

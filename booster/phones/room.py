@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Hashable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
 from attrs import frozen
@@ -170,6 +171,10 @@ class Room(Protocol):
         """Whether `team` may answer now."""
         ...
 
+    def batch(self) -> AbstractContextManager[object]:
+        """Answers submitted inside are saved together when it ends (one write to disk for a burst)."""
+        ...
+
 
 class Table(Protocol):
     """What `TurnRoom` plays on: the front end's game controller, or the tests' `headless.Headless`."""
@@ -196,6 +201,11 @@ class _TableRoom:
 
     def languages(self) -> tuple[str, ...]:
         return self.table.deck.languages
+
+    def batch(self) -> AbstractContextManager[object]:
+        # The front end's controller saves a batch at once; a bare match (tests) has nothing to save.
+        batch = getattr(self.table, "batch", None)
+        return batch() if batch is not None else nullcontext()
 
     def revision(self) -> Hashable:
         # The deck by identity (a translator's reload swaps it); the state by value (an undo brings back an
@@ -398,3 +408,6 @@ class NoGame:
 
     def is_open(self, team: int) -> bool:
         return False
+
+    def batch(self) -> AbstractContextManager[object]:
+        return nullcontext()

@@ -17,6 +17,15 @@ The API, all JSON (the token comes back from `join` and travels in the `X-Token`
 
 Everything else is 404. Requests from outside the local network, with a foreign Host header (DNS
 rebinding), over the size limits or too fast are refused before they reach the game.
+
+A hostile phone on the same Wi-Fi can neither stop the room nor enter it:
+- the room code has 10 digits, and wrong codes are limited *before* a code is compared, per address and for
+  the whole room (`Limits.wrong_codes`, `Limits.room_wrong_codes`): at most 30 + 0.5 a second, so 5,430 in
+  a 3-hour workshop, a chance of 5.4 in 10 million to find one code among 10^10 (`guess_odds`);
+- a connection that sends nothing, half a request or a slow body is closed after `Limits.idle_seconds`;
+- connections, joins, held long polls and bodies are capped, overall and per address, with a plain 4xx;
+- each kind of refusal or failure prints at most one line a minute (`Notes`), never a traceback;
+- whatever the code, body or header, the answer is a 2xx or a 4xx: an unexpected error is a 400.
 """
 
 from __future__ import annotations
@@ -24,17 +33,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
+import resource
 import secrets
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable
 from importlib import resources
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from aiohttp import web
 
 from booster.phones.bridge import Bridge, Published
+from booster.phones.code import CODE_DIGITS, room_code, typed_code
 from booster.phones.network import DEFAULT_PORT, is_local
 from booster.phones.room import Answer, Refusal
 from booster.text.i18n import Strings
@@ -44,6 +56,9 @@ MAX_BODY = 2048  # bytes: the largest request is an answer, four short strings
 MAX_TOKENS = 512  # phones remembered at once; the oldest is forgotten first (it simply joins again)
 MAX_WAITING = 256  # long polls held at once, for the whole room
 MAX_WAITING_PER_PHONE = 2
+MAX_WAITING_PER_ADDRESS = 8  # a phone holds one; a few phones may share an address behind a hotspot
+MAX_TOKENS_PER_ADDRESS = 8  # a phone that joins again and again only pushes out its own older tokens
+MAX_CONNECTIONS_PER_ADDRESS = 16
 MAX_ID = 80  # characters in a card, option or tool id
 # A phone counts as in the room while it asked for its view this recently (a waiting phone asks again at
 # least every POLL_SECONDS; a phone asleep or closed drops out of the count).
@@ -89,6 +104,12 @@ PAGE_STRINGS = (
     "refused_not_your_turn",
     "refused_not_legal",
     "refused_wrong_team",
+    "paused",
+    "kept",
+    "kept_sent",
+    "not_recorded",
+    "laptop_unreachable",
+    "phone_offline",
 )
 
 STATIC = {
@@ -114,8 +135,11 @@ def page_files() -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name, _ in STATIC.values()}
 
 
-def room_code() -> str:
-    return f"{secrets.randbelow(10_000):04d}"
+def max_connections() -> int:
+    """Connections held at once: well under the process's file limit (256 on macOS), so that the game's
+    own files and sockets always have room."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return max(32, min(400, (soft if soft > 0 else 1024) // 2))
 
 
 class Bucket:
@@ -124,6 +148,11 @@ class Bucket:
     def __init__(self, burst: float, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.burst, self.rate, self.clock = burst, rate, clock
         self._levels: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def has(self, key: str) -> bool:
+        """Whether `key` may make a request now, without counting one."""
+        level, then = self._levels.get(key, (self.burst, self.clock()))
+        return min(self.burst, level + (self.clock() - then) * self.rate) >= 1
 
     def allow(self, key: str) -> bool:
         now = self.clock()
@@ -137,18 +166,139 @@ class Bucket:
 
 
 class Limits:
-    """Request rates, per phone's address (generous for a person, tight for a script), and how long an
-    answer waits for the game's verdict before the phone is told "sent" (the view then shows the outcome)."""
+    """Request rates, per phone's address (generous for a person, tight for a script) and for the whole room,
+    how long a connection may stay silent, and how long an answer waits for the game's verdict before the
+    phone is told "sent" (the view then shows the outcome)."""
 
     def __init__(
         self,
         requests: tuple[float, float] = (60, 4),
         wrong_codes: tuple[float, float] = (5, 1 / 12),
+        room_wrong_codes: tuple[float, float] = (30, 0.5),
+        joins: tuple[float, float] = (10, 0.2),
+        room_joins: tuple[float, float] = (60, 2),
         verdict_seconds: float = 3.0,
+        idle_seconds: float = 5.0,
+        connections: int | None = None,
     ):
-        self.requests = requests  # (burst, per second)
-        self.wrong_codes = wrong_codes
+        self.requests = requests  # (burst, per second), per address
+        self.wrong_codes = wrong_codes  # per address
+        self.room_wrong_codes = room_wrong_codes  # all addresses together: what bounds a guess from many
+        self.joins = joins  # per address
+        self.room_joins = room_joins
         self.verdict_seconds = verdict_seconds
+        self.idle_seconds = idle_seconds  # silent, half-sent or slow: closed after this
+        self.connections = connections or max_connections()
+
+    def guesses(self, seconds: float) -> float:
+        """The most codes the whole room can try in `seconds`, from any number of addresses."""
+        burst, rate = self.room_wrong_codes
+        return burst + rate * seconds
+
+
+def guess_odds(limits: Limits, seconds: float = 3 * 3600) -> float:
+    """The chance that guessing finds the room code within `seconds` at the allowed rate."""
+    return min(1.0, limits.guesses(seconds) / 10**CODE_DIGITS)
+
+
+log = logging.getLogger("booster.phones")
+
+
+class Notes:
+    """One line a minute at most for each kind of trouble, saying how many more there were: a flood of
+    bad requests never floods the facilitator's terminal."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, every: float = 60.0) -> None:
+        self.clock, self.every = clock, every
+        self._last: dict[str, float] = {}
+        self._more: Counter[str] = Counter()
+        self.lines = 0  # printed so far (the tests count them)
+
+    def note(self, kind: str, sentence: str) -> None:
+        now = self.clock()
+        last = self._last.get(kind)
+        if last is not None and now - last < self.every:
+            self._more[kind] += 1
+            return
+        more = self._more.pop(kind, 0)
+        self._last[kind] = now
+        self.lines += 1
+        log.warning("Phones: %s%s", sentence, f" ({more} more in the last minute)" if more else "")
+
+
+class _Quiet(logging.Filter):
+    """aiohttp's and asyncio's own reports from the server's thread become `Notes` lines, without traces."""
+
+    def __init__(self, notes: Notes, thread: int) -> None:
+        super().__init__()
+        self.notes, self.thread = notes, thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.thread != self.thread:
+            return True
+        if record.levelno >= logging.WARNING:
+            error = record.exc_info[1] if record.exc_info else None
+            why = f"{type(error).__name__}: {error}" if error is not None else record.getMessage()
+            self.notes.note("error", f"a request failed ({why[:200]})")
+        return False
+
+
+_QUIET_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.internal", "aiohttp.access", "asyncio")
+
+
+class _Joined(NamedTuple):
+    team: int
+    game: tuple[str, ...]  # the teams' names of the game it joined (another game: join again)
+    seen: float  # when it last asked for its view
+    peer: str
+
+
+class _Gate(asyncio.Protocol):
+    """In front of aiohttp's protocol: refuses a connection over the caps with a plain 429 before aiohttp
+    sees it, and counts what is held per address."""
+
+    def __init__(self, server: PhoneServer, inner: asyncio.Protocol) -> None:
+        self.server, self.inner = server, inner
+        self.peer = ""
+        self.open = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        peername = transport.get_extra_info("peername")
+        self.peer = str(peername[0]) if peername else ""
+        if not self.server._admit(self.peer):
+            assert isinstance(transport, asyncio.Transport)
+            transport.write(_PLAIN_429)
+            transport.close()
+            return
+        self.open = True
+        self.inner.connection_made(transport)
+
+    def data_received(self, data: bytes) -> None:
+        if self.open:
+            self.inner.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        return self.inner.eof_received() if self.open else None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.open:
+            self.open = False
+            self.server._release(self.peer)
+            self.inner.connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        if self.open:
+            self.inner.pause_writing()
+
+    def resume_writing(self) -> None:
+        if self.open:
+            self.inner.resume_writing()
+
+
+_PLAIN_429 = (
+    b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nContent-Length: 22\r\n"
+    b'Connection: close\r\n\r\n{"error": "too_many"}'
+)
 
 
 class PhoneServer:
@@ -168,17 +318,25 @@ class PhoneServer:
         self.host = host
         self.port = port
         self.code = code or room_code()
-        limits = limits or Limits()
+        self.limits = limits = limits or Limits()
         self._requests = Bucket(*limits.requests)
         self._wrong_codes = Bucket(*limits.wrong_codes)
+        self._room_wrong_codes = Bucket(*limits.room_wrong_codes)
+        self._joins = Bucket(*limits.joins)
+        self._room_joins = Bucket(*limits.room_joins)
         self._verdict_seconds = limits.verdict_seconds
-        # token -> (team, of which game, when the phone last asked for its view); the game's thread counts
-        # the phones of each team (`phones`), hence the lock.
-        self._tokens: OrderedDict[str, tuple[int, tuple[str, ...], float]] = OrderedDict()
+        self.notes = Notes()
+        # token -> the phone's team, game, last view and address; the game's thread counts the phones of
+        # each team (`phones`), hence the lock.
+        self._tokens: OrderedDict[str, _Joined] = OrderedDict()
         self._tokens_lock = threading.Lock()
         self._clock = time.monotonic
-        self._waiting: dict[str, int] = {}
+        self._waiting: Counter[str] = Counter()  # long polls held, per token and per address
         self._waiting_total = 0
+        self._connections: Counter[str] = Counter()  # per address
+        self._connections_total = 0
+        self._quiet: _Quiet | None = None
+        self._listening: asyncio.AbstractServer | None = None
         self._files = {path: (page_files()[name], kind) for path, (name, kind) in STATIC.items()}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed: asyncio.Event | None = None
@@ -211,11 +369,22 @@ class PhoneServer:
             loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=5)
         self._loop = None
+        self._unquiet()
+
+    def _unquiet(self) -> None:
+        if self._quiet is not None:
+            for name in _QUIET_LOGGERS:
+                logging.getLogger(name).removeFilter(self._quiet)
+            self._quiet = None
 
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self._loop = loop
+        self._quiet = _Quiet(self.notes, threading.get_ident())
+        for name in _QUIET_LOGGERS:
+            logging.getLogger(name).addFilter(self._quiet)
+        loop.set_exception_handler(self._loop_error)
         try:
             loop.run_until_complete(self._serve())
         except BaseException as e:  # reported by start() in the game's thread
@@ -227,17 +396,42 @@ class PhoneServer:
         try:
             loop.run_forever()
         finally:
+            self._close(loop)
+
+    def _close(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Stop listening, let each phone's request end (a held long poll is cut short), close the loop:
+        quitting with phones connected prints nothing."""
+        with contextlib.suppress(Exception):
+            if self._listening is not None:
+                self._listening.close()
             if self._runner is not None:
                 loop.run_until_complete(self._runner.cleanup())
-            loop.close()
+            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            for task in pending:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.close()
+
+    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        why = f"{type(error).__name__}: {error}" if error is not None else str(context.get("message"))
+        self.notes.note("error", f"a connection failed ({why[:200]})")
 
     async def _serve(self) -> None:
         self._changed = asyncio.Event()
         # Bounded bodies, request lines and headers (aiohttp's defaults: 1 MiB, 8 KiB a line, 128 headers).
+        # A silent or half-sent connection is closed after idle_seconds (aiohttp's keep-alive timer runs from
+        # the connection's start and between requests).
         app = web.Application(
             middlewares=[self._guard],
             client_max_size=MAX_BODY,
-            handler_args={"max_line_size": 2048, "max_field_size": 2048, "max_headers": 32},
+            handler_args={
+                "max_line_size": 2048,
+                "max_field_size": 2048,
+                "max_headers": 32,
+                "keepalive_timeout": self.limits.idle_seconds,
+                "lingering_time": self.limits.idle_seconds,  # the rest of a body left unread
+            },
         )
         for path in STATIC:
             app.router.add_get(path, self._static)
@@ -247,16 +441,36 @@ class PhoneServer:
         app.router.add_post("/api/leave", self._leave)
         app.router.add_get("/api/view", self._view)
         app.router.add_post("/api/answer", self._answer)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port)
-        await site.start()
         self._runner = runner
+        http = runner.server
+        assert http is not None
+        loop = asyncio.get_running_loop()
+        self._listening = await loop.create_server(
+            lambda: _Gate(self, http()), self.host, self.port, reuse_address=True, backlog=128
+        )
         if self.port == 0:  # the system chose a free port: say which
-            server = site._server
-            sockets = getattr(server, "sockets", None) or []
-            self.port = sockets[0].getsockname()[1]
+            self.port = self._listening.sockets[0].getsockname()[1]
         self.bridge.listen(self._on_publish)
+
+    def _admit(self, peer: str) -> bool:
+        """Whether a new connection from `peer` fits under the caps (counted until `_release`)."""
+        if self._connections_total >= self.limits.connections:
+            self.notes.note("connections", f"too many connections at once (the limit is {self.limits.connections})")
+            return False
+        if self._connections[peer] >= MAX_CONNECTIONS_PER_ADDRESS:
+            self.notes.note("connections_address", f"one address opened too many connections ({peer})")
+            return False
+        self._connections[peer] += 1
+        self._connections_total += 1
+        return True
+
+    def _release(self, peer: str) -> None:
+        self._connections_total -= 1
+        self._connections[peer] -= 1
+        if self._connections[peer] <= 0:
+            del self._connections[peer]
 
     def _on_publish(self) -> None:
         """Called on the game's thread: wake every waiting phone on the server's."""
@@ -281,11 +495,19 @@ class PhoneServer:
         if request.host not in self._hosts():
             return _error(421, "wrong_host")
         if not self._requests.allow(peer):
+            self.notes.note("requests", f"too many requests from one address ({peer})")
             return _error(429, "too_many")
         try:
             response = await handler(request)
         except web.HTTPException as e:  # 404, 405, 413 (a body over MAX_BODY)
+            if e.status == 413:
+                self.notes.note("body", f"a request's body was over {MAX_BODY} bytes ({peer})")
             return _error(e.status, "refused")
+        except (asyncio.CancelledError, ConnectionError):
+            raise  # the phone went away (or the server stops): nobody to answer
+        except Exception as e:  # a phone's odd request must never cost a 500 nor a traceback
+            self.notes.note("error", f"a request failed ({type(e).__name__}: {str(e)[:200]})")
+            return _error(400, "refused")
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
@@ -308,7 +530,7 @@ class PhoneServer:
         return _json({"lang": lang, "languages": _language_names(published.languages), "strings": page_strings(t)})
 
     async def _room(self, request: web.Request) -> web.Response:
-        body = await _body(request)
+        body = await _body(request, self.limits.idle_seconds)
         if body is None:
             return _error(400, "refused")
         refusal = self._check_code(request, body.get("code"))
@@ -317,7 +539,7 @@ class PhoneServer:
         return _json({"teams": list(self.bridge.current().teams)})
 
     async def _join(self, request: web.Request) -> web.Response:
-        body = await _body(request)
+        body = await _body(request, self.limits.idle_seconds)
         if body is None:
             return _error(400, "refused")
         refusal = self._check_code(request, body.get("code"))
@@ -326,11 +548,25 @@ class PhoneServer:
         team = body.get("team")
         if not isinstance(team, int) or isinstance(team, bool) or not 0 <= team < len(self.bridge.current().teams):
             return _error(400, "refused")
+        peer = request.remote or ""
+        if not (self._joins.allow(peer) and self._room_joins.allow("")):
+            self.notes.note("joins", "too many phones joined at once")
+            return _error(429, "too_many")
         token = secrets.token_urlsafe(18)
+        now = self._clock()
         with self._tokens_lock:
-            self._tokens[token] = (team, self.bridge.current().teams, self._clock())
-            while len(self._tokens) > MAX_TOKENS:
-                self._tokens.popitem(last=False)
+            # A phone joining again and again pushes out only its own address's older tokens; a full room
+            # forgets only a phone silent for long (it joins again with the code), never one in play.
+            mine = [k for k, j in self._tokens.items() if j.peer == peer]
+            for old in mine[: max(0, len(mine) - MAX_TOKENS_PER_ADDRESS + 1)]:
+                del self._tokens[old]
+            if len(self._tokens) >= MAX_TOKENS:
+                oldest = next(iter(self._tokens))
+                if self._tokens[oldest].seen > now - SEEN_SECONDS:
+                    self.notes.note("tokens", f"the room is full ({MAX_TOKENS} phones)")
+                    return _error(429, "too_many")
+                del self._tokens[oldest]
+            self._tokens[token] = _Joined(team, self.bridge.current().teams, now, peer)
         return _json({"token": token, "team": team})
 
     async def _leave(self, request: web.Request) -> web.Response:
@@ -343,14 +579,20 @@ class PhoneServer:
         """How many phones are in `team` now (joined this game and seen lately). Any thread may ask."""
         teams, since = self.bridge.current().teams, self._clock() - SEEN_SECONDS
         with self._tokens_lock:
-            return sum(1 for t, game, seen in self._tokens.values() if t == team and game == teams and seen >= since)
+            return sum(1 for j in self._tokens.values() if j.team == team and j.game == teams and j.seen >= since)
 
     def _check_code(self, request: web.Request, code: Any) -> web.Response | None:
+        """None if `code` is the room's. The limits come first: while an address, or the room, has used its
+        wrong codes, no code is even compared, the right one neither."""
         peer = request.remote or ""
-        if isinstance(code, str) and secrets.compare_digest(code.strip(), self.code):
-            return None
-        if not self._wrong_codes.allow(peer):
+        if not (self._wrong_codes.has(peer) and self._room_wrong_codes.has("")):
+            self.notes.note("codes", "too many wrong room codes: joining waits a little")
             return _error(429, "too_many")
+        typed = typed_code(code)
+        if typed is not None and secrets.compare_digest(typed, self.code.encode()):
+            return None
+        self._wrong_codes.allow(peer)
+        self._room_wrong_codes.allow("")
         return _error(403, "bad_code")
 
     def _team_of(self, request: web.Request) -> int | None:
@@ -358,11 +600,11 @@ class PhoneServer:
         token = request.headers.get("X-Token", "")
         with self._tokens_lock:
             joined = self._tokens.get(token)
-            if joined is None or joined[1] != self.bridge.current().teams:
+            if joined is None or joined.game != self.bridge.current().teams:
                 return None
-            self._tokens[token] = (joined[0], joined[1], self._clock())
+            self._tokens[token] = joined._replace(seen=self._clock())
             self._tokens.move_to_end(token)
-        return joined[0]
+        return joined.team
 
     async def _view(self, request: web.Request) -> web.Response:
         team = self._team_of(request)
@@ -372,18 +614,23 @@ class PhoneServer:
         since = request.query.get("since", "")
         published = self.bridge.current()
         if since == str(published.version) and self._changed is not None:
-            if self._waiting.get(token, 0) >= MAX_WAITING_PER_PHONE or self._waiting_total >= MAX_WAITING:
+            keys = ("token " + token, "address " + (request.remote or ""))
+            if (
+                self._waiting[keys[0]] >= MAX_WAITING_PER_PHONE
+                or self._waiting[keys[1]] >= MAX_WAITING_PER_ADDRESS
+                or self._waiting_total >= MAX_WAITING
+            ):
+                self.notes.note("polls", "too many phones waiting for their view at once")
                 return _error(429, "too_many")
-            self._waiting[token] = self._waiting.get(token, 0) + 1
+            self._waiting.update(keys)
             self._waiting_total += 1
             try:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._changed.wait(), POLL_SECONDS)
             finally:
                 self._waiting_total -= 1
-                self._waiting[token] -= 1
-                if not self._waiting[token]:
-                    del self._waiting[token]
+                self._waiting.subtract(keys)
+                self._waiting += Counter()  # drop the zeros
             published = self.bridge.current()
         return _json(view_json(published, team, _language(request, published.languages)))
 
@@ -391,7 +638,7 @@ class PhoneServer:
         team = self._team_of(request)
         if team is None:
             return _error(401, "expired")
-        body = await _body(request)
+        body = await _body(request, self.limits.idle_seconds)
         if body is None:
             return _error(400, "refused")
         card, option, tool = body.get("card"), body.get("option"), body.get("tool")
@@ -401,6 +648,8 @@ class PhoneServer:
             return _error(400, Refusal.NOT_LEGAL.value)
         answer = Answer(card, option, tool)
         published = self.bridge.current()
+        if published.paused:
+            return _error(409, "paused")  # the phone keeps it and sends it again when the room goes on
         if team not in published.open:
             return _error(409, Refusal.CLOSED.value)  # the game would refuse it too: spare it the trip
         verdict = self.bridge.send(team, answer)
@@ -432,6 +681,7 @@ def view_json(published: Published, team: int, lang: str) -> dict[str, Any]:
         "view": view,
         "answered": len(published.answered),
         "answering": len(published.answered | published.open),
+        "paused": published.paused,
     }
 
 
@@ -456,11 +706,13 @@ def _is_id(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and 0 < len(value) <= MAX_ID
 
 
-async def _body(request: web.Request) -> dict[str, Any] | None:
-    """The request's JSON object, or None for anything else (a body over MAX_BODY raises 413)."""
+async def _body(request: web.Request, seconds: float) -> dict[str, Any] | None:
+    """The request's JSON object, or None for anything else, or for a body still coming after `seconds`
+    (a body over MAX_BODY raises 413)."""
     try:
-        data = json.loads(await request.read())
-    except (ValueError, UnicodeDecodeError):
+        raw = await asyncio.wait_for(request.read(), seconds)
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError, TimeoutError):
         return None
     return data if isinstance(data, dict) else None
 

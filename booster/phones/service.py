@@ -5,7 +5,6 @@ on every pass to record the answers that came in and to publish what the phones 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 
 from booster.phones.bridge import Bridge
 from booster.phones.network import local_addresses
@@ -40,6 +39,7 @@ class Phones:
         self.bridge = Bridge(wake)
         self.server = PhoneServer(self.bridge, host, port, code, limits)
         self._empty = NoGame()
+        self._qr: tuple[str, tuple[tuple[bool, ...], ...]] | None = None
 
     @property
     def url(self) -> str:
@@ -59,9 +59,14 @@ class Phones:
         facilitator sees a team with no phone, or one with a phone too many."""
         return self.server.phones(team)
 
-    @cached_property
+    @property
     def qr(self) -> tuple[tuple[bool, ...], ...]:
-        return qr_modules(self.url)
+        """The page's address with the room code after '#' (never sent over the network, never in a log):
+        a phone that scans it joins without typing."""
+        address = f"{self.url}#room={self.code}"
+        if self._qr is None or self._qr[0] != address:
+            self._qr = (address, qr_modules(address))
+        return self._qr[1]
 
     def start(self) -> str:
         """Serve; returns the address. OSError (with the system's reason) if the port cannot be had."""
@@ -69,6 +74,10 @@ class Phones:
 
     def stop(self) -> None:
         self.server.stop()
+
+    def pause(self, paused: bool) -> None:
+        """Freeze every phone (the projector is blacked out: the room stops) or let them go on."""
+        self.bridge.paused = paused
 
     def sync(self, table: Table | None) -> int:
         """Record the phones' answers on `table` (the game on screen, or None), then publish the views;

@@ -20,7 +20,8 @@ timer paused where it was.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -100,6 +101,9 @@ class GameController:
         self.notify = notify
         self.queue: list[View] = queue if queue is not None else []
         self.save_error: str | None = None
+        self._autosave: saves.Autosave | None = None  # writes the whole file once, then appends decisions
+        self._batched = 0
+        self._unsaved = False
         # A game another window plays, opened to look at: every action is refused, nothing is written.
         self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
@@ -122,8 +126,8 @@ class GameController:
         clock: Callable[[], float] = time.monotonic,
         pin: saves.DeckPin | None = None,
     ) -> GameController:
-        """A new game, saved at once and pinned to `pin`, the files `deck` was read from (None: the files in
-        `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
+        """A new game, saved at once and pinned to `pin`, the files `deck` was loaded from (`saves.pin_loaded`;
+        None: the files in `deck_path` now); raises IllegalAction if the setup does not fit the deck."""
         match = Match.start(Game(deck), setup)
         saved = saves.new_save(match, deck_path, lang, extra, pin)
         self = cls(deck, saved, match, autosave, notify, clock, [StageView(0)])
@@ -424,6 +428,13 @@ class GameController:
             i -= 1
         return i
 
+    def extend_timer(self, seconds: int = 60) -> bool:
+        """One more minute (or `seconds`) for the discussion on screen; False when there is no timer here."""
+        if self._timer_key is None or self.timer.length <= 0:
+            return False
+        self.timer.extend(seconds)
+        return True
+
     def toggle_timer(self) -> bool:
         """Start or pause the discussion timer; False when there is none on this screen."""
         if self._timer_key is None or self.timer.length <= 0:
@@ -486,12 +497,30 @@ class GameController:
         self._saved = self._saved._replace(extra={**self._saved.extra, key: value})
         self.persist()
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Decisions made inside are written to disk once, at the end (forty phones' answers drained
+        together): the phones are told "recorded" only after it."""
+        self._batched += 1
+        try:
+            yield
+        finally:
+            self._batched -= 1
+            if not self._batched and self._unsaved:
+                self.persist()
+
     def persist(self) -> None:
         if self.autosave_path is None:
             return
+        if self._batched:
+            self._unsaved = True
+            return
+        self._unsaved = False
         self._record_screen()
+        if self._autosave is None or self._autosave.path != self.autosave_path:
+            self._autosave = saves.Autosave(self.autosave_path)
         try:
-            saves.save(self.autosave_path, self.saved)
+            self._autosave.write(self.saved)
             if self.save_error:
                 self.save_error = None
         except OSError as e:  # a full disk must not stop the workshop: say so, and go on
@@ -509,15 +538,16 @@ class GameController:
         self.notify("toast.saved", path=str(path))
         return path
 
-    def swap_deck(self, deck: Deck) -> None:
-        """Replay the log on a changed deck (translator mode); SaveError if it no longer fits."""
+    def swap_deck(self, deck: Deck, pin: saves.DeckPin | None = None) -> None:
+        """Replay the log on a changed deck (a reload); SaveError if it no longer fits. `pin`: the files it
+        was loaded from."""
         game = Game(deck)
         match = self.saved.replay(game)
         self.deck, self.rules, self.match = deck, game, match
         self.queue = [v for v in self.queue if getattr(v, "card", None) in (None, *deck.cards)]
         self.version += 1
         if self.saved.deck_path:  # played on the edited deck from now on: pinned to it
-            self._saved = self._saved.pinned_to(saves.pin_deck(Path(self._saved.deck_path)))
+            self._saved = self._saved.pinned_to(pin or saves.pin_deck(Path(self._saved.deck_path)))
             self.persist()
 
 

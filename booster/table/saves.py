@@ -1,9 +1,15 @@
 # SPDX-License-Identifier: MIT
 """Saved games: the setup, the action log with the time of each decision, and what the game was played with.
 
-A save is JSON, written after every decision through the one atomic writer (`booster.files`), so a crash or
-a kill at any instant leaves the old file or the new one, never a torn one. Replaying the log on the deck
-gives back every state.
+A save is JSON, written through the one atomic writer (`booster.files`), so a crash or a kill at any instant
+leaves the old file or the new one, never a torn one. Replaying the log on the deck gives back every state.
+
+A game's autosave (`Autosave`) writes that whole file (with its copy of the deck, half a megabyte) once per
+game, and again only when something other than a new decision changes (an undo, the language); each new
+decision is appended to a journal beside it (`game-X.json.journal`, one JSON line per action, named by the
+file's `journal` id) and flushed to disk before the game goes on: forty phones answering at once cost one
+short append, not forty rewrites. `load` reads the file and its journal together; a torn last line (a kill
+during an append) is a decision nobody was told was recorded, and is left out.
 
 Scores are recomputed by replaying, so a save is pinned to its deck: it holds a fingerprint of the deck's
 files and a copy of them. A deck edited after the game (one changed effect) would otherwise rewrite the game
@@ -24,6 +30,7 @@ import json
 import math
 import os
 import re
+import secrets
 import stat
 import tempfile
 import time
@@ -40,6 +47,7 @@ from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import clean_temp_files, write_atomic
 
 if TYPE_CHECKING:
+    from booster.deck.loader import LoadResult
     from booster.engine.model import Deck
 
 FORMAT = "social-impact-booster/save-1"
@@ -47,6 +55,7 @@ MAX_SAVE_BYTES = 64 * 1024 * 1024  # a save holds its deck (the core deck is abo
 MAX_DEPTH = 16  # a save nests 4 levels; front-end data a few more
 MAX_NAME = 200  # characters of a team name, a language code, a deck id...
 MAX_TIMER = 24 * 3600
+MAX_TIME = 1e13  # seconds: far beyond any clock's jump, well within a float's exact seconds
 _DECK_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.ya?ml\Z")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -73,6 +82,7 @@ class Saved(NamedTuple):
     extra: dict[str, Any]  # front-end data (team colours and shapes, timer...), ignored by the engine
     deck_fingerprint: str = ""  # of the deck files it was played with ("" in saves made before pinning)
     deck_files: Mapping[str, str] = _EMPTY  # file name -> text: a copy of that deck
+    deck_copy_damaged: bool = False  # the save had a copy, but it does not match its fingerprint
 
     def to_json(self) -> dict[str, Any]:
         deck: dict[str, Any] = {"id": self.deck_id, "version": self.deck_version, "path": self.deck_path}
@@ -119,15 +129,15 @@ class Saved(NamedTuple):
     def pinned_to(self, pin: DeckPin | None) -> Saved:
         """This save, pinned to another deck (translator mode replays a game on the edited deck)."""
         if pin is None:
-            return self._replace(deck_fingerprint="", deck_files=_EMPTY)
-        return self._replace(deck_fingerprint=pin.fingerprint, deck_files=pin.files)
+            return self._replace(deck_fingerprint="", deck_files=_EMPTY, deck_copy_damaged=False)
+        return self._replace(deck_fingerprint=pin.fingerprint, deck_files=pin.files, deck_copy_damaged=False)
 
 
 def new_save(
     match: Match, deck_path: str, lang: str, extra: dict[str, Any] | None = None, pin: DeckPin | None = None
 ) -> Saved:
-    """A save of `match`, pinned to `pin`: the deck files its deck was read from. Without it, the files in
-    `deck_path` are read now (a command that has just loaded them)."""
+    """A save of `match`, pinned to `pin`: the files the deck was loaded from (`pin_loaded`), never read
+    again (they may have been edited since). Without one, the files in `deck_path` are read now."""
     info = match.game.deck.info
     folder = Path(deck_path).absolute() if deck_path else Path()
     if pin is None and deck_path:
@@ -147,7 +157,119 @@ def new_save(
 
 
 def save(path: Path, saved: Saved) -> None:
+    """The whole game in one file (a copy, an export): no journal."""
     write_atomic(path, json.dumps(saved.to_json(), ensure_ascii=False, indent=1))
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+class Autosave:
+    """A game's save as it is played: the whole file when more than the log changed, else the new decisions
+    appended to its journal, each write flushed to disk (fsync) before `write` returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._written: Saved | None = None  # what the file and its journal hold together
+        self._journal = ""
+        self.rewrites = 0  # whole files written (the tests count them)
+
+    def write(self, saved: Saved) -> None:
+        """Make the disk hold `saved`; OSError (or RefusedWrite) if it cannot."""
+        before = self._written
+        if (
+            before is not None
+            and _without_log(saved) == _without_log(before)
+            and saved.log[: len(before.log)] == before.log
+            and saved.times[: len(before.times)] == before.times
+            and before.extra.keys() <= saved.extra.keys()
+        ):
+            changed = {k: v for k, v in saved.extra.items() if k not in before.extra or before.extra[k] != v}
+            try:
+                self._append(saved, len(before.log), changed)
+            except OSError:  # the journal went missing (or a write failed): the whole file again
+                self._rewrite(saved)
+        else:
+            self._rewrite(saved)
+        self._written = saved
+
+    def _rewrite(self, saved: Saved) -> None:
+        # A new journal id first, in the file; then an empty journal. A kill between the two leaves lines of
+        # the old id, which the new file ignores.
+        journal = secrets.token_hex(8)
+        data = saved.to_json()
+        data["journal"] = journal
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        write_atomic(journal_path(self.path), "")
+        self._journal = journal
+        self.rewrites += 1
+
+    def _append(self, saved: Saved, start: int, extra: dict[str, Any]) -> None:
+        """The decisions from `start` on, then the front-end values that changed (the screen on show, the
+        timer's time left), one JSON line each."""
+        if start == len(saved.log) and not extra:
+            return
+        lines = "".join(
+            json.dumps({"journal": self._journal, "n": i, **_entry(saved.log[i], saved.times[i])}, ensure_ascii=False)
+            + "\n"
+            for i in range(start, len(saved.log))
+        )
+        if extra:
+            lines += json.dumps({"journal": self._journal, "extra": extra}, ensure_ascii=False) + "\n"
+        fd = os.open(journal_path(self.path), os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            view = memoryview(lines.encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _without_log(saved: Saved) -> Saved:
+    """What the journal cannot add to: everything but the log and the front-end values."""
+    return saved._replace(log=(), times=(), extra={})
+
+
+def _entry(action: Action, t: float) -> dict[str, Any]:
+    return {**action_to_json(action), "t": round(t, 3)}
+
+
+def _with_journal(path: Path, data: Any) -> Any:
+    """`data` (a save's JSON) with the decisions its journal adds, in order; a line of another id (an older
+    file's), a torn or damaged line and everything after it are left out."""
+    journal = data.get("journal") if isinstance(data, dict) else None
+    entries = data.get("log") if isinstance(data, dict) else None
+    if not isinstance(journal, str) or not isinstance(entries, list):
+        return data
+    try:
+        with open(journal_path(path), "rb") as f:
+            raw = f.read(MAX_SAVE_BYTES + 1)
+    except OSError:  # no journal: the file holds every decision
+        return data
+    log = list(entries)
+    extra = data.get("extra")
+    extra = dict(extra) if isinstance(extra, dict) else {}
+    for line in raw.split(b"\n"):
+        try:
+            entry = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            break
+        if not isinstance(entry, dict) or entry.pop("journal", None) != journal:
+            continue
+        if "extra" in entry:  # front-end values that changed (checked with the rest by `_read_save`)
+            if not isinstance(entry["extra"], dict):
+                break
+            extra.update(entry["extra"])
+            continue
+        n = entry.pop("n", None)
+        if n != len(log):
+            if isinstance(n, int) and n < len(log):
+                continue  # written twice
+            break  # a gap: what follows cannot be placed
+        log.append(entry)
+    return {**data, "log": log, "extra": extra}
 
 
 def load(path: Path) -> Saved:
@@ -160,7 +282,7 @@ def load(path: Path) -> Saved:
             raise SaveError(f"{path}: too large for a save ({st.st_size // 1048576} MiB)")
         with open(path, "rb") as f:
             raw = f.read(MAX_SAVE_BYTES + 1)
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        data = _with_journal(path, json.loads(raw.decode("utf-8"), parse_constant=_no_constant))
     except FileNotFoundError:
         raise SaveError(f"{path}: no such save") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as e:
@@ -280,8 +402,9 @@ def _read_save(data: Any) -> Saved:
         isinstance(k, str) and _DECK_FILE.match(k) and isinstance(v, str) for k, v in files.items()
     ):
         raise SaveError("the save is damaged (the copy of the deck is not a set of deck files)")
-    if fingerprint and fingerprint != deck_fingerprint(files):
-        fingerprint, files = "", {}  # an edited copy is no copy: the save falls back to the deck found
+    damaged = bool(fingerprint) and fingerprint != deck_fingerprint(files)
+    if damaged:  # an edited copy is no copy; the fingerprint still tells whether the deck found is the one
+        files = {}
     lang = _name(_field(data, "lang", "the save"), "the language")
 
     setup = _field(data, "setup", "the save")
@@ -314,8 +437,10 @@ def _read_save(data: Any) -> Saved:
         if isinstance(team, bool) or not isinstance(team, int) or not -1 <= team < len(names):
             raise SaveError(f"the save is damaged (action {i} names a team that is not in the game)")
         log.append(Action(kind, option, tool, team))
-        times.append(_number(entry.get("t", 0.0), f"the time of action {i}", 0, 1e9))
-    started = _number(data.get("started", 0.0), "the start time", 0, 1e11)
+        # A laptop's clock may go back or jump (a game started in 1970, corrected mid-game): any finite time
+        # is kept as it was recorded; only the report's durations look odd.
+        times.append(_number(entry.get("t", 0.0), f"the time of action {i}", -MAX_TIME, MAX_TIME))
+    started = _number(data.get("started", 0.0), "the start time", -MAX_TIME, MAX_TIME)
     extra = data.get("extra") or {}
     if not isinstance(extra, dict):
         raise SaveError("the save is damaged (its front-end data is not a mapping)")
@@ -331,7 +456,8 @@ def _read_save(data: Any) -> Saved:
         started,
         dict(extra),
         fingerprint,
-        MappingProxyType(dict(files)) if fingerprint else _EMPTY,
+        MappingProxyType(dict(files)) if files else _EMPTY,
+        damaged,
     )
 
 
@@ -344,8 +470,9 @@ def _check_extra(extra: dict[str, Any]) -> None:
     if extra.get("lang") is not None:
         _name(extra["lang"], "the language")
     code = extra.get("room_code")
-    if code is not None and not (isinstance(code, str) and len(code) == 4 and code.isdigit() and code.isascii()):
-        raise SaveError("the save is damaged (the phones' room code should be 4 digits)")
+    # 4 digits in saves made before room codes grew to 10 (a resume then draws a new code).
+    if code is not None and not (isinstance(code, str) and len(code) in (4, 10) and code.isdigit() and code.isascii()):
+        raise SaveError("the save is damaged (the phones' room code should be 10 digits)")
     tokens = extra.get("tokens")
     if tokens is not None and not (
         isinstance(tokens, list)
@@ -389,8 +516,23 @@ def pin_deck(folder: Path) -> DeckPin | None:
     from booster.deck.loader import deck_files
 
     try:
-        files = {p.name: p.read_text(encoding="utf-8") for p in deck_files(folder) if _DECK_FILE.match(p.name)}
+        # Read as the loader reads them (UTF-8, a BOM dropped, line ends kept), so that a pin made from what
+        # was loaded (`pin_loaded`) and one read from the same files agree.
+        files = {
+            p.name: p.read_bytes().decode("utf-8").removeprefix("\ufeff")
+            for p in deck_files(folder)
+            if _DECK_FILE.match(p.name)
+        }
     except (OSError, UnicodeDecodeError):
+        return None
+    return DeckPin(deck_fingerprint(files), MappingProxyType(files)) if files else None
+
+
+def pin_loaded(result: LoadResult) -> DeckPin | None:
+    """The pin of the files exactly as the loader read them (`result`): a game started later is pinned to
+    the deck it plays, even if the files were edited on disk meanwhile."""
+    files = {name: doc.text for name, doc in result.documents.items() if _DECK_FILE.match(name) and doc.text}
+    if len(files) != len(result.documents):  # a file it could not read: no copy rather than a false one
         return None
     return DeckPin(deck_fingerprint(files), MappingProxyType(files)) if files else None
 
@@ -401,7 +543,7 @@ _PINNED: dict[str, Deck | None] = {}  # fingerprint -> deck: a merge of many tab
 def pinned_deck(saved: Saved) -> Deck | None:
     """The deck the save was played with, from its own copy; None if it holds none or the copy is invalid."""
     key = saved.deck_fingerprint
-    if not key:
+    if not key or not saved.deck_files:
         return None
     if key not in _PINNED:
         from booster.deck.loader import load_deck
@@ -423,25 +565,33 @@ DECK_NOTES = {
     "found now, which may have changed",
     "copy_unreadable": "the deck '{deck}' has changed since this game was played, and the save's copy of it "
     "cannot be used: its scores are recomputed from the deck found now",
+    "copy_damaged": "the copy of the deck '{deck}' kept in this save is damaged (edited or cut), and the deck "
+    "found now is not the one played: its scores are recomputed from the deck found now, which may differ",
     "missing": "the deck '{deck}' is not available",
 }
 
 
-def deck_for(saved: Saved, found: Deck | None, found_path: str | Path | None) -> tuple[Deck | None, str | None]:
+def deck_for(
+    saved: Saved, found: Deck | None, found_path: str | Path | None, found_pin: DeckPin | None = None
+) -> tuple[Deck | None, str | None]:
     """The deck to replay `saved` on, and the key in DECK_NOTES of what the user should be told (or None).
 
     The deck found is used when its files are the ones the game was played with; otherwise the save's own
     copy ("pinned"); a save made before pinning falls back to the deck found ("unpinned").
     """
     same_deck = found is not None and found.info.id == saved.deck_id
-    pin = pin_deck(Path(found_path)) if same_deck and found_path else None
+    # The files `found` was loaded from (`found_pin`), else those in its folder now.
+    pin = found_pin or (pin_deck(Path(found_path)) if same_deck and found_path else None)
     if same_deck and pin is not None and pin.fingerprint == saved.deck_fingerprint:
         return found, None
     own = pinned_deck(saved)
     if own is not None:
-        return own, "pinned" if same_deck else None  # no deck of that name here: its copy is the deck
+        # No deck of that name here, or the copy itself was given: its copy is the deck, nothing to say.
+        return own, "pinned" if same_deck and own is not found else None
     if not same_deck:
         return None, "missing"
+    if saved.deck_copy_damaged:
+        return found, "copy_damaged"
     return found, "unpinned" if not saved.deck_fingerprint else "copy_unreadable"
 
 
@@ -571,7 +721,10 @@ def list_games() -> list[GameEntry]:
         with contextlib.suppress(OSError):
             st = os.lstat(path)
             if stat.S_ISREG(st.st_mode):
-                found.append(GameEntry(path, st.st_mtime))
+                modified = st.st_mtime
+                with contextlib.suppress(OSError):  # its last decisions are in its journal
+                    modified = max(modified, os.lstat(journal_path(path)).st_mtime)
+                found.append(GameEntry(path, modified))
     return sorted(found, key=lambda e: (-e.modified, e.path.name))
 
 
@@ -583,27 +736,40 @@ def _game_files() -> Iterator[Path]:
 
 
 KEEP_GAMES = 200
+PRUNE_RULE = (
+    f"Unfinished games are never deleted. A finished game is deleted when {KEEP_GAMES} newer games exist "
+    "(copies made with 'Save a copy' never are)."
+)
+
+
+def is_finished(path: Path) -> bool:
+    """Whether the game saved at `path` is over (every team exchanged its points); False if unreadable."""
+    try:
+        saved = load(path)
+    except (SaveError, OSError):
+        return False  # a damaged save is kept: someone may want to look at it
+    return sum(1 for a in saved.log if a.kind == ActionKind.EXCHANGE) >= len(saved.setup.teams)
 
 
 def prune(keep: int = KEEP_GAMES) -> int:
-    """Remove all but the `keep` newest games (never one open in a window, never a copy the user saved with
-    "Save a copy") and the temporary files of killed writers; returns how many files were removed. One long
-    run used to leave eleven thousand files."""
-    removed = 0
+    """Remove the finished games that have `keep` newer games (never an unfinished one, never one open in a
+    window, never a copy the user saved with "Save a copy") and the temporary files of killed writers;
+    returns how many games were removed. One long run used to leave eleven thousand files."""
     # Temporary files a kill left behind: those of the one writer (see booster.files), and the ones earlier
     # versions named .autosave.json.XXXXXXXX.tmp, which nothing writes any more.
     for folder in (data_dir(), games_dir()):
-        removed += clean_temp_files(folder)
+        clean_temp_files(folder)
     with contextlib.suppress(OSError):
         for stale in data_dir().glob(".autosave.json.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
-                removed += 1
+    removed = 0
     for entry in list_games()[keep:]:
-        if entry.path == autosave_path() or is_locked(entry.path):
+        if entry.path == autosave_path() or is_locked(entry.path) or not is_finished(entry.path):
             continue
         with contextlib.suppress(OSError):
             entry.path.unlink()
+            journal_path(entry.path).unlink(missing_ok=True)
             _lock_file(entry.path).unlink(missing_ok=True)
             removed += 1
     return removed

@@ -71,7 +71,8 @@ class Shelf:
     def room_code(self) -> str | None:
         """The phones' room code of the game on offer, so that a laptop restarted mid-game serves the code
         its teams' phones joined with (None: draw one)."""
-        return saves.room_code(self.path) if self.path is not None else None
+        code = saves.room_code(self.path) if self.path is not None else None
+        return code if code is not None and len(code) == 10 else None  # an old save's 4 digits: too easy
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Opened:
     lock: saves.GameLock | None  # held while this window plays it (None: read-only, already held, or no lock)
     note: str | None  # what `saves.deck_for` says of the deck it is played with (None: the one on screen)
     lang: str  # the language it was played in
+    deck_pin: saves.DeckPin | None = None  # the files `deck` was loaded from, when it is a folder's
 
 
 def open_game(
@@ -94,19 +96,20 @@ def open_game(
     clock: Callable[[], float] = time.monotonic,
     read_only: bool = False,
     held: bool = False,
+    deck_pin: saves.DeckPin | None = None,
 ) -> Opened:
     """The game saved at `path`, on `deck` if it is the save's, else on the deck folder the save names, else
     on the copy it is pinned to; locked unless `read_only` or already `held` by this window. SaveError (Locked
     when another window plays it) or OSError if it cannot be played; then nothing is left locked."""
     saved = saves.load(path)
-    found, found_path = deck, deck_path
+    found, found_path, found_pin = deck, deck_path, deck_pin  # the pin: the files `deck` was loaded from
     if found is None or found.info.id != saved.deck_id:  # the save's own deck, if it is still there
         own_folder = Path(saved.deck_path) if saved.deck_path else None
         if own_folder is not None and own_folder.is_dir():
             result = load_deck(own_folder)
             if result.deck is not None:
-                found, found_path = result.deck, own_folder
-    played_on, note = saves.deck_for(saved, found, found_path)
+                found, found_path, found_pin = result.deck, own_folder, saves.pin_loaded(result)
+    played_on, note = saves.deck_for(saved, found, found_path, found_pin)
     if played_on is None:
         raise saves.SaveError(saves.deck_note(saved, note or "missing"))
     lock: saves.GameLock | None = None
@@ -121,4 +124,5 @@ def open_game(
         if lock is not None:
             lock.release()
         raise
-    return Opened(game, played_on, found_path if played_on is found else None, lock, note, saved.lang)
+    pin = found_pin if played_on is found else None
+    return Opened(game, played_on, found_path if played_on is found else None, lock, note, saved.lang, pin)

@@ -37,6 +37,13 @@ class Timer:
             self.left = self.remaining()
             self.started_at = None
 
+    def extend(self, seconds: int) -> None:
+        """`seconds` more for this discussion (the room needs longer): a running timer keeps running, one
+        that had ended counts down again; its next reset is back to the usual length."""
+        rem = self.remaining()
+        self.left = rem + max(0, seconds)
+        self.started_at = self.clock() if self.started_at is not None else None
+
     @property
     def done(self) -> bool:
         return self.length > 0 and self.remaining() <= 0

@@ -110,6 +110,48 @@ def runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
     return result
 
 
+@functools.cache
+def advances(file: Path) -> tuple[dict[int, int], int]:
+    """The advance width of each code point a font file draws, in thousandths of its size, rounded as
+    fpdf2 rounds them, and the width of a character it lacks: what a printed line measures, read without
+    loading the font into a PDF."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(file, lazy=True) as font:
+        scale = 1000 / font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        widths = {}
+        for cp, glyph in font.getBestCmap().items():
+            w = metrics[glyph][0]
+            widths[cp] = round(scale * (0 if w == 65535 else w) + 0.001)
+        return widths, round(scale * metrics[".notdef"][0])
+
+
+def glyph_width(char: str, bold: bool = False, folder: Path = paths.FONTS) -> int:
+    """The advance of one character in thousandths of the type size, as fpdf2 measures it with the
+    fallback fonts of `add_to_pdf` (unshaped): the first face that has it, else Noto Sans's missing glyph."""
+    cp = ord(char)
+    for face in FACES:
+        widths, _ = advances(path(face, bold, folder))
+        if cp in widths:
+            return widths[cp]
+    return advances(path(PRIMARY, bold, folder))[1]
+
+
+def is_rtl(text: str) -> bool:
+    """Whether `text` reads right to left: its first letter of a strong direction is Hebrew or Arabic (as
+    the Unicode bidirectional algorithm finds a paragraph's direction)."""
+    for ch in text:
+        if ch.isascii() and not ch.isalpha():
+            continue
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def add_to_pdf(pdf: Any, family: str, shaping: bool = True) -> None:
     """Register Noto Sans as `family` (regular and bold) in an fpdf2 document, with the fallbacks.
 
@@ -129,16 +171,68 @@ def add_to_pdf(pdf: Any, family: str, shaping: bool = True) -> None:
     pdf.set_text_shaping(shaping)
 
 
-def draw_text(pdf: Any, x: float, y: float, text: str) -> None:
+def visual_runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
+    """`runs(text)` in the order they are seen from left to right: in a right-to-left line (`is_rtl`) the
+    runs follow each other from the right, punctuation between right-to-left words reads right to left too,
+    and the space between a right-to-left word and a left-to-right one after it goes to the latter's right.
+    (Each run is drawn in its own direction by its font.)"""
+    pieces = runs(text, folder)
+    if not is_rtl(text):
+        return pieces
+    out = []
+    for index, piece in pieces:
+        if not FACES[index].script:
+            if not any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in piece):
+                piece = piece[::-1]  # only punctuation and spaces: they read right to left with the line
+            elif piece[:1] == " ":
+                kept = piece.lstrip(" ")
+                piece = kept + " " * (len(piece) - len(kept))
+        out.append((index, piece))
+    return out[::-1]
+
+
+def draw_text(pdf: Any, x: float, y: float, text: str, right: float | None = None) -> None:
     """What `FPDF.text` does (`text` from x on the baseline y), with the fallback fonts and the shaping that
-    fpdf2 applies only in cells: text that Noto Sans draws alone takes the quick way."""
+    fpdf2 applies only in cells: text that Noto Sans draws alone takes the quick way. Hebrew and Arabic are
+    drawn run by run in reading order, each shaped (joined letters, Arabic dots) and right to left; with
+    `right`, a right-to-left line ends there, at its reader's margin, rather than starting at x."""
     if not needs_fallback(text):
         pdf.text(x, y, text)
         return
     keep = pdf.get_x(), pdf.get_y(), pdf.auto_page_break, pdf.b_margin
     pdf.set_auto_page_break(False)  # a line drawn near the bottom of a page stays on that page
+    pieces = visual_runs(text)
+    if not any(FACES[i].script for i, _ in pieces):
+        _cell(pdf, x, y, text)
+    else:
+        family, style, size, shaping = pdf.font_family, pdf.font_style, pdf.font_size_pt, pdf.text_shaping
+        widths = []
+        for index, piece in pieces:
+            _run_font(pdf, family, style, size, index)
+            widths.append(pdf.get_string_width(piece))
+        cx = right - sum(widths) if right is not None and is_rtl(text) else x
+        for (index, piece), w in zip(pieces, widths, strict=True):
+            _run_font(pdf, family, style, size, index)
+            _cell(pdf, cx, y, piece)
+            cx += w
+        pdf.set_font(family, style, size)
+        pdf.text_shaping = shaping
+    pdf.set_auto_page_break(keep[2], keep[3])
+    pdf.set_xy(keep[0], keep[1])
+
+
+def _run_font(pdf: Any, family: str, style: str, size: float, index: int) -> None:
+    """The font of FACES[index] (registered by add_to_pdf), shaped right to left for Hebrew and Arabic."""
+    face = FACES[index]
+    name = family if index == 0 else f"{family}-fallback-{index - 1}"
+    pdf.set_font(name, style if (index == 0 or face.bold) else "", size)
+    if face.script:
+        pdf.set_text_shaping(True, direction="rtl")
+    else:
+        pdf.set_text_shaping(False)
+
+
+def _cell(pdf: Any, x: float, y: float, text: str) -> None:
     # A cell of height 0 puts its baseline 0.3 type sizes below its top, and its text one margin in.
     pdf.set_xy(x - pdf.c_margin, y - 0.3 * pdf.font_size)
     pdf.cell(w=pdf.get_string_width(text) + 2 * pdf.c_margin, h=0, text=text)
-    pdf.set_auto_page_break(keep[2], keep[3])
-    pdf.set_xy(keep[0], keep[1])

@@ -98,18 +98,24 @@ def wrap(text: str, width: float, measure: Measure, limit: int = 0) -> list[str]
     """
     lines: list[str] = []
     enough = limit + 1 if limit else 0
+    hint = 1  # how many words the last line took: the next one usually takes about as many
     for para in text.split("\n"):
-        line = ""
-        for word in words(para):
+        pieces = words(para)
+        line, i = "", 0
+        while i < len(pieces):
             if enough and len(lines) >= enough:
                 return lines[:enough]
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate) <= width:
-                line = candidate
-                continue
             if line:
+                k = _fill(line, pieces, i, width, measure, hint)
+                if k:
+                    line, i, hint = " ".join([line, *pieces[i : i + k]]), i + k, k
+                    if i >= len(pieces):
+                        break
                 lines.append(line)
-            line, cut = word, 0
+            line, cut = pieces[i], 0
+            i += 1
+            if measure(line) <= width:
+                continue
             while len(line) > 1 and not (enough and len(lines) >= enough):  # wider than a line: cut it
                 cut = _cut(line, width, measure, cut)
                 if cut >= len(line):
@@ -118,6 +124,45 @@ def wrap(text: str, width: float, measure: Measure, limit: int = 0) -> list[str]
                 line = line[cut:]
         lines.append(line)
     return lines[:enough] if enough else lines
+
+
+def _fill(line: str, pieces: list[str], i: int, width: float, measure: Measure, hint: int) -> int:
+    """How many of `pieces[i:]` join `line` (which fits) on one line: the greedy count, found by galloping
+    from `hint` then bisecting, so that a line costs a few measures instead of one per word (a line only
+    widens as words join it)."""
+    n = len(pieces) - i
+
+    def fits(k: int) -> bool:
+        return measure(" ".join([line, *pieces[i : i + k]])) <= width
+
+    k = min(max(1, hint), n)
+    if fits(k):  # gallop up: k fits, find a count that does not
+        lo, step = k, 1
+        while True:
+            probe = min(n, lo + step)
+            if probe == lo:
+                return n
+            if not fits(probe):
+                hi = probe - 1
+                break
+            lo, step = probe, step * 2
+    else:  # gallop down: k does not fit (none at all always does)
+        lo, hi, step = 0, k - 1, 1
+        while hi > lo:
+            probe = max(lo, hi + 1 - step)
+            if probe == lo:
+                break
+            if fits(probe):
+                lo = probe
+                break
+            hi, step = probe - 1, step * 2
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def ellipsize(text: str, width: float, measure: Measure) -> str:

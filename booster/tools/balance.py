@@ -14,8 +14,6 @@ prints the same bytes whatever the number of cores. Pure apart from the progress
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
 import statistics
 import sys
@@ -29,6 +27,7 @@ import attrs
 from booster.engine import rng
 from booster.engine.game import Action, Game, Setup, State
 from booster.engine.model import ANSWERED, Card, Deck
+from booster.tools import pool
 
 Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
 Key = Callable[[Action], Any]
@@ -49,12 +48,13 @@ class Sizes(NamedTuple):
     lookahead: int
     foresight: int
     tools: int
+    scenarios: int
 
     @classmethod
     def of(cls, games: int, quick: bool = False) -> Sizes:
         if quick:
-            return cls(games, min(games, 200), min(games, 12), min(games, 2), min(games, 12))
-        return cls(games, min(games, 500), min(games, max(20, games // 30)), min(games, 6), min(games, 50))
+            return cls(games, min(games, 200), min(games, 12), min(games, 2), min(games, 12), min(games, 20))
+        return cls(games, min(games, 500), min(games, max(20, games // 30)), min(games, 6), min(games, 50), 100)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
@@ -562,7 +562,30 @@ def _task(job: tuple[str, str, tuple[int, ...]]) -> dict[str, Any]:
         return _run_lookahead(games)
     if kind == "foresight":
         return _run_foresight(games)
+    if kind == "scenario":
+        return _run_scenario(name, games)
     return _run_tools(games)
+
+
+def _run_scenario(scenario: str, games: Sequence[int]) -> dict[str, Any]:
+    """Every team plays `scenario` (so all draw from its small piles), cap-aware: how many team-games meet
+    the same challenge twice."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    game, policy, n = ctx.game, ctx.plays["cap-aware"], len(ctx.names)
+    repeats = 0
+    for g in games:
+        state = game.new_game(Setup(ctx.names, ctx.seed * 1_000_003 + g, (scenario,) * n, ctx.mode))
+        met: list[list[str]] = [[] for _ in range(n)]
+        rnd = _game_rnd(ctx, scenario, g)
+        while state.phase != "over":
+            actions = game.legal_actions(state)
+            action = policy(game, state, actions, rnd)
+            if action.kind == "choose" and state.pending is not None:
+                met[state.turn].append(state.pending)
+            state.push(action)
+        repeats += sum(len(m) != len(set(m)) for m in met)
+    return {"repeats": repeats, "team_games": len(games) * n}
 
 
 def _chunks(n: int, size: int) -> list[tuple[int, ...]]:
@@ -570,19 +593,11 @@ def _chunks(n: int, size: int) -> list[tuple[int, ...]]:
 
 
 def _run(jobs: list[tuple[str, str, tuple[int, ...]]], progress: bool) -> list[dict[str, Any]]:
-    """Every job, on every core when the system can fork (workers inherit the context), in job order."""
-    workers = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
+    """Every job, on every core (the workers inherit the context), in job order."""
     out: list[dict[str, Any]] = []
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if (workers or 1) > 1 and can_fork and len(jobs) > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for result in pool.imap(_task, jobs):
-                out.append(result)
-                _progress(progress, len(out), len(jobs))
-    else:
-        for job in jobs:
-            out.append(_task(job))
-            _progress(progress, len(out), len(jobs))
+    for result in pool.run_all(_task, jobs):
+        out.append(result)
+        _progress(progress, len(out), len(jobs))
     if progress:
         print(file=sys.stderr)
     return out
@@ -625,15 +640,22 @@ def balance(
     jobs += [("lookahead", "", chunk) for chunk in _chunks(sizes.lookahead, 5)]
     jobs += [("foresight", "", chunk) for chunk in _chunks(sizes.foresight, 2)]
     jobs += [("tools", "", chunk) for chunk in _chunks(sizes.tools, 10)]
+    scenarios = [c.id for c in deck.cards.values() if c.kind == "scenario"]
+    jobs += [("scenario", s, chunk) for s in scenarios for chunk in _chunks(sizes.scenarios, 50)]
     try:
         results = _run(jobs, progress)
     finally:
         _CONTEXT = None
     by_policy: dict[str, list[dict[str, Any]]] = {}
+    by_scenario: dict[str, list[int]] = {}
     merged: dict[str, list[dict[str, Any]]] = {}
     for (kind, name, _), r in zip(jobs, results, strict=True):
         if kind == "policy":
             by_policy.setdefault(name, []).append(r)
+        elif kind == "scenario":
+            counted = by_scenario.setdefault(name, [0, 0])
+            counted[0] += r["repeats"]
+            counted[1] += r["team_games"]
         else:
             merged.setdefault(kind, []).append(r)
     top = game.most_cards()
@@ -697,6 +719,9 @@ def balance(
             "teams": len(blind_gain),
         }
     lunches = free_lunches(deck, game, every_condition=True)
+    # Share of team-games that meet a challenge twice when every team plays the scenario.
+    repeats = {s: round(n / total, 4) for s, (n, total) in sorted(by_scenario.items())}
+    plain_repeats = round(sum(p["repeats"] for p in strong) / (games * teams), 4)
     out: dict[str, Any] = {
         "deck": deck.info.id,
         "games": games,
@@ -723,7 +748,9 @@ def balance(
         "marks_change_share": round(sum(p["changed_by_marks"] for p in strong) / decisions, 4) if decisions else 0.0,
         "followups_per_team": round(sum(p["followups"] for p in strong) / team_games, 3),
         "echo_share": round(sum(p["echoed"] for p in strong) / received, 4) if received else 0.0,
-        "repeats": round(sum(p["repeats"] for p in strong) / team_games, 4),
+        "repeats": max([plain_repeats, *repeats.values()]),
+        "repeats_without_scenario": plain_repeats,
+        "repeats_by_scenario": repeats,
     }
     out["warnings"] = list(warnings) + _target_warnings(out, deck)
     return out
@@ -874,7 +901,11 @@ def _target_warnings(r: dict[str, Any], deck: Deck | None = None) -> list[str]:
     if "followups_per_team" in r and r["followups_per_team"] < 1.5:
         out.append(f"{r['followups_per_team']} follow-ups per team and game (aim for at least 1.5)")
     if r.get("repeats"):
-        out.append(f"in {_share(r['repeats'], 0)} of games a team meets the same challenge twice (aim for none)")
+        worst = {s: v for s, v in r.get("repeats_by_scenario", {}).items() if v}
+        where = f" (every team on: {', '.join(f'{s} {v:.0%}' for s, v in worst.items())})" if worst else ""
+        out.append(
+            f"up to {_share(r['repeats'], 0)} of teams meet the same challenge twice in a game{where}: aim for none"
+        )
     if r["policies"]["random"]["mean"] < 0.35 * top:
         out.append(
             f"random play earns {r['policies']['random']['mean']} of {top} cards: below 35 %, the deck"
@@ -927,7 +958,8 @@ def format_report(r: dict[str, Any], other: dict[str, Any] | None = None) -> str
         " of decisions",
         f"follow-ups per team and game: {pair(r['followups_per_team'], get(other, 'followups_per_team'))}",
         f"experience cards that echo the team's decisions: {pair(pct(r['echo_share']), pct(get(other, 'echo_share')))}",
-        f"teams that meet a challenge twice in a game: {pair(pct(r['repeats']), pct(get(other, 'repeats')))}",
+        f"teams that meet a challenge twice in a game (worst of no scenario and each scenario for every team):"
+        f" {pair(pct(r['repeats']), pct(get(other, 'repeats')))}",
         "",
         "per mark, how often it changes the strong player's choice when held:",
     ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -13,6 +14,7 @@ from typing import Any
 from booster import __version__, paths
 from booster.deck import schemas
 from booster.deck.loader import LoadResult, load_deck
+from booster.deck.yaml_safe import shown
 
 
 def refused_note(result: LoadResult) -> str:
@@ -28,8 +30,8 @@ def refused_note(result: LoadResult) -> str:
     )
 
 
-def _deck_or_exit(path: str):
-    result = load_deck(path)
+def _deck_or_exit(path: str, result: LoadResult | None = None):
+    result = result or load_deck(path)
     if result.deck is None:
         _print_problems(result.problems)
         sys.exit(1)
@@ -52,7 +54,9 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     # The program's own strings (screen, print, report) are checked with every deck: a translator of the
     # deck is usually their translator too.
     ui_problems, ui_warnings = i18n.check_all()
-    ui_problems += _overflows(result, args.path)
+    from booster.tools import fit
+
+    ui_problems += fit.problems(result, args.path)
     for w in [*result.warnings, *ui_warnings]:
         print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}")
     if result.deck is None:
@@ -66,7 +70,7 @@ def cmd_deck_check(args: argparse.Namespace) -> int:
     deck = result.deck
     n = len(result.warnings)
     warned = f" ({n} warning{'s' if n != 1 else ''})" if n else ""
-    print(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}.")
+    print(shown(f"{args.path}: deck '{deck.info.id}' version {deck.info.version} is valid{warned}."))
     by_kind = Counter(c.kind for c in deck.cards.values())
     print(f"{len(deck.cards)} cards: " + ", ".join(f"{n} {k}" for k, n in by_kind.items()))
     for stage in deck.rules.stage_ids:
@@ -96,6 +100,9 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
     from booster.text.i18n import language_label
 
     mine = paths.user_decks()
+    if mine.is_dir():  # the modelines of the decks there name ../../schemas: put them there
+        with contextlib.suppress(OSError):
+            schemas.install()
     seen: set[str] = set()
     for name, folder in paths.decks():
         result = load_deck(folder)
@@ -108,41 +115,28 @@ def cmd_deck_list(args: argparse.Namespace) -> int:
         where = "yours" if folder.parent == mine else "bundled"
         hidden = " (hidden by yours of the same name)" if name in seen else ""
         seen.add(name)
-        print(f"{name}: {about} [{where}{hidden}] {folder}")
-    print(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)")
+        # Escaped: a folder named with ESC[2J would clear the terminal, one with a newline would forge a line.
+        print(shown(f"{name}: {about} [{where}{hidden}] {folder}"))
+    print(shown(f"Your decks folder: {mine} (a deck folder put there is played with --deck FOLDER-NAME)"))
     return 0
 
 
-def _overflows(result, path: str) -> list:
-    """Texts that do not fit their card, printed or projected, at the smallest legible size, located at the
-    card (booster/tools/fit.py). Every card of the source language is measured (a designer's new card has no
-    other check); a translation's cards only where they are longer than the source or past a limit."""
-    from booster.deck.yaml_safe import Problem
-    from booster.tools import fit
-
-    deck = result.deck
-    if deck is None:
-        return []
-    out = []
-    for lang in sorted(deck.texts):
-        names = list(deck.cards) if lang == deck.info.source_language else fit.candidates(deck, lang)
-        if not names:
-            continue
-        doc = result.documents.get(f"text.{lang}.yaml")
-        found = fit.overflows(deck, lang, names)
-        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
-        for o in found:
-            line, col = where.get(("cards", o.card), (1, 1))
-            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, path)))
-    return out
-
-
 def cmd_deck_schema(args: argparse.Namespace) -> int:
-    kinds = [args.kind] if args.kind else list(schemas.KINDS)
-    if len(kinds) == 1:
-        print(schemas.schema_text(kinds[0]), end="")
-    else:
-        print(json.dumps({k: schemas.schema(k) for k in kinds}, indent=2, ensure_ascii=False))
+    if args.install:
+        try:
+            folder = schemas.install()
+        except OSError as e:
+            print(f"cannot write the schemas: {e}", file=sys.stderr)
+            return 1
+        print(f"schemas written to {folder}: files in your decks folder name them on their first line")
+        return 0
+    if args.kind:
+        print(schemas.schema_text(args.kind), end="")
+        return 0
+    print("The kinds of deck file, each with its JSON Schema (booster deck schema KIND prints it):")
+    for kind in schemas.KINDS:
+        print(f"  {kind}: {schemas.ABOUT[kind]}")
+    print("booster deck schema --install puts them beside your decks, where your files' first lines find them.")
     return 0
 
 
@@ -161,10 +155,20 @@ def _wrong_run(deck, args: argparse.Namespace) -> str | None:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from booster.tools.simulate import format_report, simulate
 
-    deck = _deck_or_exit(args.path)
+    result = load_deck(args.path)
+    deck = _deck_or_exit(args.path, result)
     if (wrong := _wrong_run(deck, args)) is not None:
         print(wrong, file=sys.stderr)
         return 2
+    if args.save:
+        from booster.deck.loader import deck_files
+        from booster.files import RefusedWrite, check_output
+
+        try:  # before the games are played: a save goes to a new file, outside the deck
+            check_output(args.save, deck_files(Path(args.path)), decks=[args.path], save=True)
+        except RefusedWrite as e:
+            print(f"Cannot write {args.save}: {e}", file=sys.stderr)
+            return 2
     report = simulate(deck, args.games, args.teams, args.seed, args.policy, args.mode)
     speed = report.pop("speed")
     setup, log = report.pop("last_game")
@@ -175,7 +179,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         match = Match.replay(Game(deck), setup, log)
         try:
-            saves.save(Path(args.save), saves.new_save(match, args.path, deck.info.source_language))
+            saved = saves.new_save(match, args.path, deck.info.source_language, pin=saves.pin_loaded(result))
+            saves.save(Path(args.save), saved)
         except OSError as e:
             print(f"Cannot write {args.save}: {e}", file=sys.stderr)
             return 1
@@ -186,7 +191,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     # Speed changes from run to run: it goes to stderr so that stdout is the same for the same seed.
     print(
         f"speed: {speed['games_per_s']} games/s, {speed['actions_per_s']} actions/s "
-        f"({report['total_actions']} actions in {speed['seconds']} s)",
+        f"({report['total_actions']} actions in {speed['seconds']} s, {speed['processes']} processes)",
         file=sys.stderr,
     )
     return 0
@@ -260,7 +265,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         deck = _deck_or_exit(args.deck)
         return play_text(deck, args.lang or deck.info.source_language, args.teams, args.seed)
     from booster.text import i18n
+    from booster.tools import fit
 
+    if getattr(args, "watch", False):
+        args.check = fit.problems  # the watch says what `deck check` says, texts too long included
     if args.lang and (note := i18n.language_note(args.lang, i18n.Strings(args.lang, mark_missing=False))):
         print(note, file=sys.stderr)  # the start screen says it too
     return run(args)
@@ -347,7 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="play the game (the default command)",
         # Where a facilitator finds a game again: the user's data folder, never the installed package.
         epilog=f"Every game is saved after each decision, one file per game, in\n  {saves.games_dir()}\n"
-        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.",
+        "The start screen offers the unfinished ones; `booster report FILE` writes a session report.\n"
+        + saves.PRUNE_RULE,
         formatter_class=argparse.RawDescriptionHelpFormatter,  # the folder on a line of its own, whole
     )
     play.add_argument("--deck", default=str(paths.CORE_DECK), help=DECK_HELP)
@@ -377,7 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = deck_sub.add_parser("list", help="the decks --deck NAME finds: yours, then the bundled ones")
     listing.set_defaults(func=cmd_deck_list)
     schema = deck_sub.add_parser("schema", help="print the JSON Schema of a deck file kind")
-    schema.add_argument("kind", nargs="?", choices=schemas.KINDS)
+    schema.add_argument("kind", nargs="?", choices=schemas.KINDS, help="the kind of file; none lists the kinds")
+    schema.add_argument("--install", action="store_true", help="put the schemas beside your decks for your editor")
     schema.set_defaults(func=cmd_deck_schema)
 
     for path, (module, help_) in PLUGGED.items():

@@ -17,15 +17,19 @@ reports nothing rather than fail: the character limits are then all there is.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster.engine.model import Deck
 
-# The smallest scale of the printed card's type sizes a player still reads at arm's length: the core deck's
-# own source texts are printed at this size or larger. (The printer itself shrinks further before it clips.)
+if TYPE_CHECKING:
+    from booster.tools.fitcache import FitCache
+
+# The smallest scale of the printed card's type sizes a player still reads at arm's length: the print
+# layout's body-text floor (booster.paper.sizes.FLOOR_SCALE, kept equal by a test).
 LEGIBLE_SCALE = 0.75
 # The frame the screen is designed for: the card scene's card, in logical units at scale 1.
 SCREEN = (1920, 1080)
@@ -46,7 +50,8 @@ class Overflow(NamedTuple):
         if self.where == ON_SCREEN:
             what, shows = "the projected card", f"booster deck preview {deck_path} --lang {lang} --card {self.card}"
         else:
-            what, shows = "the printed card", f"booster deck print {deck_path} --lang {lang}"
+            what = "the printed card, even continued on its back,"
+            shows = f"booster deck print {deck_path} --lang {lang}"
         return (
             f"cards.{self.card}: the {language_label(lang)} texts do not fit {what} even at the smallest legible "
             f"size: they overflow by about {self.lines} line{s} (about {self.chars} characters to cut); "
@@ -54,41 +59,63 @@ class Overflow(NamedTuple):
         )
 
 
-def overflows(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
-    """The cards (all, or those named) whose `lang` texts overflow the printed card or the projected one."""
+def overflows(
+    deck: Deck, lang: str, cards: Iterable[str] | None = None, cache: FitCache | None = None
+) -> list[Overflow]:
+    """The cards (all, or those named) whose `lang` texts overflow the printed card or the projected one.
+    With a `cache`, only the cards whose texts, mechanics or captions changed since they were last measured
+    are laid out again (booster.tools.fitcache); the caller saves it."""
     names = list(cards) if cards is not None else list(deck.cards)
-    return printed(deck, lang, names) + screen(deck, lang, names)
+    if cache is None:
+        return printed(deck, lang, names) + screen(deck, lang, names)
+    from booster.tools.fitcache import card_keys
+
+    # Whether each measure can run is part of the key: a build without one measures nothing with it.
+    able = tuple(importlib.util.find_spec(m) is not None for m in ("fpdf", "pygame"))
+    keys = card_keys(deck, lang, names, (LEGIBLE_SCALE, SCREEN, able))
+    if missing := [c for c in names if cache.get(keys[c]) is None]:
+        found = {(o.card, o.where): o for o in printed(deck, lang, missing) + screen(deck, lang, missing)}
+        for c in missing:
+            p, s = found.get((c, PRINTED)), found.get((c, ON_SCREEN))
+            cache.put(keys[c], (p.lines if p else 0, p.chars if p else 0, s.lines if s else 0, s.chars if s else 0))
+    results = {c: cache.get(keys[c]) or (0, 0, 0, 0) for c in names}
+    for c, r in results.items():
+        cache.put(keys[c], r)  # kept as recent
+    out = [Overflow(c, r[0], r[1], PRINTED) for c, r in results.items() if r[0]]
+    return out + [Overflow(c, r[2], r[3], ON_SCREEN) for c, r in results.items() if r[2]]
 
 
 def printed(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Overflow]:
     """The cards (all, or those named) whose `lang` texts overflow their printed card."""
-    try:
-        from fpdf import FPDF
-
-        from booster.paper import cardface
-        from booster.paper import sizes as L
-        from booster.paper.pen import Pen
-    except ImportError:  # no PDF library in this build: nothing to measure with
+    if importlib.util.find_spec("fpdf") is None:  # no PDF library in this build: nothing is printed
         return []
+    from booster.paper import cardface
+    from booster.paper import sizes as L
+    from booster.paper.pen import MeasuringPen
     from booster.text.i18n import print_labels
 
-    pdf = FPDF(unit="mm")
-    pdf.add_page()
-    pen = Pen(pdf)
+    # The printing pen's measures, from the font files, without loading fpdf2 (booster.paper.pen).
+    pen = MeasuringPen()
     t = print_labels(lang)
     _, width, height = cardface.body_box()
     size = L.BODY_PT * LEGIBLE_SCALE
     line = pen.line_height(size)
     per_line = max(1, int(width / (pen.width("abcdefghij klmnopqrst", size) / 21)))
     out = []
+    more = t("continued_back")
     for cid in cards if cards is not None else deck.cards:
         title = deck.text(lang, "cards", cid, "title", default=cid)
-        # Measured once, at the smallest legible size: the question is only whether it fits there.
-        blocks = cardface.blocks(deck, lang, deck.cards[cid], t)
-        fitted = cardface.fit(pen, title, blocks, width, height, LEGIBLE_SCALE, LEGIBLE_SCALE)
-        if fitted.fits:
+        # Measured at the smallest legible size, as `deck print` lays it out: a card that does not fit its
+        # face continues on its back; it overflows only when the back does not hold the rest either.
+        front, rest = cardface.split(pen, title, cardface.blocks(deck, lang, deck.cards[cid], t), more)
+        over = 0.0
+        for part, heading in ((front, title), (rest, t("continued", title=title))):
+            if part:
+                fitted = cardface.fit(pen, heading, part, width, height, LEGIBLE_SCALE, LEGIBLE_SCALE)
+                over += 0.0 if fitted.fits else fitted.height - height
+        if not over:
             continue
-        lines = max(1, round((fitted.height - height) / line + 0.49))
+        lines = max(1, round(over / line + 0.49))
         out.append(Overflow(cid, lines, lines * per_line, PRINTED))
     return out
 
@@ -111,6 +138,7 @@ def screen(deck: Deck, lang: str, cards: Iterable[str] | None = None) -> list[Ov
     pygame.font.init()
     painter = Painter(pygame.Surface(SCREEN), Layout(SCREEN), TextRenderer())
     text = painter.tr
+    text.measuring = True  # laid out, not rendered: the measure needs the lines, not the pixels
     t = Strings(lang, mark_missing=False)
     out = []
     for cid in cards if cards is not None else deck.cards:
@@ -137,6 +165,62 @@ def _per_line(text: Any, painter: Any, width: float) -> int:
     font = text.font(painter.floor_px())
     sample = "abcdefghij klmnopqrst"
     return max(1, int(painter.r((0, 0, width, 1)).width / (font.size(sample)[0] / len(sample))))
+
+
+def problems(result: Any, deck_path: str) -> list[Any]:
+    """Texts that do not fit their card, printed or projected, at the smallest legible size, each a Problem
+    located at its card: what `deck check`, `deck status` and the game in watch mode report. Every card of
+    the source language is measured (a designer's new card has no other check); a translation's cards only
+    where they are longer than the source or past a limit. Measures are kept in the user's cache folder
+    (booster.tools.fitcache), so that only the cards changed since the last run are laid out again."""
+    from booster.deck.yaml_safe import Problem
+    from booster.tools.fitcache import FitCache
+
+    deck = result.deck
+    if deck is None:
+        return []
+    cache = FitCache()
+    out = _board(result)
+    for lang in sorted(deck.texts):
+        names = list(deck.cards) if lang == deck.info.source_language else candidates(deck, lang)
+        if not names:
+            continue
+        doc = result.documents.get(f"text.{lang}.yaml")
+        found = overflows(deck, lang, names, cache)
+        where = doc.locate([("cards", o.card) for o in found], [("cards", o.card) for o in found]) if doc else {}
+        for o in found:
+            line, col = where.get(("cards", o.card), (1, 1))
+            out.append(Problem(doc.file if doc else lang, line, col, o.sentence(lang, deck_path)))
+    cache.save()
+    return out
+
+
+def _board(result: Any) -> list[Any]:
+    """The stage names too long for the printed board, in every language, located at their line."""
+    if importlib.util.find_spec("fpdf") is None:
+        return []
+    from booster.deck.yaml_safe import Problem
+    from booster.paper.deck_pdf import board_overflows
+    from booster.paper.pen import MeasuringPen
+    from booster.text.i18n import language_label
+
+    deck, pen, out = result.deck, MeasuringPen(), []
+    for lang in sorted(deck.texts):
+        found = board_overflows(pen, deck, lang)
+        doc = result.documents.get(f"text.{lang}.yaml")
+        where = doc.locate([p for p, _ in found]) if doc else {}
+        for path, name in found:
+            line, col = where.get(path, (1, 1))
+            out.append(
+                Problem(
+                    doc.file if doc else lang,
+                    line,
+                    col,
+                    f"{'.'.join(path)}: the {language_label(lang)} stage name '{name}' does not fit its box on the "
+                    "printed board even at 6 pt: shorten it (or break it with a space)",
+                )
+            )
+    return out
 
 
 def candidates(deck: Deck, lang: str) -> list[str]:

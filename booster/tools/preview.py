@@ -34,7 +34,8 @@ def main(args: argparse.Namespace) -> int:
     if result.deck is None:
         for p in result.problems:
             print(p)
-        print(f"{len(result.problems)} problems found.")
+        n = len(result.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found.")
         return 1
     deck = result.deck
     lang = args.lang or deck.info.source_language

@@ -26,6 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="pdf (default, or from the output's extension), csv, json")
     parser.add_argument("--lang", help="language of the report (default: the save's)")
     parser.add_argument("--deck", help="deck folder (default: the save's deck, else the core deck)")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists (never a save)")
 
 
 def _say(message: str) -> None:
@@ -84,7 +85,7 @@ def _table_names(files: list[Path]) -> list[str]:
 
 def main(args: argparse.Namespace) -> int:
     from booster import paths
-    from booster.table.saves import SaveError, load
+    from booster.table.saves import SaveError, load, pinned_deck
 
     items = list(args.saves)
     merged = items[0] == "merge"
@@ -108,10 +109,13 @@ def main(args: argparse.Namespace) -> int:
 
     out = args.output or (f"workshop-report.{fmt}" if merged else f"{files[0].stem}-report.{fmt}")
     if out != "-":
-        from booster.files import RefusedWrite, check_target
+        from booster.deck.loader import deck_files
+        from booster.files import RefusedWrite, check_output
 
-        try:  # before any work: never replace a save with its own report
-            check_target(out, files)
+        deck_dirs = [Path(args.deck)] if args.deck else []
+        read = [*files, *(f for d in deck_dirs if d.is_dir() for f in deck_files(d))]
+        try:  # before any work: never replace a save, a deck file or another file without --force
+            check_output(out, read, decks=deck_dirs, force=args.force)
         except RefusedWrite as e:
             _say(f"Cannot write the report: {e}.")
             return 2
@@ -143,12 +147,17 @@ def main(args: argparse.Namespace) -> int:
         if found is None and first.deck_path:
             _say(f"The deck '{first.deck_path}' named in {first_file} is not found: using the core deck.")
         deck_path = found or paths.CORE_DECK
-    if not deck_path.is_dir():
-        _say(f"Cannot make a report: the deck folder '{deck_path}' does not exist.")
-        return 1
-    deck = decks.load(deck_path)
+    deck: Any = decks.load(deck_path) if deck_path.is_dir() else None
+    report_path: Path | None = deck_path
+    if deck is None and not args.deck and (kept := pinned_deck(first)) is not None:
+        # The deck folder is gone or broken now, but the save carries the deck it was played with.
+        _say(f"The deck folder '{deck_path}' cannot be used now: the report uses the copy kept in {first_file}.")
+        deck, report_path = kept, None
     if deck is None:
-        _print_problems(decks.problems[deck_path.resolve()])
+        if not deck_path.is_dir():
+            _say(f"Cannot make a report: the deck folder '{deck_path}' does not exist.")
+        else:
+            _print_problems(decks.problems[deck_path.resolve()])
         return 1
 
     lang = args.lang or first.lang
@@ -157,7 +166,7 @@ def main(args: argparse.Namespace) -> int:
     entries = []
     deck_notes = []
     for name, saved, f in saves:
-        found, found_path = deck, deck_path
+        found, found_path = deck, report_path
         if merged:  # a table replays best on the deck it was played with, when that deck is still here
             own = _deck_folder(saved.deck_path, f)
             own_deck = decks.load(own) if own is not None else None

@@ -19,6 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", default="1920x1080", help="image size WxH (default: 1920x1080)")
     parser.add_argument("-o", "--output", default=None, help="PNG file (default: SCENE-LANG-WxH.png)")
     parser.add_argument("--list", action="store_true", help="list the scene names and exit")
+    parser.add_argument("--force", action="store_true", help="replace the PNG file if it exists")
     parser.add_argument("--deck", default=None, help="deck folder (default: the core deck)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the demo game")
     parser.add_argument(
@@ -80,6 +81,15 @@ def _render(args: argparse.Namespace, size: tuple[int, int]) -> int:
     folder = Path(out).parent
     if not folder.is_dir():
         print(f"Cannot write the screenshot: the folder {folder} does not exist.", file=sys.stderr)
+        return 1
+    from booster.deck.loader import deck_files
+    from booster.files import RefusedWrite, check_output
+
+    deck = Path(args.deck or paths.CORE_DECK)
+    try:
+        check_output(out, deck_files(deck) if deck.is_dir() else (), decks=[deck], force=args.force)
+    except RefusedWrite as e:
+        print(f"Cannot write the screenshot: {e}.", file=sys.stderr)
         return 1
     try:
         save_png(app.surface, out)

@@ -12,10 +12,11 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from booster.engine.game import Action, ActionKind, Game, Setup, State
 from booster.engine.model import Deck
+from booster.tools import pool
 
 Policy = Callable[[Game, State, Sequence[Action], random.Random], Action]
 
@@ -70,14 +71,56 @@ def losing_challenges(deck: Deck) -> list[str]:
     ]
 
 
+class _Batch(NamedTuple):
+    finals: list[tuple[int, ...]]
+    experience: list[int]
+    option_counts: Counter[tuple[str, str]]
+    tool_games: Counter[str]
+    total_actions: int
+    last_game: tuple[Setup, tuple[Action, ...]]
+
+
+_RUN: tuple[Game, Policy, tuple[str, ...], int, str | None] | None = None  # set before the pool forks
+BATCH = 100  # games per batch of the process pool
+
+
+def _play(games: range) -> _Batch:
+    """Some games of the run `_RUN` (game, policy, team names, seed, mode); each game has its own randomness,
+    so that a game plays the same in whichever batch it falls."""
+    assert _RUN is not None
+    game, choose, names, seed, mode = _RUN
+    batch = _Batch([], [], Counter(), Counter(), 0, (Setup(names), ()))
+    total = 0
+    legal = game.legal_actions
+    for g in games:
+        setup = Setup(names, seed * 1_000_003 + g, mode=mode)
+        state = game.new_game(setup)
+        rnd = random.Random(f"{seed}:{g}")
+        played: set[str] = set()
+        while state.phase != "over":
+            actions = legal(state)
+            action = choose(game, state, actions, rnd)
+            if action.kind == "choose":
+                batch.option_counts[(state.pending or "", action.option or "")] += 1
+                if action.tool is not None:
+                    played.add(action.tool)
+            state.push(action)
+            total += 1
+        batch.tool_games.update(played)
+        for t in state.teams:
+            batch.finals.append(t.scores)
+            batch.experience.append(len(t.experience))
+        last = (setup, state.log)
+    return batch._replace(total_actions=total, last_game=last)
+
+
 def simulate(
     deck: Deck, games: int, teams: int, seed: int, policy: str = "random", mode: str | None = None
 ) -> dict[str, Any]:
-    """Plays `games` complete games and returns the figures (deterministic for a seed) plus `speed`. `mode`:
-    "in-turn" or "all-at-once" (None: the rules' choice)."""
+    """Plays `games` complete games, on every core, and returns the figures (deterministic for a seed) plus
+    `speed`. `mode`: "in-turn" or "all-at-once" (None: the rules' choice)."""
+    global _RUN
     game = Game(deck)
-    choose = POLICIES[policy]
-    rnd = random.Random(seed)
     names = tuple(f"Team {i + 1}" for i in range(teams))
     pillars = game.pillars
     finals: list[tuple[int, ...]] = []
@@ -85,28 +128,18 @@ def simulate(
     option_counts: Counter[tuple[str, str]] = Counter()
     tool_games: Counter[str] = Counter()
     total_actions = 0
-    legal = game.legal_actions
+    _RUN = (game, POLICIES[policy], names, seed, mode)
     start = time.perf_counter()
-    last: list[Action] = []
-    for g in range(games):
-        setup = Setup(names, seed * 1_000_003 + g, mode=mode)
-        state = game.new_game(setup)
-        last = []
-        played: set[str] = set()
-        while state.phase != "over":
-            actions = legal(state)
-            action = choose(game, state, actions, rnd)
-            if action.kind == "choose":
-                option_counts[(state.pending or "", action.option or "")] += 1
-                if action.tool is not None:
-                    played.add(action.tool)
-            state.push(action)
-            last.append(action)
-            total_actions += 1
-        tool_games.update(played)
-        for t in state.teams:
-            finals.append(t.scores)
-            experience.append(len(t.experience))
+    try:
+        for batch in pool.run_all(_play, [range(i, min(games, i + BATCH)) for i in range(0, games, BATCH)]):
+            finals += batch.finals
+            experience += batch.experience
+            option_counts.update(batch.option_counts)
+            tool_games.update(batch.tool_games)
+            total_actions += batch.total_actions
+            setup, last = batch.last_game
+    finally:
+        _RUN = None
     elapsed = time.perf_counter() - start
 
     per_pillar = {}
@@ -142,11 +175,12 @@ def simulate(
         "dominated_options": [{"card": c, "option": o, "dominated_by": d} for c, o, d in dominated_options(deck)],
         "losing_challenges": losing_challenges(deck),
         "total_actions": total_actions,
-        "last_game": (setup, tuple(last)),  # for `--save`; the command line takes it out, as `speed`
+        "last_game": (setup, last),  # for `--save`; the command line takes it out, as `speed`
         "speed": {
             "seconds": round(elapsed, 3),
             "games_per_s": round(games / elapsed, 1) if elapsed else None,
             "actions_per_s": round(total_actions / elapsed) if elapsed else None,
+            "processes": min(pool.cores(), -(-games // BATCH)),  # the figures above are for all of them
         },
     }
 

@@ -17,8 +17,6 @@ from typing import Any
 
 import pygame
 
-from booster.deck.loader import load_deck
-from booster.table import saves
 from booster.table.views import View
 from booster.ui import theme, window
 from booster.ui.desk import Desk, Options
@@ -101,7 +99,7 @@ class App(Desk):
         self._shown = None
         self.refresh_games()
         if self.deck is None:
-            self.set_scene(ErrorScene(self, self.problems))
+            self.set_scene(ErrorScene(self, self.problems, self.watching))
         else:
             self.set_scene(StartScene(self))
 
@@ -145,6 +143,7 @@ class App(Desk):
             Command.MENU: self.open_menu,
             Command.HELP: self.open_help,
             Command.PHONES: self.toggle_phones,
+            Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
             Command.FULLSCREEN: self.toggle_fullscreen,
@@ -289,6 +288,9 @@ class App(Desk):
         if k == pygame.K_F11 or (k == pygame.K_f and not typing):
             self.toggle_fullscreen()
             return
+        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
+            self.reload_deck()
+            return
         if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
             top.key(event)
             return
@@ -305,6 +307,9 @@ class App(Desk):
             self.open_help()
         elif not top.overlay and k == pygame.K_t:
             self.toggle_timer()
+        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
+            if self.game is not None and self.in_game() and self.game.extend_timer(60):
+                self.dirty = True
         elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
             self.undo()
         else:
@@ -335,6 +340,10 @@ class App(Desk):
             self.last_poll = now
             if self.watcher.changed():
                 self.reload_deck()
+        elif self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
+            self.last_poll = now
+            if self.disk_watch.changed():
+                self.toast(self.t("toast.deck_changed_on_disk"))
 
     # -- the teams' phones --------------------------------------------------------------------------------
     def sync_phones(self) -> None:
@@ -342,6 +351,7 @@ class App(Desk):
         they should show, and show the join panel once for each new game."""
         assert self.phones is not None
         game = self.game if self.in_game() else None
+        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
         if self.phones.sync(game):
             self.sync_game()
             self.dirty = True
@@ -371,33 +381,18 @@ class App(Desk):
         return max(1, min(waits)) if waits else 0
 
     def reload_deck(self) -> None:
+        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
         from booster.ui.scenes.error import ErrorScene
 
-        result = load_deck(self.deck_path)
-        self.dirty = True
-        if result.deck is None:
-            self.watch_problems = [str(p) for p in result.problems]
-            if isinstance(self.scenes[0], ErrorScene):
-                self.problems = self.watch_problems
-                self.scenes[0].problems = self.problems
-            return
-        self.watch_problems = []
-        if self.game is not None:
-            try:
-                self.game.swap_deck(result.deck)
-            except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
-                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e))]
-                return
-            self.deck, self.pin = result.deck, saves.pin_deck(self.deck_path)
-            self.toast(self.t("toast.deck_reloaded"))
-            if self._shown is not None:  # the same screen, in the new words, with its overlays
-                top_overlays = self.scenes[1:]
-                self.show_game()
-                self.scenes += top_overlays
-            return
-        self.deck, self.problems, self.pin = result.deck, [], saves.pin_deck(self.deck_path)
-        self.toast(self.t("toast.deck_reloaded"))
-        if isinstance(self.scenes[0], ErrorScene):
+        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
+        if not self.reload():
+            if error is not None and self.deck is None:
+                self.problems = error.problems = self.watch_problems
+        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
+            top_overlays = self.scenes[1:]
+            self.show_game()
+            self.scenes += top_overlays
+        elif self.game is None and error is not None:
             self.go_start()
 
     # -- drawing -------------------------------------------------------------------------------------------
@@ -445,7 +440,7 @@ class App(Desk):
     def draw_banners(self, p: Painter) -> None:
         from booster.ui.scenes.error import draw_problems
 
-        if self.watch_problems and self.game is not None:
+        if self.watch_problems and (self.game is not None or not self.problems):
             p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
             p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
             draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.game import IllegalAction, Setup
 from booster.engine.model import Deck
+from booster.phones.code import is_room_code
 from booster.table import saves
 from booster.table.controller import GameController
 from booster.table.shelf import Shelf, open_game
@@ -45,6 +48,9 @@ class Options:
     mark_missing: bool | None = None
     text_scale: float = 1.0
     phones: str | None = None  # --phones: "" for the local network's address, else HOST[:PORT]
+    # More checks of a deck reloaded in watch mode, as (load result, deck path) -> problems: the command line
+    # passes `deck check`'s measure of texts too long for their card (booster.tools.fit).
+    check: Callable[[Any, str], list[Any]] | None = None
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -57,6 +63,7 @@ class Options:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             mark_missing=getattr(args, "mark_missing", None),
             phones=getattr(args, "phones", None),
+            check=getattr(args, "check", None),
         )
 
 
@@ -76,6 +83,8 @@ class Desk:
         self.watch_problems: list[str] = []  # why a translator's last edit cannot be shown
         self.watching = options.watch
         self.watcher = DeckWatcher(self.deck_path) if self.watching else None
+        # Without --watch, an edit on disk changes nothing until the facilitator reloads (Ctrl+R): a toast says so.
+        self.disk_watch: DeckWatcher | None = None
         self.last_poll = 0.0
         self.game: GameController | None = None
         # One save per game, locked while this window plays it (see booster.table.saves).
@@ -86,7 +95,8 @@ class Desk:
         self._phones_shown: GameController | None = None  # the game the join panel was last shown for
         self.wakeup = threading.Event()  # set from another thread to end the loop's nap at once
         with contextlib.suppress(OSError):
-            saves.prune()
+            if pruned := saves.prune():
+                print(f"Deleted {pruned} finished game{'s' if pruned > 1 else ''}: {saves.PRUNE_RULE}", flush=True)
         self._load(self.deck_path)
         # Unasked, only a language with its whole interface: an incomplete one is chosen on the switch.
         picked = tuple(x for x in self.languages() if complete(x))
@@ -109,12 +119,13 @@ class Desk:
     def _load(self, path: Path) -> bool:
         result = load_deck(path)
         self.deck_path = path
+        self.disk_watch = DeckWatcher(path, ui=False) if not self.watching else None
         if result.deck is None:
             self.deck = None
             self.problems = [str(p) for p in result.problems]
             return False
         self.deck, self.problems = result.deck, []
-        self.pin = saves.pin_deck(path)
+        self.pin = saves.pin_loaded(result)
         return True
 
     def languages(self) -> tuple[str, ...]:
@@ -148,6 +159,57 @@ class Desk:
         self.game = None
         self.release_game()
         self.go_start()
+
+    def reload(self) -> bool:
+        """Read the deck and the current language's strings again (a translator saved an edit): True if the deck
+        on screen is now theirs; False if it cannot be read, or no longer fits the game on screen. Every problem
+        is kept in `watch_problems` (shown on screen) and printed in the terminal with its file, line and column;
+        a broken translation keeps its last good version meanwhile, rather than the game switching language."""
+        import sys
+
+        result = load_deck(self.deck_path)
+        self.dirty = True
+        problems = [str(p) for p in result.problems] + self._ui_problems()
+        if self.options.check is not None:  # as `deck check` says
+            problems += [str(p) for p in self.options.check(result, str(self.deck_path))]
+        if problems != self.watch_problems:
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print(self.t("error.problems"), file=sys.stderr)
+        self.watch_problems = problems
+        if result.deck is None:
+            return False
+        deck = result.deck
+        good = self.deck.texts if self.deck is not None else {}
+        if kept := {lang: good[lang] for lang in result.refused if lang in good}:
+            deck = attrs.evolve(deck, texts={**deck.texts, **kept})  # the last good version of each
+        pin = saves.pin_loaded(result)  # pinned to what was loaded, never to the files read again later
+        if self.disk_watch is not None:
+            self.disk_watch = DeckWatcher(self.deck_path, ui=False)
+        if self.game is not None:
+            try:
+                self.game.swap_deck(deck, pin)
+            except saves.SaveError as e:  # shown until the files fit again, like any other deck problem
+                self.watch_problems = [self.t("toast.deck_mismatch", why=str(e)), *problems]
+                return False
+        else:
+            self.problems = []
+        self.deck, self.pin = deck, pin
+        if not problems:
+            self.toast(self.t("toast.deck_reloaded"))
+        return True
+
+    def _ui_problems(self) -> list[str]:
+        """The problems of the current language's string files (the translator's own and the bundled one)."""
+        from booster.text import i18n
+
+        out = []
+        for folder in i18n.folders():
+            path = folder / f"ui.{self.lang}.yaml"
+            if path.is_file():
+                out += [str(p) for p in i18n.check(path)[0]]
+        return out
 
     # -- the game -----------------------------------------------------------------------------------------
 
@@ -204,7 +266,7 @@ class Desk:
             return
         held = self.game_lock is not None and self.game_lock.path == path
         try:
-            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held)
+            opened = open_game(path, self.deck, self.deck_path, self.notify, self.clock, read_only, held, self.pin)
         except (saves.SaveError, OSError) as e:
             if not isinstance(e, saves.Locked):  # a game another window took meanwhile stays offered read-only
                 self.shelf.failed.add(path)
@@ -259,7 +321,9 @@ class Desk:
         if self.phones is None or game is None or game.read_only:
             return
         saved = game.extra.get("room_code")
-        if isinstance(saved, str) and saved != self.phones.code:
+        if not is_room_code(saved):  # none yet, or an old save's short code: record the server's
+            saved = None
+        if saved is not None and saved != self.phones.code:
             self.phones.code = self.room_code = saved
             print(f"Phones: room code now {saved} at {self.phones.url}", flush=True)
         elif saved is None:

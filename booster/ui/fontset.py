@@ -13,6 +13,8 @@ import pygame
 
 from booster.text import fonts
 
+_SIZES_MAX = 4096
+
 
 class FallbackFont:
     def __init__(self, folder: Path, px: int, bold: bool = False) -> None:
@@ -21,6 +23,9 @@ class FallbackFont:
         self.bold = bold
         self.primary = pygame.font.Font(str(fonts.path(fonts.PRIMARY, bold, folder)), px)
         self._faces: dict[int, tuple[pygame.font.Font, float]] = {0: (self.primary, 1.0)}
+        # Widths already measured: laying a card out tries a text at several widths, each measuring the
+        # same lines again (bounded: cleared when full).
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def _face(self, index: int) -> tuple[pygame.font.Font, float]:
         """The font of FACES[index] at this size, and the scale its glyphs are drawn at."""
@@ -46,19 +51,29 @@ class FallbackFont:
         return self.primary.get_ascent()
 
     def size(self, text: str) -> tuple[int, int]:
+        hit = self._sizes.get(text)
+        if hit is not None:
+            return hit
         if not fonts.needs_fallback(text, self.folder):
-            return self.primary.size(text)
-        width = 0
-        for index, piece in fonts.runs(text, self.folder):
-            font, scale = self._face(index)
-            width += round(font.size(piece)[0] * scale)
-        return width, self.primary.get_height()
+            hit = self.primary.size(text)
+        else:
+            width = 0
+            for index, piece in fonts.runs(text, self.folder):
+                font, scale = self._face(index)
+                width += round(font.size(piece)[0] * scale)
+            hit = width, self.primary.get_height()
+        if len(self._sizes) >= _SIZES_MAX:
+            self._sizes.clear()
+        self._sizes[text] = hit
+        return hit
 
     def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
+        if self.size(text)[0] == 0:  # only invisible characters (SDL_ttf refuses them): nothing to draw
+            return pygame.Surface((1, self.primary.get_height()), pygame.SRCALPHA)
         if not fonts.needs_fallback(text, self.folder):
             return self.primary.render(text, antialias, colour)
         pieces = []
-        for index, piece in fonts.runs(text, self.folder):
+        for index, piece in fonts.visual_runs(text, self.folder):  # left to right as seen, each in its direction
             font, scale = self._face(index)
             surf = font.render(piece, antialias, colour)
             ascent = font.get_ascent()
@@ -68,7 +83,10 @@ class FallbackFont:
                 ascent = round(ascent * scale)
             pieces.append((surf, self.primary.get_ascent() - ascent))
         width = max(1, sum(s.get_width() for s, _ in pieces))
-        out = pygame.Surface((width, self.primary.get_height()), pygame.SRCALPHA)
+        # Arabic reaches further below the baseline than Noto Sans (the dots under a final yeh: في): the
+        # line grows down to what is drawn rather than cut them off (في read as فى).
+        height = max([self.primary.get_height()] + [dy + s.get_bounding_rect().bottom for s, dy in pieces])
+        out = pygame.Surface((width, height), pygame.SRCALPHA)
         x = 0
         for surf, dy in pieces:
             out.blit(surf, (x, dy))

@@ -15,7 +15,7 @@ import pygame
 
 from booster.ui import theme
 from booster.ui.frame import Layout
-from booster.ui.text import TextRenderer
+from booster.ui.text import Bounded, TextRenderer
 
 # The type scale, by role (logical px, that is px at 1080p): body ≥ 42 for the back of the room, secondary
 # text (hints, labels, notes) ≥ 32. Text shrinks to fit its box down to FLOOR at most, then is cut with "…":
@@ -70,15 +70,12 @@ class Painter:
         radius: float = 18,
     ) -> pygame.Rect:
         rect = self.r(box)
-        if rect.width < 1 or rect.height < 1:
+        if rect.width < 1 or rect.height < 1 or self.tr.measuring:
             return rect
         key = (rect.size, fill, border, self.px(width) if border is not None else 0, self.px(radius))
         tile = _PANELS.get(key)
         if tile is None:
-            tile = _panel_tile(*key)
-            if len(_PANELS) > 512:
-                _PANELS.clear()
-            _PANELS[key] = tile
+            tile = _PANELS.put(key, _panel_tile(*key))
         self.surface.blit(tile, rect)
         return rect
 
@@ -190,7 +187,12 @@ class Painter:
 
 # Rounded panels are a third of a frame when drawn with pygame.draw.rect each time; drawn once into a
 # colour-keyed tile and blitted, they cost a few microseconds.
-_PANELS: dict[tuple, pygame.Surface] = {}
+# Bounded by bytes: at 4K one panel may weigh 30 MB (issue 24).
+PANELS_BYTES = 48 * 1024 * 1024
+_PANELS: Bounded[tuple, pygame.Surface] = Bounded(
+    PANELS_BYTES,
+    lambda key, tile: 2 * tile.get_pitch() * tile.get_height(),  # and its RLE copy
+)
 _KEY = (255, 0, 255)  # never a theme colour
 
 

@@ -9,17 +9,81 @@ that no text leaves its box or the screen, none is drawn below the type scale, a
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 import pygame
 
 from booster import paths
+from booster.text import fonts
 from booster.text.wrap import ellipsize, wrap
 from booster.ui.fontset import FallbackFont
 
 MIN_PX = 9
-_CACHE_MAX = 3000
+# What the caches may hold, in bytes: a 4K screen's rendered text is a few tens of megabytes, so a few
+# screens stay cached, and a whole workshop (issue 24: 2.4 GiB after two 4K games when bounded by count)
+# stays within a fixed budget.
+BLOCKS_BYTES = 96 * 1024 * 1024
+LAYOUT_BYTES = 16 * 1024 * 1024  # wrapped and fitted lines
+MAX_FONTS = 48  # sizes × weights held open (each holds its faces)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Bounded(Generic[K, V]):
+    """A least-recently-used cache bounded by the bytes its values weigh (`weigh`)."""
+
+    def __init__(self, limit: int, weigh: Callable[[K, V], int]) -> None:
+        self.limit, self.weigh = limit, weigh
+        self.bytes = 0
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(list(self._items))
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key][0]
+
+    def get(self, key: K) -> V | None:
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: K, value: V) -> V:
+        weight = self.weigh(key, value)
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.bytes -= old[1]
+        self._items[key] = (value, weight)
+        self.bytes += weight
+        while self.bytes > self.limit and len(self._items) > 1:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.bytes -= dropped
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.bytes = 0
+
+
+def _text_bytes(key: tuple, lines: object) -> int:
+    """About what a layout entry weighs: its key's text and its lines (4 bytes a character at most)."""
+    text = key[0] if key and isinstance(key[0], str) else ""
+    lines = lines[1] if isinstance(lines, tuple) and len(lines) == 2 and isinstance(lines[1], tuple) else lines
+    shown = sum(len(line) for line in lines) if isinstance(lines, list | tuple) else 0
+    return 200 + 4 * (len(text) + shown)
+
+
+def _surface_bytes(key: tuple, surface: pygame.Surface) -> int:
+    return 200 + len(key[0]) * 4 + surface.get_pitch() * surface.get_height()
 
 
 class Drawn(NamedTuple):
@@ -35,17 +99,24 @@ class Drawn(NamedTuple):
 class TextRenderer:
     def __init__(self, font_dir: Path = paths.FONTS) -> None:
         self.font_dir = font_dir
-        self.fonts: dict[tuple[int, bool], FallbackFont] = {}
-        self.fits: dict[tuple, tuple[int, tuple[str, ...]]] = {}
-        self.blocks: dict[tuple, pygame.Surface] = {}
-        self.wraps: dict[tuple, list[str]] = {}
+        self.fonts: OrderedDict[tuple[int, bool], FallbackFont] = OrderedDict()
+        self.fits: Bounded[tuple, tuple[int, tuple[str, ...]]] = Bounded(LAYOUT_BYTES // 2, _text_bytes)
+        self.blocks: Bounded[tuple, pygame.Surface] = Bounded(BLOCKS_BYTES, _surface_bytes)
+        self.wraps: Bounded[tuple, list[str]] = Bounded(LAYOUT_BYTES // 2, _text_bytes)
         self.records: list[Drawn] | None = None
+        # True to lay text out without rendering it (booster.tools.fit measures whether cards fit): the same
+        # sizes, lines and rectangles, with no pixels.
+        self.measuring = False
 
     def font(self, px: int, bold: bool = False) -> FallbackFont:
         key = (px, bold)
         f = self.fonts.get(key)
         if f is None:
             f = self.fonts[key] = FallbackFont(self.font_dir, px, bold)
+            while len(self.fonts) > MAX_FONTS:  # the size used least recently goes (a shrink ladder's steps)
+                self.fonts.popitem(last=False)
+        else:
+            self.fonts.move_to_end(key)
         return f
 
     def line_height(self, px: int, bold: bool = False) -> int:
@@ -57,9 +128,7 @@ class TextRenderer:
         key = (text, px, bold, width, limit)
         hit = self.wraps.get(key)
         if hit is None:
-            if len(self.wraps) > _CACHE_MAX:
-                self.wraps.clear()
-            hit = self.wraps[key] = self._wrap(text, px, bold, width, limit)
+            hit = self.wraps.put(key, self._wrap(text, px, bold, width, limit))
         return hit
 
     def _wrap(self, text: str, px: int, bold: bool, width: int, limit: int = 0) -> list[str]:
@@ -111,11 +180,7 @@ class TextRenderer:
             lines = lines[:keep]
             font = self.font(size, bold)
             lines[-1] = ellipsize(lines[-1] + "…", width, lambda s: font.size(s)[0])
-        result = (size, tuple(lines))
-        if len(self.fits) > _CACHE_MAX:
-            self.fits.clear()
-        self.fits[key] = result
-        return result
+        return self.fits.put(key, (size, tuple(lines)))
 
     def block(
         self, lines: tuple[str, ...], px: int, bold: bool, colour: tuple[int, int, int], width: int, align: str
@@ -128,16 +193,15 @@ class TextRenderer:
         lh = font.get_linesize()
         rendered = [font.render(line, True, colour) for line in lines]
         w = min(width, max((r.get_width() for r in rendered), default=1)) or 1
-        surf = pygame.Surface((w, max(1, lh * len(lines))), pygame.SRCALPHA)
+        # A last line may reach below its line box (an Arabic final yeh's dots): keep what it draws.
+        h = lh * len(lines) + max(0, (rendered[-1].get_height() - font.get_height()) if rendered else 0)
+        surf = pygame.Surface((w, max(1, h)), pygame.SRCALPHA)
         for i, r in enumerate(rendered):
             x = 0 if align == "left" else (w - r.get_width()) // 2 if align == "center" else w - r.get_width()
             surf.blit(r, (max(0, x), i * lh))
         if pygame.display.get_surface() is not None:
             surf = surf.convert_alpha()  # the display's pixel format blits fastest
-        if len(self.blocks) > _CACHE_MAX:
-            self.blocks.clear()
-        self.blocks[key] = surf
-        return surf
+        return self.blocks.put(key, surf)
 
     def draw(
         self,
@@ -155,13 +219,22 @@ class TextRenderer:
         """Draw `text` fitted into `box` (pixels), never below `floor` px; returns the rectangle covered."""
         if not text or box.width < 2 or box.height < 2:
             return pygame.Rect(box.x, box.y, 0, 0)
+        if align == "left" and fonts.is_rtl(text):
+            align = "right"  # a right-to-left text starts at the right, as its reader expects
         size, lines = self.fit(text, max(MIN_PX, px), bold, box.width, box.height, max_lines, floor)
-        surf = self.block(lines, size, bold, colour, box.width, align)
-        rect = surf.get_rect()
+        if self.measuring:
+            font = self.font(size, bold)
+            w = min(box.width, max((font.size(line)[0] for line in lines), default=1)) or 1
+            rect = pygame.Rect(0, 0, w, max(1, font.get_linesize() * len(lines)))
+            surf = None
+        else:
+            surf = self.block(lines, size, bold, colour, box.width, align)
+            rect = surf.get_rect()
         rect.y = box.y if valign == "top" else box.centery - rect.h // 2 if valign == "middle" else box.bottom - rect.h
         rect.x = box.x if align == "left" else box.centerx - rect.w // 2 if align == "center" else box.right - rect.w
         rect.y = max(box.y, rect.y)
-        surface.blit(surf, rect)
+        if surf is not None:
+            surface.blit(surf, rect)
         if self.records is not None:
             cut = bool(lines) and lines[-1].endswith("…") and not text.endswith("…")
             self.records.append(Drawn(rect.copy(), box.copy(), text, size, cut))

@@ -10,10 +10,11 @@ class DeckWatcher:
     """Watches the deck's files and the program's string files (booster.text.i18n: screen, print, report), so
     that a translator of either sees an edit at once."""
 
-    def __init__(self, folder: Path | str) -> None:
+    def __init__(self, folder: Path | str, ui: bool = True) -> None:
+        """`ui`: the program's string files too (a translator's --watch), else the deck's only."""
         from booster.text import i18n
 
-        self.folders = [Path(folder), *i18n.folders()]
+        self.folders = [Path(folder), *(i18n.folders() if ui else ())]
         self.snapshot = self._scan()
 
     def _scan(self) -> dict[str, tuple[int, int]]:

@@ -33,7 +33,7 @@ class Room:
         return self.server.code
 
     def wrong_code(self) -> str:
-        return "0000" if self.code != "0000" else "1111"
+        return "0000000000" if self.code != "0000000000" else "1111111111"
 
     def log(self) -> list[tuple[int, str, str | None, str | None]]:
         """The game's log as (the team that acted, kind, option, tool), read on the game's thread."""

@@ -198,7 +198,7 @@ def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
     try:
         app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180)
         assert app.game is not None and app.game.extra["room_code"] == code
-        other = f"{(int(code) + 1) % 10_000:04d}"
+        other = f"{(int(code) + 1) % 10**10:010d}"
         app.game.set_extra("room_code", other)  # as if its phones had joined it with another code
         path = app.game.autosave_path
         app.release_game()
@@ -211,5 +211,56 @@ def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
         app.set_phones(True)
         assert app.phones.code == other
         assert f"(room code {other})" in capsys.readouterr().out
+        # A game saved with an old 4-digit code keeps the server's long one: 4 digits are guessed in minutes.
+        app.game.set_extra("room_code", "1234")
+        app.release_game()
+        app.resume(path)
+        assert app.phones.code == other and app.game.extra["room_code"] == other
+        assert call(app.phones.url, "/api/room", {"code": "1234"})[0] == 403
     finally:
         app.phones.stop()
+
+
+def test_a_blackout_pauses_every_phone_and_the_team_rows_count_the_phones():
+    options = Options(deck=str(paths.CORE_DECK), lang="en", seed=5, phones="127.0.0.1:0")
+    app = App(options, pygame.Surface((1280, 720)))
+    app.set_phones(True)
+    phones = app.phones
+    assert phones is not None
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "in-turn")
+        while app.top.overlay:
+            app.pop()
+        for _ in range(5):
+            if app.top.name == "board":
+                break
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0))
+            app.process()
+        assert app.top.name == "board"
+
+        def two_phones_in_green() -> list[str]:
+            tokens = [call(phones.url, "/api/join", {"code": phones.code, "team": 1})[1]["token"] for _ in range(2)]
+            return [call(phones.url, "/api/view?since=&lang=en", token=t)[1] for t in tokens]
+
+        views = pump(app, two_phones_in_green)
+        assert not views[0]["paused"] and phones.phones(1) == 2
+        app.text.records = []
+        app.render()
+        row = [d for d in app.text.records if d.text in ("0", "2")]
+        assert {d.text for d in row} >= {"0", "2"}  # Blue's row: no phone; Green's: two
+
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PERIOD, mod=0, unicode=".", scancode=0))
+        app.process()  # the clicker's black screen: the room waits, phones too
+        assert app.blackout
+        token = pump(app, lambda: call(phones.url, "/api/join", {"code": phones.code, "team": 0})[1]["token"])
+        status, view = pump(app, lambda: call(phones.url, "/api/view?since=&lang=en", token=token))
+        assert view["paused"] is True
+        answer = view["view"]["answers"][0] if view["view"]["answers"] else None
+        if answer is not None:
+            status, refused = pump(app, lambda: call(phones.url, "/api/answer", {"team": 0, **answer}, token))
+            assert (status, refused) == (409, {"error": "paused"})
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0))
+        app.process()  # any key brings the picture back, and the room goes on
+        assert pump(app, lambda: call(phones.url, "/api/view?since=&lang=en", token=token))[1]["paused"] is False
+    finally:
+        phones.stop()

@@ -243,3 +243,60 @@ def test_all_at_once_recorded_follows_the_laptop_and_each_new_card(core_deck, ph
         blue.screenshot(tmp_path / "blue-new-card.png")
     finally:
         room.close()
+
+
+def test_the_long_code_typed_as_the_projector_shows_it_or_scanned_joins(room, phone):
+    from booster.phones.code import shown
+
+    typed = phone()
+    join(typed, room, shown(room.code), 1)  # "123 456 7890", spaces and all
+    assert "Green" in typed.text("#team-name")
+    scanned = phone()
+    scanned.open(f"{room.url}#room={room.code}")  # the address the QR code carries: no typing
+    scanned.wait("return !document.getElementById('team-screen').hidden")
+    scanned.tap("#teams button[data-team='0']")
+    scanned.wait("return !document.getElementById('play-screen').hidden")
+    assert room.server.phones(0) + room.server.phones(1) == 2
+
+
+def test_an_answer_tapped_while_the_laptop_is_unreachable_is_kept_and_sent_when_it_is_back(room, phone):
+    from booster.phones.server import Limits, PhoneServer
+
+    browser = phone()
+    join(browser, room, room.code, 0)
+    browser.wait_text("#status", "Your team's turn")
+    port, code = room.server.port, room.code
+    room.server.stop()  # the laptop's server is gone (asleep, off the Wi-Fi)
+    browser.wait_text("#connection", "laptop cannot be reached")
+    option = answer(browser, 1)
+    browser.wait_text("#kept", "Not sent yet")
+    assert room.choices() == []
+    room.server = PhoneServer(room.loop.bridge, "127.0.0.1", port, code, Limits(verdict_seconds=60))
+    room.server.start()  # back: the kept answer goes by itself
+    browser.wait_text("#kept", "was sent", timeout=30)
+    assert room.choices() == [(0, option)]
+    browser.wait_text("#recorded", "Recorded:")
+
+
+def test_a_pause_freezes_every_phone(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 0)
+    browser.wait_text("#status", "Your team's turn")
+    room.loop.call(lambda table: setattr(room.loop.bridge, "paused", True))
+    browser.wait_text("#paused", "Paused")
+    assert browser.run("return document.getElementById('confirm').disabled") is True
+    room.loop.call(lambda table: setattr(room.loop.bridge, "paused", False))
+    browser.wait("return document.getElementById('paused').hidden")
+    answer(browser, 1)
+    browser.wait_text("#recorded", "Recorded:")
+
+
+def test_a_reloaded_page_is_the_same_phone_of_the_same_team(room, phone):
+    browser = phone()
+    join(browser, room, room.code, 1)
+    browser.wait_text("#status", "Blue")
+    assert room.server.phones(1) == 1
+    browser.run("location.reload()")
+    browser.wait("return !document.getElementById('play-screen').hidden")
+    browser.wait_text("#team-name", "Green")
+    assert room.server.phones(1) == 1  # not one more phone in the count: its own token came back

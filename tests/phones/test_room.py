@@ -208,3 +208,32 @@ def test_in_turn_a_teams_new_card_shows_no_answer_until_it_gives_one(core_deck):
         assert room.snapshot(turn, "en").recorded.answer.card == card
         seen += 1
     assert seen == 4
+
+
+def test_after_a_resume_an_answer_a_phone_gave_is_not_labelled_as_entered_on_the_laptop(core_deck):
+    """The laptop restarted: the new bridge does not know who gave the answers already in the game, and says
+    nothing rather than "(entered on the laptop)"; what is entered after the resume is labelled as before."""
+    table = Headless(core_deck, Setup(TEAMS, 5, mode="all-at-once"))
+    _to_round(table)
+    card = table.match.state.round.cards[0]
+    first, second = (o.id for o in core_deck.cards[card].options[:2])
+    before = Bridge()
+    before.send(0, Answer(card, first))
+    before.drain(room_for(table))  # a phone answered, then the laptop died
+    resumed = Headless(core_deck, table.match.setup)
+    resumed.match = table.match  # the same game, replayed from its save in a new process
+    room, bridge = room_for(resumed), Bridge()
+    bridge.publish(room)
+    assert bridge.current().views[(0, "en")]["recorded"]["laptop"] is False
+    assert resumed.decide(Action(ActionKind.CHOOSE, second, None, 0))  # the facilitator, after the resume
+    bridge.publish(room)
+    assert bridge.current().views[(0, "en")]["recorded"]["laptop"] is True
+
+
+def test_a_paused_room_refuses_answers_and_says_so(core_deck):
+    table = Headless(core_deck, Setup(TEAMS, 5, mode="all-at-once"))
+    _to_round(table)
+    bridge = Bridge()
+    bridge.paused = True
+    bridge.publish(room_for(table))
+    assert bridge.current().paused

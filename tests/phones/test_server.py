@@ -59,10 +59,15 @@ def test_a_wrong_code_shows_no_team_and_gives_no_token(room):
     assert room.request("/api/room", {"code": room.code}) == (200, {"teams": ["Blue", "Green"]})
 
 
-def test_guessing_the_code_is_stopped(room):
+def test_guessing_the_code_is_stopped_before_the_code_is_compared(room):
+    now = [0.0]
+    room.server._wrong_codes.clock = lambda: now[0]
     statuses = [room.request("/api/room", {"code": room.wrong_code()})[0] for _ in range(8)]
     assert statuses[:5] == [403] * 5 and statuses[5:] == [429] * 3
-    assert room.request("/api/room", {"code": room.code})[0] == 200  # the right code still works
+    # While limited, even the right code is not compared: a guesser learns nothing from a 429.
+    assert room.request("/api/room", {"code": room.code})[0] == 429
+    now[0] += 12  # one more try a 12 seconds
+    assert room.request("/api/room", {"code": room.code})[0] == 200
 
 
 def test_a_phone_answers_only_for_its_own_team(room):

@@ -205,3 +205,24 @@ def test_measuring_keeps_the_drawing_font() -> None:
     pen.font(8)
     pen.text_lines(["–5 Ωψ"], 0, 0, 8, align="C", width=20)  # centring measures glyphs never seen before
     assert pdf.font_size_pt == 8
+
+
+def test_deck_checks_pen_measures_as_the_printing_pen() -> None:
+    """`deck check` measures printed cards without fpdf2 (MeasuringPen, from the font files): every width
+    must be the printing pen's, in every script and with the fallback fonts, else check and print disagree."""
+    import random
+
+    from fpdf import FPDF
+
+    from booster.paper.pen import MeasuringPen, Pen
+
+    pdf = FPDF(unit="mm")
+    pdf.add_page()
+    printing, measuring = Pen(pdf), MeasuringPen()
+    samples = ["Bonjour « monde » : 50 %", "Ωψ Кириллица žšđ", "★ ♥ ✓ ⟦", "שלום עולם", "في السوق", "👍🏽", "中文"]
+    rnd = random.Random(0)
+    pool = "".join(samples) + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789 .,;:!?'\"()-–—…\u00ad\u200b"
+    samples += ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 30))) for _ in range(200)]
+    for text in samples:
+        for bold in (False, True):
+            assert measuring.width(text, 7.6, bold) == pytest.approx(printing.width(text, 7.6, bold), abs=1e-9), text

@@ -39,7 +39,8 @@ def test_export_carries_context_and_marks_stale_entries_fuzzy(mini: Path, run, t
     assert sell.isfuzzy() and sell.prev_source == "Sell the plot."
     title = units["cards.garden.title"]
     assert title.target == "Un jardin" and not title.isfuzzy()
-    assert "challenge, start" in title.getnotes() and "at most" in title.getnotes()
+    assert "challenge, start" in title.getnotes() and "must fit the card" in title.getnotes()
+    assert "characters" not in title.getnotes()  # a translation is judged by measure, not by a count
     assert units["cards.map.title"].target == ""  # untranslated
 
 
@@ -50,18 +51,19 @@ def test_a_po_file_edited_with_the_toolkit_imports_with_nothing_lost(mini: Path,
     units = {u.getcontext(): u for u in store.units if not u.isheader()}
     units["cards.map.title"].target = "Carte"  # translated
     units["cards.map.text"].target = "no"  # a YAML boolean to some readers: must stay text
-    units["cards.launch-day.title"].target = "Launch day"  # a copy of the source: not a translation
+    units["cards.launch-day.title"].target = "Launch day"  # the same as the source: the translator's choice
     units["cards.garden.text"].target = "Une parcelle est libre."
     units["cards.garden.text"].markfuzzy(True)  # "needs editing": kept, as stale
     out.write_bytes(bytes(store))
     code, text = run("deck", "po", "import", mini, out, "--lang", "fr")
-    assert code == 0 and "1 fuzzy, kept as stale" in text and "1 entries equal to their source" in text, text
+    assert code == 0 and "1 fuzzy, kept as stale" in text and "1 the same as their source" in text, text
     deck = load_deck(mini).deck
     assert deck is not None and not load_deck(mini).refused
     assert deck.text("fr", "cards", "map", "title") == "Carte" and deck.text("fr", "cards", "map", "text") == "no"
     st = core.status(core.deck_textset(mini), "fr")
     assert [s.path for s in st.stale] == ["cards.garden.text"]
-    assert "cards.launch-day.title" in st.missing
+    assert deck.text("fr", "cards", "launch-day", "title") == "Launch day"
+    assert "cards.launch-day.title" not in st.missing and "cards.launch-day.title" in st.same
     # A source edit afterwards is seen with no other step.
     _edit_source(mini, "title: Map", "title: Neighbourhood map")
     stale = {s.path for s in core.status(core.deck_textset(mini), "fr").stale}
@@ -120,3 +122,34 @@ def test_export_never_writes_over_the_texts_it_reads(mini: Path, run) -> None:
     code, text = run("deck", "po", "export", mini, "--lang", "fr", "-o", mini / "text.fr.yaml")
     assert code == 1 and "one of the files read" in text and "Traceback" not in text
     assert (mini / "text.fr.yaml").read_bytes() == before
+
+
+def test_interface_entries_with_placeholders_are_brace_format(mini: Path, run, ui_dir: Path, tmp_path: Path) -> None:
+    """`msgfmt --check` and Poedit check `{name}` placeholders only in entries flagged python-brace-format."""
+    import os
+    import shutil
+    import subprocess
+
+    (ui_dir / "ui.en.yaml").write_text(
+        'ui:\n  quit: Quit\n  turn: "{team} plays"\n  menu: {new: New game, load: Load}\n', encoding="utf-8"
+    )
+    out = tmp_path / "ui.fr.po"
+    code, said = run("deck", "po", "export", mini, "--lang", "fr", "--ui", "--ui-dir", ui_dir, "-o", out)
+    assert code == 0, said
+    units = _units(out)
+    assert "python-brace-format" in units["ui.turn"].typecomments[0]
+    assert not any("brace" in c for c in units["ui.quit"].typecomments)
+    if shutil.which("msgfmt") is None:
+        return
+
+    def msgfmt_check() -> int:
+        return subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(out)], capture_output=True).returncode
+
+    store = toolkit_po.pofile(out.read_bytes())
+    turn = next(u for u in store.units if u.getcontext() == "ui.turn")
+    turn.target = "{team} joue"
+    out.write_bytes(bytes(store))
+    assert msgfmt_check() == 0
+    turn.target = "{équipe} joue"  # a translated placeholder: the string would fall back to English
+    out.write_bytes(bytes(store))
+    assert msgfmt_check() != 0

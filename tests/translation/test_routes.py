@@ -126,3 +126,24 @@ def test_comment_origins_reads_what_render_writes() -> None:
     text = core.render(source, target, "fr", [], made_from={"cards.a.options.x": "Oui"})
     got = history.comment_origins(text, "fr")
     assert got == {"cards.a.title": "Deux\nlignes", "cards.a.options.x": "Oui", "cards.a.options.no": "Non"}
+
+
+@pytest.mark.parametrize("commit_edit", [False, True], ids=["uncommitted", "committed"])
+def test_an_unrelated_edit_never_clears_a_stale_text(mini: Path, run, commit_edit: bool) -> None:
+    """Stale means the source changed after the translation was last confirmed or derived from it: a wording
+    fix of the translation made after the source changed leaves it stale; a confirm clears it."""
+    _git(mini, "init", "-q")
+    (mini / "text.es.yaml").write_text(PLAIN, encoding="utf-8")
+    assert run("deck", "translate", mini, "--lang", "es")[0] == 0  # derived: the origins are recorded
+    _commit(mini, "Spanish")
+    _edit_source(mini)
+    _commit(mini, "English edit")
+    path = mini / "text.es.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Un huerto", "Un huerto urbano"), encoding="utf-8")
+    if commit_edit:
+        _commit(mini, "Spanish wording")
+    assert _stale(mini, "es") == {"cards.garden.title": ("A garden", "record")}
+    out = run("deck", "status", mini, "--lang", "es")[1]
+    assert "1 of them stale" in out and "complete" not in out.split("\n")[1], out
+    assert run("deck", "confirm", mini, "--lang", "es", "garden")[0] == 0
+    assert _stale(mini, "es") == {}

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from booster.deck import schemas
 from booster.deck.loader import load_deck
 from booster.deck.yaml_safe import parse_bytes
 from booster.tools.translation import core, yamlwrite
@@ -120,12 +121,13 @@ def test_translate_new_language(mini: Path, run) -> None:
     assert code == 0, out
     assert "created" in out and "0 of 35" in out
     text = (mini / "text.it.yaml").read_text(encoding="utf-8")
-    assert text.startswith(
-        "# yaml-language-server: $schema=../../../booster/schemas/text.schema.json\n"
-        # REUSE-IgnoreStart (a licence line in a string, not this file's)
-        "# SPDX-License-Identifier: CC-BY-SA-4.0\n"
-        # REUSE-IgnoreEnd
-    )
+    first, second = text.splitlines()[:2]
+    # The schema named on the first line is there, seen from where the file is.
+    assert first.startswith("# yaml-language-server: $schema=")
+    assert (mini / first.split("=", 1)[1]).resolve() == (schemas.bundled_folder() / "text.schema.json").resolve()
+    # REUSE-IgnoreStart (a licence line in a string, not this file's)
+    assert second == "# SPDX-License-Identifier: CC-BY-SA-4.0"
+    # REUSE-IgnoreEnd
     assert '  # garden:  # challenge, start\n    # # en: A garden\n    # title: ""' in text
     assert run("deck", "check", mini)[0] == 0
     assert core.status(core.deck_textset(mini), "it").missing  # nothing translated, nothing invented

@@ -8,6 +8,7 @@ import json
 import pygame
 from ui_drive import MINI, button, click, key, new_app
 
+from booster.engine.match import action_to_json
 from booster.table import saves
 
 
@@ -19,7 +20,8 @@ def start(app, teams: int = 2) -> None:
 
 
 def on_disk(app) -> list[dict]:
-    return json.loads(app.game.autosave_path.read_text(encoding="utf-8"))["log"]
+    """The decisions on disk: the save's file and its journal of appended decisions."""
+    return [action_to_json(a) for a in saves.load(app.game.autosave_path).log]
 
 
 def test_each_decision_is_on_disk_at_once():

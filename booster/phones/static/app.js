@@ -6,7 +6,8 @@
 
 const $ = (id) => document.getElementById(id);
 const S = { strings: {}, languages: [], lang: "", code: "", team: null, token: null, teams: [], version: "",
-            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0 };
+            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0,
+            kept: null };  // an answer tapped while the laptop could not be reached: sent when it is back
 
 function t(key, fill) {
   let text = S.strings[key] || key;
@@ -24,8 +25,12 @@ function problem(text) {
 }
 
 function connection(online) {
+  // Whose connection is the problem: this phone's (no network at all) or the laptop's (the room's Wi-Fi
+  // works, the laptop does not answer: asleep, closed, on another network).
   $("connection").hidden = online;
-  $("connection").textContent = online ? t("online") : t("offline");
+  $("connection").textContent = online ? t("online")
+    : navigator.onLine === false ? t("phone_offline") : t("laptop_unreachable");
+  if (online) sendKept();
 }
 
 async function api(method, path, body, signal) {
@@ -43,6 +48,8 @@ function remember() {
   const parts = [];
   if (S.code) parts.push("room=" + encodeURIComponent(S.code));
   if (S.team !== null) parts.push("team=" + S.team);
+  // The phone's token too: a reloaded page is the same phone of the same team (not one more in the count).
+  if (S.token) parts.push("token=" + encodeURIComponent(S.token));
   if (S.lang) parts.push("lang=" + encodeURIComponent(S.lang));
   history.replaceState(null, "", "#" + parts.join("&"));
 }
@@ -177,10 +184,16 @@ async function rejoin() {
 
 // -- drawing the view -----------------------------------------------------------------------------------
 function render(data) {
-  const key = JSON.stringify([data.view, data.answered, data.answering, data.teams, S.lang]);
+  const key = JSON.stringify([data.view, data.answered, data.answering, data.teams, S.lang, data.paused]);
   if (key === S.shown) return;
+  const resumed = S.data && S.data.paused && !data.paused;
   S.shown = key; S.data = data; S.teams = data.teams;
   const view = data.view;
+  // Paused by the facilitator (the projector is blacked out): every phone waits, nothing can be sent.
+  $("paused").hidden = !data.paused;
+  $("paused").textContent = t("paused");
+  $("confirm").disabled = Boolean(data.paused);
+  if (resumed) sendKept();
   $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
   const status = view.phase === "open" ? t(view.turn === null ? "all_open" : "your_turn")
     : view.phase === "answered" ? t("answered")
@@ -293,20 +306,63 @@ async function confirmAnswer(event) {
   const card = S.data && S.data.view.card;
   if (!card || !S.selected || !S.selected.option) { problem(t("choose_first")); return; }
   problem("");
+  const body = { team: S.team, card: card.id, option: S.selected.option, tool: S.selected.tool };
+  await send(body);
+}
+
+async function send(body, resent) {
   const button = $("confirm");
   button.disabled = true; button.textContent = t("sending");
   try {
-    const body = { team: S.team, card: card.id, option: S.selected.option, tool: S.selected.tool };
     const { status, data } = await api("POST", "/api/answer", body);
-    if (status === 401) { await rejoin(); return; }
+    if (status === 401) { S.kept = body; await rejoin(); return; }
+    if (status >= 500 || status === 0) throw new Error("laptop " + status);
+    S.kept = null;
+    $("kept").hidden = true;
     if (status === 202) $("status").textContent = t("queued");
-    else if (status !== 200) problem(refused(data.error));
+    else if (status === 409 && data.error === "paused") keep(body);
+    else if (status !== 200) problem(resent ? t("not_recorded", { why: refused(data.error) }) : refused(data.error));
   } catch (e) {
+    keep(body);  // nothing reached the laptop: the answer waits on this phone, and says so
     connection(false);
   } finally {
     button.disabled = false;
     updateConfirm();
   }
+}
+
+function keep(body) {
+  S.kept = body;
+  $("kept").hidden = false;
+  $("kept").textContent = t("kept");
+}
+
+async function sendKept() {
+  // The laptop answers again: the kept answer goes, once; if its card closed meanwhile, the phone says
+  // plainly that it was not recorded, and why.
+  const body = S.kept;
+  if (!body || S.sendingKept) return;
+  if (S.data && S.data.paused) return;
+  S.sendingKept = true;
+  try {
+    await send(body, true);
+    if (!S.kept) { $("kept").hidden = false; $("kept").textContent = t("kept_sent"); }
+  } finally {
+    S.sendingKept = false;
+  }
+}
+
+async function resumeToken(room, team, token) {
+  // A reloaded page (or a phone back from sleep that lost the page): the same token, the same team, no code.
+  S.token = token;
+  const { status, data } = await api("GET", "/api/view?since=&lang=" + encodeURIComponent(S.lang));
+  if (status !== 200 || data.view.team !== team) { S.token = null; return false; }
+  S.code = room; S.team = team; S.teams = data.teams; S.version = ""; S.shown = "";
+  remember();
+  show("play-screen");
+  render(data);
+  startPolling();
+  return true;
 }
 
 async function start() {
@@ -315,7 +371,7 @@ async function start() {
   $("join").addEventListener("submit", async (event) => {
     event.preventDefault();
     problem("");
-    const code = $("code").value.trim();
+    const code = $("code").value.replace(/[\s-]/g, "");  // typed as shown: "123 456 7890"
     if (await enterCode(code)) showTeams();
   });
   $("answer").addEventListener("submit", confirmAnswer);
@@ -329,7 +385,8 @@ async function start() {
   const resume = () => { if (S.token) startPolling(); };
   document.addEventListener("visibilitychange", () => { if (!document.hidden) resume(); });
   window.addEventListener("online", resume);
-  const room = fragment.get("room"), team = fragment.get("team");
+  const room = fragment.get("room"), team = fragment.get("team"), token = fragment.get("token");
+  if (room && team !== null && token && await resumeToken(room, Number(team), token)) return;
   if (room && await enterCode(room)) {
     if (team !== null && Number(team) < S.teams.length) { await joinTeam(Number(team)); return; }
     showTeams();

@@ -30,6 +30,7 @@ MARK_OPEN, MARK_CLOSE = "[[", "]]"
 _FILE = re.compile(r"ui\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.yaml\Z")
 
 _cache: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+_good: dict[Path, dict[str, Any]] = {}  # the last version of each file read without a problem
 
 
 def user_folder() -> Path:
@@ -74,9 +75,15 @@ def table(lang: str) -> dict[str, Any]:
     hit = _cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    doc, _problems = read_file(path)
+    doc, problems = read_file(path, all_text=True)
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
     value = dict(ui) if isinstance(ui, Mapping) else {}
+    if problems or not isinstance(ui, Mapping):
+        # A translator's broken edit (`play --watch`): keep the last good version of the file rather than
+        # fall back to English; `check` says what is wrong, and the watch shows it.
+        value = _good.get(path, value)
+    else:
+        _good[path] = value
     _cache[path] = (stamp, value)
     return value
 
@@ -194,10 +201,14 @@ def check(path: Path) -> tuple[list[Any], list[Any]]:
     """
     from booster.deck.yaml_safe import Problem
 
-    doc, problems = read_file(path)
+    doc, problems = read_file(path, all_text=True)
+    if doc.value is None and _only_comments(doc.text):
+        return [], []  # as `deck translate --ui` writes it: every string still to do
     if doc.value is None:
         return problems, []
     ui = doc.value.get("ui") if isinstance(doc.value, Mapping) else None
+    if ui is None and isinstance(doc.value, Mapping) and list(doc.value) in ([], ["ui"]):
+        return problems, []  # `{}` or `ui:` alone, as `deck translate --ui` writes it: nothing translated yet
     if not isinstance(ui, Mapping):
         return [*problems, Problem(str(path), 1, 1, "a string file holds one mapping, ui: (see ui.en.yaml)")], []
     source = flat(table(SOURCE)) if path != BUNDLED / f"ui.{SOURCE}.yaml" else flat(ui)
@@ -221,6 +232,10 @@ def check(path: Path) -> tuple[list[Any], list[Any]]:
     at = doc.locate(p for p, _, _ in found)
     located = [(Problem(str(path), *at[p], m), bad) for p, m, bad in found]
     return problems + [p for p, bad in located if bad], [p for p, bad in located if not bad]
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def check_all() -> tuple[list[Any], list[Any]]:

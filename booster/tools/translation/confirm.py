@@ -57,6 +57,7 @@ def main(args: argparse.Namespace) -> int:
     if args.lang == ts.source_lang:
         print(f"{args.lang} is the source language: it has nothing to confirm", file=sys.stderr)
         return 2
+    ts.adopt(args.lang)
     texts, problems = ts.read(args.lang)
     if problems or not ts.file(args.lang).is_file():
         for problem in problems:

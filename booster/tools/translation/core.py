@@ -64,12 +64,31 @@ class TextSet:
         if self.own is None or lang == self.source_lang:
             return here
         mine = self.own / here.name
-        if mine.is_file() or not (here.is_file() or _in_checkout(self.folder)):
+        # A new translation goes to the translator's own folder, never into the installed package (nor a
+        # checkout's source tree): an upgrade would erase it, and the package may not be writable.
+        if mine.is_file() or not here.is_file():
             return mine
         return here
 
     def sidecar(self, lang: str) -> Path:
         return self.file(lang).with_name(f"{self.stem}.{lang}.origin.json")
+
+    def adopt(self, lang: str) -> None:
+        """Before a command writes `lang`'s file: when it is the installed program's own copy (not a source
+        checkout), copy it and its origin records to the translator's folder first, and work there from then
+        on: an upgrade would erase the work, and the installed folder may not be writable."""
+        here = self.folder / f"{self.stem}.{lang}.yaml"
+        if self.own is None or lang == self.source_lang or not here.is_file() or _in_checkout(self.folder):
+            return
+        mine = self.own / here.name
+        if mine.exists():
+            return
+        from booster.files import write_atomic
+
+        self.own.mkdir(parents=True, exist_ok=True)
+        for src in (here, here.with_name(f"{self.stem}.{lang}.origin.json")):
+            if src.is_file():
+                write_atomic(self.own / src.name, src.read_bytes())
 
     def languages(self) -> list[str]:
         """Every language with a file, the source first."""
@@ -90,7 +109,7 @@ class TextSet:
         path = self.file(lang)
         if not path.is_file():
             return {}, []
-        doc, problems = read_file(path, max_bytes=16 * 1024 * 1024)
+        doc, problems = read_file(path, max_bytes=16 * 1024 * 1024, all_text=True)
         return (doc.value if isinstance(doc.value, dict) else {}), problems
 
 
@@ -325,8 +344,12 @@ def select(paths: Iterable[str], ids: Iterable[str]) -> tuple[list[str], list[st
 # -- writing a translation file ---------------------------------------------------------------------
 
 
-def header_lines(ts: TextSet) -> list[str]:
-    """The schema and licence comment lines of the source file, so every text file starts the same way."""
+def header_lines(ts: TextSet, lang: str | None = None) -> list[str]:
+    """The schema and licence comment lines of the source file, so every text file starts the same way;
+    with `lang`, the schema line points from where `lang`'s file is to a schema that is there
+    (booster.deck.schemas.modeline)."""
+    from booster.deck.schemas import MODELINE, modeline
+
     path = ts.file(ts.source_lang)
     out = []
     try:
@@ -337,6 +360,10 @@ def header_lines(ts: TextSet) -> list[str]:
                 out.append(line)
     except OSError:
         pass
+    if lang is not None:
+        target = ts.file(lang).parent
+        line = modeline(target, "text")
+        out = [line, *(x for x in out if not x.startswith(MODELINE))]
     return out
 
 

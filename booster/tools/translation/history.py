@@ -6,9 +6,11 @@ Three witnesses, read without any extra step from the translator:
 - the deck's git history: the source text as it was in the commit where the translation last changed;
 - the `# fr: ...` comment above each entry, which is the source the translator saw in the file.
 
-The most recent witness wins: a record written at or after the translation's last change (a confirm),
-else git, else a record, else the comment. A Weblate or po2yaml save drops the comments but keeps git;
-a file typed by hand outside git keeps its comments.
+A record wins: it is what the translation was last confirmed (`deck confirm`) or derived (`deck translate`,
+`deck po import`) from, so a later edit of the translation alone (a wording fix made after the source
+changed) never clears a stale text; only a confirm does. A translation with no record is judged by git,
+else by its comment. A Weblate or po2yaml save drops the comments but keeps git; a file typed by hand
+outside git keeps its comments.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def _git(folder: Path, *args: str, data: bytes | None = None) -> bytes | None:
 
 
 def _versions(ts: TextSet, lang: str) -> list[dict[str, str | None]]:
-    """The committed versions of the translation, newest first: {"source", "target", "record"} -> text
+    """The committed versions of the translation, newest first: {"source", "target"} -> text
     of each file in that commit (None when it did not exist). Empty outside git."""
     folder = ts.folder
     top = _git(folder, "rev-parse", "--show-toplevel")
@@ -120,7 +122,6 @@ def _versions(ts: TextSet, lang: str) -> list[dict[str, str | None]]:
     names = {
         "source": ts.file(ts.source_lang).name,
         "target": ts.file(lang).name,
-        "record": ts.sidecar(lang).name,
     }
     wanted = [(c, k, f"{c}:{d}/{n}" if d != "." else f"{c}:{n}") for c, d in commits for k, n in names.items()]
     out = _git(root, "cat-file", "--batch", data="".join(f"{w}\n" for _, _, w in wanted).encode())
@@ -153,20 +154,8 @@ def _split_batch(out: bytes, n: int) -> list[str | None]:
 def _flat_of(text: str | None, name: str) -> dict[str, str]:
     if text is None:
         return {}
-    doc, _ = parse_bytes(text.encode("utf-8"), name, max_bytes=16 * 1024 * 1024)
+    doc, _ = parse_bytes(text.encode("utf-8"), name, max_bytes=16 * 1024 * 1024, all_text=True)
     return flat(doc.value) if isinstance(doc.value, dict) else {}
-
-
-def _records_of(text: str | None) -> dict[str, str]:
-    import json
-
-    if text is None:
-        return {}
-    try:
-        origins = json.loads(text)["origins"]
-        return {str(k): v for k, v in origins.items() if isinstance(v, str)}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return {}
 
 
 def _age(now: Any, history: list[dict[str, str]], path: str) -> int:
@@ -187,7 +176,6 @@ def origins(
     comments = comment_origins(file_text, ts.source_lang) if file_text else {}
     versions = _versions(ts, lang)
     targets = [_flat_of(v["target"], "target") for v in versions]
-    record_history = [_records_of(v["record"]) for v in versions]
     # The source of each version is parsed only when some path needs it.
     sources: dict[int, dict[str, str]] = {}
 
@@ -201,14 +189,12 @@ def origins(
     for path, text in target.items():
         t_age = _age(text, targets, path)
         record = records.get(path)
-        if record is not None and _age(record, record_history, path) <= t_age:
-            out[path] = Origin(record, "record")  # confirmed at or after the last change
+        if record is not None:
+            out[path] = Origin(record, "record")  # last confirmed or derived from this; an edit does not clear it
         elif t_age >= 1:
             # Unchanged since commit t_age-1 (0-based): made from the source of the oldest such commit.
             was = source_at(t_age - 1).get(path)
             out[path] = Origin(was if was is not None else current_source.get(path, ""), "git")
-        elif record is not None:
-            out[path] = Origin(record, "record")
         elif path in comments:
             out[path] = Origin(comments[path], "comment")
     return out

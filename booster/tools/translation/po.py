@@ -3,12 +3,14 @@
 gettext tool), with nothing lost on the way.
 
 Each text is one PO entry whose context (`msgctxt`) is its path (`cards.food-desert.title`), so ids stay
-stable; an extracted comment says what the text is (the card's kind and stage, the length limit) and the
-location repeats the path. A stale translation is exported `fuzzy`, with the source it was made from as
-the previous msgid (`#| msgid`), as gettext's own msgmerge does. On import, a fuzzy entry is kept as a
-stale translation (not dropped), an entry equal to its source is not counted as a translation, and each
-translation's origin is recorded (the msgid it was made from, or the previous msgid of a fuzzy entry), so
-`deck status` shows stale texts after a source edit whatever tool edited the PO file.
+stable; an extracted comment says what the text is (the card's kind and stage, and that it must fit the
+card, as `deck check` measures it) and the location repeats the path; a text with `{name}` placeholders
+is flagged `python-brace-format`, so that `msgfmt --check` and Poedit check them. A stale translation is
+exported `fuzzy`, with the source it was made from as the previous msgid (`#| msgid`), as gettext's own
+msgmerge does. On import, a fuzzy entry is kept as a stale translation (not dropped), an entry equal to
+its source is kept (an untranslated entry is an empty one), and each translation's origin is recorded
+(the msgid it was made from, or the previous msgid of a fuzzy entry), so `deck status` shows stale texts
+after a source edit whatever tool edited the PO file.
 
 The PO reader here is small: it reads what gettext tools write (comments, flags, msgctxt, msgid, msgstr,
 continued lines); tests check it and the writer against Translate Toolkit's PO library.
@@ -48,6 +50,7 @@ class Entry:
     fuzzy: bool = False
     previous: str | None = None  # the msgid a fuzzy translation was made from
     notes: list[str] = field(default_factory=list)
+    brace_format: bool = False  # the text holds `{name}` placeholders (msgfmt --check then checks them)
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -73,10 +76,11 @@ def write(entries: Iterable[Entry], header: Mapping[str, str]) -> str:
         out.append("")
         out += [f"#. {n}" for n in e.notes]
         out.append(f"#: {e.context}")
-        if e.fuzzy:
-            out.append("#, fuzzy")
-            if e.previous is not None:
-                out += [f"#| {line}" for line in f"msgid {_po_string(e.previous)}".split("\n")]
+        flags = [f for f, on in (("fuzzy", e.fuzzy), ("python-brace-format", e.brace_format)) if on]
+        if flags:
+            out.append("#, " + ", ".join(flags))
+        if e.fuzzy and e.previous is not None:
+            out += [f"#| {line}" for line in f"msgid {_po_string(e.previous)}".split("\n")]
         out.append(f"msgctxt {_po_string(e.context)}")
         out.append(f"msgid {_po_string(e.source)}")
         out.append(f"msgstr {_po_string(e.target)}")
@@ -199,7 +203,8 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _notes(args: argparse.Namespace) -> dict[str, str]:
-    """What each text is, for the translator: the card's kind and stage, and the length limit."""
+    """What each text is, for the translator: the card's kind and stage, and how its length is judged (by
+    measure on the card, not by a count of characters: German words are longer, Chinese ones shorter)."""
     if args.ui:
         return {}
     from booster.deck.loader import LIMIT_OF, load_deck
@@ -217,11 +222,20 @@ def _notes(args: argparse.Namespace) -> dict[str, str]:
         if parts[0] == "cards" and len(parts) > 1 and (card := deck.cards.get(parts[1])):
             bits.append(", ".join(x for x in (card.kind, card.stage, card.pillar) if x))
         limit_kind = LIMIT_OF.get(parts[2] if parts[0] == "cards" and len(parts) > 2 else parts[-1])
-        if limit_kind and (n := deck.rules.limits.get(limit_kind)):
-            bits.append(f"at most {n} characters ({limit_kind})")
+        if parts[0] == "cards" and len(parts) > 2 and limit_kind and deck.rules.limits.get(limit_kind):
+            bits.append(
+                f"must fit the card: booster deck check measures it on the printed and the projected card "
+                f"(booster deck preview {args.path} --lang {args.lang} --card {parts[1]} shows it)"
+            )
         if bits:
             out[path] = "; ".join(bits)
     return out
+
+
+def _placeholders(text: str) -> set[str]:
+    from booster.text.i18n import placeholders
+
+    return placeholders(text) - {"{"}
 
 
 def export(ts: Any, args: argparse.Namespace) -> int:
@@ -242,7 +256,8 @@ def export(ts: Any, args: argparse.Namespace) -> int:
         tr = target.get(path, "")
         was = known[path].was if path in known else source
         stale = bool(tr) and was != source
-        entries.append(Entry(path, source, tr, stale, was if stale else None, [notes[path]] if path in notes else []))
+        note = [notes[path]] if path in notes else []
+        entries.append(Entry(path, source, tr, stale, was if stale else None, note, bool(_placeholders(source))))
     header = {
         "Project-Id-Version": ts.label,
         "Language": args.lang,
@@ -279,6 +294,7 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
         print(f"{path}: nothing was imported", file=sys.stderr)
         return 1
     source = core.flat(ts.source)
+    ts.adopt(args.lang)  # the installed program's own file is copied to the translator's folder first
     texts, read_problems = ts.read(args.lang)
     if read_problems:
         for p in read_problems:
@@ -287,7 +303,7 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
         return 1
     target = core.flat(texts)
     origins, _ = core.read_origins(ts.sidecar(args.lang))
-    taken = copies = fuzzy = 0
+    taken = same = fuzzy = 0
     unknown = []
     for e in entries:
         if e.context not in source:
@@ -295,9 +311,9 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
             continue
         if not e.target:
             continue
-        if e.target == e.source and not e.fuzzy:
-            copies += 1  # a tool's copy of the source is no translation
-            continue
+        # A translation equal to its source ("Personas", "Canvas") is the translator's choice: an
+        # untranslated entry has an empty msgstr.
+        same += e.target == e.source
         target[e.context] = e.target
         # What it was made from: the msgid it translates, or for a fuzzy entry the msgid before the change.
         origins[e.context] = (e.previous if e.previous is not None else "") if e.fuzzy else e.source
@@ -309,8 +325,8 @@ def import_(ts: Any, args: argparse.Namespace) -> int:
     if code:
         return code
     print(
-        f"imported {taken} translations from {path} into {ts.file(args.lang)} ({fuzzy} fuzzy, kept as stale); "
-        f"{copies} entries equal to their source were left untranslated"
+        f"imported {taken} translations from {path} into {ts.file(args.lang)} ({fuzzy} fuzzy, kept as stale)"
+        + (f"; {same} the same as their source (fine for names: deck status lists them)" if same else "")
         + (f"; {len(unknown)} entries name no text of the source: {', '.join(unknown[:5])}" if unknown else "")
     )
     return 0

@@ -50,14 +50,37 @@ def main(args: argparse.Namespace) -> int:
     # Without --lang, the languages the program has strings in but the deck lacks are shown too.
     ui_langs = [*langs, *(x for x in (ui.languages() if ui and not args.lang else []) if x not in [*langs, "en"])]
     ui_results = [core.status(ui, lang) for lang in ui_langs] if ui else []
+    too_long = _too_long(args.path, langs)
     if args.json:
-        print(json.dumps(_json(ts, results, ui, ui_results), indent=2, ensure_ascii=False))
+        data = _json(ts, results, ui, ui_results)
+        for entry in data["deck"]["languages"]:
+            entry["too_long"] = [p.message for p in too_long.get(entry["language"], [])]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         detail = bool(args.lang) or len(results) == 1 or args.all
-        print(report(ts, results, ui, ui_results, detail, args.path))
+        text = report(ts, results, ui, ui_results, detail, args.path)
+        for lang, found in too_long.items():
+            text += f"\n{lang}: {len(found)} card{'s' if len(found) != 1 else ''} too long for the card:"
+            text += "".join(f"\n  {p}" for p in found)
+        print(text)
     if args.strict and not all(r.complete for r in results):
         return 1
     return 0
+
+
+def _too_long(path: str, langs: list[str]) -> dict[str, list[Any]]:
+    """The texts that do not fit their card, by language: the measure `deck check` makes (booster.tools.fit),
+    from the same cache."""
+    from booster.deck.loader import load_deck
+    from booster.tools import fit
+
+    result = load_deck(path)
+    out: dict[str, list[Any]] = {}
+    for p in fit.problems(result, path):
+        lang = Path(p.file).name.removeprefix("text.").removesuffix(".yaml")
+        if lang in langs:
+            out.setdefault(lang, []).append(p)
+    return out
 
 
 def _json(ts: Any, results: list[Any], ui: Any, ui_results: list[Any]) -> dict[str, Any]:

@@ -51,6 +51,7 @@ def main(args: argparse.Namespace) -> int:
         if ui is None:
             print("this build has no UI strings to translate", file=sys.stderr)
         elif lang != ui.source_lang:
+            ui.adopt(lang)
             code = translate(ui, lang, {}, args.drop_same)
     if code == 0:
         from booster.deck.loader import load_deck
@@ -93,9 +94,9 @@ def translate(
     if warning:
         print(warning, file=sys.stderr)
     made_from = {p: o.was for p, o in known.items()}
-    text = core.render(ts.source, target, ts.source_lang, core.header_lines(ts), notes, made_from)
+    text = core.render(ts.source, target, ts.source_lang, core.header_lines(ts, lang), notes, made_from)
     # Never lose a translation: check what we would write before writing it.
-    doc, problems = parse_bytes(text.encode("utf-8"), str(path), max_bytes=16 * 1024 * 1024)
+    doc, problems = parse_bytes(text.encode("utf-8"), str(path), max_bytes=16 * 1024 * 1024, all_text=True)
     written = core.flat(doc.value if isinstance(doc.value, dict) else {})
     lost = [p for p, t in core.flat(target).items() if written.get(p) != t]
     if problems or lost:

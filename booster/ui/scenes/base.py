@@ -41,6 +41,7 @@ class Command(enum.Enum):
     MENU = enum.auto()
     HELP = enum.auto()  # opens the help, or closes it
     PHONES = enum.auto()  # the phones' join panel, or closes it
+    SERVE_PHONES = enum.auto()  # answers from phones on, or off (the set-up screen's toggle)
     UNDO = enum.auto()
     TIMER = enum.auto()  # starts or pauses the discussion timer
     FULLSCREEN = enum.auto()
@@ -60,7 +61,6 @@ class Host(Protocol):
     game: GameController | None  # the game open, also while the start screen is over it
     shelf: Shelf  # the saved games the start screen offers
     phones: Phones | None  # the teams' phones, when they are on
-    watching: bool  # the deck's files are watched for a translator's edits
     fullscreen: bool  # the window fills the screen (the menu says what its line will do)
     clock: Callable[[], float]
 
@@ -81,8 +81,6 @@ class Host(Protocol):
     def start_game(
         self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None
     ) -> None: ...
-
-    def set_phones(self, on: bool) -> None: ...
 
 
 class Scene:

@@ -186,11 +186,13 @@ class BoardScene(Scene):
             )
             common.token(p, app, i, (cx + 40, cy + rh / 2), min(30, rh * 0.34))
             name_w = (cw - 20) * 0.42
+            room = common.PHONES_W if app.phones is not None else 0  # the phones following the team
+            common.phones_count(p, app, i, (cx + name_w - room, cy + 8, room - 8, rh - 16))
             marks = common.marks_text(app, tm)
             if marks:  # the name above, the marks its decisions left under it
                 p.text(
                     tm.name,
-                    (cx + 84, cy + 2, name_w - 84, rh * 0.52),
+                    (cx + 84, cy + 2, name_w - 84 - room, rh * 0.52),
                     BODY,
                     bold=current,
                     valign="middle",
@@ -198,7 +200,7 @@ class BoardScene(Scene):
                 )
                 p.text(
                     marks,
-                    (cx + 84, cy + rh * 0.5, name_w - 84, rh * 0.5 - 2),
+                    (cx + 84, cy + rh * 0.5, name_w - 84 - room, rh * 0.5 - 2),
                     SMALL,
                     colour=theme.MUTED,
                     valign="middle",
@@ -206,7 +208,12 @@ class BoardScene(Scene):
                 )
             else:
                 p.text(
-                    tm.name, (cx + 84, cy + 8, name_w - 84, rh - 16), BODY, bold=current, valign="middle", max_lines=1
+                    tm.name,
+                    (cx + 84, cy + 8, name_w - 84 - room, rh - 16),
+                    BODY,
+                    bold=current,
+                    valign="middle",
+                    max_lines=1,
                 )
             common.scores_row(
                 p, app, tm.scores, (cx + name_w + 10, cy + 10, cw - 40 - name_w, rh - 20), LARGE if cols == 1 else BODY

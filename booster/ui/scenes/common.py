@@ -52,6 +52,25 @@ def token(p: Painter, app: Host, team: int, centre: tuple[float, float], r: floa
     p.shape(shape, centre, r, theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)][1])
 
 
+PHONES_W = 96  # layout units a team row gives its phone count (icon and number), when phones are on
+
+
+def phones_count(p: Painter, app: Host, team: int, box: LRect) -> None:
+    """How many phones follow `team`: a phone's outline and the number, so that the facilitator sees a team
+    with no phone (0) or one too many. Nothing when the phones are off."""
+    phones = app.phones
+    if phones is None:
+        return
+    x, y, w, h = box
+    n = phones.phones(team)
+    ph = min(h * 0.7, 46)
+    pw = ph * 0.58
+    top = y + (h - ph) / 2
+    p.panel((x, top, pw, ph), theme.BG, theme.INK if n else theme.MUTED, 3, 6)
+    p.panel((x + pw * 0.3, top + ph - 9, pw * 0.4, 4), theme.INK if n else theme.MUTED, None, 0, 2)
+    p.text(str(n), (x + pw + 6, y, w - pw - 6, h), SMALL, bold=n > 0, valign="middle", max_lines=1)
+
+
 def team_name(app: Host, team: int) -> str:
     return game(app).state.teams[team].name
 

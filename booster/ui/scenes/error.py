@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from booster.ui import theme
 from booster.ui.paint import BODY, SMALL, TITLE, Painter
-from booster.ui.scenes.base import Command, Scene
+from booster.ui.scenes.base import Command, Host, Scene
 
 
 class ErrorScene(Scene):
     name = "error"
 
-    def __init__(self, app, problems: list[str]) -> None:
+    def __init__(self, app: Host, problems: list[str], watching: bool = False) -> None:
         super().__init__(app)
         self.problems = problems
+        self.watching = watching  # the deck's files are watched: the screen changes when they are fixed
 
     def ring(self):
         return [("other", lambda: self.app.do(Command.NEXT_DECK)), ("quit", lambda: self.app.do(Command.QUIT))]
@@ -23,7 +24,7 @@ class ErrorScene(Scene):
         p.fill(theme.BG)
         p.text(t("error.title"), (60, 30, 1800, 100), TITLE, bold=True, valign="middle", max_lines=1)
         draw_problems(p, t, self.problems, (60, 150, 1800, 680))
-        if self.app.watching:
+        if self.watching:
             p.text(t("error.watching"), (60, 850, 1800, 70), BODY, colour=theme.MUTED, max_lines=1)
         p.button(
             (60, 950, 800, 100),

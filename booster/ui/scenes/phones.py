@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from booster.phones.code import shown
 from booster.ui import theme
 from booster.ui.paint import BODY, HUGE, SMALL, TITLE, Painter
 from booster.ui.scenes.base import Scene
@@ -35,7 +36,7 @@ class PhonesOverlay(Scene):
         p.text(t("phones.open"), (x, 215, w, 120), BODY, max_lines=2)
         p.text(phones.url.rstrip("/"), (x, 340, w, 90), TITLE, bold=True, max_lines=1)
         p.text(t("phones.code"), (x, 470, w, 60), BODY, max_lines=1)
-        p.text(" ".join(phones.code), (x, 530, w, 130), HUGE * 1.4, bold=True, max_lines=1)
+        p.text(shown(phones.code), (x, 530, w, 130), HUGE * 1.4, bold=True, max_lines=1)
         p.text(t("phones.steps"), (x, 700, w, 180), SMALL, max_lines=4)
         p.button((1160, 910, 560, 80), t("phones.close"), self.app.pop, size=SMALL, name="close")
 

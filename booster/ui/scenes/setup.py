@@ -94,7 +94,7 @@ class SetupScene(Scene):
         elif name == "mode":
             self.mode = MODES[(MODES.index(self.mode) + step) % len(MODES)] if self.mode in MODES else MODES[0]
         elif name == "phones":
-            self.app.set_phones(self.app.phones is None)
+            self.app.do(Command.SERVE_PHONES)
         elif name.startswith("colour"):
             i = int(name[6:])
             k = self.colour_order.index(self.tokens[i][0]) if self.tokens[i][0] in self.colour_order else 0
