@@ -59,6 +59,7 @@ LIMIT_OF = {
     "steps": "step",
     "intro": "intro",
     "questions": "question",
+    "transfer": "question",
     "name": "title",
     "description": "text",
     "consequences": "consequence",

@@ -19,6 +19,7 @@ from booster.engine.game import ActionKind, Event, Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.engine.outcome import Outcome
+from booster.table.projects import Project, notes
 from booster.table.saves import Saved, SaveError
 
 EXCHANGE = "exchange"  # the stage name of the rows of the final exchange of points for experience cards
@@ -61,6 +62,7 @@ class TeamReport:
     rows: list[Row] = field(default_factory=list)
     marks: tuple[str, ...] = ()  # held at the end (or now)
     answers: dict[str, tuple[str, str]] = field(default_factory=dict)  # experience card -> (card, option) it answers
+    project: Project | None = None  # the team's own project, when it played one
 
 
 @dataclass(slots=True)
@@ -177,6 +179,8 @@ def table_report(saved: Saved, deck: Deck, name: str, session: Session) -> Table
         )
         for i, t in enumerate(final.teams)
     ]
+    for team, project in zip(teams, notes(saved.extra, len(teams)).projects, strict=True):
+        team.project = project
     rows: list[Row] = []
     previous = 0.0
     times = saved.times

@@ -81,6 +81,7 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
     return {
         "game": row.table,
         "team": row.team,
+        "project": project.name if (project := session_project(session, row)) else "",
         "step": row.step,
         "action": row.action,
         "stage": row.stage,
@@ -102,10 +103,18 @@ def _record(session: Session, row: Row, deck: Deck, pillars: Sequence[str]) -> d
     }
 
 
+def session_project(session: Session, row: Row):
+    """The project of the team of a row (None when it played none)."""
+    for table in session.tables:
+        if table.name == row.table and row.team_index < len(table.teams):
+            return table.teams[row.team_index].project
+    return None
+
+
 # The text columns of the CSV, before one effect and one score column per pillar, then the times.
 CSV_COLUMNS = (
     "game", "team", "step", "action", "stage", "card", "card_kind", "card_title", "option", "option_text",
-    "consequence", "marks", "tool", "tool_title", "gained", "round",
+    "consequence", "marks", "tool", "tool_title", "gained", "round", "project",
 )  # fmt: skip
 
 
@@ -182,6 +191,7 @@ def to_json(session: Session) -> dict[str, Any]:
                         "team": team.label,
                         "name": team.name,
                         "scenario": team.scenario,
+                        "project": team.project._asdict() if team.project else None,
                         "scores": dict(zip(pillars, team.scores, strict=True)),
                         "tools": list(team.tools),
                         "spent": list(team.spent),

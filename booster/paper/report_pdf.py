@@ -527,7 +527,11 @@ class _Report:
         pdf.running = team.label
         pdf.heading(team.label, 2, keep=0)
         deck = self.deck_of(team.table)
-        if team.scenario:
+        if team.project is not None:
+            pdf.para(L["project"].format(name=team.project.name), 10, bold=True)
+            pdf.para(team.project.summary, 9, colour=MUTED)
+            pdf.ln(2)
+        elif team.scenario:
             pdf.para(L["scenario"].format(title=s.title(team.scenario, deck)), 10, colour=MUTED)
             pdf.para(s.text("cards", team.scenario, "text", deck=deck), 9, colour=MUTED)
             pdf.ln(2)

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from attrs import evolve
 
-from booster.phones.room import Answer, Refusal, Room
+from booster.phones.room import Answer, Note, Refusal, Room
 
 
 class Published(NamedTuple):
@@ -35,7 +35,7 @@ class Published(NamedTuple):
 
 class _Submission(NamedTuple):
     team: int
-    answer: Answer
+    answer: Answer | Note  # an answer to a card, or a team's own answer at a transfer step
     verdict: Future[Refusal | None]
 
 
@@ -108,9 +108,12 @@ class Bridge:
                 except queue.Empty:
                     break
                 if sub.verdict.set_running_or_notify_cancel():
-                    refusal = room.submit(sub.team, sub.answer)
-                    if refusal is None:
-                        self._sent[sub.team] = sub.answer
+                    if isinstance(sub.answer, Note):
+                        refusal = room.write(sub.team, sub.answer)
+                    else:
+                        refusal = room.submit(sub.team, sub.answer)
+                        if refusal is None:
+                            self._sent[sub.team] = sub.answer
                     done.append((sub, refusal))
         if done:
             # Views first, verdicts second: a phone told "recorded" then finds the new view already there.
@@ -124,7 +127,7 @@ class Bridge:
         with self._lock:
             return self._published
 
-    def send(self, team: int, answer: Answer) -> Future[Refusal | None]:
+    def send(self, team: int, answer: Answer | Note) -> Future[Refusal | None]:
         """Queue an answer for the game; the future resolves to its verdict once the game has drained it."""
         verdict: Future[Refusal | None] = Future()
         self._inbox.put(_Submission(team, answer, verdict))

@@ -18,11 +18,13 @@ from collections.abc import Hashable
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from booster.engine.game import Action, ActionKind, Mode, State
 from booster.engine.match import Match
 from booster.engine.model import Deck
+from booster.table.projects import Transfer, clean, notes, transfer_prompts
+from booster.table.views import TransferView
 
 
 class TeamPhase(enum.Enum):
@@ -31,6 +33,7 @@ class TeamPhase(enum.Enum):
     OPEN = "open"  # the team may answer the card now
     ANSWERED = "answered"  # the team's answer is recorded and the card is still open (all at once)
     WAITING = "waiting"  # nothing to answer now: another team's turn, a tool, a new stage
+    WRITING = "writing"  # the team writes its answer for its own project (the transfer step of a stage)
     OVER = "over"  # the game is over
 
 
@@ -53,6 +56,27 @@ class Answer:
 
     def to_json(self) -> dict[str, Any]:
         return {"card": self.card, "option": self.option, "tool": self.tool}
+
+
+@frozen
+class Note:
+    """A team's own answer, for its project, at a stage's transfer step: plain text, never read as markup."""
+
+    stage: str
+    text: str
+
+
+@frozen
+class Writing:
+    """The transfer step a team's phones show: the stage, its prompts, and what the team has written so far."""
+
+    stage: str
+    name: str
+    prompts: tuple[str, ...]
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stage": self.stage, "name": self.name, "prompts": list(self.prompts), "text": self.text}
 
 
 @frozen
@@ -127,9 +151,11 @@ class TeamView:
     # ended its last turn, until its next card.
     recorded: Recorded | None
     turn: int | None  # turn play: the team whose turn it is; None when all teams play at once
+    writing: Writing | None = None  # the transfer step the team writes now (phase WRITING)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "writing": self.writing.to_json() if self.writing else None,
             "team": self.team,
             "phase": self.phase.value,
             "card": self.card.to_json() if self.card else None,
@@ -171,6 +197,10 @@ class Room(Protocol):
         """Whether `team` may answer now."""
         ...
 
+    def write(self, team: int, note: Note) -> Refusal | None:
+        """Record `team`'s answer for its own project at the transfer step on screen (None), or say why not."""
+        ...
+
     def batch(self) -> AbstractContextManager[object]:
         """Answers submitted inside are saved together when it ends (one write to disk for a burst)."""
         ...
@@ -209,8 +239,37 @@ class _TableRoom:
 
     def revision(self) -> Hashable:
         # The deck by identity (a translator's reload swaps it); the state by value (an undo brings back an
-        # equal state, and then the views are the same).
-        return (id(self.table.deck), self.table.match.state)
+        # equal state, and then the views are the same); the screen's version, which a transfer step moves.
+        return (id(self.table.deck), self.table.match.state, getattr(self.table, "version", None))
+
+    def _writing(self, team: int, lang: str) -> Writing | None:
+        """The transfer step on the laptop's screen, if it is `team`'s (a table without screens has none)."""
+        view = getattr(self.table, "view", None)
+        shown = view() if callable(view) else None
+        if not isinstance(shown, TransferView) or shown.team != team:
+            return None
+        deck = self.table.deck
+        stage = deck.rules.stages[shown.stage].id
+        written = notes(getattr(self.table, "extra", {}), len(self.table.match.state.teams)).transfer(team, stage)
+        name = deck.text(lang, "stages", stage, "name") or stage
+        return Writing(stage, name, tuple(transfer_prompts(deck, lang, stage)), written.answer if written else "")
+
+    def write(self, team: int, note: Note) -> Refusal | None:
+        writing = self._writing(team, self.table.deck.info.source_language)
+        record = getattr(self.table, "record_transfer", None)
+        if writing is None or writing.stage != note.stage or record is None:
+            return Refusal.CLOSED
+        old = notes(getattr(self.table, "extra", {}), len(self.table.match.state.teams)).transfer(team, note.stage)
+        record(Transfer(team, note.stage, clean(note.text), old.tool if old else None))
+        return None
+
+    def snapshot(self, team: int, lang: str) -> TeamView:
+        view = self._snapshot(team, lang)
+        writing = self._writing(team, lang)
+        return evolve(view, phase=TeamPhase.WRITING, writing=writing) if writing is not None else view
+
+    def _snapshot(self, team: int, lang: str) -> TeamView:
+        raise NotImplementedError
 
 
 class TurnRoom(_TableRoom):
@@ -237,7 +296,7 @@ class TurnRoom(_TableRoom):
             return Refusal.NOT_LEGAL
         return None
 
-    def snapshot(self, team: int, lang: str) -> TeamView:
+    def _snapshot(self, team: int, lang: str) -> TeamView:
         match, deck = self.table.match, self.table.deck
         state = match.state
         if state.phase == "over":
@@ -287,7 +346,7 @@ class RoundRoom(_TableRoom):
             return Refusal.NOT_LEGAL
         return None
 
-    def snapshot(self, team: int, lang: str) -> TeamView:
+    def _snapshot(self, team: int, lang: str) -> TeamView:
         match, deck = self.table.match, self.table.deck
         state = match.state
         card = self._card(team)
@@ -408,6 +467,9 @@ class NoGame:
 
     def is_open(self, team: int) -> bool:
         return False
+
+    def write(self, team: int, note: Note) -> Refusal | None:
+        return Refusal.CLOSED
 
     def batch(self) -> AbstractContextManager[object]:
         return nullcontext()

@@ -48,11 +48,13 @@ from aiohttp import web
 from booster.phones.bridge import Bridge, Published
 from booster.phones.code import CODE_DIGITS, room_code, typed_code
 from booster.phones.network import DEFAULT_PORT, is_local
-from booster.phones.room import Answer, Refusal
+from booster.phones.room import Answer, Note, Refusal
+from booster.table.projects import MAX_TEXT, clean
 from booster.text.i18n import Strings
 
 POLL_SECONDS = 20.0  # a waiting phone gets an answer at least this often, so it notices a lost connection
-MAX_BODY = 2048  # bytes: the largest request is an answer, four short strings
+# Bytes: the largest request is a transfer answer, MAX_TEXT characters of up to 4 bytes each (emoji).
+MAX_BODY = 4 * MAX_TEXT + 512
 MAX_TOKENS = 512  # phones remembered at once; the oldest is forgotten first (it simply joins again)
 MAX_WAITING = 256  # long polls held at once, for the whole room
 MAX_WAITING_PER_PHONE = 2
@@ -66,6 +68,10 @@ SEEN_SECONDS = 2 * POLL_SECONDS + 5
 
 # The page's own strings (`phone.*` in booster/text/i18n/ui.<lang>.yaml); the page fills in {placeholders}.
 PAGE_STRINGS = (
+    "writing",
+    "writing_label",
+    "writing_send",
+    "writing_sent",
     "title",
     "intro",
     "code_label",
@@ -441,6 +447,7 @@ class PhoneServer:
         app.router.add_post("/api/leave", self._leave)
         app.router.add_get("/api/view", self._view)
         app.router.add_post("/api/answer", self._answer)
+        app.router.add_post("/api/transfer", self._transfer)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0, handle_signals=False)
         await runner.setup()
         self._runner = runner
@@ -660,6 +667,28 @@ class PhoneServer:
         if refusal is not None:
             return _error(409, refusal.value)
         return _json({"recorded": answer.to_json(), "version": self.bridge.current().version})
+
+    async def _transfer(self, request: web.Request) -> web.Response:
+        """A team's own answer, for its project, at the transfer step on the laptop's screen: plain text."""
+        team = self._team_of(request)
+        if team is None:
+            return _error(401, "expired")
+        body = await _body(request, self.limits.idle_seconds)
+        if body is None:
+            return _error(400, "refused")
+        stage, text = body.get("stage"), body.get("text")
+        if body.get("team") != team:
+            return _error(403, Refusal.WRONG_TEAM.value)
+        if not (_is_id(stage) and isinstance(text, str) and len(text) <= MAX_TEXT):
+            return _error(400, Refusal.NOT_LEGAL.value)
+        verdict = self.bridge.send(team, Note(stage, clean(text)))
+        try:
+            refusal = await asyncio.wait_for(asyncio.wrap_future(verdict), self._verdict_seconds)
+        except TimeoutError:
+            return _json({"queued": True}, status=202)
+        if refusal is not None:
+            return _error(409, refusal.value)
+        return _json({"written": clean(text), "version": self.bridge.current().version})
 
 
 # The projector's strings the page shows too: one sentence for "how many have answered" on both.

@@ -43,6 +43,7 @@ from booster.engine.match import Match
 from booster.engine.model import Deck, Option
 from booster.engine.outcome import Outcome
 from booster.table import saves
+from booster.table.projects import Transfer, transfer_teams, with_transfer
 from booster.table.timer import Timer
 from booster.table.views import (
     BoardView,
@@ -56,6 +57,7 @@ from booster.table.views import (
     StageView,
     ToolsView,
     ToolView,
+    TransferView,
     View,
 )
 
@@ -108,8 +110,10 @@ class GameController:
         self.read_only = read_only
         self.version = 0  # counts changes of what is owed on screen: the shell redraws the scene when it moves
         self.timer = Timer(self.timer_length(), clock)
-        self._timer_key: int | None = None  # the log length at which the timer was set for a challenge
-        self._timer_left: dict[int, tuple[float, bool]] = {}  # per challenge: time left and running, at the choice
+        # The log length at which the timer was set for a challenge (a transfer step: its stage and team).
+        self._timer_key: int | tuple[int, int] | None = None
+        # per challenge: time left and running, at the choice
+        self._timer_left: dict[int | tuple[int, int], tuple[float, bool]] = {}
         self._timer_recorded = 0.0  # the clock when the running timer's time left was last saved
         self.sync_timer()
 
@@ -253,9 +257,7 @@ class GameController:
                     before.pending, team, action.option, action.tool, mine.scored, mine.marks, mine.cleared, offered
                 )
             )
-        # A stage starts once, however many teams' moves said so (all at once, every team's did): one
-        # introduction, one press.
-        self.queue += [StageView(stage) for stage in dict.fromkeys(done.stages) if stage < len(self.deck.rules.stages)]
+        self._queue_stage_end(done.stages)
 
     def _queue_round_screens(self, before: State, action: Action, done: Outcome) -> None:
         """All at once: the tools every team drew, shown together; a closed round's reveal."""
@@ -266,6 +268,24 @@ class GameController:
         elif action.kind == ActionKind.CLOSE and before.round is not None:
             passed = tuple(seat for seat, t in sorted(done.teams.items()) if t.passed)
             self.queue.append(RevealView(self._effects(before, done), passed))
+        self._queue_stage_end(done.stages)
+
+    def _queue_stage_end(self, stages: tuple[int, ...]) -> None:
+        """A stage ended: each team with a project of its own writes its transfer answer, then the next
+        stage's introduction (none after the last: the exchange follows)."""
+        for started in dict.fromkeys(stages):  # all at once, every team's move says a stage started
+            for team in transfer_teams(self.extra, len(self.state.teams)):
+                self.queue.append(TransferView(started - 1, team))
+            if started < len(self.deck.rules.stages):
+                self.queue.append(StageView(started))
+
+    def record_transfer(self, transfer: Transfer) -> None:
+        """A team's answer for its project at the end of a stage, kept in the save at once."""
+        if self.read_only:
+            self.notify("toast.read_only")
+            return
+        self.set_extra("transfer", with_transfer(self.extra, transfer)["transfer"])
+        self.version += 1  # the screen and the phones show the answer
 
     def _effects(self, before: State, done: Outcome) -> tuple[EffectView, ...]:
         """Each team's answer to a closed round, with what it did."""
@@ -403,12 +423,14 @@ class GameController:
 
     def sync_timer(self) -> None:
         """Set the timer for the challenge on screen (full, or what an undo gives back); stop it elsewhere."""
-        if not isinstance(self.view(), ChallengeView | RoundView):
+        view = self.view()
+        if not isinstance(view, ChallengeView | RoundView | TransferView):
             if self._timer_key is not None:
                 self._timer_key = None
                 self.timer.reset(self.timer_length())  # the discussion is over: stop the clock and its wake-ups
             return
-        key = self._opened_at()
+        # The timer runs for a transfer step as for a challenge, once for each team.
+        key = (view.stage, view.team) if isinstance(view, TransferView) else self._opened_at()
         if key == self._timer_key:
             return
         self._timer_key = key
@@ -453,7 +475,7 @@ class GameController:
     def _record_screen(self) -> None:
         """Write into the save (not to disk) the screens still owed and the timer's time left."""
         screen = {"at": len(self.match.log), "owed": len(self.queue), "timer": round(self.timer.remaining(), 1)}
-        if self._timer_key is not None:
+        if isinstance(self._timer_key, int):  # a challenge's (a transfer step's timer starts full again)
             screen["timer_at"] = self._timer_key
         self._timer_recorded = self.timer.clock()
         self._saved = self._saved._replace(extra={**self._saved.extra, SCREEN: screen})

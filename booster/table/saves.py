@@ -45,6 +45,7 @@ from booster.deck.yaml_safe import shown
 from booster.engine.game import Action, ActionKind, Game, IllegalAction, Mode, Setup
 from booster.engine.match import Match, action_to_json, setup_to_json
 from booster.files import clean_temp_files, write_atomic
+from booster.table.projects import check as check_notes
 
 if TYPE_CHECKING:
     from booster.deck.loader import LoadResult
@@ -445,6 +446,8 @@ def _read_save(data: Any) -> Saved:
     if not isinstance(extra, dict):
         raise SaveError("the save is damaged (its front-end data is not a mapping)")
     _check_extra(extra)
+    if (wrong := check_notes(extra, len(names))) is not None:
+        raise SaveError(f"the save is damaged ({wrong})")
     return Saved(
         deck_id,
         version,

@@ -101,6 +101,14 @@ class ToolsView:
 
 
 @dataclass(frozen=True)
+class TransferView:
+    """A team with a project of its own has finished a stage: its answer for its project, and its next tool."""
+
+    stage: int
+    team: int
+
+
+@dataclass(frozen=True)
 class DebriefView:
     """The game is over."""
 
@@ -117,4 +125,5 @@ View = (
     | RoundView
     | RevealView
     | ToolsView
+    | TransferView
 )

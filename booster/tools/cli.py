@@ -290,6 +290,7 @@ PLUGGED = {
     ),
     ("deck", "preview"): ("booster.tools.preview", "PNG images of cards exactly as the game draws them"),
     ("deck", "print"): ("booster.paper.deck_pdf", "a print-and-play PDF of a deck"),
+    ("replay",): ("booster.tools.replay", "a team's decision answered otherwise: the two ends side by side"),
     ("report",): ("booster.tools.report", "a session report (PDF, CSV or JSON) from a save; 'report merge' for tables"),
 }
 

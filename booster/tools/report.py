@@ -19,7 +19,8 @@ FORMATS = ("pdf", "csv", "json")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.usage = (
         "booster report SAVE [-o OUT] [--format pdf|csv|json] [--lang L] [--deck PATH]\n"
-        "       booster report merge SAVE SAVE ... [-o OUT] [--format pdf|csv|json] [--lang L] [--deck PATH]"
+        "       booster report merge SAVE SAVE ... [-o OUT] [--format pdf|csv|json] [--lang L] [--deck PATH]\n"
+        "       booster report SAVE --passport [-o FOLDER] [--lang L] [--deck PATH]"
     )
     parser.add_argument("saves", nargs="+", metavar="SAVE", help="a save file, or 'merge' then several save files")
     parser.add_argument("-o", "--output", help="file to write (default: SAVE-report.pdf; '-' for standard output)")
@@ -27,6 +28,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", help="language of the report (default: the save's)")
     parser.add_argument("--deck", help="deck folder (default: the save's deck, else the core deck)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists (never a save)")
+    parser.add_argument(
+        "--passport",
+        action="store_true",
+        help="write each team's project passport (PDF, Markdown, JSON) into the folder -o (default: SAVE-passports)",
+    )
 
 
 def _say(message: str) -> None:
@@ -83,6 +89,47 @@ def _table_names(files: list[Path]) -> list[str]:
     return names
 
 
+def load_played(save_file: Path, deck_arg: str | None) -> tuple[Any, Any]:
+    """(the save, the deck it was played with) for one save file: the deck given, else the save's own, else
+    the core deck; the save's copy of its deck if the one found has changed. SaveError with a sentence."""
+    from booster import paths
+    from booster.table.saves import SaveError, deck_for, load
+
+    saved = load(save_file)
+    deck_path = Path(deck_arg) if deck_arg else _deck_folder(saved.deck_path, save_file) or paths.CORE_DECK
+    found = _Decks().load(deck_path) if deck_path.is_dir() else None
+    replay, _note = deck_for(saved, found, deck_path)
+    if replay is None:
+        raise SaveError(f"the deck '{deck_path}' cannot be used, and the save holds no copy of its own")
+    return saved, replay
+
+
+def _passports(save_file: Path, args: argparse.Namespace) -> int:
+    """`booster report SAVE --passport -o FOLDER`: one passport per team, in the save's language or --lang."""
+    from booster.files import RefusedWrite
+    from booster.paper.passport_pdf import write_passports
+    from booster.table.saves import SaveError
+
+    folder = Path(args.output or f"{save_file.stem}-passports")
+    if folder.exists() and not folder.is_dir():
+        _say(f"Cannot write the passports: {folder} is a file, not a folder.")
+        return 2
+    try:
+        saved, deck = load_played(save_file, args.deck)
+        written = write_passports(saved, deck, args.lang or saved.lang, folder, inputs=[save_file])
+    except SaveError as e:
+        _say(f"Cannot make the passports: {e}.")
+        return 1
+    except RefusedWrite as e:
+        _say(f"Cannot write the passports: {e}.")
+        return 2
+    except OSError as e:
+        _say(f"Cannot write the passports to {folder}: {e.strerror or e}.")
+        return 1
+    print(f"{len(written)} passport{'s' * (len(written) != 1)} written to {folder} (PDF, Markdown and JSON).")
+    return 0
+
+
 def main(args: argparse.Namespace) -> int:
     from booster import paths
     from booster.table.saves import SaveError, load, pinned_deck
@@ -98,6 +145,11 @@ def main(args: argparse.Namespace) -> int:
         _say("Give one save file, or 'merge' followed by several save files.")
         return 2
     files = [Path(p) for p in items]
+    if args.passport:
+        if merged:
+            _say("A passport is made from one save: give one save file, without 'merge'.")
+            return 2
+        return _passports(files[0], args)
 
     fmt = args.format
     if fmt is None:

@@ -195,7 +195,8 @@ function render(data) {
   $("confirm").disabled = Boolean(data.paused);
   if (resumed) sendKept();
   $("team-name").textContent = t("team_label", { team: S.teams[S.team] || "" });
-  const status = view.phase === "open" ? t(view.turn === null ? "all_open" : "your_turn")
+  const status = view.phase === "writing" ? t("writing", { stage: view.writing.name })
+    : view.phase === "open" ? t(view.turn === null ? "all_open" : "your_turn")
     : view.phase === "answered" ? t("answered")
     : view.phase === "over" ? t("over")
     : view.turn !== null && view.turn !== S.team ? t("waiting_turn", { team: S.teams[view.turn] || "" })
@@ -219,8 +220,49 @@ function render(data) {
   $("progress").hidden = data.answering <= 1;
   $("progress").textContent = t(data.answered === 1 ? "answered_count_one" : "answered_count",
                                 { n: data.answered, total: data.answering });
+  drawWriting(view);
   drawCard(view);
   drawTools(view);
+}
+
+// The transfer step: the team writes its own answer for its project. What it types is only ever text.
+function drawWriting(view) {
+  const w = view.writing;
+  $("writing").hidden = !w;
+  if (!w) { S.writing = null; return; }
+  $("writing-title").textContent = w.name;
+  $("writing-label").textContent = t("writing_label");
+  $("writing-send").textContent = t("writing_send");
+  $("writing-prompts").replaceChildren(...w.prompts.map((q) => {
+    const li = document.createElement("li"); li.textContent = q; return li;
+  }));
+  if (S.writing !== w.stage) {  // a new stage: start from what the team has written so far
+    S.writing = w.stage;
+    $("writing-text").value = w.text;
+    $("writing-sent").hidden = true;
+  }
+}
+
+async function sendWriting(event) {
+  event.preventDefault();
+  const w = S.data && S.data.view.writing;
+  if (!w) return;
+  problem("");
+  const button = $("writing-send");
+  button.disabled = true;
+  try {
+    const body = { team: S.team, stage: w.stage, text: $("writing-text").value };
+    const { status, data } = await api("POST", "/api/transfer", body);
+    if (status === 401) { await rejoin(); return; }
+    if (status === 200 || status === 202) {
+      $("writing-sent").textContent = t("writing_sent");
+      $("writing-sent").hidden = false;
+    } else problem(refused(data.error));
+  } catch (e) {
+    connection(false);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function drawCard(view) {
@@ -375,6 +417,7 @@ async function start() {
     if (await enterCode(code)) showTeams();
   });
   $("answer").addEventListener("submit", confirmAnswer);
+  $("writing").addEventListener("submit", sendWriting);
   $("change-team").addEventListener("click", leaveTeam);
   $("lang").addEventListener("change", async () => {
     await hello($("lang").value);

@@ -17,6 +17,7 @@ from booster.table.views import (
     StageView,
     ToolsView,
     ToolView,
+    TransferView,
     View,
 )
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def scene_for(app: Host, view: View) -> Scene:
     """The scene that shows `view`."""
-    from booster.ui.scenes import board, card, debrief, exchange, rounds, stage
+    from booster.ui.scenes import board, card, debrief, exchange, rounds, stage, transfer
 
     match view:
         case StageView():
@@ -51,3 +52,5 @@ def scene_for(app: Host, view: View) -> Scene:
             return rounds.RevealScene(app, view)
         case ToolsView():
             return rounds.ToolsScene(app, view)
+        case TransferView():
+            return transfer.TransferScene(app, view)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from booster.table import saves
 from booster.table.controller import unique_path
+from booster.table.projects import notes
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, LRect, Painter
 from booster.ui.scenes.base import Command, Host
@@ -73,6 +74,16 @@ def phones_count(p: Painter, app: Host, team: int, box: LRect) -> None:
 
 def team_name(app: Host, team: int) -> str:
     return game(app).state.teams[team].name
+
+
+def team_project(app: Host, team: int) -> str:
+    """What a team plays on, under its name: its own project's name, else its scenario's title ("" if none)."""
+    g = game(app)
+    project = notes(g.extra, len(g.state.teams)).project(team)
+    if project is not None:
+        return project.name
+    scenario = g.state.teams[team].scenario
+    return app.deck_text("cards", scenario, "title") if scenario else ""
 
 
 def marks_text(app: Host, team) -> str:

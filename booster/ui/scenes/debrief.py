@@ -4,12 +4,14 @@ read out one by one (PageDown/PageUp walk through them)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from booster.ui import theme
 from booster.ui.carddraw import card_size, draw_card
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
-from booster.ui.scenes import common
+from booster.ui.scenes import common, workshop
 from booster.ui.scenes.base import GO_BACK, GO_ON, Scene
 
 
@@ -27,6 +29,10 @@ class DebriefScene(Scene):
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
+        seat = workshop.digit(k)
+        if seat is not None and seat < len(self.game.state.teams):  # a team's number: what led to what
+            self.open_chains(seat)
+            return True
         n = len(self.cards())
         if k in GO_ON:
             self.page = self.page + 1 if self.page < n else 0
@@ -35,6 +41,9 @@ class DebriefScene(Scene):
             self.page = max(0, self.page - 1)
             return True
         return False
+
+    def open_chains(self, seat: int) -> None:
+        self.app.push(workshop.ChainsScene(self.app, seat))
 
     def set_page(self, page: int) -> None:
         self.page = page
@@ -89,8 +98,11 @@ class DebriefScene(Scene):
             w, h = cw - 20, ch - 20
             p.panel((x, y, w, h), theme.PANEL, theme.LINE, 3, 18)
             common.token(p, app, i, (x + 44, y + 50), 28)
-            p.text(tm.name, (x + 84, y + 14, w - 100, 72), BODY, bold=True, valign="middle", max_lines=1)
-            scenario = app.deck_text("cards", tm.scenario, "title") if tm.scenario else ""
+            p.text(tm.name, (x + 84, y + 14, w - 180, 72), BODY, bold=True, valign="middle", max_lines=1)
+            # The team's number: pressed (or its key), what led to what in its game, the road not taken.
+            p.button((x + w - 86, y + 16, 68, 68), str(i + 1), partial(self.open_chains, i), size=BODY,
+                     name=f"chains{i}")  # fmt: skip
+            scenario = common.team_project(app, i)
             box = (x + 20, y + 70, w - 40, 48)
             # The project the team adopted, under its name (cut with "…" where it is long: the set-up and the
             # report show it whole).

@@ -40,9 +40,9 @@ class ExchangeScene(OneStepScene):
         common.token(p, app, self.team, (450, 400), 40)
         p.text(common.team_name(app, self.team), (520, 350, 1000, 100), TITLE, bold=True, valign="middle", max_lines=1)
         team = self.game.state.teams[self.team]
-        if team.scenario:
+        if project := common.team_project(app, self.team):
             p.text(
-                app.deck_text("cards", team.scenario, "title"),
+                project,
                 (520, 440, 1000, 56),
                 SMALL,
                 colour=theme.MUTED,

@@ -17,12 +17,14 @@ import pygame
 
 from booster.engine.game import Mode
 from booster.engine.model import CardKind
+from booster.table.projects import Project, scenario_of_kind, with_projects
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import ACTIVATE, NEXT, PREV, Command, Scene
 
 MAX_NAME = 28
+OWN_PROJECT = "\0own-project"  # the scenario choice that stands for a team's own project (never a card id)
 TIMER_STEPS = (0, 30, 60, 90, 120, 150, 180, 240, 300, 420, 600, 900)
 MODES: tuple[Mode, ...] = tuple(Mode)
 
@@ -42,7 +44,11 @@ class SetupScene(Scene):
         self.names: list[str] = ["" for _ in range(self.max)]
         self.colour_order, self.shape_order = theme.token_choices(rules.pillars)
         self.tokens: list[list[Any]] = [list(t) for t in theme.default_tokens(rules.pillars, self.max)]
-        self.scenario_ids = [None] + [c.id for c in self.deck.of_kind(CardKind.SCENARIO)]
+        # The last choice is the team's own project (see booster/ui/scenes/project.py).
+        self.scenario_ids = [None] + [c.id for c in self.deck.of_kind(CardKind.SCENARIO)] + [OWN_PROJECT]
+        self.projects: list[Project | None] = [None] * self.max
+        self.transfer_off: set[int] = set()
+        self.transfer_step = True
         self.scenarios = [0] * self.max
         self.timer = rules.timer_seconds
         self.mode = rules.play  # the rules' choice, which the facilitator may change
@@ -60,8 +66,7 @@ class SetupScene(Scene):
             items.append((f"name{i}", partial(self.edit, i)))
             items.append((f"colour{i}", partial(self.change, f"colour{i}", 1)))
             items.append((f"shape{i}", partial(self.change, f"shape{i}", 1)))
-            if len(self.scenario_ids) > 1:
-                items.append((f"scenario{i}", partial(self.change, f"scenario{i}", 1)))
+            items.append((f"scenario{i}", partial(self.press_scenario, i)))
         items.append(("timer", lambda: self.change("timer", 1, wrap=True)))
         items.append(("start", self.start))
         return items
@@ -106,15 +111,54 @@ class SetupScene(Scene):
         elif name.startswith("scenario"):
             i = int(name[8:])
             self.scenarios[i] = (self.scenarios[i] + step) % len(self.scenario_ids)
+            if self.scenario_ids[self.scenarios[i]] == OWN_PROJECT and self.projects[i] is None:
+                self.open_project(i)
         elif name.startswith("name"):
             self.edit(int(name[4:]))
+
+    def press_scenario(self, i: int) -> None:
+        """The team's own project opens its editor; any other choice steps to the next."""
+        if self.scenario_ids[self.scenarios[i]] == OWN_PROJECT:
+            self.open_project(i)
+        else:
+            self.change(f"scenario{i}", 1)
+
+    def open_project(self, i: int) -> None:
+        from booster.ui.scenes.project import ProjectScene
+
+        self.editing = None
+
+        def done(project: Project | None, transfer: bool, game_transfer: bool) -> None:
+            self.projects[i] = project
+            if transfer:
+                self.transfer_off.discard(i)
+            else:
+                self.transfer_off.add(i)
+            self.transfer_step = game_transfer
+            if project is None:  # no name: no project
+                self.scenarios[i] = 0
+
+        self.app.push(ProjectScene(self.app, i, self.projects[i], i not in self.transfer_off, self.transfer_step, done))
+
+    def own_project(self, i: int) -> Project | None:
+        return self.projects[i] if self.scenario_ids[self.scenarios[i]] == OWN_PROJECT else None
 
     def start(self) -> None:
         self.editing = None
         names = [(self.names[i].strip() or self.default_name(i)) for i in range(self.count)]
-        scen = [self.scenario_ids[self.scenarios[i]] for i in range(self.count)]
+        projects = [self.own_project(i) for i in range(self.count)]
+        # A team's own project plays the scenario of its kind: it draws only the cards that fit it.
+        scen = [
+            scenario_of_kind(self.deck, p.kind) if p else self.scenario_ids[self.scenarios[i]]
+            for i, p in enumerate(projects)
+        ]
         tokens = [list(self.tokens[i]) for i in range(self.count)]
         self.app.start_game(names, scen, tokens, self.timer, self.mode)
+        game = self.app.game
+        if game is not None and any(projects):
+            game.set_extra("projects", with_projects({}, projects)["projects"])
+            game.set_extra("transfer_off", sorted(i for i in self.transfer_off if i < self.count))
+            game.set_extra("transfer_step", self.transfer_step)
 
     def key(self, event: pygame.event.Event) -> bool:
         k = event.key
@@ -226,7 +270,6 @@ class SetupScene(Scene):
             size=BODY,
             name="phones",
         )
-        has_scen = len(self.scenario_ids) > 1
         top, bottom = 326, 955
         rh = min(110, (bottom - top) / max(1, self.count))
         for i in range(self.count):
@@ -236,7 +279,7 @@ class SetupScene(Scene):
             colour_name, colour = theme.TEAM_COLOURS[ci % len(theme.TEAM_COLOURS)]
             p.shape(shape, (100, y + h / 2), min(34, h * 0.4), colour)
             x = 160
-            name_w = 640 if has_scen else 900
+            name_w = 640  # the last column is the team's scenario, or its own project
             editing = self.editing == i
             label = self.names[i] + ("|" if editing else "")
             fill = theme.HIGHLIGHT if editing else theme.PANEL
@@ -271,17 +314,20 @@ class SetupScene(Scene):
                 name=f"shape{i}",
             )
             x += 330
-            if has_scen:
-                sid = self.scenario_ids[self.scenarios[i]]
+            sid = self.scenario_ids[self.scenarios[i]]
+            project = self.own_project(i)
+            if sid == OWN_PROJECT:
+                text = t("project.own", name=project.name) if project else t("project.new")
+            else:
                 text = self.app.deck_text("cards", sid, "title") if sid else t("setup.scenario_none")
-                p.button(
-                    (x, y, 1880 - x, h),
-                    text,
-                    partial(self.change, f"scenario{i}", 1),
-                    focused=self.focused(f"scenario{i}"),
-                    size=SMALL,
-                    name=f"scenario{i}",
-                )
+            p.button(
+                (x, y, 1880 - x, h),
+                text,
+                partial(self.press_scenario, i),
+                focused=self.focused(f"scenario{i}"),
+                size=SMALL,
+                name=f"scenario{i}",
+            )
         if clash := self.clash():
             p.text(clash, (370, 965, 680, 100), SMALL, bold=True, valign="middle", max_lines=2)
         p.button((40, 975, 300, 86), t("setup.back"), lambda: self.app.do(Command.HOME), size=BODY, name="back")
