@@ -55,14 +55,10 @@ TIMER_KEYS = ("Return", "Next", "Next", "Next", "t")  # New game, Start, the sta
 
 
 def press(env: dict[str, str], keys: tuple[str, ...]) -> None:
-    """Send keys to the game's window, as a person would (xdotool)."""
-    found = subprocess.run(
-        ["xdotool", "search", "--sync", "--name", "Social Impact Booster"], env=env, capture_output=True, text=True
-    )
-    window = found.stdout.split()[0]
-    subprocess.run(["xdotool", "windowactivate", "--sync", window], env=env, check=False)
+    """Type keys into the window that has the focus (the game's, the only one), as a person would (xdotool
+    sends them through XTEST; `search --name` does not find SDL's window title on every server)."""
     for k in keys:
-        subprocess.run(["xdotool", "key", "--window", window, k], env=env, check=True)
+        subprocess.run(["xdotool", "key", k], env=env, check=True, timeout=10)
         time.sleep(0.7)
 
 

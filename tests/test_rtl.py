@@ -38,6 +38,8 @@ def test_runs_are_seen_from_the_right_in_a_right_to_left_line() -> None:
     seen = fonts.visual_runs("שלום, עולם 12")
     assert [p for _, p in seen] == ["12 ", "עולם", " ,", "שלום"]
     assert fonts.visual_runs("Team שלום 2") == fonts.runs("Team שלום 2")  # a left-to-right line is as typed
+    # An effect chip in Arabic: "+1" read first, at the right, a space between it and the pillar's name.
+    assert fonts.visual_runs("+1 في السوق") == [(3, "في السوق"), (0, " +1")]
 
 
 @given(st.text(st.sampled_from(list("שלוםفيالسوق abc12,.")), max_size=30))

@@ -7,15 +7,13 @@ also importable from `booster.engine.game`, where callers have always found them
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from attrs import define, evolve, field
 
 from booster.engine.model import Effect, Mode
-
-if TYPE_CHECKING:
-    from booster.engine.game import Game
 
 
 class Phase(StrEnum):
@@ -191,7 +189,7 @@ class State:
     step: int  # number of actions applied since the start
     mode: Mode = Mode.IN_TURN
     round: Round | None = None
-    game: Game | None = field(default=None, repr=False)  # the rules `push` applies; None: a state read back
+    game: Rules | None = field(default=None, repr=False)  # the rules `push` applies; None: a state read back
     _stack: list[Any] = field(factory=list, repr=False)
     _changes: list[Any] = field(factory=list, repr=False)
 
@@ -309,3 +307,14 @@ class State:
         return isinstance(other, State) and self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]  # mutable
+
+
+class Rules(Protocol):
+    """What `State.push` asks of the rules: booster.engine.game.Game is one (a protocol, so that this module
+    does not import the rules, which import it)."""
+
+    _moves: dict[str, Callable[[State, Action], list[Event]]]
+
+    def _not_a_move(self, action: Action) -> list[Event]: ...
+
+    def _in_round(self, state: State, action: Action) -> list[Event]: ...

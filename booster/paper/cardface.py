@@ -13,6 +13,7 @@ from typing import NamedTuple
 from booster.engine.model import Card, Deck, Option
 from booster.paper import sizes as L
 from booster.paper.pen import Pen, pillar_style
+from booster.text import fonts
 from booster.text.i18n import language_name
 
 Chip = tuple[str, L.Colour, str]  # shape, colour, label ("+2 Soc.")
@@ -293,19 +294,25 @@ def draw_front(
         size, csize = b.size * s, L.SMALL_PT * s
         cy += b.gap * s
         bx = left
+        # A right-to-left response or step has its number at the right, where its reader starts.
+        rtl = bool(b.number) and fonts.is_rtl(b.text)
+        nx = left + width - NUM_W * s + 0.6 if rtl else left
         if b.number and b.disc:
             r = size * L.PT * 0.62
             lh = pen.line_height(size)
+            dx = nx + NUM_W * s - 2 * r - 0.7 if rtl else nx + 0.1
             pdf.set_fill_color(*L.INK)
-            pdf.ellipse(left + 0.1, cy + lh / 2 - r, 2 * r, 2 * r, style="F")
+            pdf.ellipse(dx, cy + lh / 2 - r, 2 * r, 2 * r, style="F")
             small = size * 0.85
             top_n = cy + lh / 2 - pen.line_height(small) / 2
-            pen.text_lines([b.number], left + 0.1, top_n, small, True, L.PAPER, align="C", width=2 * r)
+            pen.text_lines([b.number], dx, top_n, small, True, L.PAPER, align="C", width=2 * r)
         elif b.number:
-            pen.text_lines([f"{b.number}."], left, cy, size, True)
-        if b.number:
+            mark = f"{b.number}."
+            pen.text_lines([mark], nx, cy, size, True, align="R" if rtl else "L", width=NUM_W * s - 0.6)
+        if b.number and not rtl:
             bx = left + NUM_W * s
-        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour, width=width - (bx - left))
+        text_w = width - NUM_W * s if b.number else width
+        cy += pen.text_lines(lines, bx, cy, size, b.bold, b.colour, width=text_w)
         for row in rows:
             cx = bx
             lh = pen.line_height(csize)

@@ -174,7 +174,7 @@ def add_to_pdf(pdf: Any, family: str, shaping: bool = True) -> None:
 def visual_runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
     """`runs(text)` in the order they are seen from left to right: in a right-to-left line (`is_rtl`) the
     runs follow each other from the right, punctuation between right-to-left words reads right to left too,
-    and the space between a right-to-left word and a left-to-right one after it goes to the latter's right.
+    and the spaces around a left-to-right piece stay between it and the right-to-left words beside it.
     (Each run is drawn in its own direction by its font.)"""
     pieces = runs(text, folder)
     if not is_rtl(text):
@@ -184,9 +184,11 @@ def visual_runs(text: str, folder: Path = paths.FONTS) -> list[tuple[int, str]]:
         if not FACES[index].script:
             if not any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in piece):
                 piece = piece[::-1]  # only punctuation and spaces: they read right to left with the line
-            elif piece[:1] == " ":
-                kept = piece.lstrip(" ")
-                piece = kept + " " * (len(piece) - len(kept))
+            else:  # the spaces around it are between it and right-to-left words: they swap sides
+                core = piece.strip(" ")
+                lead = len(piece) - len(piece.lstrip(" "))
+                trail = len(piece) - len(piece.rstrip(" "))
+                piece = " " * trail + core + " " * lead
         out.append((index, piece))
     return out[::-1]
 
