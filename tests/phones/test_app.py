@@ -264,3 +264,28 @@ def test_a_blackout_pauses_every_phone_and_the_team_rows_count_the_phones():
         assert pump(app, lambda: call(phones.url, "/api/view?since=&lang=en", token=token))[1]["paused"] is False
     finally:
         phones.stop()
+
+
+def test_all_at_once_the_round_rows_count_each_teams_phones():
+    options = Options(deck=str(paths.CORE_DECK), lang="en", seed=5, phones="127.0.0.1:0")
+    app = App(options, pygame.Surface((1280, 720)))
+    app.set_phones(True)
+    phones = app.phones
+    assert phones is not None
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "all-at-once")
+        while app.top.overlay:
+            app.pop()
+        for _ in range(8):
+            if app.top.name == "round":
+                break
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0))
+            app.process()
+        assert app.top.name == "round"
+        pump(app, lambda: [call(phones.url, "/api/join", {"code": phones.code, "team": 1}) for _ in range(2)])
+        assert phones.phones(1) == 2
+        app.text.records = []
+        app.render()
+        assert {d.text for d in app.text.records} >= {"0", "2"}  # the first team's row: no phone; the second's: two
+    finally:
+        phones.stop()

@@ -384,7 +384,10 @@ class RoundScene(Scene):
             common.token(p, app, seat, (SIDE_X + 84, cy), min(24, rh * 0.3))
             status_w = 230
             name = common.team_name(app, seat)
-            p.text(name, (SIDE_X + 120, y + 6, SIDE_W - 140 - status_w, rh - 12), SMALL, valign="middle", max_lines=1)
+            room = common.PHONES_W if app.phones is not None else 0  # the phones following the team
+            name_w = SIDE_W - 140 - status_w - room
+            p.text(name, (SIDE_X + 120, y + 6, name_w, rh - 12), SMALL, valign="middle", max_lines=1)
+            common.phones_count(p, app, seat, (SIDE_X + 120 + name_w, y + 8, room - 8, rh - 16))
             # The status in words, with a shape: a tick when answered, an empty ring when not.
             sx = SIDE_X + SIDE_W - status_w
             r = min(16, rh * 0.22)
