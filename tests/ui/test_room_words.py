@@ -114,3 +114,20 @@ def test_a_read_only_window_says_so_on_every_screen():
         assert second.t("toast.read_only_banner") in said, second.top.name
         key(second, pygame.K_PAGEDOWN)
     first.release_game()
+
+
+def test_the_boards_stage_names_are_drawn_whole_in_french_and_english():
+    for lang in ("fr", "en"):
+        app = new_app(paths.CORE_DECK, lang=lang)
+        key(app, pygame.K_RETURN)  # New game, two teams, in turn
+        for _ in range(5):
+            if app.top.name == "board":
+                break
+            key(app, pygame.K_PAGEDOWN)
+        assert app.top.name == "board"
+        names = [app.deck_text("stages", s.id, "name") for s in app.deck.rules.stages]
+        app.text.records = []
+        app.render()
+        drawn = [d for d in app.text.records if any(name in d.text for name in names)]
+        assert len(drawn) >= len(names), (lang, [d.text for d in drawn])
+        assert not [d.text for d in drawn if d.cut], lang  # "2. Positionnement" was cut to "Positionneme…"

@@ -73,7 +73,7 @@ class BoardScene(Scene):
         gap = 16
         current = min(state.stage, n - 1)
         # The current stage gets the room its tokens need; the others keep their spaces, smaller.
-        wide = (w - gap * (n - 1)) * (0.42 if n > 1 else 1.0)
+        wide = (w - gap * (n - 1)) * (0.36 if n > 1 else 1.0)
         narrow = (w - gap * (n - 1) - wide) / max(1, n - 1)
         centres: list[tuple[float, float]] = []
         spots: list[tuple[int, int, float, float, float]] = []  # stage, slot, centre x, centre y, size
