@@ -79,6 +79,11 @@ def _cut(word: str, width: float, measure: Measure, hint: int = 0) -> int:
                 lo = probe
                 break
             hi, step = probe - 1, step * 2
+    return _last_fit(lo, hi, fits)
+
+
+def _last_fit(lo: int, hi: int, fits: Callable[[int], bool]) -> int:
+    """The largest n in lo..hi with fits(n), knowing fits(lo) holds and fits is true up to a point."""
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if fits(mid):
@@ -156,13 +161,7 @@ def _fill(line: str, pieces: list[str], i: int, width: float, measure: Measure, 
                 lo = probe
                 break
             hi, step = probe - 1, step * 2
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return _last_fit(lo, hi, fits)
 
 
 def ellipsize(text: str, width: float, measure: Measure) -> str:

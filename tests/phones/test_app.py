@@ -221,12 +221,18 @@ def test_the_room_code_printed_is_the_one_in_force_all_run_long(capsys):
         app.phones.stop()
 
 
-def test_a_blackout_pauses_every_phone_and_the_team_rows_count_the_phones():
+def _app_with_phones() -> tuple[App, Phones]:
+    """A window on the core deck with the phones served on the loopback."""
     options = Options(deck=str(paths.CORE_DECK), lang="en", seed=5, phones="127.0.0.1:0")
     app = App(options, pygame.Surface((1280, 720)))
     app.set_phones(True)
     phones = app.phones
     assert phones is not None
+    return app, phones
+
+
+def test_a_blackout_pauses_every_phone_and_the_team_rows_count_the_phones():
+    app, phones = _app_with_phones()
     try:
         app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "in-turn")
         while app.top.overlay:
@@ -267,11 +273,7 @@ def test_a_blackout_pauses_every_phone_and_the_team_rows_count_the_phones():
 
 
 def test_all_at_once_the_round_rows_count_each_teams_phones():
-    options = Options(deck=str(paths.CORE_DECK), lang="en", seed=5, phones="127.0.0.1:0")
-    app = App(options, pygame.Surface((1280, 720)))
-    app.set_phones(True)
-    phones = app.phones
-    assert phones is not None
+    app, phones = _app_with_phones()
     try:
         app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "all-at-once")
         while app.top.overlay:
