@@ -29,7 +29,7 @@ from booster.table.projects import MAX_COMMITMENTS, MAX_NAME, MAX_TEXT, Commitme
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, TITLE, Painter
 from booster.ui.scenes import common
-from booster.ui.scenes.base import GO_BACK, GO_ON, Scene
+from booster.ui.scenes.base import GO_BACK, GO_ON, Host, Scene
 
 TOP, BOTTOM = 140, 940
 
@@ -132,9 +132,7 @@ class ChainsScene(_Subscreen):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.token(p, app, self.seat, (80, 70), 34)
-        title = t("workshop.chains_title", team=common.team_name(app, self.seat))
-        p.text(title, (130, 20, 1750, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        _team_title(p, app, self.seat, t("workshop.chains_title", team=common.team_name(app, self.seat)))
         lines = self.lines()
         if not lines:
             p.panel((160, 300, 1600, 300), theme.PANEL, theme.LINE, 3, 24)
@@ -222,9 +220,7 @@ class ReplayScene(_Subscreen):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.token(p, app, self.seat, (80, 70), 34)
-        title = t("workshop.replay_title", team=common.team_name(app, self.seat))
-        p.text(title, (130, 20, 1750, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        _team_title(p, app, self.seat, t("workshop.replay_title", team=common.team_name(app, self.seat)))
         if self.road is not None:
             self.draw_road(p, self.road)
         else:
@@ -426,9 +422,7 @@ class CommitmentsScene(_Subscreen):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.token(p, app, self.seat, (80, 70), 34)
-        title = t("workshop.commitments_title", team=common.team_name(app, self.seat))
-        p.text(title, (130, 20, 1750, 100), TITLE, bold=True, valign="middle", max_lines=1)
+        _team_title(p, app, self.seat, t("workshop.commitments_title", team=common.team_name(app, self.seat)))
         xs, widths = (60, 500, 1500), (420, 980, 380)
         for c, f in enumerate(self.FIELDS):
             p.text(t(f"report.passport.{f}"), (xs[c], 130, widths[c], 60), BODY, bold=True, max_lines=1)
@@ -445,3 +439,9 @@ class CommitmentsScene(_Subscreen):
         self.back_button(p)
         done = (1400, 975, 480, 90)
         common.go_on_button(p, app, done, t("project.done"), self.done, "done", size=BODY, focused=self.focused("done"))
+
+
+def _team_title(p: Painter, app: Host, seat: int, title: str) -> None:
+    """A team's screen at the debrief: its token, then the title naming it."""
+    common.token(p, app, seat, (80, 70), 34)
+    p.text(title, (130, 20, 1750, 100), TITLE, bold=True, valign="middle", max_lines=1)
