@@ -11,7 +11,8 @@ decision); Left lets go of the row. A clicker alone: PageUp picks the next team 
 through its responses (after the last, it lets go); PageDown arms the response highlighted and records it
 on a second press. Without a row picked, PageDown (Enter, F5) asks to reveal and reveals on a second press
 (teams that have not answered then pass). Phones answer through the same controller calls, so the laptop
-keeps the last word.
+keeps the last word. The row picked, the response highlighted, a press that asked for a second one and the
+tools chosen go into the save with the round: a resume after a kill comes back to them as they were.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import partial
+from typing import Any
 
 import pygame
 
@@ -59,6 +61,44 @@ class RoundScene(Scene):
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
         # The teams waited for when a reveal was asked for (None: not asked): asked again, it goes.
         self.asked: tuple[int, ...] | None = None
+        self.restore()
+
+    def pressed(self) -> dict[str, Any]:
+        """What the round has half-pressed, as the save keeps it ({} for a round as it came)."""
+        said = {
+            "picked": self.picked,
+            "choice": self.choice,
+            "armed": self.armed,
+            "arming": self.arming,
+            "tools": {str(seat): tool for seat, tool in self.tools.items() if tool},
+            "asked": None if self.asked is None else list(self.asked),
+        }
+        return {k: v for k, v in said.items() if v or (k == "asked" and v is not None)}
+
+    def keep(self) -> None:
+        """Keep what is half-pressed in the save, while this round is the one the game shows."""
+        if self.game.view() == self.view:
+            self.game.press(self.pressed())
+
+    def restore(self) -> None:
+        """After a resume: the row picked, its response highlighted and armed, the tools chosen and a reveal
+        asked for, as the save kept them (each checked against the round as it is)."""
+        game, pressed = self.game, self.game.pressed
+        seats = game.answering()
+        tools = pressed.get("tools")
+        for seat, tool in tools.items() if isinstance(tools, dict) else ():
+            if seat.isdigit() and int(seat) in seats and tool in game.tools_for(int(seat)):
+                self.tools[int(seat)] = tool
+        asked = pressed.get("asked")
+        if isinstance(asked, list) and all(isinstance(s, int) and not isinstance(s, bool) for s in asked):
+            self.asked = tuple(asked)
+        picked = common.pressed_index(pressed, "picked", len(game.state.teams))
+        if picked is None or picked not in seats:
+            return
+        self.picked = picked
+        self.choice = common.pressed_index(pressed, "choice", len(game.offered(picked))) or 0
+        self.armed = pressed.get("armed") is True
+        self.arming = picked if pressed.get("arming") == picked and game.reveal_tools(picked) else None
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
@@ -69,6 +109,7 @@ class RoundScene(Scene):
     def pick(self, seat: int | None) -> None:
         self.picked = seat if seat is None or seat in self.game.answering() else self.picked
         self.choice, self.armed = 0, False
+        self.keep()
 
     def step(self) -> None:
         """The clicker's PageUp: pick the next team to answer, then step through its responses; after its
@@ -153,6 +194,7 @@ class RoundScene(Scene):
             self.game.close_round()
         else:
             self.game.reveal_without()
+        self.keep()
 
     def toggle_timer(self) -> None:
         self.app.do(Command.TIMER)
@@ -162,6 +204,11 @@ class RoundScene(Scene):
         return self.picked is not None and event.key in (pygame.K_t, pygame.K_r, pygame.K_BACKSPACE)
 
     def key(self, event: pygame.event.Event) -> bool:
+        taken = self.take_key(event)
+        self.keep()
+        return taken
+
+    def take_key(self, event: pygame.event.Event) -> bool:
         k = event.key
         # A second press confirms only when nothing came in between: anything else lets go of what was asked.
         if not (k in GO_ON and self.picked is None):
@@ -437,17 +484,22 @@ class RevealScene(_TeamsTogether):
         self.view = view
         seats = Counter(e.card for e in view.effects)
         self.pages = sorted(seats, key=lambda c: -seats[c])  # stable: ties in the order of the teams
-        self.page = 0
+        # The page on show goes into the save with the screen: a resume comes back to it.
+        self.page = common.pressed_index(self.game.pressed, "page", len(self.pages)) or 0
+
+    def turn(self, page: int) -> None:
+        self.page = page
+        self.game.press({"page": page} if page else {})
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in GO_BACK:
-            self.page = max(0, self.page - 1)
+            self.turn(max(0, self.page - 1))
             return True
         return super().key(event)
 
     def go_on(self) -> None:
         if self.page + 1 < len(self.pages):
-            self.page += 1
+            self.turn(self.page + 1)
         else:
             self.game.dismiss()
 
