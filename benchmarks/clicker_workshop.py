@@ -80,6 +80,18 @@ class Shot:
         value = int.from_bytes(self.pixels[at : at + 4], "big" if self.big else "little")
         return tuple((value & m) >> ((m & -m).bit_length() - 1) for m in self.masks)
 
+    def save(self, path: Path) -> None:
+        """As a PNG, to look at a resume that came back to another picture."""
+        import pygame
+
+        rgb = bytearray()
+        for y in range(self.height):
+            for x in range(self.width):
+                at = y * self.per_line + x * 4
+                value = int.from_bytes(self.pixels[at : at + 4], "big" if self.big else "little")
+                rgb += bytes((value & m) >> ((m & -m).bit_length() - 1) for m in self.masks)
+        pygame.image.save(pygame.image.frombuffer(bytes(rgb), (self.width, self.height), "RGB"), str(path))
+
     def overlaid(self) -> bool:
         """An overlay (the phones' join panel) dims the screen: the left margin is not the paper colour."""
         return self.colour(12, 600) != BG
@@ -270,8 +282,9 @@ def set_up(room: Room, mode: str, teams: int) -> int:
     return room.by_screen["set-up"]
 
 
-def resume(room: Room, phones: Phones, before: Shot, answers: dict[int, str]) -> tuple[bool, bool]:
-    """Kill -9, start again, resume: (the same picture, every phone back with the answer it showed)."""
+def resume(room: Room, phones: Phones, before: Shot, answers: dict[int, str], keep: Path | None) -> tuple[bool, bool]:
+    """Kill -9, start again, resume: (the same picture, every phone back with the answer it showed). `keep`:
+    where to write the two pictures when they differ."""
     room.kill()
     room.launch()
     room.press("F5")  # "Resume" has the highlight
@@ -279,8 +292,14 @@ def resume(room: Room, phones: Phones, before: Shot, answers: dict[int, str]) ->
     room.close_join_panel(None)
     end, same = time.time() + 25, False
     while time.time() < end and not same:  # the phones rejoin on their own: their count is in the picture
-        same = room.shot().digest() == before.digest()
+        after = room.shot()
+        same = after.digest() == before.digest()
         time.sleep(0.3)
+    if not same and keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        n = len(list(keep.glob("*-before.png")))
+        before.save(keep / f"kill{n}-before.png")
+        after.save(keep / f"kill{n}-after.png")
     kept = True
     if phones.browsers:
         end = time.time() + 25
@@ -291,7 +310,7 @@ def resume(room: Room, phones: Phones, before: Shot, answers: dict[int, str]) ->
     return same, kept
 
 
-def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: int) -> int:
+def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: int, keep: Path | None) -> int:
     rnd = random.Random(seed)
     room.launch()
     setup = set_up(room, mode, teams)
@@ -323,7 +342,7 @@ def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: in
             time.sleep(0.6)
             before = room.shot()
             answers = phones.recorded() if phones.browsers else {}
-            ok, back = resume(room, phones, before, answers)
+            ok, back = resume(room, phones, before, answers, keep)
             same, kept = same + ok, kept + back
             where = f"{name} before its last press" if first else name
             print(f"kill -9 at step {steps} on {where}: same picture {ok}, phones back with answers {back}", flush=True)
@@ -373,6 +392,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--seed", type=int, default=31)
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--keep", type=Path, help="a folder for the pictures of a resume that differ (PNG)")
     args = parser.parse_args()
     seats = tuple(range(1, args.teams, 3))[: args.phones] if args.mode == "all" else ()
     needed = ("Xvfb", "openbox", "xdotool", "xwd")
@@ -395,7 +415,7 @@ def main() -> int:
     room = Room(env, home, args.seed, args.lang, free_port() if args.mode == "all" else None)
     phones = Phones(home, seats)
     try:
-        return play(room, phones, args.mode, args.teams, args.kills, args.seed)
+        return play(room, phones, args.mode, args.teams, args.kills, args.seed, args.keep)
     finally:
         phones.close()
         room.kill()
