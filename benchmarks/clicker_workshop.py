@@ -345,7 +345,8 @@ def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: in
             ok, back = resume(room, phones, before, answers, keep)
             same, kept = same + ok, kept + back
             where = f"{name} before its last press" if first else name
-            print(f"kill -9 at step {steps} on {where}: same picture {ok}, phones back with answers {back}", flush=True)
+            phoned = f", phones back with their answers {back}" if phones.seats else ""
+            print(f"kill -9 at step {steps} on {where}: same picture {ok}{phoned}", flush=True)
         for key, n in presses:
             room.press(key, n, screen=name)
         room.screens[name] += 1
