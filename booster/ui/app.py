@@ -17,12 +17,14 @@ from typing import Any
 
 import pygame
 
+from booster.table.controller import GameController
 from booster.table.views import View
 from booster.ui import window
 from booster.ui.banners import draw_banners
 from booster.ui.desk import Desk, Options
 from booster.ui.frame import Layout
 from booster.ui.i18n import language_note
+from booster.ui.keys import shortcut
 from booster.ui.paint import Painter
 from booster.ui.scenes import scene_for
 from booster.ui.scenes.base import Command, Scene
@@ -133,19 +135,24 @@ class App(Desk):
             Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
+            Command.MORE_TIME: self.more_time,
             Command.FULLSCREEN: self.toggle_fullscreen,
+            Command.LARGER_TEXT: lambda: self.change_text_scale(1),
+            Command.SMALLER_TEXT: lambda: self.change_text_scale(-1),
+            Command.BLACKOUT: self.black_out,
             Command.NEXT_LANGUAGE: self.next_language,
             Command.PREVIOUS_LANGUAGE: lambda: self.next_language(-1),
             Command.NEXT_DECK: self.next_deck,
+            Command.RELOAD_DECK: self.reload_deck,
             Command.QUIT: self.request_quit,
             Command.QUIT_NOW: self.quit,
         }
         actions[command]()
         self.dirty = True
 
-    def in_game(self) -> bool:
-        """A game is open and on screen (not the start or set-up screen over a game left behind)."""
-        return self.game is not None and self._shown is not None
+    def playing(self) -> GameController | None:
+        """The game on screen; None on the start or set-up screen (also over a game left behind)."""
+        return self.game if self._shown is not None else None
 
     def show_game(self, keep: bool = False) -> None:
         """Show the screen the controller owes the players now (overlays on top are closed); `keep`: unless
@@ -200,13 +207,20 @@ class App(Desk):
         self.toast_until = self.clock() + TOAST_SECONDS
         self.dirty = True
 
+    def black_out(self) -> None:
+        self.blackout = True
+
     def toggle_timer(self) -> None:
-        if self.game is not None and self.in_game() and self.game.toggle_timer():
-            self.dirty = True
+        if (game := self.playing()) is not None:
+            game.toggle_timer()
+
+    def more_time(self) -> None:
+        if (game := self.playing()) is not None:
+            game.extend_timer(60)
 
     def undo(self) -> None:
-        if self.game is not None and self.in_game():
-            self.game.undo()
+        if (game := self.playing()) is not None:
+            game.undo()
             self.sync_game()
 
     # -- events --------------------------------------------------------------------------------------------
@@ -248,46 +262,15 @@ class App(Desk):
 
     def on_key(self, event: pygame.event.Event) -> None:
         self.dirty = True
-        k, mod = event.key, event.mod
         if self.blackout:  # any key brings the picture back, and does nothing else
             self.blackout = False
             return
         top = self.top
-        typing = top.captures_text()
-        if k == pygame.K_ESCAPE:
-            if top.overlay:
-                top.key(event)
-            else:
-                top.stop_typing()
-                self.open_menu()
-            return
-        if k == pygame.K_F11 or (k == pygame.K_f and not typing):
-            self.toggle_fullscreen()
-            return
-        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
-            self.reload_deck()
-            return
-        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
-            top.key(event)
-            return
-        char = getattr(event, "unicode", "")
-        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-            self.blackout = True
-        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-            self.change_text_scale(1)
-        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-            self.change_text_scale(-1)
-        elif k == pygame.K_p and self.phones is not None:
-            self.toggle_phones()
-        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-            self.open_help()
-        elif not top.overlay and k == pygame.K_t:
-            self.toggle_timer()
-        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
-            if self.game is not None and self.in_game() and self.game.extend_timer(60):
-                self.dirty = True
-        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
-            self.undo()
+        if event.key == pygame.K_ESCAPE and not top.overlay:  # over an overlay, Escape is the overlay's
+            top.stop_typing()
+            self.open_menu()
+        elif (command := shortcut(event, top, self.phones is not None)) is not None:
+            self.do(command)
         else:
             top.key(event)
 
@@ -320,7 +303,7 @@ class App(Desk):
         """Record the answers the phones sent (as if the facilitator had chosen them), publish the screen
         they should show, and show the join panel once for each new game."""
         assert self.phones is not None
-        game = self.game if self.in_game() else None
+        game = self.playing()
         self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
         if self.phones.sync(game):
             self.sync_game()
@@ -382,7 +365,7 @@ class App(Desk):
         layers[-1].draw(p)
         # The problems of a translator's edit, unless the error screen shows them already.
         problems = self.watch_problems if self.game is not None or not self.problems else []
-        read_only = self.game is not None and self.game.read_only and self.in_game()
+        read_only = (game := self.playing()) is not None and game.read_only
         draw_banners(p, self.t, self.toast_text, read_only, problems)
         if self.blackout:
             self.surface.fill((0, 0, 0))
@@ -443,7 +426,7 @@ class App(Desk):
                 raise
             traceback.print_exc()
             self.scenes = self.scenes[:1]
-            if self.in_game():
+            if self.playing() is not None:
                 self.show_game()
             else:
                 self.go_start()

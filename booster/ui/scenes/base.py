@@ -44,10 +44,15 @@ class Command(enum.Enum):
     SERVE_PHONES = enum.auto()  # answers from phones on, or off (the set-up screen's toggle)
     UNDO = enum.auto()
     TIMER = enum.auto()  # starts or pauses the discussion timer
+    MORE_TIME = enum.auto()  # one more minute on the timer, running or not
     FULLSCREEN = enum.auto()
+    LARGER_TEXT = enum.auto()
+    SMALLER_TEXT = enum.auto()
+    BLACKOUT = enum.auto()  # a black screen until the next key or click
     NEXT_LANGUAGE = enum.auto()
     PREVIOUS_LANGUAGE = enum.auto()
     NEXT_DECK = enum.auto()
+    RELOAD_DECK = enum.auto()  # the deck's files as they are on disk now
     QUIT = enum.auto()  # asks first
     QUIT_NOW = enum.auto()
 
@@ -74,7 +79,8 @@ class Host(Protocol):
 
     def deck_text(self, *path: str) -> str: ...
 
-    def in_game(self) -> bool: ...
+    def playing(self) -> GameController | None:
+        """The game on screen; None on the start or set-up screen (also over a game left behind)."""
 
     def start_game(
         self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None
