@@ -43,7 +43,7 @@ ANIMATION_MS = 33
 
 class App(Desk):
     """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
-    scenes see)."""
+    scenes see). Which key asks for what is `booster.ui.keys`'s; what each asks for is done by `do`."""
 
     def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
         super().__init__(options, clock)

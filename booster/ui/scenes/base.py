@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import abc
 import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -87,7 +88,7 @@ class Host(Protocol):
     ) -> None: ...
 
 
-class Scene:
+class Scene(abc.ABC):
     """A screen. `key` and `text_input` change it; `draw` paints it and registers its buttons."""
 
     name = "scene"
@@ -120,7 +121,7 @@ class Scene:
         """True while a text field has focus: letter shortcuts must not fire."""
         return False
 
-    def stop_typing(self) -> None:
+    def stop_typing(self) -> None:  # noqa: B027 (a hook: a scene without a text field has nothing to do)
         """Leave a text field (Esc opens the menu)."""
 
     def ring(self) -> Ring:
@@ -145,8 +146,8 @@ class Scene:
             return True
         return False
 
-    def text_input(self, text: str) -> None:
-        pass
+    def text_input(self, text: str) -> None:  # noqa: B027 (a hook, as stop_typing)
+        """Text typed into the field that has focus."""
 
     def claims(self, event: pygame.event.Event) -> bool:
         """True for a key this scene handles itself before the app's own shortcuts (T, Backspace...)."""
@@ -165,13 +166,14 @@ class Scene:
             if n == name:
                 self.focus = i
 
+    @abc.abstractmethod
     def draw(self, p: Painter) -> None:
-        raise NotImplementedError
+        """Paint the scene, and register its buttons with `p`."""
 
     def animating(self) -> bool:
         return False
 
-    def enter(self) -> None:
+    def enter(self) -> None:  # noqa: B027 (a hook: most scenes need nothing)
         """Called when the scene becomes the top one."""
 
 

@@ -16,6 +16,7 @@ keeps the last word.
 
 from __future__ import annotations
 
+import abc
 import math
 from collections import Counter
 from functools import partial
@@ -414,8 +415,9 @@ class _TeamsTogether(OneStepScene):
             return True
         return super().key(event)
 
+    @abc.abstractmethod
     def detail(self, seat: int) -> None:
-        raise NotImplementedError
+        """Open the team `seat`'s own whole screen."""
 
 
 class RevealScene(_TeamsTogether):
