@@ -66,13 +66,26 @@ class App(Desk):
         self.timer_dirty = False  # only the timer's figures moved: redraw it alone (see draw_timer)
         self.go_start()
 
-    # -- the language on screen ----------------------------------------------------------------------------
+    # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
         super().next_language(step)
         if (note := language_note(self.lang, self.t)) and not (self.scenes and self.top.name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
 
-    # -- scenes --------------------------------------------------------------------------------------------
+    def reload_deck(self) -> None:
+        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
+        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
+        if not self.reload():
+            if error is not None and self.deck is None:
+                self.problems = error.problems = self.watch_problems
+        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
+            top_overlays = self.scenes[1:]
+            self.show_game()
+            self.scenes += top_overlays
+        elif self.game is None and error is not None:
+            self.go_start()
+
+    # -- scenes ---------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
         self.scenes = [scene]
         scene.enter()
@@ -150,6 +163,7 @@ class App(Desk):
         actions[command]()
         self.dirty = True
 
+    # -- the game on screen --------------------------------------------------------------------------------
     def playing(self) -> GameController | None:
         """The game on screen; None on the start or set-up screen (also over a game left behind)."""
         return self.game if self._shown is not None else None
@@ -171,6 +185,19 @@ class App(Desk):
         """After an event: if the game changed under the scene on screen, show what it owes now."""
         if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
             self.show_game(keep=True)
+
+    def toggle_timer(self) -> None:
+        if (game := self.playing()) is not None:
+            game.toggle_timer()
+
+    def more_time(self) -> None:
+        if (game := self.playing()) is not None:
+            game.extend_timer(60)
+
+    def undo(self) -> None:
+        if (game := self.playing()) is not None:
+            game.undo()
+            self.sync_game()
 
     # -- window --------------------------------------------------------------------------------------------
     def set_surface(self, surface: pygame.Surface | None) -> None:
@@ -209,19 +236,6 @@ class App(Desk):
 
     def black_out(self) -> None:
         self.blackout = True
-
-    def toggle_timer(self) -> None:
-        if (game := self.playing()) is not None:
-            game.toggle_timer()
-
-    def more_time(self) -> None:
-        if (game := self.playing()) is not None:
-            game.extend_timer(60)
-
-    def undo(self) -> None:
-        if (game := self.playing()) is not None:
-            game.undo()
-            self.sync_game()
 
     # -- events --------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -298,6 +312,19 @@ class App(Desk):
         if self.deck_changed(now):
             self.reload_deck()
 
+    def wait_ms(self) -> int:
+        """How long the loop may sleep: forever (0) when nothing moves."""
+        waits = []
+        if any(s.animating() for s in self.scenes):
+            waits.append(ANIMATION_MS)
+        if self.game is not None and self.game.timer.running:
+            waits.append(int(self.game.timer.until_next_tick() * 1000) + 1)
+        if self.toast_text:
+            waits.append(max(1, int((self.toast_until - self.clock()) * 1000) + 1))
+        if self.watcher is not None:
+            waits.append(250)
+        return max(1, min(waits)) if waits else 0
+
     # -- the teams' phones --------------------------------------------------------------------------------
     def sync_phones(self) -> None:
         """Record the answers the phones sent (as if the facilitator had chosen them), publish the screen
@@ -317,32 +344,6 @@ class App(Desk):
             self.pop()
         elif self.phones is not None and not self.top.overlay:
             self.push(PhonesOverlay(self))
-
-    def wait_ms(self) -> int:
-        """How long the loop may sleep: forever (0) when nothing moves."""
-        waits = []
-        if any(s.animating() for s in self.scenes):
-            waits.append(ANIMATION_MS)
-        if self.game is not None and self.game.timer.running:
-            waits.append(int(self.game.timer.until_next_tick() * 1000) + 1)
-        if self.toast_text:
-            waits.append(max(1, int((self.toast_until - self.clock()) * 1000) + 1))
-        if self.watcher is not None:
-            waits.append(250)
-        return max(1, min(waits)) if waits else 0
-
-    def reload_deck(self) -> None:
-        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
-        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
-        if not self.reload():
-            if error is not None and self.deck is None:
-                self.problems = error.problems = self.watch_problems
-        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
-            top_overlays = self.scenes[1:]
-            self.show_game()
-            self.scenes += top_overlays
-        elif self.game is None and error is not None:
-            self.go_start()
 
     # -- drawing -------------------------------------------------------------------------------------------
     def render(self) -> None:
