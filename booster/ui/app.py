@@ -335,6 +335,8 @@ class App(Desk):
         if self.phones.sync(game):
             self.sync_game()
             self.dirty = True
+        if self.phones.recounted():  # a phone joined or left: the team rows count them
+            self.dirty = True
         if game is not None and self._phones_shown is not game:
             self._phones_shown = game
             self.toggle_phones()
