@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from booster.engine.events import ExperienceDealt
 from booster.engine.game import (
     ADVANCE,
     CLOSE,
@@ -207,9 +208,10 @@ class GameController:
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
-        for _i, e in self.match.events():
-            if e.kind == "experience" and e.team == team and e.card == card:
-                return e.echo_of
+        for _i, event in self.match.events():
+            match event:
+                case ExperienceDealt(team=seat, card=dealt, echo_of=echo_of) if seat == team and dealt == card:
+                    return echo_of
         return None
 
     # -- acting --------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import pygame
 from ui_drive import DEMO, MINI, click, key, new_app, touch, type_text
 
 from booster import paths
+from booster.engine import events as ev
 from booster.table import saves
 from booster.ui.theme import team_token
 
@@ -18,7 +19,7 @@ def check_end(app) -> None:
     assert app.top.name == "debrief"
     totals = [[0] * len(s.rules.pillars) for _ in s.state.teams]
     for _i, e in s.match.events():
-        if e.kind == "scored":
+        if isinstance(e, ev.Scored):
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
     assert [list(t.scores) for t in s.state.teams] == totals
     saved = saves.load(s.autosave_path)

@@ -17,6 +17,7 @@ tools chosen go into the save with the round: a resume after a kill comes back t
 
 from __future__ import annotations
 
+import abc
 import math
 from collections import Counter
 from functools import partial
@@ -399,11 +400,6 @@ class RoundScene(Scene):
             return ()
         return tuple(o for o in offers[0] if all(o in other for other in offers[1:]))
 
-    def _split_draw(self) -> bool:
-        """Whether challenges (not only follow-ups) differ: no card fitted every team's project."""
-        challenges = {c for s in self.game.answering() if (c := self.game.round_card(s)) is not None}
-        return len({c for c in challenges if self.deck.cards[c].kind != "follow-up"}) > 1
-
     def why(self, seat: int) -> str:
         card = self.game.round_card(seat)
         name = common.team_name(self.app, seat)
@@ -492,8 +488,9 @@ class _TeamsTogether(OneStepScene):
             return True
         return super().key(event)
 
+    @abc.abstractmethod
     def detail(self, seat: int) -> None:
-        raise NotImplementedError
+        """Open the team `seat`'s own whole screen."""
 
 
 class RevealScene(_TeamsTogether):

@@ -213,7 +213,7 @@ class SetupScene(Scene):
         self.names[self.editing] = name[:MAX_NAME]
 
     # -- drawing ------------------------------------------------------------------------------------------
-    def stepper(self, p: Painter, name: str, label: str, box, value_w: float = 0) -> None:
+    def stepper(self, p: Painter, name: str, label: str, box) -> None:
         x, y, w, h = box
         focused = self.focused(name)
         p.panel(box, theme.PANEL, theme.FOCUS if focused else theme.LINE, 8 if focused else 3, 16)
