@@ -134,6 +134,23 @@ def test_the_room_meets_one_card_and_it_closes_only_when_every_team_has_answered
     assert match.undo_decision().state.round.answers == match.states[-2].round.answers
 
 
+def test_once_every_team_has_answered_no_team_is_to_play_until_the_close(mini):
+    """A round every team has answered waits for its close: no team acts, and an answer naming no team is
+    refused as such (it once went to seat -1, which reads the last team)."""
+    match = open_round(mini)
+    assert match.state.to_play == 0
+    option = mini.offered_options(match.state)[0].id
+    match, _ = match.play(Action("choose", option, team=0))
+    match, _ = match.play(Action("choose", option, team=2))
+    assert match.state.to_play == 1
+    match, _ = match.play(Action("choose", option, team=1))
+    assert match.state.to_play is None and mini.legal_actions(match.state) == (CLOSE,)
+    with pytest.raises(IllegalAction, match="every team has answered"):
+        mini.apply(match.state, Action("choose", option))
+    match, _ = match.play(CLOSE)
+    assert match.state.round is None and match.state.to_play is None  # the room advances together
+
+
 def test_a_team_answers_only_its_own_card_with_a_legal_response(mini):
     match = open_round(mini)
     with pytest.raises(IllegalAction, match="no team 9"):

@@ -314,7 +314,7 @@ class TurnRoom(_TableRoom):
             )
             helpful = match.game.helpful_tools(state)
         tools = _tools(deck, lang, state, team, helpful)
-        turn = state.turn if state.phase == "play" else None
+        turn = state.to_play if state.phase == "play" else None
         recorded = _last_answer(deck, lang, match, team) if phase is not TeamPhase.OPEN else None
         return TeamView(team, phase, card, answers, tools, recorded, turn)
 
