@@ -138,6 +138,26 @@ class Recorded:
 
 
 @frozen
+class Shown:
+    """What a team's reveal tool showed it: the effect each of its answers would have now (a response, with
+    the tool played with it if any), pillar by pillar. Only that team's phones ever get it."""
+
+    tool: str
+    tool_title: str
+    effects: tuple[tuple[Answer, tuple[tuple[str, int], ...]], ...]  # (answer, ((pillar's name, change), ...))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tool": self.tool,
+            "tool_title": self.tool_title,
+            "effects": [
+                {"option": a.option, "tool": a.tool, "effect": [{"pillar": p, "value": v} for p, v in effect]}
+                for a, effect in self.effects
+            ],
+        }
+
+
+@frozen
 class TeamView:
     """Everything one team's phones show: two phones of one team get the same view."""
 
@@ -152,10 +172,13 @@ class TeamView:
     recorded: Recorded | None
     turn: int | None  # turn play: the team whose turn it is; None when all teams play at once
     writing: Writing | None = None  # the transfer step the team writes now (phase WRITING)
+    # The effects the team's reveal tool showed it on its open card: this team's view only, never another's.
+    shown: Shown | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "writing": self.writing.to_json() if self.writing else None,
+            "shown": self.shown.to_json() if self.shown else None,
             "team": self.team,
             "phase": self.phase.value,
             "card": self.card.to_json() if self.card else None,
@@ -316,7 +339,8 @@ class TurnRoom(_TableRoom):
         tools = _tools(deck, lang, state, team, helpful)
         turn = state.turn if state.phase == "play" else None
         recorded = _last_answer(deck, lang, match, team) if phase is not TeamPhase.OPEN else None
-        return TeamView(team, phase, card, answers, tools, recorded, turn)
+        shown = _shown(deck, lang, match, state, answers) if phase is TeamPhase.OPEN else None
+        return TeamView(team, phase, card, answers, tools, recorded, turn, shown=shown)
 
 
 class RoundRoom(_TableRoom):
@@ -367,6 +391,8 @@ class RoundRoom(_TableRoom):
             recorded = _revealed_answer(deck, lang, match, team)
         else:  # the open round's answer, none before the team answers or once it is withdrawn
             recorded = _recorded(deck, lang, card, given) if given is not None else None
+        # What its reveal tool showed, while its card is open (answered or not: it may still change its answer).
+        shown = _shown(deck, lang, match, match.game.seat_view(state, team), answers) if card is not None else None
         return TeamView(
             team,
             phase,
@@ -375,6 +401,7 @@ class RoundRoom(_TableRoom):
             _tools(deck, lang, state, team, helpful),
             recorded,
             None,
+            shown=shown,
         )
 
 
@@ -395,6 +422,20 @@ def _tools(deck: Deck, lang: str, state: State, team: int, helpful: set[str] | t
         )
         for t in dict.fromkeys(holder.tools)
     )
+
+
+def _shown(deck: Deck, lang: str, match: Match, seen: State, answers: tuple[Answer, ...]) -> Shown | None:
+    """What the reveal tool played on the card pending in `seen` (a team's view of it) shows that team: the
+    effect of each of its legal answers; None if it played none."""
+    if seen.revealed is None or seen.pending is None:
+        return None
+    pillars = [deck.text(lang, "pillars", pid, "name", default=pid) for pid in deck.rules.pillar_ids]
+    effects = tuple(
+        (a, tuple((name, v) for name, v in zip(pillars, match.game.preview(seen, a.option, a.tool), strict=False) if v))
+        for a in answers
+    )
+    tool = seen.revealed
+    return Shown(tool, deck.text(lang, "cards", tool, "title", default=tool), effects)
 
 
 def _card_view(deck: Deck, lang: str, card_id: str) -> CardView:

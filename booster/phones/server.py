@@ -116,6 +116,7 @@ PAGE_STRINGS = (
     "not_recorded",
     "laptop_unreachable",
     "phone_offline",
+    "revealed",
 )
 
 STATIC = {
@@ -692,7 +693,11 @@ class PhoneServer:
 
 
 # The projector's strings the page shows too: one sentence for "how many have answered" on both.
-SHARED_STRINGS = {"answered_count": "round.count", "answered_count_one": "round.count_one"}
+SHARED_STRINGS = {
+    "answered_count": "round.count",
+    "answered_count_one": "round.count_one",
+    "no_effect": "card.no_effect",
+}
 
 
 def page_strings(t: Strings) -> dict[str, str]:

@@ -273,6 +273,9 @@ function drawCard(view) {
   $("card-text").textContent = card.text;
   const open = view.phase === "open" || view.phase === "answered";  // all at once, an answer may change
   $("answer").hidden = !open;
+  // A reveal tool the team played: the server sends what it showed to this team's phones only.
+  $("shown").hidden = !(open && view.shown);
+  if (open && view.shown) $("shown").textContent = t("revealed", { tool: view.shown.tool_title });
   if (!open) return;
   if (!S.selected || S.selected.card !== card.id) S.selected = { card: card.id, option: null, tool: null };
   const legal = new Set(view.answers.map((a) => a.option));
@@ -280,6 +283,7 @@ function drawCard(view) {
   const fieldset = $("options");
   fieldset.replaceChildren($("answers-legend"), ...options.map((o, i) =>
     choice("option", o.id, (i + 1) + ". ", o.text, S.selected.option === o.id)));
+  updateEffects();
   const tools = [...new Set(view.answers.filter((a) => a.tool).map((a) => a.tool))];
   const toolFieldset = $("tool-choice");
   toolFieldset.hidden = tools.length === 0;
@@ -297,6 +301,7 @@ function choice(name, value, number, text, checked) {
   input.addEventListener("change", () => {
     S.selected[name] = value || null;
     updateConfirm();
+    updateEffects();  // a tool played with the answer may change what each response does
   });
   const words = document.createElement("span");
   if (number) {
@@ -307,6 +312,32 @@ function choice(name, value, number, text, checked) {
   words.append(document.createTextNode(text));
   label.append(input, words);
   return label;
+}
+
+function effectWords(effect) {
+  // "+1 Ecology, –2 Social" as the projector says it (a true minus sign, not a hyphen).
+  if (!effect.length) return t("no_effect");
+  return effect.map((e) => (e.value > 0 ? "+" + e.value : "\u2013" + -e.value) + " " + e.pillar).join(", ");
+}
+
+function updateEffects() {
+  // Under each response, the effect the team's reveal tool showed, with the tool now chosen to play with it.
+  const shown = S.data && S.data.view.shown;
+  for (const input of document.querySelectorAll("#options input")) {
+    const words = input.nextElementSibling;
+    let line = words.querySelector(".effect");
+    if (!shown) { if (line) line.remove(); continue; }
+    const tool = S.selected.tool || null;
+    const found = shown.effects.find((e) => e.option === input.value && e.tool === tool)
+      || shown.effects.find((e) => e.option === input.value && e.tool === null);
+    if (!found) { if (line) line.remove(); continue; }
+    if (!line) {
+      line = document.createElement("span");
+      line.className = "effect";
+      words.append(line);
+    }
+    line.textContent = effectWords(found.effect);
+  }
 }
 
 function updateConfirm() {
