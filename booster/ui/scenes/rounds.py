@@ -426,7 +426,7 @@ class RoundScene(Scene):
             p.text(said, (200, 350, 1520, 360), BODY, align="center")
             label = t("round.private_show", team=team)
             common.go_on_button(p, app, (560, 740, 800, 110), label, self.show_private, "show", size=BODY)
-            p.button((760, 880, 400, 76), t("round.private_back"), self.end_private, size=SMALL, name="back")
+            p.button((610, 880, 700, 76), t("round.private_back"), self.end_private, size=SMALL, name="back")
             p.text(t("round.private_keys"), (40, 980, 1840, 70), SMALL, align="center", colour=theme.MUTED)
             return
         p.text(t("round.private_shown", team=team), (40, 18, 1840, 80), LARGE, bold=True, valign="middle")
