@@ -65,7 +65,9 @@ def test_the_team_keeps_its_effects_while_it_answers_and_changes_its_answer_unti
         assert published(table)[(seat, "en")]["shown"] == shown
     for other in range(3):
         if other != seat:
-            choices = [a for a in table.match.game.team_actions(table.match.state, other) if a.kind == ActionKind.CHOOSE]
+            choices = [
+                a for a in table.match.game.team_actions(table.match.state, other) if a.kind == ActionKind.CHOOSE
+            ]
             assert table.decide(choices[0])
     assert table.decide(CLOSE)  # the round is over: its card and what the tool showed go with it
     assert all(v["shown"] is None for v in published(table).values())

@@ -5,6 +5,9 @@ clicks only, as a facilitator with a clicker would."""
 
 from __future__ import annotations
 
+import json
+import urllib.request
+
 import pygame
 import pytest
 from test_layout import check
@@ -137,3 +140,48 @@ def test_the_private_reveals_screens_fit_in_french_and_english(lang, size, tmp_p
         pygame.image.save(app.surface, str(tmp_path / f"private-{step}-{lang}-{size[0]}.png"))
         key(app, pygame.K_PAGEDOWN)
     assert not bad, "\n".join(bad[:20])
+
+
+def ask(app, path: str, body: dict | None = None, token: str = "") -> dict:
+    """A phone's request to the window's phone server (served on the loopback by the tests' conftest)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(app.phones.url.rstrip("/") + path, data=data, headers={"X-Token": token})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return json.loads(response.read())
+
+
+def test_a_team_a_phone_follows_reads_its_reveal_there_and_the_room_reads_only_that_it_used_it():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    app.set_phones(True)
+    seat = to_a_reveal(app)
+    game, t = app.game, app.t
+    other = next(s for s in game.answering() if s != seat)
+    mine = ask(app, "/api/join", {"code": app.phones.code, "team": seat})["token"]
+    theirs = ask(app, "/api/join", {"code": app.phones.code, "team": other})["token"]
+    tool = game.reveal_tools(seat)[0]
+    team, title = game.state.teams[seat].name, app.deck_text("cards", tool, "title")
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_r)
+    key(app, pygame.K_r)
+    assert game.revealed(seat) == tool and app.top.private is None  # no look-away screen: the phone has it
+    texts = said(app)
+    assert t("round.used_tool", team=team, tool=title) in texts
+    assert t("round.used_on_phones", team=team) in texts
+    assert not effect_lines(app, texts) and t("round.revealed_by", team=team, tool=title) not in texts
+    assert ask(app, "/api/view?since=", token=mine)["view"]["shown"]["tool"] == tool
+    assert ask(app, "/api/view?since=", token=theirs)["view"]["shown"] is None
+    key(app, pygame.K_r)  # the team's phone went flat: R still shows it the effects, behind the same screen
+    assert app.top.private == seat
+    assert not any(t("round.private_no_phone", team=team) in x for x in said(app))  # a phone follows it
+
+
+def test_with_phones_on_a_team_without_one_is_told_why_the_screen_shows_its_effects():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    app.set_phones(True)
+    seat = to_a_reveal(app, 3)
+    team = app.game.state.teams[seat].name
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_r)
+    key(app, pygame.K_r)
+    assert app.top.private == seat
+    assert any(x.startswith(app.t("round.private_no_phone", team=team)) for x in said(app))

@@ -421,7 +421,7 @@ class RoundScene(Scene):
             common.token(p, app, seat, (960, 150), 48)
             p.text(t("round.private_title", team=team), (40, 220, 1840, 110), LARGE, bold=True, align="center")
             said = t("round.private_body", team=team, tool=tool)
-            if app.phones is not None:  # phones are on, and none follows this team: say why it is on screen
+            if app.phones is not None and not self.followed(seat):  # phones are on, none is this team's: say so
                 said = f"{t('round.private_no_phone', team=team)} {said}"
             p.text(said, (200, 350, 1520, 360), BODY, align="center")
             label = t("round.private_show", team=team)
