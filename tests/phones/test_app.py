@@ -15,13 +15,13 @@ from typing import Any
 
 import pygame
 import pytest
-from phone_room import TEAMS
+from phone_room import TEAMS, to_a_reveal
 
 from booster import paths
 from booster.engine.game import Action
 from booster.phones.service import Phones
 from booster.table import saves
-from booster.table.views import BoardView
+from booster.table.views import BoardView, RoundView
 from booster.ui.app import App, Options
 from booster.ui.scenes.phones import PhonesOverlay
 
@@ -289,5 +289,40 @@ def test_all_at_once_the_round_rows_count_each_teams_phones():
         app.text.records = []
         app.render()
         assert {d.text for d in app.text.records} >= {"0", "2"}  # the first team's row: no phone; the second's: two
+    finally:
+        phones.stop()
+
+
+def test_all_at_once_a_reveal_played_from_a_phone_tells_the_room_only_that_the_team_used_it():
+    app, phones = _app_with_phones()
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "all-at-once")
+        app.process()
+        app.pop()  # the join panel
+        game = app.game
+        assert game is not None
+        seat, tool = to_a_reveal(game)  # the facilitator's answers and reveals, through the same controller
+        while not isinstance(game.view(), RoundView):
+            game.dismiss()
+        app.sync_game()
+        app.process()
+        assert app.top.name == "round"
+        app.top.picked = 1 - seat  # the facilitator is entering the other team's answer
+        card = game.round_card(seat)
+
+        def phone() -> tuple[int, Any]:
+            _, joined = call(phones.url, "/api/join", {"code": phones.code, "team": seat})
+            return call(phones.url, "/api/reveal", {"team": seat, "card": card, "tool": tool}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200 and verdict["revealed"] == tool, verdict
+        assert game.revealed(seat) == tool and saves.load(game.autosave_path).log[-1].kind == "reveal"
+        title = app.deck_text("cards", tool, "title")
+        assert app.toast_text == app.t("round.used_tool", team=TEAMS[seat], tool=title)
+        app.text.records = []
+        app.render()
+        drawn = [d.text for d in app.text.records]
+        assert app.top.private is None and app.top.picked == 1 - seat  # no look-away screen: the phone has them
+        assert not [line for text in drawn for line in text.split("\n") if line[:3] in ("1: ", "2: ", "3: ")]
     finally:
         phones.stop()

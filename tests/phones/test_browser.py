@@ -337,3 +337,24 @@ def test_all_at_once_a_reveal_shows_on_its_teams_phone_only_and_stays_after_a_re
         mine.wait("return document.getElementById('shown').hidden", timeout=30)
     finally:
         room.close()
+
+
+def test_all_at_once_a_team_plays_its_reveal_tool_from_its_phone_with_a_second_tap(core_deck, phone, tmp_path):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        seat, tool = room.loop.call(to_a_reveal)
+        mine = phone("fr")
+        join(mine, room, room.code, seat)
+        title = core_deck.text("fr", "cards", tool, "title")
+        assert title in mine.wait_text("#reveal button", "Jouer")
+        mine.run("document.getElementById('reveal').scrollIntoView();")
+        mine.screenshot(tmp_path / "phone-reveal-fr.png")
+        mine.tap(f"#reveal button[data-tool='{tool}']")  # the first tap only says the tool is then used up
+        assert "Touchez encore" in mine.text("#reveal button")
+        assert not [kind for _, kind, _, _ in room.log() if kind == "reveal"]
+        mine.tap(f"#reveal button[data-tool='{tool}']")
+        mine.wait_text("#shown", title)
+        assert not mine.visible("#reveal")  # played: nothing left to reveal on this card
+        assert [(team, kind, t) for team, kind, _, t in room.log() if kind == "reveal"] == [(seat, "reveal", tool)]
+    finally:
+        room.close()

@@ -13,7 +13,7 @@ from phone_room import Room, to_a_reveal
 
 from booster.engine.game import CLOSE, Action, ActionKind, Setup
 from booster.phones.bridge import Bridge
-from booster.phones.room import room_for
+from booster.phones.room import Refusal, Reveal, room_for
 
 NAMES = ("Blue", "Green", "Orange", "Red", "Teal", "Violet")
 
@@ -108,5 +108,46 @@ def test_over_http_only_the_revealing_teams_phones_get_the_effects_even_after_a_
                 assert data["view"]["shown"] is None and '"effect"' not in json.dumps(data)
         again = room.join(seat)  # a phone that lost its token joins its team again: the effects are still there
         assert room.view(again)["view"]["shown"]["tool"] == tool
+    finally:
+        room.close()
+
+
+def test_a_team_plays_its_reveal_tool_from_its_phone_once_and_only_on_its_own_open_card(core_deck):
+    table = Headless(core_deck, Setup(NAMES[:3], 4, mode="all-at-once"))
+    seat, tool = to_a_reveal(table)
+    room = room_for(table)
+    card = table.match.state.round.cards[seat]
+    assert room.snapshot(seat, "en").reveals == (tool,)
+    other = next((t for t in table.match.state.teams[seat].tools if t != tool), "not-a-tool")
+    assert room.reveal(seat, Reveal("another-card", tool)) is Refusal.CLOSED
+    assert room.reveal(seat, Reveal(card, other)) is Refusal.NOT_LEGAL
+    assert table.match.state.round.revealed[seat] is None  # refused: nothing played, nothing spent
+    assert room.reveal(seat, Reveal(card, tool)) is None
+    assert table.match.state.round.revealed[seat] == tool and tool in table.match.state.teams[seat].spent
+    assert room.reveal(seat, Reveal(card, tool)) is Refusal.NOT_LEGAL  # once: the card is revealed, the tool spent
+    mine = room.snapshot(seat, "en")
+    assert mine.reveals == () and mine.shown is not None and mine.shown.tool == tool
+    assert all(room.snapshot(t, "en").shown is None for t in range(3) if t != seat)
+
+
+def test_over_http_a_phone_reveals_for_its_own_team_only(core_deck):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        seat, tool = room.loop.call(to_a_reveal)
+        mine, theirs = room.join(seat), room.join(1 - seat)
+        card = room.view(mine)["view"]["card"]["id"]
+        assert room.view(mine)["view"]["reveals"] == [tool]
+        body = {"team": seat, "card": card, "tool": tool}
+        assert room.request("/api/reveal", body, token=theirs) == (403, {"error": "wrong_team"})
+        room.loop.call(lambda table: setattr(room.loop.bridge, "paused", True))
+        assert room.request("/api/reveal", body, token=mine) == (409, {"error": "paused"})
+        room.loop.call(lambda table: setattr(room.loop.bridge, "paused", False))
+        status, data = room.request("/api/reveal", body, token=mine)
+        assert status == 200 and data["revealed"] == tool
+        assert [(team, kind, t) for team, kind, _, t in room.log() if kind == "reveal"] == [(seat, "reveal", tool)]
+        assert room.view(mine)["view"]["shown"]["tool"] == tool
+        status, data = room.request("/api/view?since=", token=theirs)
+        assert data["view"]["shown"] is None and '"effect"' not in json.dumps(data)
+        assert room.request("/api/reveal", body, token=mine) == (409, {"error": "not_legal"})  # spent
     finally:
         room.close()

@@ -6,7 +6,7 @@
 
 const $ = (id) => document.getElementById(id);
 const S = { strings: {}, languages: [], lang: "", code: "", team: null, token: null, teams: [], version: "",
-            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0,
+            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0, arming: null,
             kept: null };  // an answer tapped while the laptop could not be reached: sent when it is back
 
 function t(key, fill) {
@@ -222,6 +222,7 @@ function render(data) {
                                 { n: data.answered, total: data.answering });
   drawWriting(view);
   drawCard(view);
+  drawReveal(view);
   drawTools(view);
 }
 
@@ -344,6 +345,40 @@ function updateConfirm() {
   const card = S.data && S.data.view.card;
   const index = card ? card.options.findIndex((o) => o.id === S.selected.option) : -1;
   $("confirm").textContent = index >= 0 ? t("confirm_option", { n: index + 1 }) : t("confirm");
+}
+
+function drawReveal(view) {
+  // The team's tools that reveal its card, before it answers: a first tap says the tool is then used up, a
+  // second plays it; what it shows comes back in this team's view only.
+  const box = $("reveal");
+  const open = view.card && (view.phase === "open" || view.phase === "answered");
+  const tools = open && !view.shown ? view.reveals || [] : [];
+  box.hidden = tools.length === 0;
+  if (!tools.includes(S.arming)) S.arming = null;
+  const names = Object.fromEntries(view.tools.map((x) => [x.id, x.title]));
+  box.replaceChildren(...tools.map((id) => {
+    const button = document.createElement("button");
+    button.type = "button"; button.className = "secondary"; button.dataset.tool = id;
+    button.textContent = t(S.arming === id ? "reveal_confirm" : "reveal_play", { tool: names[id] || id });
+    button.addEventListener("click", () => tapReveal(id));
+    return button;
+  }));
+}
+
+async function tapReveal(id) {
+  const view = S.data && S.data.view;
+  if (!view || !view.card) return;
+  if (S.arming !== id) { S.arming = id; drawReveal(view); return; }
+  S.arming = null;
+  problem("");
+  try {
+    const { status, data } = await api("POST", "/api/reveal", { team: S.team, card: view.card.id, tool: id });
+    if (status === 401) { await rejoin(); return; }
+    if (status !== 200 && status !== 202) problem(refused(data.error));
+  } catch (e) {
+    connection(false);  // nothing was played: the team taps again when the laptop is back
+  }
+  drawReveal(S.data.view);
 }
 
 function drawTools(view) {

@@ -63,11 +63,32 @@ class RoundScene(Scene):
         # whether it shows the effects now, to that team only.
         self.private: int | None = None
         self.showing = False
+        self.reveals = self.revealed_now()  # the reveal tools played so far, per team (to tell the room of new ones)
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
         # and the tools chosen stay.
-        return view == self.view
+        if view != self.view:
+            return False
+        self.say_reveals()
+        return True
+
+    def revealed_now(self) -> tuple[str | None, ...]:
+        rnd = self.game.state.round
+        return rnd.revealed if rnd is not None else ()
+
+    def say_reveals(self) -> None:
+        """A team played its reveal tool from its phone: the room reads that it used it, and nothing more (a
+        reveal from the team's picked row says so in place of the rows)."""
+        now = self.revealed_now()
+        for seat, tool in enumerate(now):
+            before = self.reveals[seat] if seat < len(self.reveals) else None
+            if tool is not None and before is None and seat != self.picked:
+                team = common.team_name(self.app, seat)
+                self.app.toast(
+                    self.t("round.used_tool", team=team, tool=self.app.deck_text("cards", tool, "title") or tool)
+                )
+        self.reveals = now
 
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, seat: int | None) -> None:
