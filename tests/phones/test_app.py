@@ -326,3 +326,40 @@ def test_all_at_once_a_reveal_played_from_a_phone_tells_the_room_only_that_the_t
         assert not [line for text in drawn for line in text.split("\n") if line[:3] in ("1: ", "2: ", "3: ")]
     finally:
         phones.stop()
+
+
+def test_in_turn_a_reveal_from_the_phone_shows_on_the_projector_as_the_key_would():
+    app, phones = _app_with_phones()
+    try:
+        app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, "in-turn")
+        app.process()
+        app.pop()  # the join panel
+        game = app.game
+        assert game is not None
+        for _ in range(400):  # play on (the first legal action) until the team in turn can reveal its card
+            legal = game.rules.legal_actions(game.state)
+            reveal = next((a for a in legal if a.kind == "reveal"), None)
+            if reveal is not None:
+                break
+            game.decide(legal[0]) if legal else game.dismiss()
+        assert reveal is not None and reveal.tool is not None
+        while game.queue:
+            game.dismiss()
+        app.sync_game()
+        app.process()
+        assert app.top.name == "card" and game.state.revealed is None
+        turn, card = game.state.turn, game.state.pending
+
+        def phone() -> tuple[int, Any]:
+            _, joined = call(phones.url, "/api/join", {"code": phones.code, "team": turn})
+            return call(phones.url, "/api/reveal", {"team": turn, "card": card, "tool": reveal.tool}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200, verdict
+        assert game.state.revealed == reveal.tool and app.top.name == "card"
+        app.text.records = []
+        app.render()
+        title = app.deck_text("cards", reveal.tool, "title")
+        assert app.t("card.revealed", tool=title) in [d.text for d in app.text.records]  # as R would show it
+    finally:
+        phones.stop()
