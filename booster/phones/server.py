@@ -648,15 +648,11 @@ class PhoneServer:
         return _json(view_json(published, team, _language(request, published.languages)))
 
     async def _answer(self, request: web.Request) -> web.Response:
-        team = self._team_of(request)
-        if team is None:
-            return _error(401, "expired")
-        body = await _body(request, self.limits.idle_seconds)
-        if body is None:
-            return _error(400, "refused")
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
         card, option, tool = body.get("card"), body.get("option"), body.get("tool")
-        if body.get("team") != team:
-            return _error(403, Refusal.WRONG_TEAM.value)
         if not (_is_id(card) and _is_id(option) and (tool is None or _is_id(tool))):
             return _error(400, Refusal.NOT_LEGAL.value)
         answer = Answer(card, option, tool)
@@ -664,18 +660,27 @@ class PhoneServer:
 
     async def _reveal(self, request: web.Request) -> web.Response:
         """A team plays a tool that reveals its card, from its phone: the effects come in its own view."""
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
+        card, tool = body.get("card"), body.get("tool")
+        if not (_is_id(card) and _is_id(tool)):
+            return _error(400, Refusal.NOT_LEGAL.value)
+        return await self._to_open_card(team, Reveal(card, tool), lambda: {"revealed": tool})
+
+    async def _sender(self, request: web.Request) -> tuple[int, dict[str, Any]] | web.Response:
+        """The team of a phone that sends something, and its JSON body; or the refusal to answer with (the
+        phone is unknown, the body is not a JSON object, or it names another team than the phone's)."""
         team = self._team_of(request)
         if team is None:
             return _error(401, "expired")
         body = await _body(request, self.limits.idle_seconds)
         if body is None:
             return _error(400, "refused")
-        card, tool = body.get("card"), body.get("tool")
         if body.get("team") != team:
             return _error(403, Refusal.WRONG_TEAM.value)
-        if not (_is_id(card) and _is_id(tool)):
-            return _error(400, Refusal.NOT_LEGAL.value)
-        return await self._to_open_card(team, Reveal(card, tool), lambda: {"revealed": tool})
+        return team, body
 
     async def _to_open_card(self, team: int, sent: Answer | Reveal, done: Callable[[], dict[str, Any]]) -> web.Response:
         """Hand what a team did on its open card to the game, and say its verdict."""
@@ -702,15 +707,11 @@ class PhoneServer:
 
     async def _transfer(self, request: web.Request) -> web.Response:
         """A team's own answer, for its project, at the transfer step on the laptop's screen: plain text."""
-        team = self._team_of(request)
-        if team is None:
-            return _error(401, "expired")
-        body = await _body(request, self.limits.idle_seconds)
-        if body is None:
-            return _error(400, "refused")
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
         stage, text = body.get("stage"), body.get("text")
-        if body.get("team") != team:
-            return _error(403, Refusal.WRONG_TEAM.value)
         if not (_is_id(stage) and isinstance(text, str) and len(text) <= MAX_TEXT):
             return _error(400, Refusal.NOT_LEGAL.value)
         return await self._verdict(team, Note(stage, clean(text)), lambda: {"written": clean(text)})
