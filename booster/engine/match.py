@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from booster.engine.events import Event
 from booster.engine.game import (
     Action,
     ActionKind,
     Echo,
-    Event,
     Game,
     IllegalAction,
     Mode,

@@ -136,6 +136,10 @@ class Bridge:
         self._wake()
         return verdict
 
+    def wake(self) -> None:
+        """Wake the game loop without an answer (a phone joined or left: the projector counts the phones)."""
+        self._wake()
+
     def listen(self, listener: Callable[[], None]) -> None:
         """Call `listener` (on the game's thread: it must only hand over) after every publication."""
         with self._lock:

@@ -580,12 +580,14 @@ class PhoneServer:
                     return _error(429, "too_many")
                 del self._tokens[oldest]
             self._tokens[token] = _Joined(team, self.bridge.current().teams, now, peer)
+        self.bridge.wake()  # the projector's rows count the team's phones
         return _json({"token": token, "team": team})
 
     async def _leave(self, request: web.Request) -> web.Response:
         """The phone leaves its team: its token no longer answers for it, and it needs the room code again."""
         with self._tokens_lock:
             self._tokens.pop(request.headers.get("X-Token", ""), None)
+        self.bridge.wake()
         return _json({"left": True})
 
     def phones(self, team: int) -> int:
