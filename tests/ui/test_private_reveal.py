@@ -11,6 +11,7 @@ import urllib.request
 import pygame
 import pytest
 from test_layout import check
+from test_room_flow import kill_and_resume
 from test_room_mode import answer_by_keys, start_all_at_once
 from ui_drive import click, key, new_app
 
@@ -111,6 +112,23 @@ def test_the_look_away_screen_takes_every_key_but_the_blackout_and_shows_nothing
     key(app, pygame.K_LEFT)
     key(app, pygame.K_BACKSPACE)  # no row picked: the app's undo takes the reveal back
     assert game.revealed(seat) is None
+
+
+def test_a_laptop_killed_while_a_team_reads_its_effects_resumes_with_them_hidden():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    seat = to_a_reveal(app, 4)
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_r)
+    key(app, pygame.K_r)
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.showing and effect_lines(app, said(app))
+    again = kill_and_resume(app)
+    assert again.top.name == "round" and again.top.private is None and again.game.revealed(seat) is not None
+    assert not effect_lines(again, said(again))  # back on the round: the team's row, never its effects
+    if again.top.picked != seat:  # the row picked comes back with the save; pick it if it did not
+        key(again, pygame.K_1 + seat)
+    key(again, pygame.K_r)  # R on its row: the look-away screen again, for the team to read them
+    assert again.top.private == seat and not again.top.showing
 
 
 def test_an_undo_of_the_reveal_takes_the_look_away_screen_with_it():
