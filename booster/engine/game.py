@@ -771,7 +771,9 @@ class Game:
         kind = action.kind
         if kind == ActionKind.CLOSE:
             return self._close(state, rnd)
-        seat = state.turn if action.team < 0 else action.team
+        seat = rnd.waiting() if action.team < 0 else action.team
+        if seat is None:
+            raise IllegalAction(self._why_not(state, action))
         if not 0 <= seat < len(state.teams):
             raise IllegalAction(f"there is no team {action.team + 1} in this game")
         card = rnd.cards[seat]

@@ -185,7 +185,7 @@ class GameController:
             return RoundView(state.round.cards)
         if state.pending:
             return ChallengeView(state.pending, state.turn)
-        return BoardView(state.turn)
+        return BoardView(state.to_play)
 
     def shown_stage(self) -> int:
         """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
