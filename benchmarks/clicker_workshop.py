@@ -246,7 +246,7 @@ class Room:
         """With phones on, a game that opens shows the phones' join panel: Esc closes it (once it is up)."""
         if self.port is None:
             return
-        end = time.time() + 8
+        end = time.time() + 30  # a loaded machine may take this long to open the game
         while time.time() < end and not self.shot().overlaid():
             time.sleep(0.2)
         self.press("Escape", screen=count)
