@@ -51,7 +51,7 @@ from booster.deck.loader import load_deck  # noqa: E402
 from booster.table import saves  # noqa: E402
 from booster.table import views as V  # noqa: E402
 from booster.table.controller import GameController  # noqa: E402
-from booster.text.style import BG  # noqa: E402
+from booster.text.style import BG, PANEL  # noqa: E402
 from booster.ui.frame import Layout  # noqa: E402
 
 MODE_AT = 1  # the set-up's controls a clicker's PageUp goes on through: the mode is the next after the count
@@ -93,9 +93,10 @@ class Shot:
                 rgb += bytes((value & m) >> ((m & -m).bit_length() - 1) for m in self.masks)
         pygame.image.save(pygame.image.frombuffer(bytes(rgb), (self.width, self.height), "RGB"), str(path))
 
-    def overlaid(self) -> bool:
-        """An overlay (the phones' join panel) dims the screen: the left margin is not the paper colour."""
-        return self.colour(12, 600) != BG
+    def join_panel(self) -> bool:
+        """The phones' join panel is up: an overlay dims the left margin (not the paper colour any more), and
+        the panel's white is where the start screen and the menu have none."""
+        return self.colour(12, 600) != BG and self.colour(200, 100) == PANEL
 
 
 class Phones:
@@ -247,7 +248,7 @@ class Room:
         if self.port is None:
             return
         end = time.time() + 30  # a loaded machine may take this long to open the game
-        while time.time() < end and not self.shot().overlaid():
+        while time.time() < end and not self.shot().join_panel():
             time.sleep(0.2)
         self.press("Escape", screen=count)
         time.sleep(0.3)
