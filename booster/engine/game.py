@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import add
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, NoReturn, TypeVar
 
 from booster.engine import powers, rng
 from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
@@ -88,7 +88,19 @@ class Answered(NamedTuple):
     choices: tuple[Action, ...]  # one per option, without tools
     conditional: bool  # some option has requires, excludes or unlocked_by
     uses: dict[str, powers.ToolUse]  # tool -> what it does here, for the tools the card names
+    played: frozenset[str]  # the tools of `uses` a team plays here (an unlock tool is only held)
+    conditions: tuple[frozenset[str], frozenset[str]]  # the marks and the tools the options' conditions name
     stage: int | None  # a follow-up's earliest stage
+
+
+class After(NamedTuple):
+    """What a response leaves behind beyond its score, for one team seat, worked out once per deck."""
+
+    marks: tuple[tuple[str, Event], ...]  # each mark left, and its event
+    clears: tuple[tuple[str, Event], ...]
+    echoes: tuple[tuple[Echo, Event], ...]
+    follow_up: str | None
+    queued: Event | None
 
 
 class Game:
@@ -117,6 +129,7 @@ class Game:
         self._space_pile = tuple(tuple(pile_of[(si, k)] for k in s.spaces) for si, s in enumerate(rules.stages))
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
+        self._piles_per_set = len(self.pile_keys)
         self._experience_full = tuple(
             tuple(c.id for c in deck.cards.values() if c.kind == CardKind.EXPERIENCE and c.pillar == p)
             for p in self.pillars
@@ -153,6 +166,15 @@ class Game:
             {c: Event(EventKind.EXPERIENCE, t, c, value=p) for c, p in self._experience_pillar.items()} for t in seats
         )
         self._played = tuple({c: Event(EventKind.TOOL_PLAYED, t, c) for c in deck.cards} for t in seats)
+        self._after = tuple(
+            {
+                (cid, o.id): self._compile_after(t, cid, o)
+                for cid, a in self._answered.items()
+                for o in a.options.values()
+                if not o.plain
+            }
+            for t in seats
+        )
         self._exchanged = tuple(Event(EventKind.EXCHANGED, t) for t in seats)
         self._stage_events = tuple(Event(EventKind.STAGE, value=i) for i in range(len(self._spaces) + 1))
         self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
@@ -161,7 +183,7 @@ class Game:
             ActionKind.REVEAL: self._reveal,
             ActionKind.EXCHANGE: self._exchange,
         }
-        self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
+        self._offered_cache: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Action, ...]] = {}
         self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
 
     def _compile(self, card: Card, stage_index: dict[str, int]) -> Answered:
@@ -175,7 +197,25 @@ class Game:
             choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
             conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
             uses=uses,
+            played=frozenset(t for t, use in uses.items() if use.played),
+            conditions=(
+                frozenset(m for o in card.options for m in (*o.requires, *o.excludes)),
+                frozenset(t for o in card.options for t in o.unlocked_by),
+            ),
             stage=stage_index.get(card.stage) if card.kind == CardKind.FOLLOW_UP and card.stage else None,
+        )
+
+    def _compile_after(self, seat: int, card_id: str, option: Option) -> After:
+        follow_up = option.follow_up
+        return After(
+            tuple((m, Event(EventKind.MARKED, seat, card_id, option=option.id, mark=m)) for m in option.marks),
+            tuple((m, Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=m)) for m in option.clears),
+            tuple(
+                (Echo(e, card_id, option.id), Event(EventKind.ECHOED, seat, e, echo_of=(card_id, option.id)))
+                for e in dict.fromkeys(option.echoes)
+            ),
+            follow_up,
+            None if follow_up is None else Event(EventKind.QUEUED, seat, follow_up, option=option.id),
         )
 
     def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
@@ -258,12 +298,12 @@ class Game:
             team = state.teams[state.turn]
             answered = self._answered[pending]
             choices = self._offered_choices(pending, team) if answered.conditional else answered.choices
-            uses = answered.uses
-            if not uses or uses.keys().isdisjoint(team.tools):  # the usual case: no tool for this card
+            if answered.played.isdisjoint(team.tools):  # the usual case: no tool for this card
                 return choices
             playable = self.helpful_tools(state)
             if not playable:
                 return choices
+            uses = answered.uses
             key = (choices, playable, state.revealed)
             actions = self._actions_cache.get(key)
             if actions is None:  # a handful of combinations per deck: made once
@@ -310,12 +350,13 @@ class Game:
         answered = self._answered[card_id]
         if not answered.conditional:
             return answered.choices
-        key = (card_id, team.marks, team.tools)
+        # Keyed by the marks and tools the card's conditions name, so that the cache stays small.
+        marks, tools = answered.conditions
+        marks, tools = marks.intersection(team.marks), tools.intersection(team.tools)
+        key = (card_id, marks, tools)
         choices = self._offered_cache.get(key)
         if choices is None:
-            choices = tuple(
-                a for a in answered.choices if answered.options[a.option or ""].offered_to(team.marks, team.tools)
-            )
+            choices = tuple(a for a in answered.choices if answered.options[a.option or ""].offered_to(marks, tools))
             self._offered_cache[key] = choices
         return choices
 
@@ -335,13 +376,11 @@ class Game:
         order they were drawn."""
         if state.pending is None:
             return ()
-        uses = self._answered[state.pending].uses
-        if not uses:
+        played = self._answered[state.pending].played
+        if not played:
             return ()
         team = state.teams[state.turn]
-        return tuple(
-            [t for t in team.tools if t in uses and t not in team.spent and t != state.revealed and uses[t].played]
-        )
+        return tuple([t for t in team.tools if t in played and t not in team.spent and t != state.revealed])
 
     def tool_use(self, card_id: str, tool_id: str) -> powers.ToolUse | None:
         """What playing `tool_id` on `card_id` does (None if the card does not name it)."""
@@ -389,7 +428,7 @@ class Game:
         after.game = self
         return after, after.push(action)
 
-    def _not_a_move(self, action: Action) -> list[Event]:
+    def _not_a_move(self, action: Action) -> NoReturn:
         """Raises the IllegalAction of an action that is no move out of a round."""
         if action.kind in _ROUND_KINDS:
             raise IllegalAction(f"there is no open round to '{action.kind}'")
@@ -402,9 +441,9 @@ class Game:
             raise IllegalAction(self._why_not(state, ADVANCE))
         if state.mode is _ALL_AT_ONCE:
             return self._advance_together(state)
-        turn, stage, spaces = state.turn, state.stage, state.spaces
+        turn, stage, spaces, changes = state.turn, state.stage, state.spaces, state._changes
         space = spaces[turn]
-        state._changes += (spaces, turn, space)
+        changes += (spaces, turn, space)
         if self._die_faces:
             state.rng, roll = rng.below(state.rng, self._die_faces)
             space = min(space + roll + 1, self._last_space[stage])
@@ -414,25 +453,32 @@ class Game:
             events = [self._moved[turn][space]]
         spaces[turn] = space
         team = state.teams[turn]
-        is_challenge = self._spaces[stage][space] is _CHALLENGE
-        card_id: str | None
         queue = team.queue
-        if is_challenge and queue and self._comes_back(queue[0], stage):
-            # The consequences come back: the team draws the follow-up its response scheduled.
-            card_id = queue[0]
-            state._changes += (team, "queue", queue)
-            team.queue = queue[1:]
+        if self._spaces[stage][space] is _CHALLENGE:
+            if queue and self._comes_back(queue[0], stage):
+                # The consequences come back: the team draws the follow-up its response scheduled.
+                card_id: str | None = queue[0]
+                changes += (team, "queue", queue)
+                team.queue = queue[1:]
+            else:
+                card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if card_id is not None:
+                events.append(self._drew[turn][card_id])
+                state.pending = card_id
+                return events
         else:
-            card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
-        if card_id is None:  # an empty pile: the space has nothing to resolve
+            tool = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if tool is not None:
+                events.append(self._drew[turn][tool])
+                self._gain_tool(state, turn, team, tool, events)
+        # The turn is over (a tool drawn, or an empty pile): usually the next team plays.
+        turn += 1
+        if turn == len(spaces):
+            turn = 0
+        if spaces[turn] < self._last_space[stage]:
+            state.turn = turn
+        else:
             self._end_turn(state, events)
-            return events
-        events.append(self._drew[turn][card_id])
-        if is_challenge:
-            state.pending = card_id
-            return events
-        self._gain_tool(state, turn, team, card_id, events)
-        self._end_turn(state, events)
         return events
 
     def _gain_tool(self, state: State, seat: int, team: Team, tool: str, events: list[Event]) -> None:
@@ -454,18 +500,18 @@ class Game:
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
         shuffling every pile at the start of each game. An empty pile starts again, full."""
         piles = state.piles
-        index = pile_set * len(self.pile_keys) + pile
+        index = pile_set * self._piles_per_set + pile
         cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
-        if not cards:
+        n = len(cards)
+        if n > 1:
+            # rng.below, inlined: this is the hottest draw of the engine.
+            state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
+            j = ((seed >> 33) * n) >> 31
+        elif n:
+            j = 0
+        else:
             return None
         state._changes += (piles, index, piles[index])
-        n = len(cards)
-        if n == 1:
-            piles[index] = ()
-            return cards[0]
-        # rng.below, inlined: this is the hottest draw of the engine.
-        state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
-        j = ((seed >> 33) * n) >> 31
         piles[index] = cards[:j] + cards[j + 1 :]
         return cards[j]
 
@@ -564,39 +610,44 @@ class Game:
             scored = Event(EventKind.SCORED, seat, card_id, effect, option=option.id)
         events.append(scored)
         changes = state._changes
-        changes += (team, "scores", team.scores)
-        team.scores = tuple(map(add, team.scores, effect))
+        scores = team.scores
+        changes += (team, "scores", scores)
+        team.scores = tuple(map(add, scores, effect))
         if option.plain:
             return
-        if option.marks or option.clears:
+        after = self._after[seat][card_id, option.id]
+        if after.marks or after.clears:
             marks = list(team.marks)
-            for mark in option.marks:
+            for mark, event in after.marks:
                 if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
-                    events.append(Event(EventKind.MARKED, seat, card_id, option=option.id, mark=mark))
-            for mark in option.clears:
+                    events.append(event)
+            for mark, event in after.clears:
                 if mark in marks:
                     marks.remove(mark)
-                    events.append(Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=mark))
+                    events.append(event)
             changes += (team, "marks", team.marks)
             team.marks = tuple(marks)
-        if option.echoes:
-            echoed = {e.experience for e in team.echoes}
-            new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
+        if after.echoes:
+            echoes = list(team.echoes)
+            echoed = [e.experience for e in echoes]
+            for echo, event in after.echoes:
+                if echo.experience not in echoed:
+                    echoes.append(echo)
+                    events.append(event)
             changes += (team, "echoes", team.echoes)
-            team.echoes += new
-            events += [Event(EventKind.ECHOED, seat, e.experience, echo_of=(card_id, option.id)) for e in new]
-        follow_up = option.follow_up
-        if (
-            follow_up is not None
-            and follow_up not in team.scheduled
-            and self.cards[follow_up].fits_project(self.project_of(team))
-        ):
+            team.echoes = tuple(echoes)
+        follow_up = after.follow_up
+        if follow_up is not None and follow_up not in team.scheduled and self._fits(follow_up, team):
             changes += (team, "queue", team.queue)
             changes += (team, "scheduled", team.scheduled)
             team.queue = (*team.queue, follow_up)
             team.scheduled = (*team.scheduled, follow_up)
-            events.append(Event(EventKind.QUEUED, seat, follow_up, option=option.id))
+            events.append(after.queued)  # type: ignore[arg-type]  # a follow-up has its event
+
+    def _fits(self, card_id: str, team: Team) -> bool:
+        """Whether a card fits the project the team plays."""
+        return self.cards[card_id].fits_project(self.project_of(team))
 
     def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own

@@ -7,7 +7,7 @@ The deck loader builds these from YAML; the engine only reads them. Effects are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -153,7 +153,7 @@ class Option:
         plain = not (self.marks or self.clears or self.echoes or self.follow_up)
         object.__setattr__(self, "plain", plain)
 
-    def offered_to(self, marks: frozenset[str] | set[str] | tuple[str, ...], tools: tuple[str, ...]) -> bool:
+    def offered_to(self, marks: Collection[str], tools: Collection[str]) -> bool:
         """Whether a team with these marks and tools is offered this response."""
         # Loops rather than any/all: this runs at every response of a conditional card.
         if self.unlocked_by:
