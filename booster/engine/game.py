@@ -142,6 +142,7 @@ class Game:
         )
         self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == Movement.DIE else 0
+        self._repeats = rules.draw_repeats
         self._answered = {
             c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
         }
@@ -499,12 +500,16 @@ class Game:
             changes += (team, "scores", team.scores)
             team.scores = _add(team.scores, scored.delta or ())
 
-    def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
-        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
-        holds the cards that fit the projects of `teams`.
+    def _draw(
+        self, state: State, pile_set: int, pile: int, teams: Sequence[Team], meet: Sequence[Team] | None = None
+    ) -> str | None:
+        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all), for the
+        teams `meet` (default: `teams`). The set holds the cards that fit the projects of `teams`.
 
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
-        shuffling every pile at the start of each game. An empty pile starts again, full."""
+        shuffling every pile at the start of each game. An empty pile starts again, full. When the rules
+        forbid repeats, a card one of `meet` has met is drawn only when the pile, even full again, has no
+        other."""
         piles = state.piles
         index = pile_set * self._piles_per_set + pile
         cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
@@ -517,9 +522,34 @@ class Game:
             j = 0
         else:
             return None
+        if not self._repeats:
+            cards, j = self._unmet(state, cards, j, pile, teams, teams if meet is None else meet)
         state._changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
         return cards[j]
+
+    def _unmet(
+        self, state: State, cards: tuple[str, ...], j: int, pile: int, teams: Sequence[Team], meet: Sequence[Team]
+    ) -> tuple[tuple[str, ...], int]:
+        """The draw `cards[j]`, or, if one of `meet` has met it, a draw among the cards none of them has met
+        (of the pile full again if none is left): each unmet card is as likely. The teams now have met it."""
+        card = cards[j]
+        if any(card in t.met for t in meet):
+            fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)]
+            if not fresh:  # what is left has been met: the pile starts again, full
+                full = self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
+                fresh = [i for i, c in enumerate(full) if not any(c in t.met for t in meet)]
+                if fresh:
+                    cards = full
+            if fresh:
+                state.rng, k = rng.below(state.rng, len(fresh))
+                j = fresh[k]
+                card = cards[j]
+        changes = state._changes
+        for team in meet:
+            changes += (team, "met", team.met)
+            team.met = (*team.met, card)
+        return cards, j
 
     def _comes_back(self, follow_up: str, stage: int) -> bool:
         earliest = self._answered[follow_up].stage
@@ -772,7 +802,7 @@ class Game:
             if split:
                 events.append(Event(EventKind.SPLIT, value=stage))
             else:
-                shared = self._draw(state, room, pile, teams)
+                shared = self._draw(state, room, pile, teams, [t for t, d in zip(teams, due, strict=True) if not d])
         cards: list[str | None] = []
         for seat, team in enumerate(teams):
             card: str | None

@@ -144,6 +144,7 @@ def team_to_json(team: Team) -> dict[str, Any]:
         "scheduled": list(team.scheduled),
         "echoes": [list(e) for e in team.echoes],
         "pile_set": team.pile_set,
+        "met": list(team.met),
     }
 
 
@@ -160,6 +161,7 @@ def team_from_json(t: dict[str, Any]) -> Team:
         scheduled=tuple(t.get("scheduled", ())),
         echoes=tuple(Echo(*e) for e in t.get("echoes", ())),
         pile_set=t.get("pile_set", 0),
+        met=tuple(t.get("met", ())),
     )
 
 

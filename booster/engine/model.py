@@ -98,6 +98,8 @@ class Rules:
     play: Mode = field(default=Mode.IN_TURN, converter=Mode)
     die_faces: int = 3
     tools_single_use: bool = True
+    draw_repeats: bool = True
+    """False: a team never draws a card it has met while the pile holds one it has not (`draw: {repeat: false}`)."""
     tool_bonus: int = 1
     exchange_rate: int = 1
     exchange_cap: int = 4

@@ -130,6 +130,7 @@ class Team:
     scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
     echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
     pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
+    met: tuple[str, ...] = ()  # the cards it drew from the board piles, kept when the rules forbid repeats
 
     def _replace(self, **changes: Any) -> Team:
         """A copy with `changes` (as a named tuple's `_replace`)."""
