@@ -523,33 +523,31 @@ class Game:
         else:
             return None
         if not self._repeats:
-            cards, j = self._unmet(state, cards, j, pile, teams, teams if meet is None else meet)
+            meet = teams if meet is None else meet
+            for team in meet:
+                if cards[j] in team.met:
+                    cards, j = self._unmet(state, cards, pile, teams, meet)
+                    break
+            changes = state._changes
+            for team in meet:
+                changes += (team, "met", team.met)
+                team.met = (*team.met, cards[j])
         state._changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
         return cards[j]
 
     def _unmet(
-        self, state: State, cards: tuple[str, ...], j: int, pile: int, teams: Sequence[Team], meet: Sequence[Team]
+        self, state: State, cards: tuple[str, ...], pile: int, teams: Sequence[Team], meet: Sequence[Team]
     ) -> tuple[tuple[str, ...], int]:
-        """The draw `cards[j]`, or, if one of `meet` has met it, a draw among the cards none of them has met
-        (of the pile full again if none is left): each unmet card is as likely. The teams now have met it."""
-        card = cards[j]
-        if any(card in t.met for t in meet):
-            fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)]
-            if not fresh:  # what is left has been met: the pile starts again, full
-                full = self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
-                fresh = [i for i, c in enumerate(full) if not any(c in t.met for t in meet)]
-                if fresh:
-                    cards = full
-            if fresh:
-                state.rng, k = rng.below(state.rng, len(fresh))
-                j = fresh[k]
-                card = cards[j]
-        changes = state._changes
-        for team in meet:
-            changes += (team, "met", team.met)
-            team.met = (*team.met, card)
-        return cards, j
+        """The pile and the index of a card drawn at random among those none of `meet` has met: in `cards`
+        (each unmet card is then as likely as with a first draw that missed them), else in the pile full
+        again; (cards, a card's index) when every card has been met."""
+        fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)]
+        if not fresh:  # what is left has been met: the pile starts again, full
+            cards = self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
+            fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)] or list(range(len(cards)))
+        state.rng, k = rng.below(state.rng, len(fresh))
+        return cards, fresh[k]
 
     def _comes_back(self, follow_up: str, stage: int) -> bool:
         earliest = self._answered[follow_up].stage
