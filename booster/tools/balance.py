@@ -81,7 +81,7 @@ class Foresight(NamedTuple):
 
 def _best_total(card: Card, game: Game, marks: Iterable[str]) -> int:
     held = tuple(marks)
-    totals = [sum(game.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
+    totals = [sum(game.book.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
     return max(totals, default=0)
 
 
@@ -150,7 +150,7 @@ def _cap_aware(game: Game, state: State) -> Key:
 
     def key(a: Action) -> tuple[int, int, int]:
         after = _after(game, state, a)
-        return game.cards_earned(after), min(after), sum(after)
+        return game.book.cards_earned(after), min(after), sum(after)
 
     return key
 
@@ -161,7 +161,7 @@ def _cap_aware_marks(seen: Foresight) -> Callable[[Game, State], Key]:
     def make(game: Game, state: State) -> Key:
         def key(a: Action) -> tuple[float, int, int]:
             after = _after(game, state, a)
-            return game.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
+            return game.book.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
 
         return key
 
@@ -268,9 +268,9 @@ def _choice_with(game: Game, state: State, actions: Sequence[Action], marks: tup
         if not o.offered_to(marks, team.tools):
             continue
         for tool in tools:
-            delta = game.option_effect(card.id, o.id, tool, marks)
+            delta = game.book.option_effect(card.id, o.id, tool, marks)
             after = tuple(s + d for s, d in zip(team.scores, delta, strict=True))
-            key = (game.cards_earned(after), min(after), sum(after))
+            key = (game.book.cards_earned(after), min(after), sum(after))
             if best is None or key > best:
                 best, pick = key, (o.id, tool)
     return pick
@@ -364,7 +364,7 @@ def _playout(game: Game, state: State, seat: int, key: Callable[[Game, State], K
         else:
             action = actions[0]
         state.push(action)
-    return game.cards_earned(state.teams[seat].scores)
+    return game.book.cards_earned(state.teams[seat].scores)
 
 
 def _look_ahead(
@@ -416,7 +416,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
     engine over the team's responses (and tools), memoised on the state, the others playing `others`.
     Pruned by an optimistic bound; (best, True) when exact, (best found, False) past FORESIGHT_NODES."""
     rules = game.rules
-    top, cap, rate = game.most_cards(), rules.exchange_cap, rules.exchange_rate
+    top, cap, rate = game.book.most_cards(), rules.exchange_cap, rules.exchange_rate
     # The most one response can add: to each pillar, and in positive points over all pillars.
     per_pillar = [0] * len(game.pillars)
     per_response = 0
@@ -455,7 +455,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
         nonlocal best_found, nodes
         while True:
             if s.phase != "play":
-                value = game.cards_earned(s.teams[seat].scores)
+                value = game.book.cards_earned(s.teams[seat].scores)
                 best_found = max(best_found, value)
                 return value
             actions = game.legal_actions(s)
@@ -658,7 +658,7 @@ def balance(
             counted[1] += r["team_games"]
         else:
             merged.setdefault(kind, []).append(r)
-    top = game.most_cards()
+    top = game.book.most_cards()
 
     def summary(cards: list[int], extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out = {
@@ -765,7 +765,7 @@ def _conditions(card: Card, game: Game) -> list[tuple[tuple[str, ...], tuple[str
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
     unlockers = sorted({t for o in card.options for t in o.unlocked_by})
     played: list[str | None] = [None]
-    played += [t for t in card.tools if (use := game.tool_use(card.id, t)) is not None and use.on_choice]
+    played += [t for t in card.tools if (use := game.book.tool_use(card.id, t)) is not None and use.on_choice]
     out = []
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
@@ -782,7 +782,9 @@ def _condition_name(marks: tuple[str, ...], tools: tuple[str, ...], tool: str | 
 
 def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None):
     held = tools + ((tool,) if tool else ())
-    return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
+    return [
+        (o.id, game.book.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)
+    ]
 
 
 def free_lunches(
