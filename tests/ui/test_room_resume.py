@@ -6,7 +6,13 @@ kill is the App dropped without a word; the resume is a new App from the save on
 from __future__ import annotations
 
 import pygame
-from test_room_flow import kill_and_resume, play_until, start, to_a_challenge_with_a_reveal_tool
+from test_room_flow import (
+    kill_and_resume,
+    play_until,
+    start,
+    to_a_challenge_with_a_reveal_tool,
+    to_a_follow_up_round,
+)
 from ui_drive import key, new_app
 
 from booster import paths
@@ -107,6 +113,26 @@ def test_a_reveal_asked_for_once_comes_back_asked_and_one_press_reveals():
     assert picture(again) == before
     key(again, pygame.K_PAGEDOWN)
     assert again.top.name == "reveal" and again.top.view.passed == (1, 2)
+
+
+def test_a_reveal_of_several_cards_comes_back_on_the_page_it_showed():
+    app = new_app(paths.CORE_DECK, seed=4)
+    start(app, 6, together=True)
+    to_a_follow_up_round(app)  # teams answer different cards: the reveal has a page for each
+    game = app.game
+    for seat in game.waiting():
+        key(app, pygame.K_1 + seat)
+        key(app, pygame.K_1)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.name == "reveal" and len(app.top.pages) > 1
+    key(app, pygame.K_PAGEDOWN)  # the second card's page
+    before = picture(app)
+    again = kill_and_resume(app)
+    assert again.top.name == "reveal" and again.top.page == 1
+    assert picture(again) == before
+    key(again, pygame.K_PAGEUP)  # back to the first, and on again
+    assert again.top.page == 0 and "pressed" not in again.game.saved.extra["screen"]
 
 
 def test_what_was_half_pressed_goes_with_its_screen():
