@@ -9,8 +9,8 @@ game in progress, changed in place by `push` and put back exactly by `pop`:
 >>> game = Game(load_deck(paths.CORE_DECK).deck)
 >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
 >>> events = state.push(game.legal_actions(state)[0])
->>> [str(e.kind) for e in events][:2]
-['moved', 'drew']
+>>> [type(e).__name__ for e in events][:2]
+['Moved', 'Drew']
 >>> state.pop()
 Action(kind=<ActionKind.ADVANCE: 'advance'>, option=None, tool=None, team=-1)
 >>> state == game.new_game(Setup(("Team A", "Team B"), seed=7))
@@ -45,6 +45,29 @@ from operator import add
 from typing import NamedTuple, TypeVar
 
 from booster.engine import powers, rng
+from booster.engine.events import (
+    AnswerRecorded,
+    AnswerWithdrawn,
+    Cleared,
+    Drew,
+    Echoed,
+    Event,
+    Exchanged,
+    ExperienceDealt,
+    GameOver,
+    Marked,
+    Moved,
+    Passed,
+    Queued,
+    Revealed,
+    Rolled,
+    RoundClosed,
+    Scored,
+    Split,
+    StageStarted,
+    ToolGained,
+    ToolPlayed,
+)
 from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
 from booster.engine.rng import LCG_A, LCG_C, MASK
 from booster.engine.state import (
@@ -57,8 +80,6 @@ from booster.engine.state import (
     Action,
     ActionKind,
     Echo,
-    Event,
-    EventKind,
     IllegalAction,
     Phase,
     Round,
@@ -68,7 +89,7 @@ from booster.engine.state import (
 )
 
 __all__ = ["ADVANCE", "CLOSE", "EXCHANGE", "EXCHANGE_ACTION", "OVER", "PLAY", "Action", "ActionKind", "Echo"]
-__all__ += ["Event", "EventKind", "Game", "IllegalAction", "Mode", "Phase", "Round", "Setup", "State", "Team"]
+__all__ += ["Game", "IllegalAction", "Mode", "Phase", "Round", "Setup", "State", "Team"]
 
 T = TypeVar("T")
 
@@ -79,6 +100,7 @@ _ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE, ActionKind.PASS
 _ALL_AT_ONCE, _CHALLENGE = Mode.ALL_AT_ONCE, SpaceKind.CHALLENGE
 _JUST_ADVANCE, _JUST_EXCHANGE, _JUST_CLOSE = (ADVANCE,), (EXCHANGE_ACTION,), (CLOSE,)
 _ALL = slice(None)  # the key of a change to a whole list (the spaces, when a stage starts)
+_GAME_OVER, _ROUND_CLOSED = GameOver(), RoundClosed()
 
 
 class Answered(NamedTuple):
@@ -127,19 +149,18 @@ class Game:
             c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
         }
         # Events are values, and most are one of a few thousand per deck: those are made once here, per
-        # team seat, and shared by every game (making an Event costs as much as the rest of an advance).
+        # team seat, and shared by every game (making an event costs as much as the rest of an advance).
         seats = range(rules.max_teams)
         most_spaces = max(len(s) for s in self._spaces)
-        self._moved = tuple(tuple(Event(EventKind.MOVED, t, value=i) for i in range(most_spaces)) for t in seats)
-        self._drew = tuple({c: Event(EventKind.DREW, t, c) for c in deck.cards} for t in seats)
-        self._gained = tuple({c: Event(EventKind.TOOL_GAINED, t, c) for c in deck.cards} for t in seats)
+        self._moved = tuple(tuple(Moved(t, i) for i in range(most_spaces)) for t in seats)
+        self._drew = tuple({c: Drew(t, c) for c in deck.cards} for t in seats)
+        self._gained = tuple({c: ToolGained(t, c) for c in deck.cards} for t in seats)
         self._tool_scored = tuple(
-            {c.id: Event(EventKind.SCORED, t, c.id, c.effect) for c in deck.cards.values() if any(c.effect)}
-            for t in seats
+            {c.id: Scored(t, c.id, c.effect) for c in deck.cards.values() if any(c.effect)} for t in seats
         )
         self._plain_scored = tuple(
             {
-                cid: {o.id: Event(EventKind.SCORED, t, cid, o.effect, option=o.id) for o in a.options.values()}
+                cid: {o.id: Scored(t, cid, o.effect, o.id) for o in a.options.values()}
                 for cid, a in self._answered.items()
             }
             for t in seats
@@ -150,11 +171,11 @@ class Game:
             if c.kind == CardKind.EXPERIENCE and c.pillar in self.pillars
         }
         self._gained_experience = tuple(
-            {c: Event(EventKind.EXPERIENCE, t, c, value=p) for c, p in self._experience_pillar.items()} for t in seats
+            {c: ExperienceDealt(t, c, p) for c, p in self._experience_pillar.items()} for t in seats
         )
-        self._played = tuple({c: Event(EventKind.TOOL_PLAYED, t, c) for c in deck.cards} for t in seats)
-        self._exchanged = tuple(Event(EventKind.EXCHANGED, t) for t in seats)
-        self._stage_events = tuple(Event(EventKind.STAGE, value=i) for i in range(len(self._spaces) + 1))
+        self._played = tuple({c: ToolPlayed(t, c) for c in deck.cards} for t in seats)
+        self._exchanged = tuple(Exchanged(t) for t in seats)
+        self._stage_events = tuple(StageStarted(i) for i in range(len(self._spaces) + 1))
         self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
             ActionKind.ADVANCE: self._advance,
             ActionKind.CHOOSE: self._choose,
@@ -408,7 +429,7 @@ class Game:
         if self._die_faces:
             state.rng, roll = rng.below(state.rng, self._die_faces)
             space = min(space + roll + 1, self._last_space[stage])
-            events = [Event(EventKind.ROLLED, turn, value=roll + 1), self._moved[turn][space]]
+            events: list[Event] = [Rolled(turn, roll + 1), self._moved[turn][space]]
         else:
             space += 1
             events = [self._moved[turn][space]]
@@ -445,7 +466,7 @@ class Game:
         if scored is not None:
             events.append(scored)
             changes += (team, "scores", team.scores)
-            team.scores = _add(team.scores, scored.delta or ())
+            team.scores = _add(team.scores, scored.delta)
 
     def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
         """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
@@ -479,7 +500,7 @@ class Game:
         turn = state.turn
         self._reveal_for(state, turn, state.pending, state.revealed, action.tool or "")
         state.revealed = action.tool
-        return [self._played[turn][action.tool or ""], Event(EventKind.REVEALED, turn, state.pending)]
+        return [self._played[turn][action.tool or ""], Revealed(turn, state.pending)]
 
     def _reveal_for(self, state: State, seat: int, card: str, revealed: str | None, tool: str) -> None:
         """Team `seat` plays `tool` to reveal `card` (which it revealed with `revealed`), if it may."""
@@ -541,7 +562,7 @@ class Game:
             raise IllegalAction(f"'{option_id}' is not an option of '{card_id}'")
         if answered.conditional and not option.offered_to(team.marks, team.tools):
             raise IllegalAction(f"'{option_id}' is not offered to this team: {_why_withheld(option, team)}")
-        events = []
+        events: list[Event] = []
         uses = [answered.uses[revealed]] if revealed is not None else []
         if tool is not None:
             use = self._check_tool(team, card_id, revealed, tool)
@@ -561,7 +582,7 @@ class Game:
         """The team's response applies: scored, then marks left and cleared, echoes noted, follow-up queued."""
         scored = self._plain_scored[seat][card_id][option.id]
         if scored.delta != effect:
-            scored = Event(EventKind.SCORED, seat, card_id, effect, option=option.id)
+            scored = Scored(seat, card_id, effect, option.id)
         events.append(scored)
         changes = state._changes
         changes += (team, "scores", team.scores)
@@ -573,11 +594,11 @@ class Game:
             for mark in option.marks:
                 if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
-                    events.append(Event(EventKind.MARKED, seat, card_id, option=option.id, mark=mark))
+                    events.append(Marked(seat, card_id, option.id, mark))
             for mark in option.clears:
                 if mark in marks:
                     marks.remove(mark)
-                    events.append(Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=mark))
+                    events.append(Cleared(seat, card_id, option.id, mark))
             changes += (team, "marks", team.marks)
             team.marks = tuple(marks)
         if option.echoes:
@@ -585,7 +606,7 @@ class Game:
             new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
             changes += (team, "echoes", team.echoes)
             team.echoes += new
-            events += [Event(EventKind.ECHOED, seat, e.experience, echo_of=(card_id, option.id)) for e in new]
+            events += [Echoed(seat, e.experience, (card_id, option.id)) for e in new]
         follow_up = option.follow_up
         if (
             follow_up is not None
@@ -596,7 +617,7 @@ class Game:
             changes += (team, "scheduled", team.scheduled)
             team.queue = (*team.queue, follow_up)
             team.scheduled = (*team.scheduled, follow_up)
-            events.append(Event(EventKind.QUEUED, seat, follow_up, option=option.id))
+            events.append(Queued(seat, follow_up, option.id))
 
     def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own
@@ -619,9 +640,7 @@ class Game:
                     held.append(echo.experience)
                     if echo.experience in pile:
                         pile.remove(echo.experience)
-                    events.append(
-                        Event(EventKind.EXPERIENCE, turn, echo.experience, value=p, echo_of=(echo.card, echo.option))
-                    )
+                    events.append(ExperienceDealt(turn, echo.experience, p, (echo.card, echo.option)))
                     count -= 1
             candidates = [c for c in pile if c not in held]  # in pile order, as each draw leaves them
             for _ in range(count):
@@ -644,7 +663,7 @@ class Game:
         if turn + 1 < len(state.teams):
             state.turn = turn + 1
             return events
-        events.append(Event(EventKind.GAME_OVER))
+        events.append(_GAME_OVER)
         state.phase, state.turn = OVER, 0
         return events
 
@@ -694,7 +713,7 @@ class Game:
         changes += (state.spaces, _ALL, state.spaces[:])
         state.spaces[:] = [space] * n
         pile = self._space_pile[stage][space]
-        events = [self._moved[t][space] for t in range(n)]
+        events: list[Event] = [self._moved[t][space] for t in range(n)]
         teams = state.teams
         if self._spaces[stage][space] is not _CHALLENGE:
             for seat, team in enumerate(teams):
@@ -713,7 +732,7 @@ class Game:
             projects = tuple(dict.fromkeys(map(self.project_of, teams)))
             split = pile_sets > 1 and not self._full_piles(projects)[pile]
             if split:
-                events.append(Event(EventKind.SPLIT, value=stage))
+                events.append(Split(stage))
             else:
                 shared = self._draw(state, room, pile, teams)
         cards: list[str | None] = []
@@ -752,7 +771,9 @@ class Game:
         kind = action.kind
         if kind == ActionKind.CLOSE:
             return self._close(state, rnd)
-        seat = state.turn if action.team < 0 else action.team
+        seat = rnd.waiting() if action.team < 0 else action.team
+        if seat is None:
+            raise IllegalAction(self._why_not(state, action))
         if not 0 <= seat < len(state.teams):
             raise IllegalAction(f"there is no team {action.team + 1} in this game")
         card = rnd.cards[seat]
@@ -764,21 +785,21 @@ class Game:
             self._checked_choice(state, seat, team, card, rnd.revealed[seat], action, spend=False)
             answers = _with(rnd.answers, seat, Action(ActionKind.CHOOSE, action.option, action.tool))
             self._with_round(state, rnd._replace(answers=answers))
-            return [Event(EventKind.ANSWERED, seat, card)]
+            return [AnswerRecorded(seat, card)]
         if kind == _REVEAL:
             if answer is not None:
                 raise IllegalAction(f"{team.name} has answered already: withdraw the answer first to reveal")
             self._reveal_for(state, seat, card, rnd.revealed[seat], action.tool or "")
             self._with_round(state, rnd._replace(revealed=_with(rnd.revealed, seat, action.tool)))
-            return [self._played[seat][action.tool or ""], Event(EventKind.REVEALED, seat, card)]
+            return [self._played[seat][action.tool or ""], Revealed(seat, card)]
         if kind == ActionKind.PASS:
             self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, Action(ActionKind.PASS))))
-            return [Event(EventKind.ANSWERED, seat, card)]
+            return [AnswerRecorded(seat, card)]
         if kind == ActionKind.WITHDRAW:
             if answer is None:
                 raise IllegalAction(f"{team.name} has no answer to withdraw")
             self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, None)))
-            return [Event(EventKind.WITHDRAWN, seat, card)]
+            return [AnswerWithdrawn(seat, card)]
         raise IllegalAction(f"the round on '{card}' is open: every team answers, then it closes; no '{kind}' now")
 
     def _close(self, state: State, rnd: Round) -> list[Event]:
@@ -793,13 +814,13 @@ class Game:
             if card is None or answer is None:
                 continue
             if answer.kind == ActionKind.PASS:
-                events.append(Event(EventKind.PASSED, seat, card))
+                events.append(Passed(seat, card))
                 continue
             team = state.teams[seat]
             option, effect, played = self._checked_choice(state, seat, team, card, rnd.revealed[seat], answer)
             events += played
             self._respond(state, seat, team, card, option, effect, events)
-        events.append(Event(EventKind.ROUND_CLOSED))
+        events.append(_ROUND_CLOSED)
         self._end_space(state, events)
         return events
 

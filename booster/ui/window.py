@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The real window: opening it, waiting for its events without spinning, and serving the phones beside it."""
+"""The real window: opening it, full screen or not, waiting for its events without spinning, and serving the
+phones beside it."""
 
 from __future__ import annotations
 
@@ -33,6 +34,20 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     if fullscreen:
         return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+
+def toggle_fullscreen(fullscreen: bool) -> pygame.Surface | None:
+    """Switch the window from full screen (`fullscreen`) to a window, or back: the display's new surface, or
+    None if the driver refuses."""
+    try:
+        pygame.display.toggle_fullscreen()
+    except pygame.error:
+        try:  # some drivers (dummy, some Wayland setups) refuse to toggle: set the mode again
+            flags = pygame.RESIZABLE if fullscreen else pygame.FULLSCREEN
+            pygame.display.set_mode((1280, 720) if fullscreen else (0, 0), flags)
+        except pygame.error:
+            return None
+    return pygame.display.get_surface()
 
 
 def serve_phones(where: str, wake: Callable[[], None], code: str | None = None) -> Phones:
