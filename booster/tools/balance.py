@@ -7,8 +7,8 @@ ceiling by an exact search through the engine. Then it asks what each tool is wo
 (powers on and off, same seeds), how often each mark changes the strong player's choice, and whether the
 consequences are felt (follow-ups, echoes, repeated challenges).
 
-Only the engine's public API is used (`legal_actions`, `apply`, `preview`, `option_effect`, `cards_earned`),
-so that the figures follow the rules as played. Games run on every core (a process pool); the same seed
+Only the engine's public API is used (`legal_actions`, `apply`, `preview`, and the rule book's `option_effect`,
+`cards_earned`), so that the figures follow the rules as played. Games run on every core (a process pool); the same seed
 prints the same bytes whatever the number of cores. Pure apart from the progress bar, on stderr.
 """
 
