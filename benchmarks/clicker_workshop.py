@@ -10,11 +10,12 @@ owed). All at once, `--phones` teams (the 2nd, the 5th...) answer from headless 
 chromium and chromium-driver, driven as `tests/phones/` does) that joined them with the room code: they tap
 their answer as soon as a round opens, and the facilitator enters the other teams' answers by keys.
 
-At random moments (a screen's first press and its confirming one, or between two screens) the game is
-killed with SIGKILL and started again: F5 resumes it (Esc closes the phones' join panel it opens with), and
-the window must come back to the same picture (captured with xwd before and after, the toast strip at the
-top left out: a half-pressed step, "press again to confirm", included), the phones must rejoin on their own
-(their count on the team rows is in the picture) and still show the answers they had recorded. At the end
+At random moments (before a key press drawn at random: between two screens, or between a screen's first
+press and its confirming one) the game is killed with SIGKILL and started again: F5 resumes it (Esc closes
+the phones' join panel it opens with), and the window must come back to the same picture (captured with xwd
+before and after, the toast strip at the top left out: a half-pressed step, "press again to confirm",
+included), the phones must rejoin on their own (their count on the team rows is in the picture) and still
+show the answers they had recorded. At the end
 the report is exported from the menu (Esc, PageUp x4, PageDown). It prints the key presses per key and per
 screen, each kill, and whether the phones kept their answers.
 
@@ -317,8 +318,8 @@ def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: in
     if phones.seats:
         url, code = room.phones_address()
         phones.join(url, code)
-    plan = dict(sorted((s, rnd.random() < 0.5) for s in rnd.sample(range(5, 60 if mode == "all" else 120), kills)))
-    steps, same, kept, stalls = 0, 0, 0, 0
+    plan = sorted(rnd.sample(range(10, 200 if mode == "all" else 150), kills))  # before these presses
+    steps, same, kept, stalls, pressed = 0, 0, 0, 0, 0
     while True:
         game, view = room.owed()
         if isinstance(view, V.DebriefView):
@@ -334,20 +335,19 @@ def play(room: Room, phones: Phones, mode: str, teams: int, kills: int, seed: in
                 print(f"the phones' answers never reached the save on {name}", flush=True)
             continue
         presses = room.keys_for(game, view)
-        half = plan.get(steps)
-        if half is not None:  # kill -9 here: before the screen's keys, or before its confirming press
-            first, presses = (presses[:-1], presses[-1:]) if half and len(presses) > 1 else ([], presses)
-            for key, n in first:
-                room.press(key, n, screen=name)
-            time.sleep(0.6)
-            before = room.shot()
-            answers = phones.recorded() if phones.browsers else {}
-            ok, back = resume(room, phones, before, answers, keep)
-            same, kept = same + ok, kept + back
-            where = f"{name} before its last press" if first else name
-            print(f"kill -9 at step {steps} on {where}: same picture {ok}, phones back with answers {back}", flush=True)
-        for key, n in presses:
+        for i, (key, n) in enumerate(presses):
+            if plan and pressed >= plan[0]:  # kill -9 here, before this press
+                plan.pop(0)
+                time.sleep(0.6)
+                before = room.shot()
+                answers = phones.recorded() if phones.browsers else {}
+                ok, back = resume(room, phones, before, answers, keep)
+                same, kept = same + ok, kept + back
+                phoned = f", phones back with their answers {back}" if phones.seats else ""
+                where = f"{name} after {i} of its {len(presses)} presses"
+                print(f"kill -9 at press {pressed} on {where}: same picture {ok}{phoned}", flush=True)
             room.press(key, n, screen=name)
+            pressed += n
         room.screens[name] += 1
         if not room.settle(saved):
             stalls += 1

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: MIT
 """All at once: the room meets one card a round, every team answers, the answers apply together at close."""
 
-import json
 import random
 
 import attrs
@@ -9,12 +8,12 @@ import pytest
 from deckgen import MINI
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_engine import decks
+from test_engine import decks, through_a_save
 
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
 from booster.engine.game import CLOSE, Action, Game, IllegalAction, Setup
-from booster.engine.match import Match, action_from_json, action_to_json, state_from_json, state_to_json
+from booster.engine.match import Match
 from booster.engine.model import Card, Option, Stage
 from booster.engine.outcome import Outcome
 
@@ -48,9 +47,7 @@ def test_a_room_game_ends_replays_exactly_and_scores_only_at_close(args):
     setup = Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios), "all-at-once")
     match = facilitated_play(game, setup, random.Random(play_seed))
     assert Match.replay(game, setup, match.log).states == match.states
-    for state in match.states:
-        assert state_from_json(json.loads(json.dumps(state_to_json(state)))) == state
-    assert tuple(action_from_json(json.loads(json.dumps(action_to_json(a)))) for a in match.log) == match.log
+    assert through_a_save(match).states == match.states
     for i, action in enumerate(match.log):
         before, after = match.states[i], match.states[i + 1]
         if before.round is not None and action.kind != "close":
@@ -65,7 +62,7 @@ def test_a_room_game_ends_replays_exactly_and_scores_only_at_close(args):
         if state.round is not None:
             shared = {c for c in state.round.cards if c is not None and deck.cards[c].kind == "challenge"}
             assert len(shared) <= 1 or not any(
-                all(deck.cards[c].fits_project(game.project_of(t)) for t in state.teams) for c in shared
+                all(deck.cards[c].fits_project(game.deck.project_of(t.scenario)) for t in state.teams) for c in shared
             )
 
 
@@ -135,6 +132,23 @@ def test_the_room_meets_one_card_and_it_closes_only_when_every_team_has_answered
     assert match.state.round is None and set(match.state.spaces) == {0}
     # Undo brings the round back with every answer, open.
     assert match.undo_decision().state.round.answers == match.states[-2].round.answers
+
+
+def test_once_every_team_has_answered_no_team_is_to_play_until_the_close(mini):
+    """A round every team has answered waits for its close: no team acts, and an answer naming no team is
+    refused as such (it once went to seat -1, which reads the last team)."""
+    match = open_round(mini)
+    assert match.state.to_play == 0
+    option = mini.offered_options(match.state)[0].id
+    match, _ = match.play(Action("choose", option, team=0))
+    match, _ = match.play(Action("choose", option, team=2))
+    assert match.state.to_play == 1
+    match, _ = match.play(Action("choose", option, team=1))
+    assert match.state.to_play is None and mini.legal_actions(match.state) == (CLOSE,)
+    with pytest.raises(IllegalAction, match="every team has answered"):
+        mini.apply(match.state, Action("choose", option))
+    match, _ = match.play(CLOSE)
+    assert match.state.round is None and match.state.to_play is None  # the room advances together
 
 
 def test_a_team_answers_only_its_own_card_with_a_legal_response(mini):

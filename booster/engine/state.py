@@ -138,9 +138,9 @@ class State:
     """One game in progress: the flow (phase, stage, turn, spaces, the pending card, an open round) and what
     the teams hold. `push` applies an action in place; `pop` undoes the last one exactly.
 
-    All at once, while a round is open, `turn` is the first team without an answer (-1 once all have
-    answered: `round.waiting()` says so with a type) and `pending`, `revealed` are its own, so that the
-    readers of Game work as in turn play."""
+    All at once, while a round is open, `turn` is the first team without an answer (-1, no team, once all
+    have answered) and `pending`, `revealed` are its own, so that the readers of Game work as in turn play.
+    Who acts is `to_play` (an int or None), never `turn` read as a seat."""
 
     rng: int
     phase: Phase
@@ -211,6 +211,17 @@ class State:
             else:
                 target[key] = old
         del changes[noted:]
+
+    @property
+    def to_play(self) -> int | None:
+        """The seat of the team that acts now: the team in turn (or exchanging). All at once, the first team
+        the open round waits for (`Round.waiting`); None when no one team acts: between rounds (the room
+        advances together), once every team has answered (the round waits for its close), at the end."""
+        if self.round is not None:
+            return self.round.waiting()
+        if self.phase is Phase.OVER or (self.mode is Mode.ALL_AT_ONCE and self.phase is Phase.PLAY):
+            return None
+        return self.turn
 
     @property
     def log(self) -> tuple[Action, ...]:

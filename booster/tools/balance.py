@@ -35,7 +35,8 @@ Key = Callable[[Action], Any]
 CHUNK = 50  # games per task of the process pool
 LOOKAHEAD_FUTURES = 8  # random futures the lookahead player plays for each response
 MARK_WEIGHT = 0.5  # cards a point of expected future gain is worth to the mark-valuing rule
-FORESIGHT_NODES = 6_000  # decisions the exact search may visit in one game before it gives a lower bound
+FORESIGHT_NODES = 40_000  # decisions the exact search may visit in one game before it gives a lower bound
+MEMO_SIZE = 200_000  # choices a rule remembers (a few tens of megabytes) before it starts again
 STRONG = ("cap-aware", "cap-aware-marks")  # the one-line rules whose decisions are looked at closely
 
 
@@ -81,7 +82,7 @@ class Foresight(NamedTuple):
 
 def _best_total(card: Card, game: Game, marks: Iterable[str]) -> int:
     held = tuple(marks)
-    totals = [sum(game.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
+    totals = [sum(game.book.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
     return max(totals, default=0)
 
 
@@ -124,10 +125,24 @@ def _future(game: Game, state: State, action: Action, seen: Foresight) -> float:
 
 
 def _best(key: Callable[[Game, State], Key]) -> Policy:
+    """The rule that takes the response `key` ranks first. Its choices are remembered: the same team meets the
+    same card with the same scores, marks and tools again and again (in the other games a worker plays, and in
+    every branch of the exact search), and ranking the responses is most of the cost of a game."""
+    memo: dict[tuple[Any, ...], Action] = {}
+
     def policy(game: Game, state: State, actions: Sequence[Action], rnd: random.Random) -> Action:
         if len(actions) == 1:
             return actions[0]
-        return max(_responses(actions), key=key(game, state))  # max keeps the first of equals
+        team = state.teams[state.turn]
+        # Everything a key reads: the rules (the tools' value plays a deck without some powers), the card and
+        # its offered actions, the team's scores, marks and scheduled follow-ups, its reveal, the stage.
+        seen = (game, state.pending, actions, team.scores, team.marks, team.scheduled, state.revealed, state.stage)
+        action = memo.get(seen)
+        if action is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            action = memo[seen] = max(_responses(actions), key=key(game, state))  # max keeps the first of equals
+        return action
 
     return policy
 
@@ -150,7 +165,7 @@ def _cap_aware(game: Game, state: State) -> Key:
 
     def key(a: Action) -> tuple[int, int, int]:
         after = _after(game, state, a)
-        return game.cards_earned(after), min(after), sum(after)
+        return game.book.cards_earned(after), min(after), sum(after)
 
     return key
 
@@ -161,7 +176,7 @@ def _cap_aware_marks(seen: Foresight) -> Callable[[Game, State], Key]:
     def make(game: Game, state: State) -> Key:
         def key(a: Action) -> tuple[float, int, int]:
             after = _after(game, state, a)
-            return game.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
+            return game.book.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
 
         return key
 
@@ -268,9 +283,9 @@ def _choice_with(game: Game, state: State, actions: Sequence[Action], marks: tup
         if not o.offered_to(marks, team.tools):
             continue
         for tool in tools:
-            delta = game.option_effect(card.id, o.id, tool, marks)
+            delta = game.book.option_effect(card.id, o.id, tool, marks)
             after = tuple(s + d for s, d in zip(team.scores, delta, strict=True))
-            key = (game.cards_earned(after), min(after), sum(after))
+            key = (game.book.cards_earned(after), min(after), sum(after))
             if best is None or key > best:
                 best, pick = key, (o.id, tool)
     return pick
@@ -364,7 +379,7 @@ def _playout(game: Game, state: State, seat: int, key: Callable[[Game, State], K
         else:
             action = actions[0]
         state.push(action)
-    return game.cards_earned(state.teams[seat].scores)
+    return game.book.cards_earned(state.teams[seat].scores)
 
 
 def _look_ahead(
@@ -411,93 +426,153 @@ def _run_lookahead(games: Sequence[int]) -> dict[str, Any]:
     return {"cards": ahead, "paired": paired}
 
 
+class _Reach(NamedTuple):
+    """The most one step of a stage (a response, or a tool drawn) can add to a team's scores."""
+
+    pillar: tuple[int, ...]
+    """To each pillar."""
+    gain: int
+    """Over all pillars, counting gains only."""
+    net: int
+    """Over all pillars, losses counted (never below 0, so that a step the team skips is no gain)."""
+
+    @classmethod
+    def of(cls, effects: Iterable[Sequence[int]], pillars: int) -> _Reach:
+        most, gain, net = [0] * pillars, 0, 0
+        for e in effects:
+            most = [max(x, y) for x, y in zip(most, e, strict=True)]
+            gain, net = max(gain, sum(x for x in e if x > 0)), max(net, sum(e))
+        return cls(tuple(most), gain, net)
+
+    def plus(self, step: _Reach, times: int) -> _Reach:
+        """What this adds, and `times` steps more."""
+        pillar = tuple(a + times * b for a, b in zip(self.pillar, step.pillar, strict=True))
+        return _Reach(pillar, self.gain + times * step.gain, self.net + times * step.net)
+
+
+def _every_effect(game: Game, card: Card) -> Iterable[Sequence[int]]:
+    """Every effect a response of `card` can have: under every combination of the marks it names, with no
+    tool, one, or two (one that revealed and changes effects too, one played with the response)."""
+    marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
+    uses = [u for u in game.book.answered[card.id].uses.values() if u.on_choice]
+    revealers = [u for u in game.book.answered[card.id].uses.values() if u.reveals and u.on_choice]
+    played = [(), *((u,) for u in uses), *((r, u) for r in revealers for u in uses if u is not r)]
+    for n in range(len(marks) + 1):
+        for held in combinations(marks, n):
+            for o in card.options:
+                for tools in played:
+                    yield game.book.effect(o, held, tools)
+
+
+class _Ceiling:
+    """An optimistic bound on the cards a team can still earn, for the exact search to prune with: every
+    response and tool draw left adds the most any of its stage can add (follow-ups may come at any stage)."""
+
+    def __init__(self, game: Game, seat: int) -> None:
+        self.seat = seat
+        rules, n = game.rules, len(game.pillars)
+        self.top, self.rate, self.red = game.book.most_cards(), rules.exchange_rate, rules.exchange_red
+        self.points = rules.exchange_cap * rules.exchange_rate  # a pillar earns nothing above these points
+        answered = [c for c in game.cards.values() if c.kind in ANSWERED and c.options]
+        # left[stage][space]: what every step left adds at most, the team answering the card of `space`.
+        self.left: list[list[_Reach]] = []
+        later = _Reach((0,) * n, 0, 0)
+        for stage in reversed(rules.stages):
+            cards = [c for c in answered if c.kind != "challenge" or c.stage == stage.id]
+            answer = _Reach.of(chain.from_iterable(_every_effect(game, c) for c in cards), n)
+            tools = [c.effect for c in game.cards.values() if c.kind == "tool" and c.stage == stage.id and c.effect]
+            draw = _Reach.of(tools, n)
+            here = []
+            for at in range(len(stage.spaces)):
+                answers, draws = stage.spaces[at:].count("challenge"), stage.spaces[at + 1 :].count("tool")
+                here.append(later.plus(answer, answers).plus(draw, draws))
+            self.left.insert(0, here)
+            later = here[0].plus(draw, stage.spaces[0] == "tool")
+
+    def __call__(self, state: State) -> int:
+        """The bound, when the team at `seat` is about to answer its pending card."""
+        scores = state.teams[self.seat].scores
+        left = self.left[state.stage][state.spaces[self.seat]]
+        top = self.points
+        have = [min(top, max(0, x)) for x in scores]
+        room = [max(0, min(top, x + m) - h) for x, m, h in zip(scores, left.pillar, have, strict=True)]
+        best = 0
+        if all(x + m >= 0 for x, m in zip(scores, left.pillar, strict=True)):
+            # No pillar ends in the red: the points that lift the pillars below zero and those it gains come
+            # from the gains left, and net of losses, from the net total left and what it holds above the cap.
+            debt = sum(-x for x in scores if x < 0)
+            spare = sum(x - top for x in scores if x > top)
+            lift = min(left.net - debt + spare, left.gain - debt, sum(room))
+            if lift >= 0:
+                best = (sum(have) + lift) // self.rate
+        # Some pillars end in the red: each costs `red` cards, and its losses cost nothing more. One pillar in
+        # the red bounds any number (fewer pillars earn, more cost).
+        held, rooms = sum(have), sum(room)
+        for h, r in zip(have, room, strict=True):
+            best = max(best, (held - h + min(left.gain, rooms - r)) // self.rate - self.red)
+        return min(self.top, best)
+
+
 def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Random) -> tuple[int, bool]:
-    """The most cards `seat` can earn from `state` knowing every draw: an exhaustive search through the
-    engine over the team's responses (and tools), memoised on the state, the others playing `others`.
-    Pruned by an optimistic bound; (best, True) when exact, (best found, False) past FORESIGHT_NODES."""
-    rules = game.rules
-    top, cap, rate = game.most_cards(), rules.exchange_cap, rules.exchange_rate
-    # The most one response can add: to each pillar, and in positive points over all pillars.
-    per_pillar = [0] * len(game.pillars)
-    per_response = 0
-    for card in game.cards.values():
-        for o in card.options:
-            best = [e + max([0, *(a.effect[i] for a in o.adjust)]) + rules.tool_bonus for i, e in enumerate(o.effect)]
-            per_pillar = [max(x, y) for x, y in zip(per_pillar, best, strict=True)]
-            per_response = max(per_response, sum(max(0, x) for x in best))
-    left_of = _decisions_left(game, seat)
-    memo: dict[tuple[Any, ...], int] = {}
-    best_found = -1
+    """The most cards `seat` can earn from `state` knowing every draw: a depth-first search through the
+    engine over the team's responses (and tools), the others playing `others`. (best, True) when exact;
+    (the best found, False) past FORESIGHT_NODES decisions.
+
+    Two prunings keep it exact. A position whose optimistic bound (`_Ceiling`) cannot beat the best found is
+    left. And the cards earned never fall when a score rises, while nothing else in the rules reads the
+    scores; a tool left unspent can still be left unplayed: a position that differs from one already
+    searched only by lower scores, or more tools spent, for the team cannot do better, and is left too."""
+    ceiling = _Ceiling(game, seat)
+    top = game.book.most_cards()
+    searched: dict[tuple[Any, ...], list[tuple[tuple[int, ...], set[str]]]] = {}
+    best = -1
     nodes = 0
 
-    def bound(s: State) -> int:
-        """The cards the team could reach if every response left gave it the most any response gives,
-        spent where a point buys a card soonest (pillars at or above zero first)."""
-        left = left_of(s)
-        budget = left * per_response
-        cards = 0
-        for x, most in sorted(zip(s.teams[seat].scores, per_pillar, strict=True), key=lambda p: -p[0]):
-            reach = min(x + left * most, x + budget)
-            budget -= max(0, min(reach, cap * rate) - x)
-            cards += min(cap, max(0, reach) // rate)
-        return min(top, cards)
-
-    def search(s: State) -> int:
-        """The best from here; plays on `s` and leaves it as it found it (push, then pop)."""
+    def search(s: State) -> None:
+        """Plays on `s` and leaves it as it found it (push, then pop)."""
         start = s.step
         try:
-            return explore(s)
+            explore(s)
         finally:
             while s.step > start:
                 s.pop()
 
-    def explore(s: State) -> int:
-        nonlocal best_found, nodes
+    def explore(s: State) -> None:
+        nonlocal best, nodes
         while True:
             if s.phase != "play":
-                value = game.cards_earned(s.teams[seat].scores)
-                best_found = max(best_found, value)
-                return value
+                best = max(best, game.book.cards_earned(s.teams[seat].scores))
+                return
             actions = game.legal_actions(s)
             if s.turn == seat and s.pending is not None and len(actions) > 1:
                 break
             s.push(others(game, s, actions, rnd))
-        seen = _position(s)  # the same position may be reached by another path
-        if seen in memo:
-            return memo[seen]
-        if bound(s) <= best_found or best_found >= top or nodes >= FORESIGHT_NODES:
-            return -1  # cannot beat what is found (not memoised: the bound depends on the search so far)
+        if best >= top or nodes >= FORESIGHT_NODES or ceiling(s) <= best:
+            return
+        team = s.teams[seat]
+        scores, spent = team.scores, set(team.spent)
+        lower = searched.setdefault(_position(s, seat), [])
+        if any(used <= spent and all(a >= b for a, b in zip(done, scores, strict=True)) for done, used in lower):
+            return
+        lower.append((scores, spent))
         nodes += 1
-        value = -1
         for a in sorted(_responses(actions), key=_cap_aware(game, s), reverse=True):
             s.push(a)
-            value = max(value, search(s))
+            search(s)
             s.pop()
-        memo[seen] = value
-        return value
 
     search(state.clone())
-    return best_found, nodes < FORESIGHT_NODES
+    return best, nodes < FORESIGHT_NODES
 
 
-def _position(s: State) -> tuple[Any, ...]:
-    """What decides the rest of a game (not the number of actions it took to get there)."""
-    teams = tuple((t.scores, t.tools, t.spent, t.marks, t.queue, t.scheduled, t.echoes) for t in s.teams)
+def _position(s: State, seat: int) -> tuple[Any, ...]:
+    """What decides the rest of a game but the scores and spent tools of the team at `seat` (compared apart),
+    and its echoes (they change which experience cards it receives, never how many)."""
+    teams = tuple(
+        (t.tools, t.marks, t.queue, t.scheduled) + (() if i == seat else (t.scores, t.spent, t.echoes))
+        for i, t in enumerate(s.teams)
+    )
     return (s.rng, s.phase, s.stage, s.turn, tuple(s.spaces), s.pending, s.revealed, teams, tuple(s.piles), s.round)
-
-
-def _decisions_left(game: Game, seat: int) -> Callable[[State], int]:
-    """How many responses the team at `seat` still has to give, counting the pending one."""
-    spaces = [s.spaces for s in game.rules.stages]
-    after = [sum(x.count("challenge") for x in spaces[i + 1 :]) for i in range(len(spaces))]
-
-    def left(s: State) -> int:
-        if s.stage >= len(spaces):
-            return 0
-        # The space reached is the pending one (-1: none reached yet in this stage).
-        return after[s.stage] + spaces[s.stage][max(0, s.spaces[seat]) :].count("challenge")
-
-    return left
 
 
 def _run_foresight(games: Sequence[int]) -> dict[str, Any]:
@@ -658,7 +733,7 @@ def balance(
             counted[1] += r["team_games"]
         else:
             merged.setdefault(kind, []).append(r)
-    top = game.most_cards()
+    top = game.book.most_cards()
 
     def summary(cards: list[int], extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out = {
@@ -765,7 +840,7 @@ def _conditions(card: Card, game: Game) -> list[tuple[tuple[str, ...], tuple[str
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
     unlockers = sorted({t for o in card.options for t in o.unlocked_by})
     played: list[str | None] = [None]
-    played += [t for t in card.tools if (use := game.tool_use(card.id, t)) is not None and use.on_choice]
+    played += [t for t in card.tools if (use := game.book.tool_use(card.id, t)) is not None and use.on_choice]
     out = []
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
@@ -782,7 +857,9 @@ def _condition_name(marks: tuple[str, ...], tools: tuple[str, ...], tool: str | 
 
 def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None):
     held = tools + ((tool,) if tool else ())
-    return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
+    return [
+        (o.id, game.book.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)
+    ]
 
 
 def free_lunches(

@@ -78,7 +78,7 @@ class App(Desk):
         if not self.reload():
             if error is not None and self.deck is None:
                 self.problems = error.problems = self.watch_problems
-        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
+        elif self.playing() is not None:  # with the overlays that were on top
             top_overlays = self.scenes[1:]
             self.show_game()
             self.scenes += top_overlays

@@ -6,7 +6,13 @@ kill is the App dropped without a word; the resume is a new App from the save on
 from __future__ import annotations
 
 import pygame
-from test_room_flow import kill_and_resume, play_until, start, to_a_challenge_with_a_reveal_tool
+from test_room_flow import (
+    kill_and_resume,
+    play_until,
+    start,
+    to_a_challenge_with_a_reveal_tool,
+    to_a_follow_up_round,
+)
 from ui_drive import key, new_app
 
 from booster import paths
@@ -93,6 +99,18 @@ def test_a_row_picked_and_armed_all_at_once_comes_back_and_one_press_records_it(
     assert again.game.state.round.answers[1].option == again.game.offered(1)[2].id
 
 
+def test_the_first_team_picked_comes_back_picked():
+    app = new_app(paths.CORE_DECK)
+    start(app, 3, together=True)
+    play_until(app, "round")
+    key(app, pygame.K_PAGEUP)  # team 1 picked, its first response highlighted: nothing armed yet
+    assert (app.top.picked, app.top.choice, app.top.armed) == (0, 0, False)
+    before = picture(app)
+    again = kill_and_resume(app)
+    assert (again.top.picked, again.top.choice, again.top.armed) == (0, 0, False)
+    assert picture(again) == before
+
+
 def test_a_reveal_asked_for_once_comes_back_asked_and_one_press_reveals():
     app = new_app(paths.CORE_DECK)
     start(app, 3, together=True)
@@ -107,6 +125,26 @@ def test_a_reveal_asked_for_once_comes_back_asked_and_one_press_reveals():
     assert picture(again) == before
     key(again, pygame.K_PAGEDOWN)
     assert again.top.name == "reveal" and again.top.view.passed == (1, 2)
+
+
+def test_a_reveal_of_several_cards_comes_back_on_the_page_it_showed():
+    app = new_app(paths.CORE_DECK, seed=4)
+    start(app, 6, together=True)
+    to_a_follow_up_round(app)  # teams answer different cards: the reveal has a page for each
+    game = app.game
+    for seat in game.waiting():
+        key(app, pygame.K_1 + seat)
+        key(app, pygame.K_1)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert app.top.name == "reveal" and len(app.top.pages) > 1
+    key(app, pygame.K_PAGEDOWN)  # the second card's page
+    before = picture(app)
+    again = kill_and_resume(app)
+    assert again.top.name == "reveal" and again.top.page == 1
+    assert picture(again) == before
+    key(again, pygame.K_PAGEUP)  # back to the first, and on again
+    assert again.top.page == 0 and "pressed" not in again.game.saved.extra["screen"]
 
 
 def test_what_was_half_pressed_goes_with_its_screen():

@@ -39,6 +39,8 @@ MAX_SIDE_W = 800  # long team names widen the column to this at most: the card k
 ROWS_TOP, ROWS_BOTTOM = 366, 880
 ROW_LEFT = 120  # a row's number and token, before its name
 STATUS_W, STATUS_ICON_W = 230, 56  # a row's status in words with its shape, or its shape alone
+# What a round has half-pressed when nothing is: the save keeps only what differs.
+ROUND_AS_IT_CAME = {"picked": None, "choice": 0, "armed": False, "arming": None, "tools": {}, "asked": None}
 LET_GO = (pygame.K_LEFT,)
 
 
@@ -64,6 +66,12 @@ class RoundScene(Scene):
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
         # The teams waited for when a reveal was asked for (None: not asked): asked again, it goes.
         self.asked: tuple[int, ...] | None = None
+        # A team whose reveal the projector holds behind a "look away" screen (no phone follows it), and
+        # whether it shows the effects now, to that team only. Not kept in the save: a resumed round comes
+        # back with the effects hidden (R on the team's row shows them again).
+        self.private: int | None = None
+        self.showing = False
+        self.reveals = self.revealed_now()  # the reveal tools played so far, per team (to tell the room of new ones)
         self.restore()
 
     def pressed(self) -> dict[str, Any]:
@@ -76,7 +84,7 @@ class RoundScene(Scene):
             "tools": {str(seat): tool for seat, tool in self.tools.items() if tool},
             "asked": None if self.asked is None else list(self.asked),
         }
-        return {k: v for k, v in said.items() if v or (k == "asked" and v is not None)}
+        return {k: v for k, v in said.items() if v != ROUND_AS_IT_CAME[k]}  # team 0 picked is not "nothing"
 
     def keep(self) -> None:
         """Keep what is half-pressed in the save, while this round is the one the game shows."""
@@ -106,7 +114,27 @@ class RoundScene(Scene):
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
         # and the tools chosen stay.
-        return view == self.view
+        if view != self.view:
+            return False
+        self.say_reveals()
+        return True
+
+    def revealed_now(self) -> tuple[str | None, ...]:
+        rnd = self.game.state.round
+        return rnd.revealed if rnd is not None else ()
+
+    def say_reveals(self) -> None:
+        """A team played its reveal tool from its phone: the room reads that it used it, and nothing more (a
+        reveal from the team's picked row says so in place of the rows)."""
+        now = self.revealed_now()
+        for seat, tool in enumerate(now):
+            before = self.reveals[seat] if seat < len(self.reveals) else None
+            if tool is not None and before is None and seat != self.picked:
+                team = common.team_name(self.app, seat)
+                self.app.toast(
+                    self.t("round.used_tool", team=team, tool=self.app.deck_text("cards", tool, "title") or tool)
+                )
+        self.reveals = now
 
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, seat: int | None) -> None:
@@ -155,6 +183,7 @@ class RoundScene(Scene):
         tool = self.tools.get(seat)
         if self.game.answer(seat, offered[i].id, tool if tool in self.game.tools_for(seat) else None):
             self.pick(None)
+            self.end_private()  # a response clicked on the team's card while it reads its effects
 
     def cycle_tool(self, seat: int) -> None:
         """No tool, then each tool that helps the team on its card, in turn."""
@@ -166,17 +195,44 @@ class RoundScene(Scene):
         self.tools[seat] = choices[(choices.index(now) + 1) % len(choices)] if now in choices else choices[1]
 
     def reveal_card(self, seat: int) -> None:
-        """The picked team plays its tool that reveals its card: every response's effect shows, on the
-        projector for the whole room (the method's findings are shared). The tool is spent: the first press
-        says so, the second plays it."""
+        """The picked team plays its tool that reveals its card. What each response does is that team's
+        finding, not the room's (the value of information): its phones show it, and the projector says only
+        that the team used the tool; with no phone following the team, the projector holds the effects
+        behind a "look away" screen until a press shows them (`private`). The tool is spent: the first
+        press says so, the second plays it. R on a team that revealed shows it the effects again there."""
         tools = self.game.reveal_tools(seat)
         if tools and self.arming == seat:
             self.arming = None
-            self.game.reveal(seat, tools[0])
+            if self.game.reveal(seat, tools[0]) and not self.followed(seat):
+                self.private, self.showing = seat, False
         elif tools:
             self.arming = seat
-        elif not self.game.revealed(seat):
+        elif self.game.revealed(seat):
+            self.private, self.showing = seat, False
+        else:
             self.app.toast(self.t("round.no_reveal", team=common.team_name(self.app, seat)))
+
+    def followed(self, seat: int) -> bool:
+        """Whether a phone follows team `seat` now (its effects go there, not on the projector)."""
+        phones = self.app.phones
+        return phones is not None and phones.phones(seat) > 0
+
+    def in_private(self) -> int | None:
+        """The team whose effects are behind the "look away" screen, if any (an undo of its reveal ends it)."""
+        if self.private is not None and self.game.revealed(self.private) is None:
+            self.private, self.showing = None, False
+        return self.private
+
+    def show_private(self) -> None:
+        """On the "look away" screen, the press that shows the effects; then the press that hides them."""
+        if self.showing:
+            self.end_private()
+        else:
+            self.showing = True
+
+    def end_private(self) -> None:
+        """Back to the round: the effects hidden, the team's row still picked to enter its answer."""
+        self.private, self.showing = None, False
 
     def withdraw(self, seat: int) -> None:
         if self.game.has_answered(seat):
@@ -203,6 +259,10 @@ class RoundScene(Scene):
         self.app.do(Command.TIMER)
 
     def claims(self, event: pygame.event.Event) -> bool:
+        # A team's effects on screen: every key is this screen's (a timer or an undo would leave them up),
+        # but the blackout, which hides them at once.
+        if self.in_private() is not None:
+            return event.key not in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
         # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
         return self.picked is not None and event.key in (pygame.K_t, pygame.K_r, pygame.K_BACKSPACE)
 
@@ -213,6 +273,12 @@ class RoundScene(Scene):
 
     def take_key(self, event: pygame.event.Event) -> bool:
         k = event.key
+        if self.in_private() is not None:  # go-on shows the effects, then hides them; any other key hides them
+            if k in GO_ON:
+                self.show_private()
+            else:
+                self.end_private()
+            return True
         # A second press confirms only when nothing came in between: anything else lets go of what was asked.
         if not (k in GO_ON and self.picked is None):
             self.asked = None
@@ -263,6 +329,9 @@ class RoundScene(Scene):
     def draw(self, p: Painter) -> None:
         app, t, game = self.app, self.t, self.game
         p.fill(theme.BG)
+        if self.in_private() is not None:
+            self.draw_private(p)
+            return
         p.text(common.stage_title(app, game.state.stage), (40, 18, 1100, 80), LARGE, bold=True, valign="middle")
         seats = game.answering()
         done = len(seats) - len(game.waiting())
@@ -281,7 +350,7 @@ class RoundScene(Scene):
         if game.timer.length > 0:
             draw_timer(p, self, (x, 112, side_w, 240), self.toggle_timer)
         if self.picked is not None and game.revealed(self.picked):
-            self.draw_revealed(p, self.picked, x, side_w)
+            self.draw_used(p, self.picked, x, side_w)
         else:
             self.draw_rows(p, seats, x, side_w, words)
         label = t("round.reveal_again") if self.asked is not None and self.picked is None else t("round.reveal")
@@ -407,21 +476,58 @@ class RoundScene(Scene):
             return self.t("round.follow_up", team=name)
         return self.t("round.card_of", team=name)
 
-    def draw_revealed(self, p: Painter, seat: int, x: float, w: float) -> None:
-        """In place of the rows while the team's row is picked: what its reveal tool showed."""
+    def revealed_tool(self, seat: int) -> str:
+        tool = self.game.revealed(seat) or ""
+        return self.app.deck_text("cards", tool, "title") or tool
+
+    def draw_used(self, p: Painter, seat: int, x: float, w: float) -> None:
+        """In place of the rows while the team's row is picked: that it used its reveal tool, and where its
+        effects are (never the effects: the room sees only that the team used it)."""
         app, t, game = self.app, self.t, self.game
         top = ROWS_TOP if game.timer.length > 0 else 112
         y, h = top, ROWS_BOTTOM - top
         p.panel((x, y, w, h), theme.HIGHLIGHT, theme.INK, 3, 18)
-        tool = game.revealed(seat) or ""
-        said = t(
-            "round.revealed_by", team=common.team_name(app, seat), tool=app.deck_text("cards", tool, "title") or tool
-        )
+        team = common.team_name(app, seat)
+        said = t("round.used_tool", team=team, tool=self.revealed_tool(seat))
+        sh = min(h / 2, natural_height(p, said, w - 40, BODY, bold=True) + 4)
+        p.text(said, (x + 20, y + 10, w - 40, sh), BODY, bold=True)
+        where = t("round.used_on_phones" if self.followed(seat) else "round.used_show_again", team=team)
+        p.text(where, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
+
+    def draw_private(self, p: Painter) -> None:
+        """The reveal of a team no phone follows, on the projector: first a screen that asks the other
+        teams to look away (nothing of the effects on it), then, on a press, the team's card and what each
+        of its responses does, until the next press hides them."""
+        app, t, game = self.app, self.t, self.game
+        seat = self.private
+        assert seat is not None
+        team, tool = common.team_name(app, seat), self.revealed_tool(seat)
+        if not self.showing:
+            common.token(p, app, seat, (960, 150), 48)
+            p.text(t("round.private_title", team=team), (40, 220, 1840, 110), LARGE, bold=True, align="center")
+            said = t("round.private_body", team=team, tool=tool)
+            if app.phones is not None and not self.followed(seat):  # phones are on, none is this team's: say so
+                said = f"{t('round.private_no_phone', team=team)} {said}"
+            p.text(said, (200, 350, 1520, 360), BODY, align="center")
+            label = t("round.private_show", team=team)
+            common.go_on_button(p, app, (560, 740, 800, 110), label, self.show_private, "show", size=BODY)
+            p.button((610, 880, 700, 76), t("round.private_back"), self.end_private, size=SMALL, name="back")
+            p.text(t("round.private_keys"), (40, 980, 1840, 70), SMALL, align="center", colour=theme.MUTED)
+            return
+        p.text(t("round.private_shown", team=team), (40, 18, 1840, 80), LARGE, bold=True, valign="middle")
+        w, _ = self.side(p, game.answering())
+        x = RIGHT - w
+        self.draw_cards(p, x - 80)
+        y, h = 112, ROWS_BOTTOM - 112
+        p.panel((x, y, w, h), theme.HIGHLIGHT, theme.INK, 3, 18)
+        said = t("round.revealed_by", team=team, tool=tool)
         sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
         p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
         view = game.rules.seat_view(game.state, seat)
         text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
         p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
+        common.go_on_button(p, app, (x, 892, w, 82), t("round.private_hide"), self.end_private, "hide", BODY)
+        p.text(t("round.private_hide_keys"), (40, 966, x - 80, 108), SMALL, valign="middle", max_lines=2)
 
     def draw_rows(self, p: Painter, seats: tuple[int, ...], x: float, w: float, words: bool) -> None:
         """A row per team: its number, token and name (whole), the phones that follow it, whether it has
