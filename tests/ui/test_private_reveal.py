@@ -203,3 +203,47 @@ def test_with_phones_on_a_team_without_one_is_told_why_the_screen_shows_its_effe
     key(app, pygame.K_r)
     assert app.top.private == seat
     assert any(x.startswith(app.t("round.private_no_phone", team=team)) for x in said(app))
+
+
+def test_a_clicker_alone_plays_a_teams_reveal_tool_then_shows_and_hides_its_effects():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    seat = to_a_reveal(app)
+    game, t = app.game, app.t
+    tool = game.reveal_tools(seat)[0]
+    team, title = game.state.teams[seat].name, app.deck_text("cards", tool, "title")
+    while game.waiting()[0] != seat:  # the teams before it answer first: Page Up picks, Page Down twice records
+        for k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN):
+            key(app, k)
+    key(app, pygame.K_PAGEUP)
+    assert app.top.picked == seat
+    for _ in game.offered(seat):  # past its responses: its reveal tool has the highlight
+        key(app, pygame.K_PAGEUP)
+    assert app.top.on_reveal() and app.top.hint() == t("round.clicker_reveal", team=team, tool=title)
+    key(app, pygame.K_PAGEDOWN)  # the tool is then used up: the first press says so
+    assert game.revealed(seat) is None and app.top.hint() == t("round.confirm_reveal_clicker", team=team, tool=title)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.revealed(seat) == tool and app.top.private == seat and not effect_lines(app, said(app))
+    key(app, pygame.K_PAGEDOWN)  # shown to the team
+    assert effect_lines(app, said(app))
+    key(app, pygame.K_PAGEDOWN)  # hidden; its row still picked, its first response highlighted
+    assert app.top.private is None and app.top.picked == seat and app.top.choice == 0
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.state.round.answers[seat].option == game.offered(seat)[0].id
+
+
+def test_past_the_responses_of_a_team_without_a_reveal_tool_page_up_lets_go_of_its_row():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    to_a_reveal(app, 4)
+    game = app.game
+    seat = next((s for s in game.waiting() if not game.reveal_tools(s)), None)
+    assert seat is not None, "in a four-team round some team holds no reveal tool"
+    while game.waiting()[0] != seat:
+        for k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN):
+            key(app, k)
+    key(app, pygame.K_PAGEUP)
+    for _ in game.offered(seat)[1:]:
+        key(app, pygame.K_PAGEUP)
+    assert app.top.picked == seat
+    key(app, pygame.K_PAGEUP)
+    assert app.top.picked is None
