@@ -73,7 +73,7 @@ def test_the_exact_search_never_earns_less_than_the_cap_aware_rule_on_the_same_g
         seat = g % 3
         best, exact = b._exact(game, game.new_game(setup), seat, plays["cap-aware"], random.Random(0))
         assert exact
-        assert game.most_cards() >= best >= game.cards_earned(state.teams[seat].scores)
+        assert game.book.most_cards() >= best >= game.book.cards_earned(state.teams[seat].scores)
 
 
 def test_a_tool_without_its_powers_unlocks_nothing():

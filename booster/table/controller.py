@@ -204,7 +204,7 @@ class GameController:
 
     def cards_earned(self, team: int) -> int:
         """How many experience cards the team receives if it exchanges now (the engine's count)."""
-        return self.rules.cards_earned(self.state.teams[team].scores)
+        return self.rules.book.cards_earned(self.state.teams[team].scores)
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""

@@ -82,7 +82,7 @@ class Foresight(NamedTuple):
 
 def _best_total(card: Card, game: Game, marks: Iterable[str]) -> int:
     held = tuple(marks)
-    totals = [sum(game.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
+    totals = [sum(game.book.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
     return max(totals, default=0)
 
 
@@ -165,7 +165,7 @@ def _cap_aware(game: Game, state: State) -> Key:
 
     def key(a: Action) -> tuple[int, int, int]:
         after = _after(game, state, a)
-        return game.cards_earned(after), min(after), sum(after)
+        return game.book.cards_earned(after), min(after), sum(after)
 
     return key
 
@@ -176,7 +176,7 @@ def _cap_aware_marks(seen: Foresight) -> Callable[[Game, State], Key]:
     def make(game: Game, state: State) -> Key:
         def key(a: Action) -> tuple[float, int, int]:
             after = _after(game, state, a)
-            return game.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
+            return game.book.cards_earned(after) + MARK_WEIGHT * _future(game, state, a, seen), min(after), sum(after)
 
         return key
 
@@ -283,9 +283,9 @@ def _choice_with(game: Game, state: State, actions: Sequence[Action], marks: tup
         if not o.offered_to(marks, team.tools):
             continue
         for tool in tools:
-            delta = game.option_effect(card.id, o.id, tool, marks)
+            delta = game.book.option_effect(card.id, o.id, tool, marks)
             after = tuple(s + d for s, d in zip(team.scores, delta, strict=True))
-            key = (game.cards_earned(after), min(after), sum(after))
+            key = (game.book.cards_earned(after), min(after), sum(after))
             if best is None or key > best:
                 best, pick = key, (o.id, tool)
     return pick
@@ -379,7 +379,7 @@ def _playout(game: Game, state: State, seat: int, key: Callable[[Game, State], K
         else:
             action = actions[0]
         state.push(action)
-    return game.cards_earned(state.teams[seat].scores)
+    return game.book.cards_earned(state.teams[seat].scores)
 
 
 def _look_ahead(
@@ -454,14 +454,14 @@ def _every_effect(game: Game, card: Card) -> Iterable[Sequence[int]]:
     """Every effect a response of `card` can have: under every combination of the marks it names, with no
     tool, one, or two (one that revealed and changes effects too, one played with the response)."""
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
-    uses = [u for u in game.answered(card.id).uses.values() if u.on_choice]
-    revealers = [u for u in game.answered(card.id).uses.values() if u.reveals and u.on_choice]
+    uses = [u for u in game.book.answered[card.id].uses.values() if u.on_choice]
+    revealers = [u for u in game.book.answered[card.id].uses.values() if u.reveals and u.on_choice]
     played = [(), *((u,) for u in uses), *((r, u) for r in revealers for u in uses if u is not r)]
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
             for o in card.options:
                 for tools in played:
-                    yield game.effect(o, held, tools)
+                    yield game.book.effect(o, held, tools)
 
 
 class _Ceiling:
@@ -471,7 +471,7 @@ class _Ceiling:
     def __init__(self, game: Game, seat: int) -> None:
         self.seat = seat
         rules, n = game.rules, len(game.pillars)
-        self.top, self.rate, self.red = game.most_cards(), rules.exchange_rate, rules.exchange_red
+        self.top, self.rate, self.red = game.book.most_cards(), rules.exchange_rate, rules.exchange_red
         self.points = rules.exchange_cap * rules.exchange_rate  # a pillar earns nothing above these points
         answered = [c for c in game.cards.values() if c.kind in ANSWERED and c.options]
         # left[stage][space]: what every step left adds at most, the team answering the card of `space`.
@@ -523,7 +523,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
     scores; a tool left unspent can still be left unplayed: a position that differs from one already
     searched only by lower scores, or more tools spent, for the team cannot do better, and is left too."""
     ceiling = _Ceiling(game, seat)
-    top = game.most_cards()
+    top = game.book.most_cards()
     searched: dict[tuple[Any, ...], list[tuple[tuple[int, ...], set[str]]]] = {}
     best = -1
     nodes = 0
@@ -541,7 +541,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
         nonlocal best, nodes
         while True:
             if s.phase != "play":
-                best = max(best, game.cards_earned(s.teams[seat].scores))
+                best = max(best, game.book.cards_earned(s.teams[seat].scores))
                 return
             actions = game.legal_actions(s)
             if s.turn == seat and s.pending is not None and len(actions) > 1:
@@ -733,7 +733,7 @@ def balance(
             counted[1] += r["team_games"]
         else:
             merged.setdefault(kind, []).append(r)
-    top = game.most_cards()
+    top = game.book.most_cards()
 
     def summary(cards: list[int], extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out = {
@@ -840,7 +840,7 @@ def _conditions(card: Card, game: Game) -> list[tuple[tuple[str, ...], tuple[str
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
     unlockers = sorted({t for o in card.options for t in o.unlocked_by})
     played: list[str | None] = [None]
-    played += [t for t in card.tools if (use := game.tool_use(card.id, t)) is not None and use.on_choice]
+    played += [t for t in card.tools if (use := game.book.tool_use(card.id, t)) is not None and use.on_choice]
     out = []
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
@@ -857,7 +857,9 @@ def _condition_name(marks: tuple[str, ...], tools: tuple[str, ...], tool: str | 
 
 def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None):
     held = tools + ((tool,) if tool else ())
-    return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
+    return [
+        (o.id, game.book.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)
+    ]
 
 
 def free_lunches(

@@ -39,6 +39,8 @@ MAX_SIDE_W = 800  # long team names widen the column to this at most: the card k
 ROWS_TOP, ROWS_BOTTOM = 366, 880
 ROW_LEFT = 120  # a row's number and token, before its name
 STATUS_W, STATUS_ICON_W = 230, 56  # a row's status in words with its shape, or its shape alone
+# What a round has half-pressed when nothing is: the save keeps only what differs.
+ROUND_AS_IT_CAME = {"picked": None, "choice": 0, "armed": False, "arming": None, "tools": {}, "asked": None}
 LET_GO = (pygame.K_LEFT,)
 
 
@@ -82,7 +84,7 @@ class RoundScene(Scene):
             "tools": {str(seat): tool for seat, tool in self.tools.items() if tool},
             "asked": None if self.asked is None else list(self.asked),
         }
-        return {k: v for k, v in said.items() if v or (k == "asked" and v is not None)}
+        return {k: v for k, v in said.items() if v != ROUND_AS_IT_CAME[k]}  # team 0 picked is not "nothing"
 
     def keep(self) -> None:
         """Keep what is half-pressed in the save, while this round is the one the game shows."""
