@@ -37,6 +37,7 @@ LOOKAHEAD_FUTURES = 8  # random futures the lookahead player plays for each resp
 LOOKAHEAD_ROLLOUT = "cap-aware"  # the rule that plays the lookahead player's futures (marks count as played)
 MARK_WEIGHT = 0.5  # cards a point of expected future gain is worth to the mark-valuing rule
 FORESIGHT_NODES = 12_000  # decisions the exact search may visit in one game before it gives a lower bound
+QUICK_FORESIGHT_NODES = 2_000  # the same, with --quick
 MEMO_SIZE = 200_000  # choices a rule remembers (a few tens of megabytes) before it starts again
 STRONG = ("cap-aware", "cap-aware-marks")  # the one-line rules whose decisions are looked at closely
 
@@ -53,12 +54,15 @@ class Sizes(NamedTuple):
     foresight: int
     tools: int
     scenarios: int
+    foresight_nodes: int  # the decisions the exact search may visit in one game
 
     @classmethod
     def of(cls, games: int, quick: bool = False) -> Sizes:
         if quick:
-            return cls(games, min(games, 200), min(games, 12), min(games, 2), min(games, 12), min(games, 20))
-        return cls(games, min(games, 400), min(games, max(20, games // 10)), min(games, 4), min(games, 50), 100)
+            small = min(games, 12)
+            return cls(games, min(games, 200), small, min(games, 2), small, min(games, 20), QUICK_FORESIGHT_NODES)
+        lookahead = min(games, max(20, games // 10))
+        return cls(games, min(games, 400), lookahead, min(games, 4), min(games, 50), 100, FORESIGHT_NODES)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
@@ -277,6 +281,7 @@ class _Context(NamedTuple):
     mode: str | None
     seen: Foresight
     plays: dict[str, Policy]
+    sizes: Sizes
 
 
 _CONTEXT: _Context | None = None  # set before the pool forks, so that workers inherit it
@@ -543,10 +548,12 @@ class _Ceiling:
         return min(self.top, best)
 
 
-def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Random) -> tuple[int, bool]:
+def _exact(
+    game: Game, state: State, seat: int, others: Policy, rnd: random.Random, budget: int = FORESIGHT_NODES
+) -> tuple[int, bool]:
     """The most cards `seat` can earn from `state` knowing every draw: a depth-first search through the
     engine over the team's responses (and tools), the others playing `others`. (best, True) when exact;
-    (the best found, False) past FORESIGHT_NODES decisions.
+    (the best found, False) past `budget` decisions.
 
     Two prunings keep it exact. A position whose optimistic bound (`_Ceiling`) cannot beat the best found is
     left. And the cards earned never fall when a score rises, while nothing else in the rules reads the
@@ -577,7 +584,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
             if s.turn == seat and s.pending is not None and len(actions) > 1:
                 break
             s.push(others(game, s, actions, rnd))
-        if best >= top or nodes >= FORESIGHT_NODES or ceiling(s) <= best:
+        if best >= top or nodes >= budget or ceiling(s) <= best:
             return
         team = s.teams[seat]
         scores, spent = team.scores, set(team.spent)
@@ -592,7 +599,7 @@ def _exact(game: Game, state: State, seat: int, others: Policy, rnd: random.Rand
             s.pop()
 
     search(state.clone())
-    return best, nodes < FORESIGHT_NODES
+    return best, nodes < budget
 
 
 def _position(s: State, seat: int) -> tuple[Any, ...]:
@@ -613,7 +620,8 @@ def _run_foresight(games: Sequence[int]) -> dict[str, Any]:
     others = ctx.plays["cap-aware"]
     for g in games:
         state = ctx.game.new_game(_setup(ctx, g))
-        best, complete = _exact(ctx.game, state, g % len(ctx.names), others, _game_rnd(ctx, "foresight", g))
+        seat, rnd = g % len(ctx.names), _game_rnd(ctx, "foresight", g)
+        best, complete = _exact(ctx.game, state, seat, others, rnd, ctx.sizes.foresight_nodes)
         out.append(best)
         exact += complete
     return {"cards": out, "exact": exact}
@@ -762,8 +770,8 @@ def balance(
     seen = foresight_of(game)
     plays = policies(game, seen)
     names = tuple(f"Team {i + 1}" for i in range(teams))
-    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays)
     sizes = Sizes.of(games, quick)
+    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays, sizes)
     jobs = [
         ("policy", name, chunk)
         for name in plays
