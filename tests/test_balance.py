@@ -89,7 +89,7 @@ def test_the_exact_search_never_earns_less_than_the_cap_aware_rule_on_the_same_g
         seat = g % 3
         best, exact = b._exact(game, game.new_game(setup), seat, plays["cap-aware"], random.Random(0))
         assert exact
-        assert game.most_cards() >= best >= game.cards_earned(state.teams[seat].scores)
+        assert game.book.most_cards() >= best >= game.book.cards_earned(state.teams[seat].scores)
 
 
 def _brute_force(game, state, seat, others):
@@ -99,7 +99,7 @@ def _brute_force(game, state, seat, others):
         if state.turn == seat and state.pending is not None and len(actions) > 1:
             return max(_brute_force(game, game.apply(state, a)[0], seat, others) for a in actions if a.kind == "choose")
         state, _ = game.apply(state, others(game, state, actions, random.Random(0)))
-    return game.cards_earned(state.teams[seat].scores)
+    return game.book.cards_earned(state.teams[seat].scores)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])

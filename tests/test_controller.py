@@ -14,6 +14,7 @@ from booster.deck.loader import load_deck
 from booster.engine.game import Game, Setup
 from booster.table import saves
 from booster.table.controller import GameController
+from booster.table.views import BoardView
 
 DECK = load_deck(MINI).deck
 assert DECK is not None
@@ -38,3 +39,24 @@ def test_play_and_undo_leave_a_save_that_replays_to_the_screen(tmp_path: Path, s
         assert len(on_disk.times) == len(on_disk.log) == len(ctl.match.log)
         assert on_disk.replay(Game(DECK)).state == ctl.state
     assert "toast.save_failed" not in said
+
+
+def test_the_board_names_the_team_to_play_in_turn_and_none_all_at_once(tmp_path: Path) -> None:
+    """All at once the room advances together: the board names no team (it once named the first team, as
+    the one in turn, between rounds)."""
+
+    def board_after_intro(mode: str) -> object:
+        ctl = GameController.new(
+            DECK,
+            str(MINI),
+            "en",
+            Setup(("A", "B", "C"), 5, (), mode),
+            {},
+            tmp_path / f"{mode}.json",
+            lambda *_, **__: None,
+        )
+        ctl.dismiss()  # the first stage's introduction
+        return ctl.view()
+
+    assert board_after_intro("in-turn") == BoardView(0)
+    assert board_after_intro("all-at-once") == BoardView(None)

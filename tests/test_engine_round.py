@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: MIT
 """All at once: the room meets one card a round, every team answers, the answers apply together at close."""
 
-import json
 import random
 
 import attrs
@@ -9,11 +8,12 @@ import pytest
 from deckgen import MINI
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_engine import decks
+from test_engine import decks, through_a_save
 
 from booster.deck.loader import load_deck
+from booster.engine import events as ev
 from booster.engine.game import CLOSE, Action, Game, IllegalAction, Setup
-from booster.engine.match import Match, action_from_json, action_to_json, state_from_json, state_to_json
+from booster.engine.match import Match
 from booster.engine.model import Card, Option, Stage
 from booster.engine.outcome import Outcome
 
@@ -47,9 +47,7 @@ def test_a_room_game_ends_replays_exactly_and_scores_only_at_close(args):
     setup = Setup(tuple(f"T{i}" for i in range(len(scenarios))), seed, tuple(scenarios), "all-at-once")
     match = facilitated_play(game, setup, random.Random(play_seed))
     assert Match.replay(game, setup, match.log).states == match.states
-    for state in match.states:
-        assert state_from_json(json.loads(json.dumps(state_to_json(state)))) == state
-    assert tuple(action_from_json(json.loads(json.dumps(action_to_json(a)))) for a in match.log) == match.log
+    assert through_a_save(match).states == match.states
     for i, action in enumerate(match.log):
         before, after = match.states[i], match.states[i + 1]
         if before.round is not None and action.kind != "close":
@@ -64,7 +62,7 @@ def test_a_room_game_ends_replays_exactly_and_scores_only_at_close(args):
         if state.round is not None:
             shared = {c for c in state.round.cards if c is not None and deck.cards[c].kind == "challenge"}
             assert len(shared) <= 1 or not any(
-                all(deck.cards[c].fits_project(game.project_of(t)) for t in state.teams) for c in shared
+                all(deck.cards[c].fits_project(game.deck.project_of(t.scenario)) for t in state.teams) for c in shared
             )
 
 
@@ -115,7 +113,7 @@ def test_the_room_meets_one_card_and_it_closes_only_when_every_team_has_answered
     with pytest.raises(IllegalAction, match="T0, T1, T2"):
         mini.apply(match.state, CLOSE)
     match, events = match.play(Action("choose", options[0], team=2))
-    assert [e.kind for e in events] == ["answered"] and match.state.turn == 0
+    assert list(map(type, events)) == [ev.AnswerRecorded] and match.state.turn == 0
     match, _ = match.play(Action("choose", options[1], team=0))
     match, _ = match.play(Action("choose", options[1], team=1))
     assert mini.legal_actions(match.state) == (CLOSE,)
@@ -128,12 +126,29 @@ def test_the_room_meets_one_card_and_it_closes_only_when_every_team_has_answered
         mini.apply(match.state, Action("withdraw", team=0))
     match, _ = match.play(Action("choose", options[1], team=0))
     match, events = match.play(CLOSE)
-    assert events[-1].kind == "round_closed"
-    scored = [e for e in events if e.kind == "scored"]
+    assert events[-1] == ev.RoundClosed()
+    scored = [e for e in events if isinstance(e, ev.Scored)]
     assert [e.team for e in scored] == [0, 1, 2] and [e.option for e in scored] == [options[1], *[options[0]] * 2]
     assert match.state.round is None and set(match.state.spaces) == {0}
     # Undo brings the round back with every answer, open.
     assert match.undo_decision().state.round.answers == match.states[-2].round.answers
+
+
+def test_once_every_team_has_answered_no_team_is_to_play_until_the_close(mini):
+    """A round every team has answered waits for its close: no team acts, and an answer naming no team is
+    refused as such (it once went to seat -1, which reads the last team)."""
+    match = open_round(mini)
+    assert match.state.to_play == 0
+    option = mini.offered_options(match.state)[0].id
+    match, _ = match.play(Action("choose", option, team=0))
+    match, _ = match.play(Action("choose", option, team=2))
+    assert match.state.to_play == 1
+    match, _ = match.play(Action("choose", option, team=1))
+    assert match.state.to_play is None and mini.legal_actions(match.state) == (CLOSE,)
+    with pytest.raises(IllegalAction, match="every team has answered"):
+        mini.apply(match.state, Action("choose", option))
+    match, _ = match.play(CLOSE)
+    assert match.state.round is None and match.state.to_play is None  # the room advances together
 
 
 def test_a_team_answers_only_its_own_card_with_a_legal_response(mini):
@@ -154,7 +169,7 @@ def test_a_tool_space_gives_every_team_its_own_tool(mini):
         match, _ = match.play(mini.team_actions(match.state, seat)[0])
     match, _ = match.play(CLOSE)
     match, events = match.play(mini.legal_actions(match.state)[0])
-    gained = [e for e in events if e.kind == "tool_gained"]
+    gained = [e for e in events if isinstance(e, ev.ToolGained)]
     assert [e.team for e in gained] == [0, 1]
     assert all(len(t.tools) == 1 for t in match.state.teams)
 
@@ -174,7 +189,7 @@ def test_when_no_card_fits_every_project_each_team_draws_its_own_and_is_told(min
     game = Game(attrs.evolve(deck, cards=cards, rules=rules))
     match = Match.start(game, Setup(("A", "B", "C"), 1, ("s-food", "s-repair", "s-food"), "all-at-once"))
     match, events = match.play(game.legal_actions(match.state)[0])
-    assert "split" in [e.kind for e in events]
+    assert any(isinstance(e, ev.Split) for e in events)
     assert match.state.round.cards == ("only-food", "only-repair", "only-food")
 
 
@@ -195,9 +210,9 @@ def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_a
     match, _ = match.play(Action("choose", options[1], team=2))  # a late answer replaces the pass
     before = [t.scores for t in match.state.teams]
     match, events = match.play(CLOSE)
-    assert [e.team for e in events if e.kind == "passed"] == [1]
+    assert [e.team for e in events if isinstance(e, ev.Passed)] == [1]
     assert match.state.teams[1].scores == before[1]
-    assert {e.team for e in events if e.kind == "scored"} == {0, 2}
+    assert {e.team for e in events if isinstance(e, ev.Scored)} == {0, 2}
 
 
 def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(mini):
@@ -208,7 +223,7 @@ def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(min
     match, _ = match.play(Action("choose", options[1], team=2))
     answered = match
     closed, events = match.play(CLOSE)  # revealed without team 1
-    assert [e.team for e in events if e.kind == "passed"] == [1]
+    assert [e.team for e in events if isinstance(e, ev.Passed)] == [1]
     assert closed.state.round is None
     back = closed.undo_decision()
     # The close is taken back: every score as before it, the round open with team 1's pass still recorded;
@@ -222,8 +237,8 @@ def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(min
     back, _ = back.play(Action("withdraw", team=1))
     back, _ = back.play(Action("choose", options[0], team=1))
     back, events = back.play(CLOSE)
-    assert [e.team for e in events if e.kind == "scored"] == [0, 1, 2]
-    assert "passed" not in [e.kind for e in events]
+    assert [e.team for e in events if isinstance(e, ev.Scored)] == [0, 1, 2]
+    assert not any(isinstance(e, ev.Passed) for e in events)
 
 
 @settings(max_examples=100, deadline=None)

@@ -27,6 +27,7 @@ from deckgen import MINI
 
 from booster import paths
 from booster.deck.loader import load_deck
+from booster.engine import events as ev
 from booster.engine.game import Action, Game, Setup, State
 from booster.engine.match import Match
 
@@ -76,24 +77,48 @@ ROOM_SCRIPT: list[Action | str] = [
 ]
 
 
-def describe(event: object, pillars: tuple[str, ...]) -> str:
+# The name of each kind of event in a transcript (the names the transcripts and digests were recorded with).
+KIND_NAMES: dict[type, str] = {
+    ev.Moved: "moved",
+    ev.Rolled: "rolled",
+    ev.Drew: "drew",
+    ev.ToolGained: "tool_gained",
+    ev.ToolPlayed: "tool_played",
+    ev.Revealed: "revealed",
+    ev.Scored: "scored",
+    ev.Marked: "marked",
+    ev.Cleared: "cleared",
+    ev.Queued: "queued",
+    ev.Echoed: "echoed",
+    ev.StageStarted: "stage",
+    ev.ExperienceDealt: "experience",
+    ev.Exchanged: "exchanged",
+    ev.GameOver: "game_over",
+    ev.Split: "split",
+    ev.AnswerRecorded: "answered",
+    ev.AnswerWithdrawn: "withdrawn",
+    ev.RoundClosed: "round_closed",
+    ev.Passed: "passed",
+}
+
+
+def describe(event: ev.Event, pillars: tuple[str, ...]) -> str:
     """One event as a line of a transcript: its kind, then the fields it carries."""
-    kind = str(getattr(event, "kind"))  # noqa: B009 (any event type: named tuples or typed events)
-    words = [kind]
-    team = getattr(event, "team", -1)
-    if team >= 0:
-        words.append(f"team={team}")
+    words = [KIND_NAMES[type(event)]]
+    fields = event._asdict()
+    if fields.get("team", -1) >= 0:
+        words.append(f"team={fields['team']}")
     for name in ("card", "option", "mark"):
-        if getattr(event, name, None) is not None:
-            words.append(f"{name}={getattr(event, name)}")
-    delta = getattr(event, "delta", None)
-    if delta is not None:
-        words.append(" ".join(f"{p}{d:+d}" for p, d in zip(pillars, delta, strict=True)))
-    if kind in ("moved", "rolled", "stage"):
-        words.append(f"value={getattr(event, 'value')}")  # noqa: B009
-    if kind == "experience":
-        words.append(f"pillar={pillars[getattr(event, 'value')]}")  # noqa: B009
-    echo_of = getattr(event, "echo_of", None)
+        if fields.get(name) is not None:
+            words.append(f"{name}={fields[name]}")
+    match event:
+        case ev.Scored(delta=delta):
+            words.append(" ".join(f"{p}{d:+d}" for p, d in zip(pillars, delta, strict=True)))
+        case ev.Moved(space=value) | ev.Rolled(die=value) | ev.StageStarted(stage=value):
+            words.append(f"value={value}")
+        case ev.ExperienceDealt(pillar=pillar):
+            words.append(f"pillar={pillars[pillar]}")
+    echo_of = fields.get("echo_of")
     if echo_of is not None:
         words.append(f"echo_of={echo_of[0]}/{echo_of[1]}")
     return " ".join(words)

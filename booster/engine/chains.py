@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import NamedTuple
 
-from booster.engine.game import Event
+from booster.engine.events import Event
 from booster.engine.model import Adjust, Card, Effect
 from booster.engine.outcome import Outcome
 

@@ -9,8 +9,8 @@ game in progress, changed in place by `push` and put back exactly by `pop`:
 >>> game = Game(load_deck(paths.CORE_DECK).deck)
 >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
 >>> events = state.push(game.legal_actions(state)[0])
->>> [str(e.kind) for e in events][:2]
-['moved', 'drew']
+>>> [type(e).__name__ for e in events][:2]
+['Moved', 'Drew']
 >>> state.pop()
 Action(kind=<ActionKind.ADVANCE: 'advance'>, option=None, tool=None, team=-1)
 >>> state == game.new_game(Setup(("Team A", "Team B"), seed=7))
@@ -42,10 +42,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import add
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from booster.engine import powers, rng
-from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
+from booster.engine.book import RuleBook
+from booster.engine.events import (
+    AnswerRecorded,
+    AnswerWithdrawn,
+    Cleared,
+    Drew,
+    Echoed,
+    Event,
+    Exchanged,
+    ExperienceDealt,
+    GameOver,
+    Marked,
+    Moved,
+    Passed,
+    Queued,
+    Revealed,
+    Rolled,
+    RoundClosed,
+    Scored,
+    Split,
+    StageStarted,
+    ToolGained,
+    ToolPlayed,
+)
+from booster.engine.model import CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
 from booster.engine.rng import LCG_A, LCG_C, MASK
 from booster.engine.state import (
     ADVANCE,
@@ -57,8 +81,6 @@ from booster.engine.state import (
     Action,
     ActionKind,
     Echo,
-    Event,
-    EventKind,
     IllegalAction,
     Phase,
     Round,
@@ -68,7 +90,7 @@ from booster.engine.state import (
 )
 
 __all__ = ["ADVANCE", "CLOSE", "EXCHANGE", "EXCHANGE_ACTION", "OVER", "PLAY", "Action", "ActionKind", "Echo"]
-__all__ += ["Event", "EventKind", "Game", "IllegalAction", "Mode", "Phase", "Round", "Setup", "State", "Team"]
+__all__ += ["Game", "IllegalAction", "Mode", "Phase", "Round", "Setup", "State", "Team"]
 
 T = TypeVar("T")
 
@@ -79,25 +101,19 @@ _ROUND_KINDS = frozenset({ActionKind.WITHDRAW, ActionKind.CLOSE, ActionKind.PASS
 _ALL_AT_ONCE, _CHALLENGE = Mode.ALL_AT_ONCE, SpaceKind.CHALLENGE
 _JUST_ADVANCE, _JUST_EXCHANGE, _JUST_CLOSE = (ADVANCE,), (EXCHANGE_ACTION,), (CLOSE,)
 _ALL = slice(None)  # the key of a change to a whole list (the spaces, when a stage starts)
-
-
-class Answered(NamedTuple):
-    """What the engine needs of a challenge or follow-up card, worked out once per deck."""
-
-    options: dict[str, Option]
-    choices: tuple[Action, ...]  # one per option, without tools
-    conditional: bool  # some option has requires, excludes or unlocked_by
-    uses: dict[str, powers.ToolUse]  # tool -> what it does here, for the tools the card names
-    stage: int | None  # a follow-up's earliest stage
+_GAME_OVER, _ROUND_CLOSED = GameOver(), RoundClosed()
 
 
 class Game:
     """The rules of one deck, compiled once.
 
-    The API to play: `new_game`, `legal_actions`, `team_actions` (all at once: any team's), `apply` (or
-    `State.push`, `pop`, `clone` in place), `preview`, `offered_options`, `is_over`, `cards_earned`; what an
-    action did to each team is `Outcome.of(events)` (booster.engine.outcome). The other methods are readers
-    the screens and `booster balance` use."""
+    Its API: `new_game`, `legal_actions`, `apply` (or `State.push`, `pop`, `clone` in place), `is_over`;
+    what the team to play is offered (`offered_options`, `helpful_tools`) and what a response would do to it
+    (`preview`); all at once, any team's actions (`team_actions`) and view (`seat_view`). What an action did
+    to each team is `Outcome.of(events)` (booster.engine.outcome); what the rules say of a card or a score
+    without a game is the deck's `RuleBook` (`book`).
+
+    In the methods' examples, `game` is the core deck's, as the module's example makes it."""
 
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
@@ -106,7 +122,10 @@ class Game:
         self.pillars = rules.pillar_ids
         self.zero = (0,) * len(self.pillars)
         self.cards = deck.cards
-        stage_index = {s: i for i, s in enumerate(rules.stage_ids)}
+        book = self.book = RuleBook(deck)
+        # The book's tables and look-ups, under the names the moves below read them by.
+        self._answered, self._effect, self._counts = book.answered, book.effect, book.counts
+        self._experience_full, self._experience_pillar = book.experience_full, book.experience_pillar
         # The board piles, one per (stage, kind of space); each pile set holds one of each.
         self.pile_keys: list[tuple[str, SpaceKind]] = []
         pile_of: dict[tuple[int, str], int] = {}
@@ -117,44 +136,31 @@ class Game:
         self._space_pile = tuple(tuple(pile_of[(si, k)] for k in s.spaces) for si, s in enumerate(rules.stages))
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
-        self._experience_full = tuple(
-            tuple(c.id for c in deck.cards.values() if c.kind == CardKind.EXPERIENCE and c.pillar == p)
-            for p in self.pillars
-        )
         self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == Movement.DIE else 0
-        self._answered = {
-            c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
-        }
         # Events are values, and most are one of a few thousand per deck: those are made once here, per
-        # team seat, and shared by every game (making an Event costs as much as the rest of an advance).
+        # team seat, and shared by every game (making an event costs as much as the rest of an advance).
         seats = range(rules.max_teams)
         most_spaces = max(len(s) for s in self._spaces)
-        self._moved = tuple(tuple(Event(EventKind.MOVED, t, value=i) for i in range(most_spaces)) for t in seats)
-        self._drew = tuple({c: Event(EventKind.DREW, t, c) for c in deck.cards} for t in seats)
-        self._gained = tuple({c: Event(EventKind.TOOL_GAINED, t, c) for c in deck.cards} for t in seats)
+        self._moved = tuple(tuple(Moved(t, i) for i in range(most_spaces)) for t in seats)
+        self._drew = tuple({c: Drew(t, c) for c in deck.cards} for t in seats)
+        self._gained = tuple({c: ToolGained(t, c) for c in deck.cards} for t in seats)
         self._tool_scored = tuple(
-            {c.id: Event(EventKind.SCORED, t, c.id, c.effect) for c in deck.cards.values() if any(c.effect)}
-            for t in seats
+            {c.id: Scored(t, c.id, c.effect) for c in deck.cards.values() if any(c.effect)} for t in seats
         )
         self._plain_scored = tuple(
             {
-                cid: {o.id: Event(EventKind.SCORED, t, cid, o.effect, option=o.id) for o in a.options.values()}
+                cid: {o.id: Scored(t, cid, o.effect, o.id) for o in a.options.values()}
                 for cid, a in self._answered.items()
             }
             for t in seats
         )
-        self._experience_pillar = {
-            c.id: self.pillars.index(c.pillar)
-            for c in deck.cards.values()
-            if c.kind == CardKind.EXPERIENCE and c.pillar in self.pillars
-        }
         self._gained_experience = tuple(
-            {c: Event(EventKind.EXPERIENCE, t, c, value=p) for c, p in self._experience_pillar.items()} for t in seats
+            {c: ExperienceDealt(t, c, p) for c, p in self._experience_pillar.items()} for t in seats
         )
-        self._played = tuple({c: Event(EventKind.TOOL_PLAYED, t, c) for c in deck.cards} for t in seats)
-        self._exchanged = tuple(Event(EventKind.EXCHANGED, t) for t in seats)
-        self._stage_events = tuple(Event(EventKind.STAGE, value=i) for i in range(len(self._spaces) + 1))
+        self._played = tuple({c: ToolPlayed(t, c) for c in deck.cards} for t in seats)
+        self._exchanged = tuple(Exchanged(t) for t in seats)
+        self._stage_events = tuple(StageStarted(i) for i in range(len(self._spaces) + 1))
         self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
             ActionKind.ADVANCE: self._advance,
             ActionKind.CHOOSE: self._choose,
@@ -163,20 +169,6 @@ class Game:
         }
         self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
         self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
-
-    def _compile(self, card: Card, stage_index: dict[str, int]) -> Answered:
-        uses = {}
-        for tool_id in card.tools:
-            tool = self.cards.get(tool_id)
-            if tool is not None and tool.kind == CardKind.TOOL:
-                uses[tool_id] = powers.tool_use(tool, card, self.pillars, self.rules.tool_bonus)
-        return Answered(
-            options={o.id: o for o in card.options},
-            choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
-            conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
-            uses=uses,
-            stage=stage_index.get(card.stage) if card.kind == CardKind.FOLLOW_UP and card.stage else None,
-        )
 
     def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
         """The board piles, full, of the cards that fit every one of `projects` (None: any project)."""
@@ -193,14 +185,8 @@ class Game:
             self._full_by_project[projects] = piles
         return piles
 
-    def project_of(self, team: Team) -> str | None:
-        """The project kind a team plays (its scenario's), None when it plays none."""
-        scenario = self.cards.get(team.scenario) if team.scenario else None
-        return scenario.project if scenario is not None else None
-
-    def answered(self, card_id: str) -> Answered:
-        """A challenge's or follow-up's responses and the tools that help with it (KeyError for other cards)."""
-        return self._answered[card_id]
+    def _project_of(self, team: Team) -> str | None:
+        return self.deck.project_of(team.scenario)
 
     # -- starting -------------------------------------------------------------------------------
 
@@ -249,10 +235,17 @@ class Game:
     # -- asking -----------------------------------------------------------------------------------
 
     def legal_actions(self, state: State) -> tuple[Action, ...]:
-        """Every action allowed now: the responses offered to the team on its pending card, each also with
-        every tool it may play with it, and a reveal per reveal tool; otherwise advance or exchange. Empty
-        when the game is over. In an open round (all at once): the actions of the first team that has not
-        answered (`team_actions` gives any team's), or `close` once every team has."""
+        """Every action allowed now (empty when the game is over).
+
+        The responses offered to the team on its pending card, each also with every tool it may play with
+        it, and a reveal per reveal tool; otherwise advance or exchange. In an open round (all at once): the
+        actions of the first team that has not answered (`team_actions` gives any team's), or `close` once
+        every team has.
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> game.legal_actions(state)
+        (Action(kind=<ActionKind.ADVANCE: 'advance'>, option=None, tool=None, team=-1),)
+        """
         pending = state.pending
         if pending is not None:
             team = state.teams[state.turn]
@@ -279,18 +272,20 @@ class Game:
         return ()
 
     def seat_view(self, state: State, seat: int) -> State:
-        """The state as team `seat` meets it in an open round (its card pending, its reveal), so that
-        `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team. For reading
-        only: it shares the teams and piles of `state`."""
+        """The state as team `seat` meets it in an open round: its card pending, its reveal.
+
+        So that `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team. For
+        reading only: it shares the teams and piles of `state`."""
         rnd = state.round
         if rnd is None:
             return state
         return state._view(seat, rnd.cards[seat], rnd.revealed[seat])
 
     def team_actions(self, state: State, seat: int) -> tuple[Action, ...]:
-        """What team `seat` may do now. In an open round: answer (again, to change its answer), reveal before
-        answering, pass, withdraw its answer (or pass); each action names the team. Otherwise the legal
-        actions if it is that team's turn."""
+        """What team `seat` may do now; each action names the team in an open round.
+
+        In an open round: answer (again, to change its answer), reveal before answering, pass, withdraw its
+        answer (or pass). Otherwise the legal actions if it is that team's turn, else nothing."""
         rnd = state.round
         if rnd is None:
             return self.legal_actions(state) if seat == state.turn else ()
@@ -320,7 +315,16 @@ class Game:
         return choices
 
     def offered_options(self, state: State) -> tuple[Option, ...]:
-        """The responses the team in turn is offered on its pending card (withheld ones left out)."""
+        """The responses the team in turn is offered on its pending card (withheld ones left out).
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> game.offered_options(state)  # no card pending before the first advance
+        ()
+        >>> while state.pending is None:  # advance to the first challenge
+        ...     _ = state.push(ADVANCE)
+        >>> [o.id for o in game.offered_options(state)] == [a.option for a in game.legal_actions(state)]
+        True
+        """
         if state.pending is None:
             return ()
         options = self._answered[state.pending].options
@@ -331,8 +335,9 @@ class Game:
         return state.phase == OVER
 
     def helpful_tools(self, state: State) -> tuple[str, ...]:
-        """The team's unspent tools it may play on the pending card (not the one it revealed with), in the
-        order they were drawn."""
+        """The unspent tools the team in turn may play on its pending card, in the order drawn.
+
+        The tool it revealed the card with is spent already."""
         if state.pending is None:
             return ()
         uses = self._answered[state.pending].uses
@@ -343,48 +348,30 @@ class Game:
             [t for t in team.tools if t in uses and t not in team.spent and t != state.revealed and uses[t].played]
         )
 
-    def tool_use(self, card_id: str, tool_id: str) -> powers.ToolUse | None:
-        """What playing `tool_id` on `card_id` does (None if the card does not name it)."""
-        answered = self._answered.get(card_id)
-        return answered.uses.get(tool_id) if answered else None
-
-    def option_effect(self, card_id: str, option: str, tool: str | None = None, marks: Sequence[str] = ()) -> Effect:
-        """The effect of a response for a team holding `marks`, playing `tool` (if any) with it."""
-        answered = self._answered[card_id]
-        uses = [answered.uses[tool]] if tool is not None else []
-        return self._effect(answered.options[option], marks, uses)
-
     def preview(self, state: State, option: str, tool: str | None = None) -> Effect:
-        """The effect the team in turn would get now from a response of its pending card (with `tool`, and
-        the tool it revealed with, if any)."""
+        """The effect the team in turn would get now from a response to its pending card.
+
+        With `tool` played with it, and the tool the card was revealed with, if any. IllegalAction when no
+        card is pending."""
         if state.pending is None:
             raise IllegalAction("there is no card to answer")
         answered = self._answered[state.pending]
         played = [t for t in (state.revealed, tool) if t is not None]
         return self._effect(answered.options[option], state.teams[state.turn].marks, [answered.uses[t] for t in played])
 
-    def effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
-        """The effect of a response for a team holding `marks`, playing the tools of `uses` with it (for a
-        search over a team's possible responses, as `booster balance` does)."""
-        return self._effect(option, marks, uses)
-
-    def _effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
-        """effect, + adjust (by the marks held), then each played tool's powers (bonus before soften)."""
-        effect = option.effect
-        if not option.adjust and not uses:
-            return effect
-        for adjust in option.adjust:
-            if (adjust.mark in marks) == adjust.held:
-                effect = _add(effect, adjust.effect)
-        if uses:
-            effect = powers.apply_effect_powers(effect, uses)
-        return effect
-
     # -- acting -----------------------------------------------------------------------------------
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
-        """A copy of `state` after `action`, and what happened; `state` is unchanged. Raises IllegalAction if
-        the action is not allowed. (`state.push(action)` does the same in place, without the copy.)"""
+        """A copy of `state` after `action`, and what happened; `state` is unchanged.
+
+        Raises IllegalAction if the action is not allowed. `state.push(action)` does the same in place,
+        without the copy.
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> after, events = game.apply(state, ADVANCE)
+        >>> (state.step, after.step, type(events[0]).__name__)
+        (0, 1, 'Moved')
+        """
         after = state.clone()
         after.game = self
         return after, after.push(action)
@@ -408,7 +395,7 @@ class Game:
         if self._die_faces:
             state.rng, roll = rng.below(state.rng, self._die_faces)
             space = min(space + roll + 1, self._last_space[stage])
-            events = [Event(EventKind.ROLLED, turn, value=roll + 1), self._moved[turn][space]]
+            events: list[Event] = [Rolled(turn, roll + 1), self._moved[turn][space]]
         else:
             space += 1
             events = [self._moved[turn][space]]
@@ -445,7 +432,7 @@ class Game:
         if scored is not None:
             events.append(scored)
             changes += (team, "scores", team.scores)
-            team.scores = _add(team.scores, scored.delta or ())
+            team.scores = _add(team.scores, scored.delta)
 
     def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
         """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
@@ -455,7 +442,7 @@ class Game:
         shuffling every pile at the start of each game. An empty pile starts again, full."""
         piles = state.piles
         index = pile_set * len(self.pile_keys) + pile
-        cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
+        cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self._project_of, teams))))[pile]
         if not cards:
             return None
         state._changes += (piles, index, piles[index])
@@ -479,7 +466,7 @@ class Game:
         turn = state.turn
         self._reveal_for(state, turn, state.pending, state.revealed, action.tool or "")
         state.revealed = action.tool
-        return [self._played[turn][action.tool or ""], Event(EventKind.REVEALED, turn, state.pending)]
+        return [self._played[turn][action.tool or ""], Revealed(turn, state.pending)]
 
     def _reveal_for(self, state: State, seat: int, card: str, revealed: str | None, tool: str) -> None:
         """Team `seat` plays `tool` to reveal `card` (which it revealed with `revealed`), if it may."""
@@ -541,7 +528,7 @@ class Game:
             raise IllegalAction(f"'{option_id}' is not an option of '{card_id}'")
         if answered.conditional and not option.offered_to(team.marks, team.tools):
             raise IllegalAction(f"'{option_id}' is not offered to this team: {_why_withheld(option, team)}")
-        events = []
+        events: list[Event] = []
         uses = [answered.uses[revealed]] if revealed is not None else []
         if tool is not None:
             use = self._check_tool(team, card_id, revealed, tool)
@@ -561,7 +548,7 @@ class Game:
         """The team's response applies: scored, then marks left and cleared, echoes noted, follow-up queued."""
         scored = self._plain_scored[seat][card_id][option.id]
         if scored.delta != effect:
-            scored = Event(EventKind.SCORED, seat, card_id, effect, option=option.id)
+            scored = Scored(seat, card_id, effect, option.id)
         events.append(scored)
         changes = state._changes
         changes += (team, "scores", team.scores)
@@ -573,11 +560,11 @@ class Game:
             for mark in option.marks:
                 if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
-                    events.append(Event(EventKind.MARKED, seat, card_id, option=option.id, mark=mark))
+                    events.append(Marked(seat, card_id, option.id, mark))
             for mark in option.clears:
                 if mark in marks:
                     marks.remove(mark)
-                    events.append(Event(EventKind.CLEARED, seat, card_id, option=option.id, mark=mark))
+                    events.append(Cleared(seat, card_id, option.id, mark))
             changes += (team, "marks", team.marks)
             team.marks = tuple(marks)
         if option.echoes:
@@ -585,18 +572,18 @@ class Game:
             new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
             changes += (team, "echoes", team.echoes)
             team.echoes += new
-            events += [Event(EventKind.ECHOED, seat, e.experience, echo_of=(card_id, option.id)) for e in new]
+            events += [Echoed(seat, e.experience, (card_id, option.id)) for e in new]
         follow_up = option.follow_up
         if (
             follow_up is not None
             and follow_up not in team.scheduled
-            and self.cards[follow_up].fits_project(self.project_of(team))
+            and self.cards[follow_up].fits_project(self._project_of(team))
         ):
             changes += (team, "queue", team.queue)
             changes += (team, "scheduled", team.scheduled)
             team.queue = (*team.queue, follow_up)
             team.scheduled = (*team.scheduled, follow_up)
-            events.append(Event(EventKind.QUEUED, seat, follow_up, option=option.id))
+            events.append(Queued(seat, follow_up, option.id))
 
     def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own
@@ -619,9 +606,7 @@ class Game:
                     held.append(echo.experience)
                     if echo.experience in pile:
                         pile.remove(echo.experience)
-                    events.append(
-                        Event(EventKind.EXPERIENCE, turn, echo.experience, value=p, echo_of=(echo.card, echo.option))
-                    )
+                    events.append(ExperienceDealt(turn, echo.experience, p, (echo.card, echo.option)))
                     count -= 1
             candidates = [c for c in pile if c not in held]  # in pile order, as each draw leaves them
             for _ in range(count):
@@ -644,7 +629,7 @@ class Game:
         if turn + 1 < len(state.teams):
             state.turn = turn + 1
             return events
-        events.append(Event(EventKind.GAME_OVER))
+        events.append(_GAME_OVER)
         state.phase, state.turn = OVER, 0
         return events
 
@@ -694,7 +679,7 @@ class Game:
         changes += (state.spaces, _ALL, state.spaces[:])
         state.spaces[:] = [space] * n
         pile = self._space_pile[stage][space]
-        events = [self._moved[t][space] for t in range(n)]
+        events: list[Event] = [self._moved[t][space] for t in range(n)]
         teams = state.teams
         if self._spaces[stage][space] is not _CHALLENGE:
             for seat, team in enumerate(teams):
@@ -710,10 +695,10 @@ class Game:
         if not all(due):
             pile_sets = 1 + max(t.pile_set for t in teams)
             room = 0 if pile_sets == 1 else pile_sets  # the room's piles follow the teams' own
-            projects = tuple(dict.fromkeys(map(self.project_of, teams)))
+            projects = tuple(dict.fromkeys(map(self._project_of, teams)))
             split = pile_sets > 1 and not self._full_piles(projects)[pile]
             if split:
-                events.append(Event(EventKind.SPLIT, value=stage))
+                events.append(Split(stage))
             else:
                 shared = self._draw(state, room, pile, teams)
         cards: list[str | None] = []
@@ -752,7 +737,9 @@ class Game:
         kind = action.kind
         if kind == ActionKind.CLOSE:
             return self._close(state, rnd)
-        seat = state.turn if action.team < 0 else action.team
+        seat = rnd.waiting() if action.team < 0 else action.team
+        if seat is None:
+            raise IllegalAction(self._why_not(state, action))
         if not 0 <= seat < len(state.teams):
             raise IllegalAction(f"there is no team {action.team + 1} in this game")
         card = rnd.cards[seat]
@@ -764,21 +751,21 @@ class Game:
             self._checked_choice(state, seat, team, card, rnd.revealed[seat], action, spend=False)
             answers = _with(rnd.answers, seat, Action(ActionKind.CHOOSE, action.option, action.tool))
             self._with_round(state, rnd._replace(answers=answers))
-            return [Event(EventKind.ANSWERED, seat, card)]
+            return [AnswerRecorded(seat, card)]
         if kind == _REVEAL:
             if answer is not None:
                 raise IllegalAction(f"{team.name} has answered already: withdraw the answer first to reveal")
             self._reveal_for(state, seat, card, rnd.revealed[seat], action.tool or "")
             self._with_round(state, rnd._replace(revealed=_with(rnd.revealed, seat, action.tool)))
-            return [self._played[seat][action.tool or ""], Event(EventKind.REVEALED, seat, card)]
+            return [self._played[seat][action.tool or ""], Revealed(seat, card)]
         if kind == ActionKind.PASS:
             self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, Action(ActionKind.PASS))))
-            return [Event(EventKind.ANSWERED, seat, card)]
+            return [AnswerRecorded(seat, card)]
         if kind == ActionKind.WITHDRAW:
             if answer is None:
                 raise IllegalAction(f"{team.name} has no answer to withdraw")
             self._with_round(state, rnd._replace(answers=_with(rnd.answers, seat, None)))
-            return [Event(EventKind.WITHDRAWN, seat, card)]
+            return [AnswerWithdrawn(seat, card)]
         raise IllegalAction(f"the round on '{card}' is open: every team answers, then it closes; no '{kind}' now")
 
     def _close(self, state: State, rnd: Round) -> list[Event]:
@@ -793,13 +780,13 @@ class Game:
             if card is None or answer is None:
                 continue
             if answer.kind == ActionKind.PASS:
-                events.append(Event(EventKind.PASSED, seat, card))
+                events.append(Passed(seat, card))
                 continue
             team = state.teams[seat]
             option, effect, played = self._checked_choice(state, seat, team, card, rnd.revealed[seat], answer)
             events += played
             self._respond(state, seat, team, card, option, effect, events)
-        events.append(Event(EventKind.ROUND_CLOSED))
+        events.append(_ROUND_CLOSED)
         self._end_space(state, events)
         return events
 
@@ -821,33 +808,6 @@ class Game:
         if state.pending is not None:
             return f"the team must first answer the card '{state.pending}'"
         return f"the team must advance first, not '{action}'"
-
-    # -- reading ----------------------------------------------------------------------------------
-
-    def _counts(self, scores: Sequence[int]) -> list[int]:
-        """Per pillar, the experience cards `scores` buy: one per `rate` positive points, at most `cap`; then
-        each pillar below zero costs `red` cards, one at a time from the pillar that has the most."""
-        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
-        counts = [min(cap, max(0, s) // rate) for s in scores]
-        for _ in range(self.rules.exchange_red * sum(1 for s in scores if s < 0)):
-            best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
-            if not counts[best]:
-                break
-            counts[best] -= 1
-        return counts
-
-    def cards_earned(self, scores: Sequence[int]) -> int:
-        """How many experience cards a team with `scores` receives at the exchange (`_counts`), never more
-        than a pillar has (no card twice)."""
-        return sum(map(min, self._counts(scores), map(len, self._experience_full)))
-
-    def most_cards(self) -> int:
-        """The most experience cards a team can receive."""
-        return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
-
-    def stage_id(self, state: State) -> str | None:
-        """The id of the stage being played (None after the last: the exchange)."""
-        return self.rules.stages[state.stage].id if state.stage < len(self.rules.stages) else None
 
 
 def _why_withheld(option: Option, team: Team) -> str:

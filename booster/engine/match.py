@@ -3,28 +3,23 @@
 
 A `Match` is immutable: `play` and `undo` return a new one. It keeps a snapshot of every intermediate state
 (each a `State.clone()`, so that nothing a caller pushes on one changes another), so undo is instant and
-restores the previous state exactly. The JSON helpers turn states, setups and logs into plain
-data and back without loss; saving them to disk is the shell's job.
+restores the previous state exactly. A setup and a log are the whole game: saving them (as JSON) and reading
+them back is the table's job (`booster.table.saves`), the one save reader.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from booster.engine.events import Event
 from booster.engine.game import (
     Action,
     ActionKind,
-    Echo,
-    Event,
     Game,
     IllegalAction,
-    Mode,
-    Phase,
-    Round,
     Setup,
     State,
-    Team,
 )
 
 # The actions a team (or, all at once, the facilitator) decides; the others (advance, exchange) are the only
@@ -98,119 +93,3 @@ class Match(NamedTuple):
             _, events = self.game.apply(state, action)
             out.extend((i, e) for e in events)
         return out
-
-
-# -- JSON: plain data in, plain data out -----------------------------------------------------------
-
-
-def action_to_json(action: Action) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": str(action.kind)}
-    if action.option is not None:
-        data["option"] = action.option
-    if action.tool is not None:
-        data["tool"] = action.tool
-    if action.team >= 0:
-        data["team"] = action.team
-    return data
-
-
-def action_from_json(data: dict[str, Any]) -> Action:
-    kinds = [k.value for k in ActionKind]
-    if not isinstance(data, dict) or data.get("kind") not in kinds:
-        raise ValueError(f"not an action: {data!r}")
-    team = data.get("team", -1)
-    if isinstance(team, bool) or not isinstance(team, int):
-        raise ValueError(f"not a team seat: {team!r}")
-    return Action(ActionKind(data["kind"]), data.get("option"), data.get("tool"), team)
-
-
-def setup_to_json(setup: Setup) -> dict[str, Any]:
-    data = {"teams": list(setup.teams), "seed": setup.seed, "scenarios": list(setup.scenarios)}
-    if setup.mode is not None:
-        data["mode"] = setup.mode
-    return data
-
-
-def team_to_json(team: Team) -> dict[str, Any]:
-    return {
-        "name": team.name,
-        "scenario": team.scenario,
-        "scores": list(team.scores),
-        "tools": list(team.tools),
-        "spent": list(team.spent),
-        "experience": list(team.experience),
-        "marks": list(team.marks),
-        "queue": list(team.queue),
-        "scheduled": list(team.scheduled),
-        "echoes": [list(e) for e in team.echoes],
-        "pile_set": team.pile_set,
-    }
-
-
-def team_from_json(t: dict[str, Any]) -> Team:
-    return Team(
-        name=t["name"],
-        scenario=t["scenario"],
-        scores=tuple(t["scores"]),
-        tools=tuple(t["tools"]),
-        spent=tuple(t["spent"]),
-        experience=tuple(t["experience"]),
-        marks=tuple(t.get("marks", ())),
-        queue=tuple(t.get("queue", ())),
-        scheduled=tuple(t.get("scheduled", ())),
-        echoes=tuple(Echo(*e) for e in t.get("echoes", ())),
-        pile_set=t.get("pile_set", 0),
-    )
-
-
-def state_to_json(state: State) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "rng": state.rng,
-        "phase": state.phase.value,
-        "stage": state.stage,
-        "turn": state.turn,
-        "spaces": list(state.spaces),
-        "pending": state.pending,
-        "revealed": state.revealed,
-        "teams": [team_to_json(t) for t in state.teams],
-        "piles": [list(p) for p in state.piles],
-        "step": state.step,
-        "mode": state.mode.value,
-        "round": None,
-    }
-    if state.round is not None:
-        data["round"] = {
-            "cards": list(state.round.cards),
-            "answers": [None if a is None else action_to_json(a) for a in state.round.answers],
-            "revealed": list(state.round.revealed),
-        }
-    return data
-
-
-def state_from_json(data: dict[str, Any], game: Game | None = None) -> State:
-    """A state read back; with `game`, one that `push` can play on."""
-    return State(
-        rng=data["rng"],
-        phase=Phase(data["phase"]),
-        stage=data["stage"],
-        turn=data["turn"],
-        spaces=list(data["spaces"]),
-        pending=data["pending"],
-        teams=[team_from_json(t) for t in data["teams"]],
-        piles=[tuple(p) for p in data["piles"]],
-        game=game,
-        step=data["step"],
-        revealed=data["revealed"],
-        mode=Mode(data.get("mode", Mode.IN_TURN)),
-        round=_round_from_json(data.get("round")),
-    )
-
-
-def _round_from_json(data: dict[str, Any] | None) -> Round | None:
-    if data is None:
-        return None
-    return Round(
-        cards=tuple(data["cards"]),
-        answers=tuple(None if a is None else action_from_json(a) for a in data["answers"]),
-        revealed=tuple(data["revealed"]),
-    )

@@ -114,6 +114,10 @@ class Rules:
     def stage_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.stages)
 
+    def stage_id(self, stage: int) -> str | None:
+        """The id of stage number `stage` (None past the last: the exchange)."""
+        return self.stages[stage].id if 0 <= stage < len(self.stages) else None
+
 
 @frozen
 class Adjust:
@@ -235,6 +239,11 @@ class Deck:
             for o in card.options:
                 out.update(dict.fromkeys(o.marks))
         return tuple(out)
+
+    def project_of(self, scenario: str | None) -> str | None:
+        """The project kind a team playing `scenario` plays; None when it plays none."""
+        card = self.cards.get(scenario) if scenario else None
+        return card.project if card is not None else None
 
     def of_kind(self, kind: CardKind | SpaceKind, stage: str | None = None) -> tuple[Card, ...]:
         return tuple(c for c in self.cards.values() if c.kind == kind and (stage is None or c.stage == stage))

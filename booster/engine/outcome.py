@@ -6,9 +6,8 @@ the terminal and the phones each want it per team: the card a team drew, the too
 scored, the response applied and its effect, the marks left and cleared, the experience cards received.
 `Outcome.of(events)` folds the events once into that.
 
->>> from booster.engine.game import Event, EventKind
->>> done = Outcome.of([Event(EventKind.DREW, 0, "map"), Event(EventKind.TOOL_GAINED, 0, "map"),
-...                    Event(EventKind.SCORED, 0, "map", (0, 0, 1))])
+>>> from booster.engine.events import Drew, Scored, ToolGained
+>>> done = Outcome.of([Drew(0, "map"), ToolGained(0, "map"), Scored(0, "map", (0, 0, 1))])
 >>> done.team(0).tools, done.team(0).scored, done.team(1).scored
 (('map',), (0, 0, 1), None)
 """
@@ -16,9 +15,32 @@ scored, the response applied and its effect, the marks left and cleared, the exp
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, assert_never
 
-from booster.engine.game import Event, EventKind
+from booster.engine.events import (
+    AnswerRecorded,
+    AnswerWithdrawn,
+    Cleared,
+    Drew,
+    Echoed,
+    Event,
+    Exchanged,
+    ExperienceDealt,
+    GameOver,
+    Marked,
+    Moved,
+    Passed,
+    Queued,
+    Revealed,
+    Rolled,
+    RoundClosed,
+    Scored,
+    Split,
+    StageStarted,
+    TeamEvent,
+    ToolGained,
+    ToolPlayed,
+)
 from booster.engine.model import Effect
 
 
@@ -71,55 +93,63 @@ class Outcome(NamedTuple):
         teams: dict[int, dict[str, object]] = {}
         stages: list[int] = []
         split = closed = over = False
-        for e in events:
-            kind = e.kind
-            if e.team < 0:
-                if kind == EventKind.STAGE:
-                    stages.append(e.value)
-                elif kind == EventKind.SPLIT:
+        for event in events:
+            match event:
+                case StageStarted(stage):
+                    stages.append(stage)
+                case Split():
                     split = True
-                elif kind == EventKind.ROUND_CLOSED:
+                case RoundClosed():
                     closed = True
-                elif kind == EventKind.GAME_OVER:
+                case GameOver():
                     over = True
-                continue
-            mine = teams.setdefault(e.team, {})
-            if kind == EventKind.ROLLED:
-                mine["rolled"] = e.value
-            elif kind == EventKind.MOVED:
-                mine["moved"] = e.value
-            elif kind == EventKind.DREW:
-                mine["drew"] = e.card
-            elif kind == EventKind.TOOL_GAINED:
-                _add(mine, "tools", e.card)
-            elif kind == EventKind.TOOL_PLAYED:
-                _add(mine, "played", e.card)
-            elif kind == EventKind.REVEALED:
-                mine["revealed"] = e.card
-            elif kind == EventKind.SCORED:
-                mine["card"], mine["option"] = e.card, e.option
-                delta, before = e.delta or (), mine.get("scored")
-                if isinstance(before, tuple):  # a second score for the team in one action: they add up
-                    delta = tuple(map(sum, zip(before, delta, strict=True)))
-                mine["scored"] = delta
-            elif kind == EventKind.MARKED:
-                _add(mine, "marks", e.mark)
-            elif kind == EventKind.CLEARED:
-                _add(mine, "cleared", e.mark)
-            elif kind == EventKind.QUEUED:
-                _add(mine, "queued", e.card)
-            elif kind == EventKind.ECHOED:
-                _add(mine, "echoed", e.card)
-            elif kind == EventKind.EXPERIENCE:
-                _add(mine, "experience", Received(e.card or "", e.value, e.echo_of))
-            elif kind == EventKind.ANSWERED:
-                mine["answered"] = True
-            elif kind == EventKind.WITHDRAWN:
-                mine["withdrawn"] = True
-            elif kind == EventKind.PASSED:
-                mine["passed"] = True
+                case _:
+                    _fold_team(teams.setdefault(event.team, {}), event)
         folded = {seat: TeamOutcome(**fields) for seat, fields in teams.items()}  # type: ignore[arg-type]
         return cls(folded, tuple(stages), split, closed, over)
+
+
+def _fold_team(mine: dict[str, object], event: TeamEvent) -> None:
+    """Adds what `event` did to a team to the fields of its TeamOutcome so far."""
+    match event:
+        case Rolled(die=die):
+            mine["rolled"] = die
+        case Moved(space=space):
+            mine["moved"] = space
+        case Drew(card=card):
+            mine["drew"] = card
+        case ToolGained(card=card):
+            _add(mine, "tools", card)
+        case ToolPlayed(card=card):
+            _add(mine, "played", card)
+        case Revealed(card=card):
+            mine["revealed"] = card
+        case Scored(card=card, delta=delta, option=option):
+            mine["card"], mine["option"] = card, option
+            before = mine.get("scored")
+            if isinstance(before, tuple):  # a second score for the team in one action: they add up
+                delta = tuple(map(sum, zip(before, delta, strict=True)))
+            mine["scored"] = delta
+        case Marked(mark=mark):
+            _add(mine, "marks", mark)
+        case Cleared(mark=mark):
+            _add(mine, "cleared", mark)
+        case Queued(card=card):
+            _add(mine, "queued", card)
+        case Echoed(card=card):
+            _add(mine, "echoed", card)
+        case ExperienceDealt(card=card, pillar=pillar, echo_of=echo_of):
+            _add(mine, "experience", Received(card, pillar, echo_of))
+        case AnswerRecorded():
+            mine["answered"] = True
+        case AnswerWithdrawn():
+            mine["withdrawn"] = True
+        case Passed():
+            mine["passed"] = True
+        case Exchanged():
+            pass  # the cards dealt are the ExperienceDealt events before it
+        case _:
+            assert_never(event)
 
 
 _NOTHING = TeamOutcome()

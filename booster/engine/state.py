@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""What a game is made of while it is played: actions, events, teams, rounds and the mutable `State`.
+"""What a game is made of while it is played: actions, teams, rounds and the mutable `State` (its events are
+in booster.engine.events).
 
 The rules that change a state are `booster.engine.game.Game`'s; `State.push` asks them. Every name here is
 also importable from `booster.engine.game`, where callers have always found them.
@@ -13,7 +14,8 @@ from typing import Any, NamedTuple, Protocol
 
 from attrs import define, evolve, field
 
-from booster.engine.model import Effect, Mode
+from booster.engine.events import Event
+from booster.engine.model import Mode
 
 
 class Phase(StrEnum):
@@ -37,29 +39,6 @@ class ActionKind(StrEnum):
     """All at once: every team has answered; apply the answers, in seat order, and show them together."""
     PASS = "pass"
     """All at once: the team gives no answer to this round's card (the facilitator reveals without it)."""
-
-
-class EventKind(StrEnum):
-    MOVED = "moved"  # value: the space reached
-    ROLLED = "rolled"  # value: the die
-    DREW = "drew"  # card: the card drawn (a challenge, a tool or a follow-up)
-    TOOL_GAINED = "tool_gained"
-    TOOL_PLAYED = "tool_played"  # card: the tool
-    REVEALED = "revealed"  # card: the card whose effects are now shown
-    SCORED = "scored"  # card, delta, and option for a response
-    MARKED = "marked"  # mark: the mark the team now holds; card, option: the response that left it
-    CLEARED = "cleared"  # mark: the mark removed
-    QUEUED = "queued"  # card: the follow-up scheduled; option: the response that scheduled it
-    ECHOED = "echoed"  # card: the experience card echoed; echo_of: (card, option) that echoes it
-    STAGE = "stage"  # value: the index of the stage that starts (or the number of stages at the end)
-    EXPERIENCE = "experience"  # card, value: pillar index; echo_of when it answers a response
-    EXCHANGED = "exchanged"
-    GAME_OVER = "game_over"
-    SPLIT = "split"  # all at once: no card fits every team's project, so each team draws its own
-    ANSWERED = "answered"  # all at once: card: the team's card; the answer stays hidden until close
-    WITHDRAWN = "withdrawn"  # all at once: the team's recorded answer was removed
-    ROUND_CLOSED = "round_closed"  # all at once: every answer was applied (the events before it)
-    PASSED = "passed"  # all at once: card: the card the team gave no answer to
 
 
 PLAY, EXCHANGE, OVER = Phase.PLAY, Phase.EXCHANGE, Phase.OVER
@@ -91,19 +70,6 @@ class Action(NamedTuple):
 ADVANCE = Action(ActionKind.ADVANCE)
 EXCHANGE_ACTION = Action(ActionKind.EXCHANGE)
 CLOSE = Action(ActionKind.CLOSE)
-
-
-class Event(NamedTuple):
-    """Something that happened. `scored` events carry `delta`, aligned with the rules' pillars."""
-
-    kind: EventKind
-    team: int = -1
-    card: str | None = None
-    delta: Effect | None = None
-    value: int = 0
-    option: str | None = None
-    mark: str | None = None
-    echo_of: tuple[str, str] | None = None
 
 
 class Echo(NamedTuple):
@@ -172,9 +138,9 @@ class State:
     """One game in progress: the flow (phase, stage, turn, spaces, the pending card, an open round) and what
     the teams hold. `push` applies an action in place; `pop` undoes the last one exactly.
 
-    All at once, while a round is open, `turn` is the first team without an answer (-1 once all have
-    answered: `round.waiting()` says so with a type) and `pending`, `revealed` are its own, so that the
-    readers of Game work as in turn play."""
+    All at once, while a round is open, `turn` is the first team without an answer (-1, no team, once all
+    have answered) and `pending`, `revealed` are its own, so that the readers of Game work as in turn play.
+    Who acts is `to_play` (an int or None), never `turn` read as a seat."""
 
     rng: int
     phase: Phase
@@ -245,6 +211,17 @@ class State:
             else:
                 target[key] = old
         del changes[noted:]
+
+    @property
+    def to_play(self) -> int | None:
+        """The seat of the team that acts now: the team in turn (or exchanging). All at once, the first team
+        the open round waits for (`Round.waiting`); None when no one team acts: between rounds (the room
+        advances together), once every team has answered (the round waits for its close), at the end."""
+        if self.round is not None:
+            return self.round.waiting()
+        if self.phase is Phase.OVER or (self.mode is Mode.ALL_AT_ONCE and self.phase is Phase.PLAY):
+            return None
+        return self.turn
 
     @property
     def log(self) -> tuple[Action, ...]:

@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from booster.engine.game import ActionKind, Event, Game
+from booster.engine.events import Event
+from booster.engine.game import ActionKind, Game
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.engine.outcome import Outcome

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from attrs import evolve
 
-from booster.phones.room import Answer, Note, Refusal, Room
+from booster.phones.room import Answer, Note, Refusal, Reveal, Room
 
 
 class Published(NamedTuple):
@@ -35,7 +35,7 @@ class Published(NamedTuple):
 
 class _Submission(NamedTuple):
     team: int
-    answer: Answer | Note  # an answer to a card, or a team's own answer at a transfer step
+    answer: Answer | Note | Reveal  # an answer to a card, a team's own answer at a transfer step, or a reveal
     verdict: Future[Refusal | None]
 
 
@@ -110,6 +110,8 @@ class Bridge:
                 if sub.verdict.set_running_or_notify_cancel():
                     if isinstance(sub.answer, Note):
                         refusal = room.write(sub.team, sub.answer)
+                    elif isinstance(sub.answer, Reveal):
+                        refusal = room.reveal(sub.team, sub.answer)
                     else:
                         refusal = room.submit(sub.team, sub.answer)
                         if refusal is None:
@@ -127,12 +129,16 @@ class Bridge:
         with self._lock:
             return self._published
 
-    def send(self, team: int, answer: Answer | Note) -> Future[Refusal | None]:
+    def send(self, team: int, answer: Answer | Note | Reveal) -> Future[Refusal | None]:
         """Queue an answer for the game; the future resolves to its verdict once the game has drained it."""
         verdict: Future[Refusal | None] = Future()
         self._inbox.put(_Submission(team, answer, verdict))
         self._wake()
         return verdict
+
+    def wake(self) -> None:
+        """Wake the game loop without an answer (a phone joined or left: the projector counts the phones)."""
+        self._wake()
 
     def listen(self, listener: Callable[[], None]) -> None:
         """Call `listener` (on the game's thread: it must only hand over) after every publication."""

@@ -59,6 +59,14 @@ class Answer:
 
 
 @frozen
+class Reveal:
+    """A team plays a tool that reveals its card: what each answer would do shows on its phones only."""
+
+    card: str
+    tool: str
+
+
+@frozen
 class Note:
     """A team's own answer, for its project, at a stage's transfer step: plain text, never read as markup."""
 
@@ -138,6 +146,26 @@ class Recorded:
 
 
 @frozen
+class Shown:
+    """What a team's reveal tool showed it: the effect each of its answers would have now (a response, with
+    the tool played with it if any), pillar by pillar. Only that team's phones ever get it."""
+
+    tool: str
+    tool_title: str
+    effects: tuple[tuple[Answer, tuple[tuple[str, int], ...]], ...]  # (answer, ((pillar's name, change), ...))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tool": self.tool,
+            "tool_title": self.tool_title,
+            "effects": [
+                {"option": a.option, "tool": a.tool, "effect": [{"pillar": p, "value": v} for p, v in effect]}
+                for a, effect in self.effects
+            ],
+        }
+
+
+@frozen
 class TeamView:
     """Everything one team's phones show: two phones of one team get the same view."""
 
@@ -152,10 +180,15 @@ class TeamView:
     recorded: Recorded | None
     turn: int | None  # turn play: the team whose turn it is; None when all teams play at once
     writing: Writing | None = None  # the transfer step the team writes now (phase WRITING)
+    reveals: tuple[str, ...] = ()  # the tools the team may play now to reveal its card (each is used up)
+    # The effects the team's reveal tool showed it on its open card: this team's view only, never another's.
+    shown: Shown | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "writing": self.writing.to_json() if self.writing else None,
+            "shown": self.shown.to_json() if self.shown else None,
+            "reveals": list(self.reveals),
             "team": self.team,
             "phase": self.phase.value,
             "card": self.card.to_json() if self.card else None,
@@ -191,6 +224,10 @@ class Room(Protocol):
 
     def answered(self) -> frozenset[int]:
         """The teams whose answer to the open card is recorded ("4 of 6 teams have answered")."""
+        ...
+
+    def reveal(self, team: int, reveal: Reveal) -> Refusal | None:
+        """Play `team`'s reveal tool on its open card (None), or say why not and change nothing."""
         ...
 
     def is_open(self, team: int) -> bool:
@@ -271,6 +308,13 @@ class _TableRoom:
     def _snapshot(self, team: int, lang: str) -> TeamView:
         raise NotImplementedError
 
+    def _play(self, action: Action, legal: tuple[Action, ...]) -> Refusal | None:
+        """Play a team's `action` if it is one of the `legal` ones now and the table takes it (a game another
+        window plays, opened read-only, takes none)."""
+        if action not in legal or not self.table.decide(action):
+            return Refusal.NOT_LEGAL
+        return None
+
 
 class TurnRoom(_TableRoom):
     """`Room` for turn play: only the team in turn has an open card, and its answer ends its turn."""
@@ -289,12 +333,15 @@ class TurnRoom(_TableRoom):
             return Refusal.CLOSED
         if state.turn != team:
             return Refusal.NOT_YOUR_TURN
-        action = Action(ActionKind.CHOOSE, answer.option, answer.tool)
-        if action not in match.game.legal_actions(state):
-            return Refusal.NOT_LEGAL
-        if not self.table.decide(action):  # e.g. a game another window plays, opened read-only
-            return Refusal.NOT_LEGAL
-        return None
+        return self._play(Action(ActionKind.CHOOSE, answer.option, answer.tool), match.game.legal_actions(state))
+
+    def reveal(self, team: int, reveal: Reveal) -> Refusal | None:
+        state = self.table.match.state
+        if state.pending is None or state.pending != reveal.card:
+            return Refusal.CLOSED
+        if state.turn != team:
+            return Refusal.NOT_YOUR_TURN
+        return self._play(Action(ActionKind.REVEAL, tool=reveal.tool), self.table.match.game.legal_actions(state))
 
     def _snapshot(self, team: int, lang: str) -> TeamView:
         match, deck = self.table.match, self.table.deck
@@ -314,9 +361,13 @@ class TurnRoom(_TableRoom):
             )
             helpful = match.game.helpful_tools(state)
         tools = _tools(deck, lang, state, team, helpful)
-        turn = state.turn if state.phase == "play" else None
+        turn = state.to_play if state.phase == "play" else None
         recorded = _last_answer(deck, lang, match, team) if phase is not TeamPhase.OPEN else None
-        return TeamView(team, phase, card, answers, tools, recorded, turn)
+        shown: Shown | None = None
+        reveals: tuple[str, ...] = ()
+        if phase is TeamPhase.OPEN:
+            shown, reveals = _shown(deck, lang, match, state, answers), _reveal_tools(match.game.legal_actions(state))
+        return TeamView(team, phase, card, answers, tools, recorded, turn, shown=shown, reveals=reveals)
 
 
 class RoundRoom(_TableRoom):
@@ -340,11 +391,15 @@ class RoundRoom(_TableRoom):
         if card is None or card != answer.card:
             return Refusal.CLOSED
         action = Action(ActionKind.CHOOSE, answer.option, answer.tool, team)
-        if action not in match.game.team_actions(match.state, team):
-            return Refusal.NOT_LEGAL
-        if not self.table.decide(action):
-            return Refusal.NOT_LEGAL
-        return None
+        return self._play(action, match.game.team_actions(match.state, team))
+
+    def reveal(self, team: int, reveal: Reveal) -> Refusal | None:
+        match = self.table.match
+        card = self._card(team)
+        if card is None or card != reveal.card:
+            return Refusal.CLOSED
+        action = Action(ActionKind.REVEAL, tool=reveal.tool, team=team)
+        return self._play(action, match.game.team_actions(match.state, team))
 
     def _snapshot(self, team: int, lang: str) -> TeamView:
         match, deck = self.table.match, self.table.deck
@@ -358,15 +413,19 @@ class RoundRoom(_TableRoom):
         else:
             phase = TeamPhase.ANSWERED if rnd.answers[team] is not None else TeamPhase.OPEN
         answers: tuple[Answer, ...] = ()
+        reveals: tuple[str, ...] = ()
         if card is not None:
-            choices = [a for a in match.game.team_actions(state, team) if a.kind == ActionKind.CHOOSE]
-            answers = tuple(Answer(card, a.option or "", a.tool) for a in choices)
+            actions = match.game.team_actions(state, team)
+            answers = tuple(Answer(card, a.option or "", a.tool) for a in actions if a.kind == ActionKind.CHOOSE)
+            reveals = _reveal_tools(actions)
         helpful = {a.tool for a in answers if a.tool}
         given = rnd.answers[team] if card is not None and rnd is not None else None
         if card is None:  # between rounds: the answer the last reveal showed
             recorded = _revealed_answer(deck, lang, match, team)
         else:  # the open round's answer, none before the team answers or once it is withdrawn
             recorded = _recorded(deck, lang, card, given) if given is not None else None
+        # What its reveal tool showed, while its card is open (answered or not: it may still change its answer).
+        shown = _shown(deck, lang, match, match.game.seat_view(state, team), answers) if card is not None else None
         return TeamView(
             team,
             phase,
@@ -375,6 +434,8 @@ class RoundRoom(_TableRoom):
             _tools(deck, lang, state, team, helpful),
             recorded,
             None,
+            shown=shown,
+            reveals=reveals,
         )
 
 
@@ -395,6 +456,24 @@ def _tools(deck: Deck, lang: str, state: State, team: int, helpful: set[str] | t
         )
         for t in dict.fromkeys(holder.tools)
     )
+
+
+def _reveal_tools(actions: tuple[Action, ...]) -> tuple[str, ...]:
+    return tuple(a.tool for a in actions if a.kind == ActionKind.REVEAL and a.tool)
+
+
+def _shown(deck: Deck, lang: str, match: Match, seen: State, answers: tuple[Answer, ...]) -> Shown | None:
+    """What the reveal tool played on the card pending in `seen` (a team's view of it) shows that team: the
+    effect of each of its legal answers; None if it played none."""
+    if seen.revealed is None or seen.pending is None:
+        return None
+    pillars = [deck.text(lang, "pillars", pid, "name", default=pid) for pid in deck.rules.pillar_ids]
+    effects = tuple(
+        (a, tuple((name, v) for name, v in zip(pillars, match.game.preview(seen, a.option, a.tool), strict=False) if v))
+        for a in answers
+    )
+    tool = seen.revealed
+    return Shown(tool, deck.text(lang, "cards", tool, "title", default=tool), effects)
 
 
 def _card_view(deck: Deck, lang: str, card_id: str) -> CardView:
@@ -464,6 +543,9 @@ class NoGame:
 
     def answered(self) -> frozenset[int]:
         return frozenset()
+
+    def reveal(self, team: int, reveal: Reveal) -> Refusal | None:
+        return Refusal.CLOSED
 
     def is_open(self, team: int) -> bool:
         return False

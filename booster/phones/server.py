@@ -13,7 +13,9 @@ The API, all JSON (the token comes back from `join` and travels in the `X-Token`
 - `POST /api/leave` forget the phone's token ("Change team": the phone enters the room code again);
 - `GET /api/view?since=VERSION&lang=` the team's view, as soon as its version differs from `since`
   (long polling: the answer waits up to `POLL_SECONDS` for a change);
-- `POST /api/answer {team, card, option, tool}` the game's verdict on the answer.
+- `POST /api/answer {team, card, option, tool}` the game's verdict on the answer;
+- `POST /api/reveal {team, card, tool}` the game's verdict on playing a tool that reveals the card (what it
+  shows comes in that team's view only).
 
 Everything else is 404. Requests from outside the local network, with a foreign Host header (DNS
 rebinding), over the size limits or too fast are refused before they reach the game.
@@ -48,7 +50,7 @@ from aiohttp import web
 from booster.phones.bridge import Bridge, Published
 from booster.phones.code import CODE_DIGITS, room_code, typed_code
 from booster.phones.network import DEFAULT_PORT, is_local
-from booster.phones.room import Answer, Note, Refusal
+from booster.phones.room import Answer, Note, Refusal, Reveal
 from booster.table.projects import MAX_TEXT, clean
 from booster.text.i18n import Strings
 
@@ -116,6 +118,9 @@ PAGE_STRINGS = (
     "not_recorded",
     "laptop_unreachable",
     "phone_offline",
+    "revealed",
+    "reveal_play",
+    "reveal_confirm",
 )
 
 STATIC = {
@@ -447,6 +452,7 @@ class PhoneServer:
         app.router.add_post("/api/leave", self._leave)
         app.router.add_get("/api/view", self._view)
         app.router.add_post("/api/answer", self._answer)
+        app.router.add_post("/api/reveal", self._reveal)
         app.router.add_post("/api/transfer", self._transfer)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0, handle_signals=False)
         await runner.setup()
@@ -574,12 +580,14 @@ class PhoneServer:
                     return _error(429, "too_many")
                 del self._tokens[oldest]
             self._tokens[token] = _Joined(team, self.bridge.current().teams, now, peer)
+        self.bridge.wake()  # the projector's rows count the team's phones
         return _json({"token": token, "team": team})
 
     async def _leave(self, request: web.Request) -> web.Response:
         """The phone leaves its team: its token no longer answers for it, and it needs the room code again."""
         with self._tokens_lock:
             self._tokens.pop(request.headers.get("X-Token", ""), None)
+        self.bridge.wake()
         return _json({"left": True})
 
     def phones(self, team: int) -> int:
@@ -642,57 +650,81 @@ class PhoneServer:
         return _json(view_json(published, team, _language(request, published.languages)))
 
     async def _answer(self, request: web.Request) -> web.Response:
-        team = self._team_of(request)
-        if team is None:
-            return _error(401, "expired")
-        body = await _body(request, self.limits.idle_seconds)
-        if body is None:
-            return _error(400, "refused")
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
         card, option, tool = body.get("card"), body.get("option"), body.get("tool")
-        if body.get("team") != team:
-            return _error(403, Refusal.WRONG_TEAM.value)
         if not (_is_id(card) and _is_id(option) and (tool is None or _is_id(tool))):
             return _error(400, Refusal.NOT_LEGAL.value)
         answer = Answer(card, option, tool)
-        published = self.bridge.current()
-        if published.paused:
-            return _error(409, "paused")  # the phone keeps it and sends it again when the room goes on
-        if team not in published.open:
-            return _error(409, Refusal.CLOSED.value)  # the game would refuse it too: spare it the trip
-        verdict = self.bridge.send(team, answer)
-        try:
-            refusal = await asyncio.wait_for(asyncio.wrap_future(verdict), self._verdict_seconds)
-        except TimeoutError:
-            return _json({"queued": True}, status=202)  # the game is busy; the view will show the outcome
-        if refusal is not None:
-            return _error(409, refusal.value)
-        return _json({"recorded": answer.to_json(), "version": self.bridge.current().version})
+        return await self._to_open_card(team, answer, lambda: {"recorded": answer.to_json()})
 
-    async def _transfer(self, request: web.Request) -> web.Response:
-        """A team's own answer, for its project, at the transfer step on the laptop's screen: plain text."""
+    async def _reveal(self, request: web.Request) -> web.Response:
+        """A team plays a tool that reveals its card, from its phone: the effects come in its own view."""
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
+        card, tool = body.get("card"), body.get("tool")
+        if not (_is_id(card) and _is_id(tool)):
+            return _error(400, Refusal.NOT_LEGAL.value)
+        return await self._to_open_card(team, Reveal(card, tool), lambda: {"revealed": tool})
+
+    async def _sender(self, request: web.Request) -> tuple[int, dict[str, Any]] | web.Response:
+        """The team of a phone that sends something, and its JSON body; or the refusal to answer with (the
+        phone is unknown, the body is not a JSON object, or it names another team than the phone's)."""
         team = self._team_of(request)
         if team is None:
             return _error(401, "expired")
         body = await _body(request, self.limits.idle_seconds)
         if body is None:
             return _error(400, "refused")
-        stage, text = body.get("stage"), body.get("text")
         if body.get("team") != team:
             return _error(403, Refusal.WRONG_TEAM.value)
-        if not (_is_id(stage) and isinstance(text, str) and len(text) <= MAX_TEXT):
-            return _error(400, Refusal.NOT_LEGAL.value)
-        verdict = self.bridge.send(team, Note(stage, clean(text)))
+        return team, body
+
+    async def _to_open_card(self, team: int, sent: Answer | Reveal, done: Callable[[], dict[str, Any]]) -> web.Response:
+        """Hand what a team did on its open card to the game, and say its verdict."""
+        published = self.bridge.current()
+        if published.paused:
+            return _error(409, "paused")  # the phone keeps an answer and sends it again when the room goes on
+        if team not in published.open:
+            return _error(409, Refusal.CLOSED.value)  # the game would refuse it too: spare it the trip
+        return await self._verdict(team, sent, done)
+
+    async def _verdict(
+        self, team: int, sent: Answer | Reveal | Note, done: Callable[[], dict[str, Any]]
+    ) -> web.Response:
+        """Queue `sent` for the game and wait a little for its verdict: `done()` with the new version, a 409
+        with the refusal, or 202 "queued" if the game is busy (the view shows the outcome)."""
+        verdict = self.bridge.send(team, sent)
         try:
             refusal = await asyncio.wait_for(asyncio.wrap_future(verdict), self._verdict_seconds)
         except TimeoutError:
             return _json({"queued": True}, status=202)
         if refusal is not None:
             return _error(409, refusal.value)
-        return _json({"written": clean(text), "version": self.bridge.current().version})
+        return _json({**done(), "version": self.bridge.current().version})
+
+    async def _transfer(self, request: web.Request) -> web.Response:
+        """A team's own answer, for its project, at the transfer step on the laptop's screen: plain text."""
+        sender = await self._sender(request)
+        if isinstance(sender, web.Response):
+            return sender
+        team, body = sender
+        stage, text = body.get("stage"), body.get("text")
+        if not (_is_id(stage) and isinstance(text, str) and len(text) <= MAX_TEXT):
+            return _error(400, Refusal.NOT_LEGAL.value)
+        return await self._verdict(team, Note(stage, clean(text)), lambda: {"written": clean(text)})
 
 
 # The projector's strings the page shows too: one sentence for "how many have answered" on both.
-SHARED_STRINGS = {"answered_count": "round.count", "answered_count_one": "round.count_one"}
+SHARED_STRINGS = {
+    "answered_count": "round.count",
+    "answered_count_one": "round.count_one",
+    "no_effect": "card.no_effect",
+}
 
 
 def page_strings(t: Strings) -> dict[str, str]:

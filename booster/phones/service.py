@@ -40,6 +40,7 @@ class Phones:
         self.server = PhoneServer(self.bridge, host, port, code, limits)
         self._empty = NoGame()
         self._qr: tuple[str, tuple[tuple[bool, ...], ...]] | None = None
+        self._counts: tuple[int, ...] = ()  # the phones per team the projector last heard of
 
     @property
     def url(self) -> str:
@@ -58,6 +59,13 @@ class Phones:
         """How many phones follow `team` (seat index) now: for the projector's team rows, so that the
         facilitator sees a team with no phone, or one with a phone too many."""
         return self.server.phones(team)
+
+    def recounted(self) -> bool:
+        """True when the phones following some team changed since the last call (a phone joined or left):
+        the projector redraws the counts on its team rows."""
+        counts = tuple(self.server.phones(team) for team in range(len(self.bridge.current().teams)))
+        changed, self._counts = counts != self._counts, counts
+        return changed
 
     @property
     def qr(self) -> tuple[tuple[bool, ...], ...]:

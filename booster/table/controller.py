@@ -13,8 +13,9 @@ the card comes, and nothing else resets it: a reveal tool, an answer or an undo 
 undo that brings a challenge back gives back the time that was left on it.
 
 The save keeps what the room is looking at (`SCREEN`): how many of the screens owed after the last action
-are still owed, and the timer's time left. A resume after a crash or a kill shows that screen again, the
-timer paused where it was.
+are still owed, the timer's time left, and the screen's half-pressed step (`pressed`: the highlight and a
+confirm armed, which the scene says and reads back). A resume after a crash or a kill shows that screen
+again as it was, the timer paused where it was.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from booster.engine.events import ExperienceDealt
 from booster.engine.game import (
     ADVANCE,
     CLOSE,
@@ -115,6 +117,9 @@ class GameController:
         # per challenge: time left and running, at the choice
         self._timer_left: dict[int | tuple[int, int], tuple[float, bool]] = {}
         self._timer_recorded = 0.0  # the clock when the running timer's time left was last saved
+        # The screen's half-pressed step (its highlight, a confirm armed), as the scene on show keeps it: a plain
+        # JSON mapping that goes with the screen (a new screen has none) and comes back with it on a resume.
+        self.pressed: dict[str, Any] = {}
         self.sync_timer()
 
     @classmethod
@@ -180,7 +185,7 @@ class GameController:
             return RoundView(state.round.cards)
         if state.pending:
             return ChallengeView(state.pending, state.turn)
-        return BoardView(state.turn)
+        return BoardView(state.to_play)
 
     def shown_stage(self) -> int:
         """The stage of the card on screen: the previous one when this card's turn ended the stage (the next
@@ -199,13 +204,14 @@ class GameController:
 
     def cards_earned(self, team: int) -> int:
         """How many experience cards the team receives if it exchanges now (the engine's count)."""
-        return self.rules.cards_earned(self.state.teams[team].scores)
+        return self.rules.book.cards_earned(self.state.teams[team].scores)
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
-        for _i, e in self.match.events():
-            if e.kind == "experience" and e.team == team and e.card == card:
-                return e.echo_of
+        for _i, event in self.match.events():
+            match event:
+                case ExperienceDealt(team=seat, card=dealt, echo_of=echo_of) if seat == team and dealt == card:
+                    return echo_of
         return None
 
     # -- acting --------------------------------------------------------------------------------------------
@@ -227,7 +233,10 @@ class GameController:
             return False
         self._times = (*self._times, self._saved.elapsed())
         done = Outcome.of(events)
+        shown = self.view()
         self._queue_screens(before, action, done)
+        if self.view() != shown:  # an answer in a round keeps the round on screen, and what was half-pressed
+            self.pressed = {}
         self.version += 1
         self.sync_timer()
         self.persist()
@@ -384,6 +393,7 @@ class GameController:
         """The screen on top has been seen: show the next one owed."""
         if self.queue:
             self.queue.pop(0)
+        self.pressed = {}
         self.version += 1
         self.sync_timer()
         self.persist()
@@ -407,6 +417,7 @@ class GameController:
             match = match.undo()
         self.match, self._times = match, self._times[:n]
         self.queue.clear()
+        self.pressed = {}
         self.version += 1
         self.sync_timer()
         self.persist()
@@ -471,21 +482,38 @@ class GameController:
             self.persist()
 
     # -- the screen on show, in the save ---------------------------------------------------------------------
+    def press(self, pressed: dict[str, Any]) -> None:
+        """The scene on show half-pressed a step (or let go of it: `{}`): keep it in the save, so that a
+        resume after a kill comes back to it."""
+        if pressed != self.pressed:
+            self.pressed = pressed
+            self.persist()
+
     def _record_screen(self) -> None:
-        """Write into the save (not to disk) the screens still owed and the timer's time left."""
-        screen = {"at": len(self.match.log), "owed": len(self.queue), "timer": round(self.timer.remaining(), 1)}
+        """Write into the save (not to disk) the screens still owed, the timer's time left and what the screen
+        half-pressed."""
+        screen: dict[str, Any] = {
+            "at": len(self.match.log),
+            "owed": len(self.queue),
+            "timer": round(self.timer.remaining(), 1),
+        }
         if isinstance(self._timer_key, int):  # a challenge's (a transfer step's timer starts full again)
             screen["timer_at"] = self._timer_key
+        if self.pressed:
+            screen["pressed"] = self.pressed
         self._timer_recorded = self.timer.clock()
         self._saved = self._saved._replace(extra={**self._saved.extra, SCREEN: screen})
 
     def _restore_screen(self) -> None:
         """After a resume: the screens that were still owed (worked out again from the last action, so that a
-        damaged save cannot name a card the deck does not have), and the timer paused at its time left."""
+        damaged save cannot name a card the deck does not have), the timer paused at its time left, and what
+        the screen had half-pressed (the scene checks it against the game before it believes it)."""
         screen = self.extra.get(SCREEN)
         log = self.match.log
         if not isinstance(screen, dict) or screen.get("at") != len(log):
             return  # no record, or one made before the last action (an older version wrote the log alone)
+        pressed = screen.get("pressed")
+        self.pressed = pressed if isinstance(pressed, dict) else {}
         owed = screen.get("owed")
         if isinstance(owed, int) and not isinstance(owed, bool) and owed > 0:
             if log:

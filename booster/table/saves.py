@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from booster import paths
 from booster.deck.yaml_safe import shown
 from booster.engine.game import Action, ActionKind, Game, IllegalAction, Mode, Setup
-from booster.engine.match import Match, action_to_json, setup_to_json
+from booster.engine.match import Match
 from booster.files import clean_temp_files, write_atomic
 from booster.table.projects import check as check_notes
 
@@ -94,8 +94,8 @@ class Saved(NamedTuple):
             "format": FORMAT,
             "deck": deck,
             "lang": self.lang,
-            "setup": setup_to_json(self.setup),
-            "log": [{**action_to_json(a), "t": round(t, 3)} for a, t in zip(self.log, self.times, strict=True)],
+            "setup": _setup_to_json(self.setup),
+            "log": [_entry(a, t) for a, t in zip(self.log, self.times, strict=True)],
             "started": self.started,
             "extra": self.extra,
         }
@@ -231,6 +231,25 @@ class Autosave:
 def _without_log(saved: Saved) -> Saved:
     """What the journal cannot add to: everything but the log and the front-end values."""
     return saved._replace(log=(), times=(), extra={})
+
+
+def action_to_json(action: Action) -> dict[str, Any]:
+    """An action as a save's log holds it (read back by `_read_save`)."""
+    data: dict[str, Any] = {"kind": str(action.kind)}
+    if action.option is not None:
+        data["option"] = action.option
+    if action.tool is not None:
+        data["tool"] = action.tool
+    if action.team >= 0:
+        data["team"] = action.team
+    return data
+
+
+def _setup_to_json(setup: Setup) -> dict[str, Any]:
+    data: dict[str, Any] = {"teams": list(setup.teams), "seed": setup.seed, "scenarios": list(setup.scenarios)}
+    if setup.mode is not None:
+        data["mode"] = setup.mode
+    return data
 
 
 def _entry(action: Action, t: float) -> dict[str, Any]:

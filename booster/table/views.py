@@ -19,9 +19,9 @@ class StageView:
 
 @dataclass(frozen=True)
 class BoardView:
-    """The board, with the team whose turn it is."""
+    """The board, with the team whose turn it is (None: all at once, the room advances together)."""
 
-    team: int
+    team: int | None
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,15 @@
 """`booster balance`: plays a deck headless and says whether its choices are real (issues 10 and 22).
 
 It plays the deck with one-line rules of thumb (random, maximin, cap-aware...), with a lookahead player that
-does not know the draws (it plays seeded random futures of each response), and measures the clairvoyant
+does not know the draws (it plays seeded imagined futures of each response), and measures the clairvoyant
 ceiling by an exact search through the engine. Then it asks what each tool is worth through its powers
 (powers on and off, same seeds), how often each mark changes the strong player's choice, and whether the
 consequences are felt (follow-ups, echoes, repeated challenges).
 
-Only the engine's public API is used (`legal_actions`, `apply`, `preview`, `option_effect`, `cards_earned`),
-so that the figures follow the rules as played. Games run on every core (a process pool); the same seed
-prints the same bytes whatever the number of cores. Pure apart from the progress bar, on stderr.
+Only the engine's public API is used (the game's `new_game`, `legal_actions`, `push`, `preview`; its rule
+book's `option_effect`, `effect`, `cards_earned`), so that the figures follow the rules as played. Games run
+on every core (a process pool); the same seed prints the same bytes whatever the number of cores. Pure apart
+from the progress bar, on stderr (redrawn on a terminal, one line otherwise).
 """
 
 from __future__ import annotations
@@ -72,14 +73,14 @@ _EARNED: dict[tuple[Game, tuple[int, ...]], int] = {}
 
 
 def _earned(game: Game, scores: tuple[int, ...]) -> int:
-    """`game.cards_earned(scores)`, remembered: the rules rank every response by it, and teams meet the same
-    scores again and again."""
+    """`game.book.cards_earned(scores)`, remembered: the rules rank every response by it, and teams meet the
+    same scores again and again."""
     key = (game, scores)
     cards = _EARNED.get(key)
     if cards is None:
         if len(_EARNED) >= MEMO_SIZE:
             _EARNED.clear()
-        cards = _EARNED[key] = game.cards_earned(scores)
+        cards = _EARNED[key] = game.book.cards_earned(scores)
     return cards
 
 
@@ -104,7 +105,7 @@ class Foresight(NamedTuple):
 
 def _best_total(card: Card, game: Game, marks: Iterable[str]) -> int:
     held = tuple(marks)
-    totals = [sum(game.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
+    totals = [sum(game.book.option_effect(card.id, o.id, None, held)) for o in card.options if o.offered_to(held, ())]
     return max(totals, default=0)
 
 
@@ -306,7 +307,7 @@ def _choice_with(game: Game, state: State, actions: Sequence[Action], marks: tup
         if not o.offered_to(marks, team.tools):
             continue
         for tool in tools:
-            delta = game.option_effect(card.id, o.id, tool, marks)
+            delta = game.book.option_effect(card.id, o.id, tool, marks)
             after = tuple(s + d for s, d in zip(team.scores, delta, strict=True))
             key = (_earned(game, after), min(after), sum(after))
             if best is None or key > best:
@@ -410,7 +411,7 @@ def _playout(game: Game, state: State, rollout: Policy, rnd: random.Random) -> i
     `state` itself."""
     while state.phase == "play":
         state.push(rollout(game, state, game.legal_actions(state), rnd))
-    return game.cards_earned(state.teams[0].scores)
+    return game.book.cards_earned(state.teams[0].scores)
 
 
 def _look_ahead(
@@ -489,14 +490,14 @@ def _every_effect(game: Game, card: Card) -> Iterable[Sequence[int]]:
     """Every effect a response of `card` can have: under every combination of the marks it names, with no
     tool, one, or two (one that revealed and changes effects too, one played with the response)."""
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
-    uses = [u for u in game.answered(card.id).uses.values() if u.on_choice]
-    revealers = [u for u in game.answered(card.id).uses.values() if u.reveals and u.on_choice]
+    uses = [u for u in game.book.answered[card.id].uses.values() if u.on_choice]
+    revealers = [u for u in game.book.answered[card.id].uses.values() if u.reveals and u.on_choice]
     played = [(), *((u,) for u in uses), *((r, u) for r in revealers for u in uses if u is not r)]
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
             for o in card.options:
                 for tools in played:
-                    yield game.effect(o, held, tools)
+                    yield game.book.effect(o, held, tools)
 
 
 class _Ceiling:
@@ -506,7 +507,7 @@ class _Ceiling:
     def __init__(self, game: Game, seat: int) -> None:
         self.seat = seat
         rules, n = game.rules, len(game.pillars)
-        self.top, self.rate, self.red = game.most_cards(), rules.exchange_rate, rules.exchange_red
+        self.top, self.rate, self.red = game.book.most_cards(), rules.exchange_rate, rules.exchange_red
         self.points = rules.exchange_cap * rules.exchange_rate  # a pillar earns nothing above these points
         answered = [c for c in game.cards.values() if c.kind in ANSWERED and c.options]
         # left[stage][space]: what every step left adds at most, the team answering the card of `space`.
@@ -560,7 +561,7 @@ def _exact(
     scores; a tool left unspent can still be left unplayed: a position that differs from one already
     searched only by lower scores, or more tools spent, for the team cannot do better, and is left too."""
     ceiling = _Ceiling(game, seat)
-    top = game.most_cards()
+    top = game.book.most_cards()
     searched: dict[tuple[Any, ...], list[tuple[tuple[int, ...], set[str]]]] = {}
     best = -1
     nodes = 0
@@ -578,7 +579,7 @@ def _exact(
         nonlocal best, nodes
         while True:
             if s.phase != "play":
-                best = max(best, game.cards_earned(s.teams[seat].scores))
+                best = max(best, game.book.cards_earned(s.teams[seat].scores))
                 return
             actions = game.legal_actions(s)
             if s.turn == seat and s.pending is not None and len(actions) > 1:
@@ -798,7 +799,7 @@ def balance(
             counted[1] += r["team_games"]
         else:
             merged.setdefault(kind, []).append(r)
-    top = game.most_cards()
+    top = game.book.most_cards()
 
     def summary(cards: list[int], extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out = {
@@ -919,7 +920,7 @@ def _conditions(card: Card, game: Game) -> list[tuple[tuple[str, ...], tuple[str
     marks = sorted({m for o in card.options for m in (*o.requires, *o.excludes, *(a.mark for a in o.adjust))})
     unlockers = sorted({t for o in card.options for t in o.unlocked_by})
     played: list[str | None] = [None]
-    played += [t for t in card.tools if (use := game.tool_use(card.id, t)) is not None and use.on_choice]
+    played += [t for t in card.tools if (use := game.book.tool_use(card.id, t)) is not None and use.on_choice]
     out = []
     for n in range(len(marks) + 1):
         for held in combinations(marks, n):
@@ -936,7 +937,9 @@ def _condition_name(marks: tuple[str, ...], tools: tuple[str, ...], tool: str | 
 
 def _offered(card: Card, game: Game, marks: tuple[str, ...], tools: tuple[str, ...], tool: str | None):
     held = tools + ((tool,) if tool else ())
-    return [(o.id, game.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)]
+    return [
+        (o.id, game.book.option_effect(card.id, o.id, tool, marks)) for o in card.options if o.offered_to(marks, held)
+    ]
 
 
 def free_lunches(

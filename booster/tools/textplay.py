@@ -33,12 +33,12 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
         state = match.state
         if state.stage != last_stage and state.phase == "play":
             last_stage = state.stage
-            sid = game.stage_id(state) or ""
+            sid = game.rules.stage_id(state.stage) or ""
             print_(f"\n== {deck.text(lang, 'stages', sid, 'name', default=sid)} ==")
             print_(deck.text(lang, "stages", sid, "intro"))
         actions = game.legal_actions(state)
         if state.pending:
-            team = state.teams[state.turn]  # a card is pending: some team's turn (not -1 of a round all answered)
+            team = state.teams[state.turn]  # in turn play (above): a card pending is the team in turn's
             card = state.pending
             print_(f"\nTeam {team.name} — {deck.text(lang, 'cards', card, 'title')}")
             print_(deck.text(lang, "cards", card, "text"))

@@ -2,7 +2,9 @@
 """The pygame-ce front end (layer 5: imports the table, text, the deck and the engine, and drives the phones
 and the paper): scenes drawn in logical 1920×1080 units over the game of `booster.table`.
 
-- `app`: window, loop (sleeps on events), scene stack, the actions scenes call.
+- `app`: the window's loop (sleeps on events) and scene stack, over `desk` (the deck, the language, the game,
+  the saved games, the phones); `window` (the real window), `keys` (the keys of every screen), `banners`
+  (drawn over every screen), `settings` (remembered between runs), `watch` (a deck's files changing).
 - `frame` (logical units, letterbox), `text` (fonts, shrink-to-fit, caches), `paint` (drawing and buttons in
   logical units), `theme` (colours, shapes), `carddraw` (one card into a rectangle: the game and
   `booster deck preview`), `i18n` (the screen's view of `booster.text.i18n`).

@@ -17,25 +17,33 @@ from typing import Any
 
 import pygame
 
+from booster.table.controller import GameController
 from booster.table.views import View
-from booster.ui import theme, window
+from booster.ui import window
+from booster.ui.banners import draw_banners
 from booster.ui.desk import Desk, Options
 from booster.ui.frame import Layout
-from booster.ui.i18n import complete, language_note
-from booster.ui.paint import BODY, Painter
+from booster.ui.i18n import language_note
+from booster.ui.keys import shortcut
+from booster.ui.paint import Painter
+from booster.ui.scenes import scene_for
 from booster.ui.scenes.base import Command, Scene
-from booster.ui.settings import Settings, save_settings
+from booster.ui.scenes.card import draw_timer
+from booster.ui.scenes.error import ErrorScene
+from booster.ui.scenes.overlays import ConfirmQuit, HelpOverlay, MenuOverlay
+from booster.ui.scenes.phones import PhonesOverlay
+from booster.ui.scenes.setup import SetupScene
+from booster.ui.scenes.start import StartScene
+from booster.ui.settings import Settings, next_text_scale, save_settings
 from booster.ui.text import TextRenderer
 
-TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
 TOAST_SECONDS = 3.5
 ANIMATION_MS = 33
-TOAST_STRIP = (0, 0, 1920, 104)  # the messages' own strip, over the header: never over a button or response
 
 
 class App(Desk):
     """The window over a desk: the loop, the scene stack, keys and clicks, drawing, toasts (the `Host` the
-    scenes see)."""
+    scenes see). Which key asks for what is `booster.ui.keys`'s; what each asks for is done by `do`."""
 
     def __init__(self, options: Options, surface: pygame.Surface, clock=time.monotonic, window: bool = False) -> None:
         super().__init__(options, clock)
@@ -60,19 +68,24 @@ class App(Desk):
 
     # -- the language and the deck on screen ---------------------------------------------------------------
     def next_language(self, step: int = 1) -> None:
-        """The switch: forward, round the languages whose interface is complete (French to English never
-        passes through a half-translated one); backward (Left on the start screen), round every language
-        the deck has, the incomplete ones included, for their translators and the curious."""
-        langs = list(self.languages())
-        if step > 0:
-            langs = [x for x in langs if complete(x)] or langs
-        if self.lang not in langs:
-            langs.append(self.lang)
-        self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
-        if (note := language_note(self.lang, self.t)) and not (self.scenes and self.scenes[-1].name == "start"):
+        super().next_language(step)
+        if (note := language_note(self.lang, self.t)) and not (self.scenes and self.top.name == "start"):
             self.toast(note)  # the start screen shows it under the switch; elsewhere (the menu) for a moment
 
-    # -- scenes --------------------------------------------------------------------------------------------
+    def reload_deck(self) -> None:
+        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
+        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
+        if not self.reload():
+            if error is not None and self.deck is None:
+                self.problems = error.problems = self.watch_problems
+        elif self.playing() is not None:  # with the overlays that were on top
+            top_overlays = self.scenes[1:]
+            self.show_game()
+            self.scenes += top_overlays
+        elif self.game is None and error is not None:
+            self.go_start()
+
+    # -- scenes ---------------------------------------------------------------------------------------------
     def set_scene(self, scene: Scene) -> None:
         self.scenes = [scene]
         scene.enter()
@@ -93,9 +106,6 @@ class App(Desk):
         return self.scenes[-1]
 
     def go_start(self) -> None:
-        from booster.ui.scenes.error import ErrorScene
-        from booster.ui.scenes.start import StartScene
-
         self._shown = None
         self.refresh_games()
         if self.deck is None:
@@ -104,29 +114,21 @@ class App(Desk):
             self.set_scene(StartScene(self))
 
     def open_setup(self) -> None:
-        from booster.ui.scenes.setup import SetupScene
-
         if self.deck is not None:
             self._shown = None
             self.set_scene(SetupScene(self))
 
     def open_menu(self) -> None:
-        from booster.ui.scenes.overlays import MenuOverlay
-
         if not self.top.overlay:
             self.push(MenuOverlay(self))
 
     def open_help(self) -> None:
-        from booster.ui.scenes.overlays import HelpOverlay
-
         if isinstance(self.top, HelpOverlay):
             self.pop()
         elif not self.top.overlay:
             self.push(HelpOverlay(self))
 
     def request_quit(self) -> None:
-        from booster.ui.scenes.overlays import ConfirmQuit
-
         if not isinstance(self.top, ConfirmQuit):
             self.push(ConfirmQuit(self))
 
@@ -146,25 +148,29 @@ class App(Desk):
             Command.SERVE_PHONES: lambda: self.set_phones(self.phones is None),
             Command.UNDO: self.undo,
             Command.TIMER: self.toggle_timer,
+            Command.MORE_TIME: self.more_time,
             Command.FULLSCREEN: self.toggle_fullscreen,
+            Command.LARGER_TEXT: lambda: self.change_text_scale(1),
+            Command.SMALLER_TEXT: lambda: self.change_text_scale(-1),
+            Command.BLACKOUT: self.black_out,
             Command.NEXT_LANGUAGE: self.next_language,
             Command.PREVIOUS_LANGUAGE: lambda: self.next_language(-1),
             Command.NEXT_DECK: self.next_deck,
+            Command.RELOAD_DECK: self.reload_deck,
             Command.QUIT: self.request_quit,
             Command.QUIT_NOW: self.quit,
         }
         actions[command]()
         self.dirty = True
 
-    def in_game(self) -> bool:
-        """A game is open and on screen (not the start or set-up screen over a game left behind)."""
-        return self.game is not None and self._shown is not None
+    # -- the game on screen --------------------------------------------------------------------------------
+    def playing(self) -> GameController | None:
+        """The game on screen; None on the start or set-up screen (also over a game left behind)."""
+        return self.game if self._shown is not None else None
 
     def show_game(self, keep: bool = False) -> None:
         """Show the screen the controller owes the players now (overlays on top are closed); `keep`: unless
         the scene on screen goes on showing it (an open round, after one more answer)."""
-        from booster.ui.scenes import scene_for
-
         if self.game is None:
             self.go_start()
             return
@@ -180,6 +186,19 @@ class App(Desk):
         if self.game is not None and self._shown is not None and self._shown[0] != self.game.version:
             self.show_game(keep=True)
 
+    def toggle_timer(self) -> None:
+        if (game := self.playing()) is not None:
+            game.toggle_timer()
+
+    def more_time(self) -> None:
+        if (game := self.playing()) is not None:
+            game.extend_timer(60)
+
+    def undo(self) -> None:
+        if (game := self.playing()) is not None:
+            game.undo()
+            self.sync_game()
+
     # -- window --------------------------------------------------------------------------------------------
     def set_surface(self, surface: pygame.Surface | None) -> None:
         if surface is None:
@@ -190,26 +209,17 @@ class App(Desk):
         self.dirty = True
 
     def toggle_fullscreen(self) -> None:
-        if pygame.display.get_surface() is not self.surface:
-            self.toast(self.t("toast.fullscreen_failed"))  # headless: rendering into a plain Surface
+        # Headless, the picture goes into a plain Surface: there is no window to fill the screen with.
+        surface = window.toggle_fullscreen(self.fullscreen) if pygame.display.get_surface() is self.surface else None
+        if surface is None:
+            self.toast(self.t("toast.fullscreen_failed"))
             return
-        try:
-            pygame.display.toggle_fullscreen()
-        except pygame.error:
-            try:  # some drivers (dummy, some Wayland setups) refuse to toggle: set the mode again
-                flags = pygame.RESIZABLE if self.fullscreen else pygame.FULLSCREEN
-                size = (1280, 720) if self.fullscreen else (0, 0)
-                pygame.display.set_mode(size, flags)
-            except pygame.error:
-                self.toast(self.t("toast.fullscreen_failed"))
-                return
         self.fullscreen = not self.fullscreen
-        self.set_surface(pygame.display.get_surface())
+        self.set_surface(surface)
         self.remember_settings()
 
     def change_text_scale(self, step: int) -> None:
-        i = min(range(len(TEXT_SCALES)), key=lambda j: abs(TEXT_SCALES[j] - self.text_scale))
-        self.text_scale = TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))]
+        self.text_scale = next_text_scale(self.text_scale, step)
         self.painter.text_scale = self.text_scale
         self.toast(self.t("toast.text_size", pct=round(self.text_scale * 100)))
         self.remember_settings()
@@ -224,14 +234,8 @@ class App(Desk):
         self.toast_until = self.clock() + TOAST_SECONDS
         self.dirty = True
 
-    def toggle_timer(self) -> None:
-        if self.game is not None and self.in_game() and self.game.toggle_timer():
-            self.dirty = True
-
-    def undo(self) -> None:
-        if self.game is not None and self.in_game():
-            self.game.undo()
-            self.sync_game()
+    def black_out(self) -> None:
+        self.blackout = True
 
     # -- events --------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -272,46 +276,15 @@ class App(Desk):
 
     def on_key(self, event: pygame.event.Event) -> None:
         self.dirty = True
-        k, mod = event.key, event.mod
         if self.blackout:  # any key brings the picture back, and does nothing else
             self.blackout = False
             return
         top = self.top
-        typing = top.captures_text()
-        if k == pygame.K_ESCAPE:
-            if top.overlay:
-                top.key(event)
-            else:
-                top.stop_typing()
-                self.open_menu()
-            return
-        if k == pygame.K_F11 or (k == pygame.K_f and not typing):
-            self.toggle_fullscreen()
-            return
-        if k == pygame.K_r and mod & pygame.KMOD_CTRL:  # the deck's files, as they are on disk now
-            self.reload_deck()
-            return
-        if typing or top.claims(event):  # a text field takes every key; a scene may claim one of the shortcuts
-            top.key(event)
-            return
-        char = getattr(event, "unicode", "")
-        if k in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD):
-            self.blackout = True
-        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or char == "+":
-            self.change_text_scale(1)
-        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS) or char == "-":
-            self.change_text_scale(-1)
-        elif k == pygame.K_p and self.phones is not None:
-            self.toggle_phones()
-        elif k in (pygame.K_h, pygame.K_QUESTION) or char == "?":
-            self.open_help()
-        elif not top.overlay and k == pygame.K_t:
-            self.toggle_timer()
-        elif not top.overlay and k == pygame.K_e:  # the room needs longer: one more minute, running or not
-            if self.game is not None and self.in_game() and self.game.extend_timer(60):
-                self.dirty = True
-        elif not top.overlay and ((k == pygame.K_z and mod & pygame.KMOD_CTRL) or k == pygame.K_BACKSPACE):
-            self.undo()
+        if event.key == pygame.K_ESCAPE and not top.overlay:  # over an overlay, Escape is the overlay's
+            top.stop_typing()
+            self.open_menu()
+        elif (command := shortcut(event, top, self.phones is not None)) is not None:
+            self.do(command)
         else:
             top.key(event)
 
@@ -336,36 +309,8 @@ class App(Desk):
             if label != self._timer_shown:
                 self._timer_shown = label
                 self.timer_dirty = True
-        if self.watcher is not None and now - self.last_poll >= 0.25:
-            self.last_poll = now
-            if self.watcher.changed():
-                self.reload_deck()
-        elif self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
-            self.last_poll = now
-            if self.disk_watch.changed():
-                self.toast(self.t("toast.deck_changed_on_disk"))
-
-    # -- the teams' phones --------------------------------------------------------------------------------
-    def sync_phones(self) -> None:
-        """Record the answers the phones sent (as if the facilitator had chosen them), publish the screen
-        they should show, and show the join panel once for each new game."""
-        assert self.phones is not None
-        game = self.game if self.in_game() else None
-        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
-        if self.phones.sync(game):
-            self.sync_game()
-            self.dirty = True
-        if game is not None and self._phones_shown is not game:
-            self._phones_shown = game
-            self.toggle_phones()
-
-    def toggle_phones(self) -> None:
-        from booster.ui.scenes.phones import PhonesOverlay
-
-        if isinstance(self.top, PhonesOverlay):
-            self.pop()
-        elif self.phones is not None and not self.top.overlay:
-            self.push(PhonesOverlay(self))
+        if self.deck_changed(now):
+            self.reload_deck()
 
     def wait_ms(self) -> int:
         """How long the loop may sleep: forever (0) when nothing moves."""
@@ -380,20 +325,27 @@ class App(Desk):
             waits.append(250)
         return max(1, min(waits)) if waits else 0
 
-    def reload_deck(self) -> None:
-        """The deck's files changed on disk: the same screen in the new words, or why they cannot be shown."""
-        from booster.ui.scenes.error import ErrorScene
+    # -- the teams' phones --------------------------------------------------------------------------------
+    def sync_phones(self) -> None:
+        """Record the answers the phones sent (as if the facilitator had chosen them), publish the screen
+        they should show, and show the join panel once for each new game."""
+        assert self.phones is not None
+        game = self.playing()
+        self.phones.pause(self.blackout)  # the projector blacked out: the room, phones too, waits
+        if self.phones.sync(game):
+            self.sync_game()
+            self.dirty = True
+        if self.phones.recounted():  # a phone joined or left: the team rows count them
+            self.dirty = True
+        if game is not None and self._phones_shown is not game:
+            self._phones_shown = game
+            self.toggle_phones()
 
-        error = self.scenes[0] if isinstance(self.scenes[0], ErrorScene) else None
-        if not self.reload():
-            if error is not None and self.deck is None:
-                self.problems = error.problems = self.watch_problems
-        elif self.game is not None and self._shown is not None:  # with the overlays that were on top
-            top_overlays = self.scenes[1:]
-            self.show_game()
-            self.scenes += top_overlays
-        elif self.game is None and error is not None:
-            self.go_start()
+    def toggle_phones(self) -> None:
+        if isinstance(self.top, PhonesOverlay):
+            self.pop()
+        elif self.phones is not None and not self.top.overlay:
+            self.push(PhonesOverlay(self))
 
     # -- drawing -------------------------------------------------------------------------------------------
     def render(self) -> None:
@@ -414,7 +366,10 @@ class App(Desk):
                 self._under = (key, self.surface.copy())
         p.hits = []  # only the top scene's buttons answer clicks
         layers[-1].draw(p)
-        self.draw_banners(p)
+        # The problems of a translator's edit, unless the error screen shows them already.
+        problems = self.watch_problems if self.game is not None or not self.problems else []
+        read_only = (game := self.playing()) is not None and game.read_only
+        draw_banners(p, self.t, self.toast_text, read_only, problems)
         if self.blackout:
             self.surface.fill((0, 0, 0))
         self.dirty = self.timer_dirty = False
@@ -422,8 +377,6 @@ class App(Desk):
     def draw_timer(self) -> pygame.Rect | None:
         """A tick of the discussion timer: redraw the timer alone over the last frame and return where (the
         window updates that rectangle only). None when the whole frame must be drawn instead."""
-        from booster.ui.scenes.card import draw_timer
-
         top = self.top
         self.timer_dirty = False
         if self.blackout:
@@ -436,23 +389,6 @@ class App(Desk):
         draw_timer(self.painter, top, box, toggle)
         self.painter.hits = hits
         return self.painter.r(box)
-
-    def draw_banners(self, p: Painter) -> None:
-        from booster.ui.scenes.error import draw_problems
-
-        if self.watch_problems and (self.game is not None or not self.problems):
-            p.panel((40, 560, 1840, 400), theme.NEGATIVE_BG, theme.INK, 5, 18)
-            p.text(self.t("error.problems"), (70, 570, 1780, 64), BODY, bold=True, max_lines=1)
-            draw_problems(p, self.t, self.watch_problems, (60, 640, 1800, 300))
-        # A game another window plays, looked at: said on every screen, not only when a press is refused.
-        read_only = self.game is not None and self.game.read_only and self.in_game()
-        if self.toast_text or read_only:
-            x, y, w, h = TOAST_STRIP
-            p.panel((x, y, w, h), theme.TOAST, theme.INK, 4, 0)
-            if not self.toast_text:
-                p.hatch((x, y, w, h), theme.HATCH)
-            said = self.toast_text or self.t("toast.read_only_banner")
-            p.text(said, (x + 40, y + 6, w - 80, h - 12), BODY, align="center", valign="middle", max_lines=2)
 
     # -- loop ----------------------------------------------------------------------------------------------
     def process(self, events: list[pygame.event.Event] | None = None) -> None:
@@ -493,7 +429,7 @@ class App(Desk):
                 raise
             traceback.print_exc()
             self.scenes = self.scenes[:1]
-            if self.in_game():
+            if self.playing() is not None:
                 self.show_game()
             else:
                 self.go_start()

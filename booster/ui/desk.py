@@ -8,6 +8,7 @@ and gives it the three things it needs back from the screen: `toast`, `show_game
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import random
 import threading
@@ -67,7 +68,7 @@ class Options:
         )
 
 
-class Desk:
+class Desk(abc.ABC):
     """The deck, the language, the game, the saved games and the phones of one window."""
 
     def __init__(self, options: Options, clock: Callable[[], float] = time.monotonic) -> None:
@@ -105,14 +106,17 @@ class Desk:
         self.t = Strings(self.lang, options.mark_missing)
 
     # What the window does for the desk.
+    @abc.abstractmethod
     def toast(self, text: str) -> None:
-        raise NotImplementedError
+        """Say `text` for a moment in the message strip."""
 
+    @abc.abstractmethod
     def show_game(self, keep: bool = False) -> None:
-        raise NotImplementedError
+        """Show the screen the game open owes now."""
 
+    @abc.abstractmethod
     def go_start(self) -> None:
-        raise NotImplementedError
+        """Show the start screen (or, for a deck with problems, the error screen)."""
 
     # -- deck and language ---------------------------------------------------------------------------------
 
@@ -131,6 +135,17 @@ class Desk:
     def languages(self) -> tuple[str, ...]:
         return offered_languages(self.deck)
 
+    def next_language(self, step: int = 1) -> None:
+        """The switch: forward, round the languages whose interface is complete (French to English never
+        passes through a half-translated one); backward (Left on the start screen), round every language
+        the deck has, the incomplete ones included, for their translators and the curious."""
+        langs = list(self.languages())
+        if step > 0:
+            langs = [x for x in langs if complete(x)] or langs
+        if self.lang not in langs:
+            langs.append(self.lang)
+        self.set_language(langs[(langs.index(self.lang) + step) % len(langs)])
+
     def deck_text(self, *path: str) -> str:
         return card_text(self.deck, self.lang, *path, mark=self.t.mark_missing) if self.deck else ""
 
@@ -140,6 +155,18 @@ class Desk:
         if self.game is not None:
             self.game.set_language(lang)
         self.dirty = True
+
+    def deck_changed(self, now: float) -> bool:
+        """A look at the deck's files now and then: True when a translator's edit is to be shown (--watch);
+        without --watch, a toast says the files changed (Ctrl+R reads them)."""
+        if self.watcher is not None and now - self.last_poll >= 0.25:
+            self.last_poll = now
+            return self.watcher.changed()
+        if self.disk_watch is not None and now - self.last_poll >= 2.0:  # at the next event: an idle loop sleeps
+            self.last_poll = now
+            if self.disk_watch.changed():
+                self.toast(self.t("toast.deck_changed_on_disk"))
+        return False
 
     def deck_candidates(self) -> list[Path]:
         found = [self.deck_path, *(folder for _, folder in paths.decks())]

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""What the facilitator set up on this laptop last time: full screen or not, and the text size.
+"""What the facilitator set up on this laptop last time: full screen or not, and the text size (and the sizes
+on offer).
 
 A small JSON file beside the saves, written atomically. A missing or damaged file gives the defaults: a
 workshop must never fail to start over a preference.
@@ -14,6 +15,15 @@ from pathlib import Path
 
 from booster.files import write_atomic
 from booster.table import saves
+
+# The text sizes + and - step through (a factor of the scenes' own sizes).
+TEXT_SCALES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)
+
+
+def next_text_scale(scale: float, step: int) -> float:
+    """The text size `step` steps from `scale` (the nearest offered size), never past the smallest or largest."""
+    i = min(range(len(TEXT_SCALES)), key=lambda j: abs(TEXT_SCALES[j] - scale))
+    return TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ from booster.text.style import (  # noqa: F401
 LETTERBOX = (60, 60, 60)
 FOCUS = (0, 0, 0)
 DONE = (225, 225, 225)
-SHADE = (0, 0, 0, 150)
 PATH = (90, 90, 90)  # the board's path between the spaces: heavy, but lighter than the ink of the spaces
 TOAST = (255, 246, 222)  # the message strip: a light band, set apart from the white panels by its border
 

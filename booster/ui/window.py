@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The real window: opening it, waiting for its events without spinning, and serving the phones beside it."""
+"""The real window: opening it, full screen or not, waiting for its events without spinning, and serving the
+phones beside it."""
 
 from __future__ import annotations
 
@@ -27,12 +28,31 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         # SDL falls back to an invisible driver when there is no screen: the game would run unseen.
         pygame.display.quit()
         raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
+    if driver == "x11":
+        # The frame is drawn in software: X11's own shared-memory copy shows it, where SDL's default copies the
+        # whole window into an OpenGL texture at every tick of the timer, several times dearer where the GL is
+        # in software (a laptop without its driver, Xvfb): `benchmarks/idle_cpu.py --timer` measures it.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     pygame.font.init()
     pygame.display.set_caption("Social Impact Booster")
     pygame.display.set_icon(pygame.image.load(str(paths.ICON)))
     if fullscreen:
         return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+
+def toggle_fullscreen(fullscreen: bool) -> pygame.Surface | None:
+    """Switch the window from full screen (`fullscreen`) to a window, or back: the display's new surface, or
+    None if the driver refuses."""
+    try:
+        pygame.display.toggle_fullscreen()
+    except pygame.error:
+        try:  # some drivers (dummy, some Wayland setups) refuse to toggle: set the mode again
+            flags = pygame.RESIZABLE if fullscreen else pygame.FULLSCREEN
+            pygame.display.set_mode((1280, 720) if fullscreen else (0, 0), flags)
+        except pygame.error:
+            return None
+    return pygame.display.get_surface()
 
 
 def serve_phones(where: str, wake: Callable[[], None], code: str | None = None) -> Phones:

@@ -11,7 +11,7 @@ from typing import Any
 
 from headless import HeadlessLoop
 
-from booster.engine.game import Setup
+from booster.engine.game import ADVANCE, CLOSE, ActionKind, Setup
 from booster.engine.model import Deck
 from booster.phones.server import Limits, PhoneServer
 
@@ -82,3 +82,25 @@ def _decode(raw: bytes) -> Any:
         return json.loads(raw)
     except ValueError:
         return raw.decode("utf-8", "replace")
+
+
+def to_a_reveal(table: Any) -> tuple[int, str]:
+    """All at once, on the game's thread: every team answers its first response and the round closes, until
+    a team of the open round holds a tool that reveals its card; returns that team and the tool."""
+    for _ in range(200):
+        state, game = table.match.state, table.match.game
+        if state.phase != "play":
+            break
+        if state.round is None:
+            table.decide(ADVANCE)
+            continue
+        for seat in range(len(state.teams)):
+            tools = [a.tool for a in game.team_actions(state, seat) if a.kind == ActionKind.REVEAL and a.tool]
+            if tools:
+                return seat, tools[0]
+        for seat in range(len(state.teams)):
+            choices = [a for a in game.team_actions(state, seat) if a.kind == ActionKind.CHOOSE]
+            if choices:
+                table.decide(choices[0])
+        table.decide(CLOSE)
+    raise AssertionError("no team could reveal its card before the game ended")

@@ -15,13 +15,14 @@ from typing import Any
 
 import pygame
 import pytest
-from phone_room import TEAMS
+from phone_room import TEAMS, to_a_reveal
 
 from booster import paths
 from booster.engine.game import Action
 from booster.phones.service import Phones
 from booster.table import saves
-from booster.table.views import BoardView
+from booster.table.controller import GameController
+from booster.table.views import BoardView, RoundView
 from booster.ui.app import App, Options
 from booster.ui.scenes.phones import PhonesOverlay
 
@@ -289,5 +290,81 @@ def test_all_at_once_the_round_rows_count_each_teams_phones():
         app.text.records = []
         app.render()
         assert {d.text for d in app.text.records} >= {"0", "2"}  # the first team's row: no phone; the second's: two
+    finally:
+        phones.stop()
+
+
+def _playing_with_phones(mode: str) -> tuple[App, Phones, GameController]:
+    """A game of the two teams begun with the phones served on the loopback, the join panel closed."""
+    app, phones = _app_with_phones()
+    app.start_game(list(TEAMS), [None, None], [[0, "circle"], [1, "square"]], 180, mode)
+    app.process()
+    app.pop()  # the join panel
+    assert app.game is not None
+    return app, phones, app.game
+
+
+def _drawn(app: App) -> list[str]:
+    app.text.records = []
+    app.render()
+    texts = [d.text for d in app.text.records]
+    app.text.records = None
+    return texts
+
+
+def test_all_at_once_a_reveal_played_from_a_phone_tells_the_room_only_that_the_team_used_it():
+    app, phones, game = _playing_with_phones("all-at-once")
+    try:
+        seat, tool = to_a_reveal(game)  # the facilitator's answers and reveals, through the same controller
+        while not isinstance(game.view(), RoundView):
+            game.dismiss()
+        app.sync_game()
+        app.process()
+        assert app.top.name == "round"
+        app.top.picked = 1 - seat  # the facilitator is entering the other team's answer
+        card = game.round_card(seat)
+
+        def phone() -> tuple[int, Any]:
+            _, joined = call(phones.url, "/api/join", {"code": phones.code, "team": seat})
+            return call(phones.url, "/api/reveal", {"team": seat, "card": card, "tool": tool}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200 and verdict["revealed"] == tool, verdict
+        assert game.revealed(seat) == tool and saves.load(game.autosave_path).log[-1].kind == "reveal"
+        title = app.deck_text("cards", tool, "title")
+        assert app.toast_text == app.t("round.used_tool", team=TEAMS[seat], tool=title)
+        drawn = _drawn(app)
+        assert app.top.private is None and app.top.picked == 1 - seat  # no look-away screen: the phone has them
+        assert not [line for text in drawn for line in text.split("\n") if line[:3] in ("1: ", "2: ", "3: ")]
+    finally:
+        phones.stop()
+
+
+def test_in_turn_a_reveal_from_the_phone_shows_on_the_projector_as_the_key_would():
+    app, phones, game = _playing_with_phones("in-turn")
+    try:
+        for _ in range(400):  # play on (the first legal action) until the team in turn can reveal its card
+            legal = game.rules.legal_actions(game.state)
+            reveal = next((a for a in legal if a.kind == "reveal"), None)
+            if reveal is not None:
+                break
+            game.decide(legal[0]) if legal else game.dismiss()
+        assert reveal is not None and reveal.tool is not None
+        while game.queue:
+            game.dismiss()
+        app.sync_game()
+        app.process()
+        assert app.top.name == "card" and game.state.revealed is None
+        turn, card = game.state.turn, game.state.pending
+
+        def phone() -> tuple[int, Any]:
+            _, joined = call(phones.url, "/api/join", {"code": phones.code, "team": turn})
+            return call(phones.url, "/api/reveal", {"team": turn, "card": card, "tool": reveal.tool}, joined["token"])
+
+        status, verdict = pump(app, phone)
+        assert status == 200, verdict
+        assert game.state.revealed == reveal.tool and app.top.name == "card"
+        title = app.deck_text("cards", reveal.tool, "title")
+        assert app.t("card.revealed", tool=title) in _drawn(app)  # as R would show it
     finally:
         phones.stop()

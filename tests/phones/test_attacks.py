@@ -183,7 +183,7 @@ def test_any_code_or_body_gets_a_4xx(attacked, caplog, capsys):
             status, _ = call(attacked, path, {"code": code, "team": 0}, source=next(source))
             assert status in (400, 403, 413, 429), (path, code, status)
     for body in ODD_BODIES:
-        for path in ("/api/room", "/api/join", "/api/answer", "/api/leave"):
+        for path in ("/api/room", "/api/join", "/api/answer", "/api/reveal", "/api/leave"):
             status, _ = call(attacked, path, body, token=token, source=next(source))
             assert 400 <= status < 500 or (path == "/api/leave" and status == 200), (path, body[:20], status)
     no_traceback(caplog, capsys)

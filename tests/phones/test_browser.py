@@ -8,7 +8,7 @@ import os
 
 import pytest
 import webdriver
-from phone_room import Room
+from phone_room import Room, to_a_reveal
 
 from booster.engine.game import CLOSE, Action, ActionKind
 
@@ -300,3 +300,61 @@ def test_a_reloaded_page_is_the_same_phone_of_the_same_team(room, phone):
     browser.wait("return !document.getElementById('play-screen').hidden")
     browser.wait_text("#team-name", "Green")
     assert room.server.phones(1) == 1  # not one more phone in the count: its own token came back
+
+
+def test_all_at_once_a_reveal_shows_on_its_teams_phone_only_and_stays_after_a_reload(core_deck, phone, tmp_path):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        seat, tool = room.loop.call(to_a_reveal)
+        mine, theirs = phone(), phone("fr")
+        join(mine, room, room.code, seat)
+        join(theirs, room, room.code, 1 - seat)
+        mine.wait_text("#status", "Every team answers this card now")
+        theirs.wait_text("#status", "Toutes les équipes répondent")
+        assert not mine.visible("#shown") and mine.run("return document.querySelectorAll('.effect').length") == 0
+        room.loop.call(lambda table: table.decide(Action(ActionKind.REVEAL, tool=tool, team=seat)))
+        title = core_deck.text("en", "cards", tool, "title")
+        assert title in mine.wait_text("#shown", "Only your team’s phones show it")
+        lines = mine.run("return [...document.querySelectorAll('#options .effect')].map((e) => e.textContent)")
+        options = mine.run("return document.querySelectorAll('#options input').length")
+        assert len(lines) == options and all(lines)  # each response says what it does ("+1 …" or "No change")
+        assert all(line == "No change" or line[0] in "+–" for line in lines)
+        mine.screenshot(tmp_path / "phone-revealed-en.png")
+        mine.run("document.getElementById('options').scrollIntoView();")
+        mine.screenshot(tmp_path / "phone-revealed-options-en.png")
+        # The other team's phone, a round trip later, shows nothing of it, and its page holds nothing of it.
+        theirs.wait("return Number(S.version) >= arguments[0]", int(mine.run("return S.version")))
+        assert not theirs.visible("#shown")
+        assert theirs.run("return document.querySelectorAll('.effect').length") == 0
+        assert theirs.run("return S.data.view.shown") is None
+        mine.run("location.reload()")  # a phone back from sleep (or reloaded) still shows them
+        mine.wait_text("#shown", title)
+        first = answer(mine, 1)  # answered: still readable while the team may change its answer
+        mine.wait_text("#recorded", "Recorded:")
+        assert mine.visible("#shown") and mine.run("return document.querySelectorAll('.effect').length") == options
+        room.loop.call(lambda table: table.decide(Action(ActionKind.CHOOSE, first, None, 1 - seat)))
+        room.loop.call(lambda table: table.decide(CLOSE))
+        mine.wait("return document.getElementById('shown').hidden", timeout=30)
+    finally:
+        room.close()
+
+
+def test_all_at_once_a_team_plays_its_reveal_tool_from_its_phone_with_a_second_tap(core_deck, phone, tmp_path):
+    room = Room(core_deck, mode="all-at-once")
+    try:
+        seat, tool = room.loop.call(to_a_reveal)
+        mine = phone("fr")
+        join(mine, room, room.code, seat)
+        title = core_deck.text("fr", "cards", tool, "title")
+        assert title in mine.wait_text("#reveal button", "Jouer")
+        mine.run("document.getElementById('reveal').scrollIntoView();")
+        mine.screenshot(tmp_path / "phone-reveal-fr.png")
+        mine.tap(f"#reveal button[data-tool='{tool}']")  # the first tap only says the tool is then used up
+        assert "Touchez encore" in mine.text("#reveal button")
+        assert not [kind for _, kind, _, _ in room.log() if kind == "reveal"]
+        mine.tap(f"#reveal button[data-tool='{tool}']")
+        mine.wait_text("#shown", title)
+        assert not mine.visible("#reveal")  # played: nothing left to reveal on this card
+        assert [(team, kind, t) for team, kind, _, t in room.log() if kind == "reveal"] == [(seat, "reveal", tool)]
+    finally:
+        room.close()

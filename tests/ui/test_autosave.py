@@ -8,8 +8,8 @@ import json
 import pygame
 from ui_drive import MINI, button, click, key, new_app
 
-from booster.engine.match import action_to_json
 from booster.table import saves
+from booster.table.saves import action_to_json
 
 
 def start(app, teams: int = 2) -> None:

@@ -7,6 +7,7 @@ import pygame
 from ui_drive import DEMO, MINI, click, key, new_app, touch, type_text
 
 from booster import paths
+from booster.engine import events as ev
 from booster.table import saves
 from booster.ui.theme import team_token
 
@@ -18,7 +19,7 @@ def check_end(app) -> None:
     assert app.top.name == "debrief"
     totals = [[0] * len(s.rules.pillars) for _ in s.state.teams]
     for _i, e in s.match.events():
-        if e.kind == "scored":
+        if isinstance(e, ev.Scored):
             totals[e.team] = [a + b for a, b in zip(totals[e.team], e.delta, strict=True)]
     assert [list(t.scores) for t in s.state.teams] == totals
     saved = saves.load(s.autosave_path)
@@ -33,6 +34,7 @@ def play_keyboard(app, teams: int = 2) -> None:
         key(app, pygame.K_RIGHT)  # the team count has the focus
     key(app, pygame.K_DOWN)  # how the teams play (in turn)
     key(app, pygame.K_DOWN)  # answers from phones (off)
+    key(app, pygame.K_DOWN)  # the discussion timer
     key(app, pygame.K_DOWN)  # first team's name
     key(app, pygame.K_RETURN)  # type into it
     for ch in "Ada b.":  # letters that are also shortcuts go to the field
@@ -40,8 +42,8 @@ def play_keyboard(app, teams: int = 2) -> None:
         type_text(app, ch)
     key(app, pygame.K_BACKSPACE)
     key(app, pygame.K_RETURN)
-    for _ in range(5):
-        key(app, pygame.K_UP)  # the name, the phones, the mode, the count, then round to "Start"
+    for _ in range(6):
+        key(app, pygame.K_UP)  # the name, the timer, the phones, the mode, the count, then round to "Start"
     assert app.top.focused("start")
     key(app, pygame.K_RETURN)
     assert app.game is not None

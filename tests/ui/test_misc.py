@@ -51,6 +51,32 @@ def test_shortcuts_help_size_timer_blackout():
     assert app.toast_text
 
 
+def test_game_keys_wait_under_an_overlay_and_p_is_the_phones_only_when_they_are_on():
+    app = make_app(MINI, "en", (1280, 720))
+    goto(app, "card")
+    app.game.timer.reset(60)
+    version = app.game.version
+    key(app, pygame.K_p)  # no phones: nothing opens
+    assert app.top.name == "card"
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "menu"
+    for k in (pygame.K_t, pygame.K_e, pygame.K_BACKSPACE):
+        key(app, k)
+    assert app.top.name == "menu" and not app.game.timer.running and app.game.timer.remaining() == 60
+    assert app.game.version == version  # nothing undone behind the menu
+    key(app, pygame.K_PLUS)  # the window's own keys still work over it
+    assert app.text_scale > 1
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_e)  # one more minute, the timer not running
+    assert app.top.name == "card" and app.game.timer.remaining() == 120
+    app.set_phones(True)
+    app.process()  # the join panel shows once for the game on screen
+    key(app, pygame.K_p)
+    assert app.top.name == "card"
+    key(app, pygame.K_p)
+    assert app.top.name == "phones"
+
+
 def test_idle_means_no_timeout():
     app = new_app(MINI)
     app.toast_text = ""

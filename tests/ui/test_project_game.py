@@ -9,6 +9,7 @@ import pygame
 from ui_drive import click, key, new_app, type_text
 
 from booster import paths
+from booster.engine import events as ev
 from booster.paper.passport import passports
 from booster.table import saves
 from booster.table.projects import notes, scenario_of_kind
@@ -69,7 +70,7 @@ def test_a_project_team_plays_only_fitting_cards_and_writes_its_transfer_answers
     deck = app.game.deck
     assert transfers == list(deck.rules.stage_ids)  # one per stage, the last one before the exchange
     # Only cards that fit a bike workshop (or every project) were drawn by its team.
-    drawn = [e.card for _i, e in app.game.match.events() if e.kind == "drew" and e.team == 0]
+    drawn = [e.card for _i, e in app.game.match.events() if isinstance(e, ev.Drew) and e.team == 0]
     assert drawn and all(deck.cards[c].fits_project("bike") for c in drawn)
     saved = saves.load(app.game.autosave_path)
     answers = notes(saved.extra, 2)

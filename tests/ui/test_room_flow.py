@@ -156,7 +156,7 @@ def to_a_challenge_with_a_reveal_tool(app):
     for _ in range(3000):
         top = app.top
         if top.name == "card" and any(
-            (use := game.rules.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
+            (use := game.rules.book.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
             for tid in game.helpful_tools()
         ):
             return top
@@ -332,12 +332,19 @@ def test_a_clicker_lets_go_of_a_team_after_its_last_response():
     assert scene.picked is None and not any(game.has_answered(s) for s in range(3))
 
 
+def challenges_differ(app) -> bool:
+    """Whether the round's challenges (not only follow-ups) differ: no card fitted every team's project."""
+    game = app.game
+    challenges = {c for s in game.answering() if (c := game.round_card(s)) is not None}
+    return len({c for c in challenges if app.deck.cards[c].kind != "follow-up"}) > 1
+
+
 def to_a_follow_up_round(app):
     """Six teams all at once, each its response by seat, until some teams answer a follow-up card."""
     game = app.game
     for _ in range(3000):
         top = app.top
-        if top.name == "round" and top.view.split and not top._split_draw():
+        if top.name == "round" and top.view.split and not challenges_differ(app):
             return top
         if top.name == "debrief":
             break

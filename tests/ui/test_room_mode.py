@@ -308,7 +308,8 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     assert game.revealed(found) is None
     key(app, pygame.K_r)
     assert game.revealed(found) == tool and tool in game.state.teams[found].spent
-    assert app.top.picked == found  # the row stays picked: the room reads what the tool showed
+    assert app.top.picked == found  # the row stays picked
+    key(app, pygame.K_PAGEDOWN)  # no phone follows the team: the look-away screen, then a press shows them
     app.text.records = []
     app.render()
     said = [d.text for d in app.text.records]
@@ -319,6 +320,7 @@ def test_r_plays_a_teams_reveal_tool_and_the_projector_shows_what_each_response_
     view = game.rules.seat_view(game.state, found)
     assert any(line.startswith("1: ") for text in said for line in text.split("\n"))
     expected = game.rules.preview(view, first.id)
+    key(app, pygame.K_PAGEDOWN)  # hidden again, the row still picked
     key(app, pygame.K_1)  # the team's first response
     for seat in game.waiting():
         answer_by_keys(app, seat, 0)

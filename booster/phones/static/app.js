@@ -6,7 +6,7 @@
 
 const $ = (id) => document.getElementById(id);
 const S = { strings: {}, languages: [], lang: "", code: "", team: null, token: null, teams: [], version: "",
-            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0,
+            data: null, shown: "", selected: null, recorded: "", poller: null, generation: 0, arming: null,
             kept: null };  // an answer tapped while the laptop could not be reached: sent when it is back
 
 function t(key, fill) {
@@ -222,6 +222,7 @@ function render(data) {
                                 { n: data.answered, total: data.answering });
   drawWriting(view);
   drawCard(view);
+  drawReveal(view);
   drawTools(view);
 }
 
@@ -273,6 +274,9 @@ function drawCard(view) {
   $("card-text").textContent = card.text;
   const open = view.phase === "open" || view.phase === "answered";  // all at once, an answer may change
   $("answer").hidden = !open;
+  // A reveal tool the team played: the server sends what it showed to this team's phones only.
+  $("shown").hidden = !(open && view.shown);
+  if (open && view.shown) $("shown").textContent = t("revealed", { tool: view.shown.tool_title });
   if (!open) return;
   if (!S.selected || S.selected.card !== card.id) S.selected = { card: card.id, option: null, tool: null };
   const legal = new Set(view.answers.map((a) => a.option));
@@ -280,6 +284,7 @@ function drawCard(view) {
   const fieldset = $("options");
   fieldset.replaceChildren($("answers-legend"), ...options.map((o, i) =>
     choice("option", o.id, (i + 1) + ". ", o.text, S.selected.option === o.id)));
+  updateEffects();
   const tools = [...new Set(view.answers.filter((a) => a.tool).map((a) => a.tool))];
   const toolFieldset = $("tool-choice");
   toolFieldset.hidden = tools.length === 0;
@@ -297,6 +302,7 @@ function choice(name, value, number, text, checked) {
   input.addEventListener("change", () => {
     S.selected[name] = value || null;
     updateConfirm();
+    updateEffects();  // a tool played with the answer may change what each response does
   });
   const words = document.createElement("span");
   if (number) {
@@ -309,10 +315,70 @@ function choice(name, value, number, text, checked) {
   return label;
 }
 
+function effectWords(effect) {
+  // "+1 Ecology, –2 Social" as the projector says it (a true minus sign, not a hyphen).
+  if (!effect.length) return t("no_effect");
+  return effect.map((e) => (e.value > 0 ? "+" + e.value : "\u2013" + -e.value) + " " + e.pillar).join(", ");
+}
+
+function updateEffects() {
+  // Under each response, the effect the team's reveal tool showed, with the tool now chosen to play with it.
+  const shown = S.data && S.data.view.shown;
+  for (const input of document.querySelectorAll("#options input")) {
+    const words = input.nextElementSibling;
+    let line = words.querySelector(".effect");
+    if (!shown) { if (line) line.remove(); continue; }
+    const tool = S.selected.tool || null;
+    const found = shown.effects.find((e) => e.option === input.value && e.tool === tool)
+      || shown.effects.find((e) => e.option === input.value && e.tool === null);
+    if (!found) { if (line) line.remove(); continue; }
+    if (!line) {
+      line = document.createElement("span");
+      line.className = "effect";
+      words.append(line);
+    }
+    line.textContent = effectWords(found.effect);
+  }
+}
+
 function updateConfirm() {
   const card = S.data && S.data.view.card;
   const index = card ? card.options.findIndex((o) => o.id === S.selected.option) : -1;
   $("confirm").textContent = index >= 0 ? t("confirm_option", { n: index + 1 }) : t("confirm");
+}
+
+function drawReveal(view) {
+  // The team's tools that reveal its card, before it answers: a first tap says the tool is then used up, a
+  // second plays it; what it shows comes back in this team's view only.
+  const box = $("reveal");
+  const open = view.card && (view.phase === "open" || view.phase === "answered");
+  const tools = open && !view.shown ? view.reveals || [] : [];
+  box.hidden = tools.length === 0;
+  if (!tools.includes(S.arming)) S.arming = null;
+  const names = Object.fromEntries(view.tools.map((x) => [x.id, x.title]));
+  box.replaceChildren(...tools.map((id) => {
+    const button = document.createElement("button");
+    button.type = "button"; button.className = "secondary"; button.dataset.tool = id;
+    button.textContent = t(S.arming === id ? "reveal_confirm" : "reveal_play", { tool: names[id] || id });
+    button.addEventListener("click", () => tapReveal(id));
+    return button;
+  }));
+}
+
+async function tapReveal(id) {
+  const view = S.data && S.data.view;
+  if (!view || !view.card) return;
+  if (S.arming !== id) { S.arming = id; drawReveal(view); return; }
+  S.arming = null;
+  problem("");
+  try {
+    const { status, data } = await api("POST", "/api/reveal", { team: S.team, card: view.card.id, tool: id });
+    if (status === 401) { await rejoin(); return; }
+    if (status !== 200 && status !== 202) problem(refused(data.error));
+  } catch (e) {
+    connection(false);  // nothing was played: the team taps again when the laptop is back
+  }
+  drawReveal(S.data.view);
 }
 
 function drawTools(view) {

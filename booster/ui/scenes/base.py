@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import abc
 import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,10 +45,15 @@ class Command(enum.Enum):
     SERVE_PHONES = enum.auto()  # answers from phones on, or off (the set-up screen's toggle)
     UNDO = enum.auto()
     TIMER = enum.auto()  # starts or pauses the discussion timer
+    MORE_TIME = enum.auto()  # one more minute on the timer, running or not
     FULLSCREEN = enum.auto()
+    LARGER_TEXT = enum.auto()
+    SMALLER_TEXT = enum.auto()
+    BLACKOUT = enum.auto()  # a black screen until the next key or click
     NEXT_LANGUAGE = enum.auto()
     PREVIOUS_LANGUAGE = enum.auto()
     NEXT_DECK = enum.auto()
+    RELOAD_DECK = enum.auto()  # the deck's files as they are on disk now
     QUIT = enum.auto()  # asks first
     QUIT_NOW = enum.auto()
 
@@ -74,16 +80,15 @@ class Host(Protocol):
 
     def deck_text(self, *path: str) -> str: ...
 
-    def in_game(self) -> bool: ...
-
-    def sync_game(self) -> None: ...
+    def playing(self) -> GameController | None:
+        """The game on screen; None on the start or set-up screen (also over a game left behind)."""
 
     def start_game(
         self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None
     ) -> None: ...
 
 
-class Scene:
+class Scene(abc.ABC):
     """A screen. `key` and `text_input` change it; `draw` paints it and registers its buttons."""
 
     name = "scene"
@@ -116,7 +121,7 @@ class Scene:
         """True while a text field has focus: letter shortcuts must not fire."""
         return False
 
-    def stop_typing(self) -> None:
+    def stop_typing(self) -> None:  # noqa: B027 (a hook: a scene without a text field has nothing to do)
         """Leave a text field (Esc opens the menu)."""
 
     def ring(self) -> Ring:
@@ -141,8 +146,8 @@ class Scene:
             return True
         return False
 
-    def text_input(self, text: str) -> None:
-        pass
+    def text_input(self, text: str) -> None:  # noqa: B027 (a hook, as stop_typing)
+        """Text typed into the field that has focus."""
 
     def claims(self, event: pygame.event.Event) -> bool:
         """True for a key this scene handles itself before the app's own shortcuts (T, Backspace...)."""
@@ -161,13 +166,14 @@ class Scene:
             if n == name:
                 self.focus = i
 
+    @abc.abstractmethod
     def draw(self, p: Painter) -> None:
-        raise NotImplementedError
+        """Paint the scene, and register its buttons with `p`."""
 
     def animating(self) -> bool:
         return False
 
-    def enter(self) -> None:
+    def enter(self) -> None:  # noqa: B027 (a hook: most scenes need nothing)
         """Called when the scene becomes the top one."""
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pygame
 
-from booster.engine.game import Mode
 from booster.table.views import BoardView
 from booster.ui import theme
 from booster.ui.paint import BODY, LARGE, SMALL, Painter
@@ -47,17 +46,16 @@ class BoardScene(Scene):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         state = self.game.state
-        team = state.turn
-        together = state.mode == Mode.ALL_AT_ONCE  # every team moves at once: no one's turn
+        team = state.to_play  # None all at once: every team moves at once, no one's turn
         p.fill(theme.BG)
-        common.header(p, app, None if together else team, common.stage_title(app, state.stage))
+        common.header(p, app, team, common.stage_title(app, state.stage))
         self.draw_path(p, state, (40, 115, 1840, 340))
         self.draw_scores(p, state, (40, 475, 1840, 480))
         common.go_on_button(
             p,
             app,
             (900, 975, 980, 90),
-            t("board.advance_all") if together else t("board.advance", team=common.team_name(app, team)),
+            t("board.advance_all") if team is None else t("board.advance", team=common.team_name(app, team)),
             self.game.advance,
             "advance",
         )
@@ -135,9 +133,9 @@ class BoardScene(Scene):
                 draw_space_icon(p, kind, (cx, cy), size * 0.34)
             if here:
                 on = [i for i, space in enumerate(state.spaces) if space == j - 1]
-                self.draw_tokens(p, on, (cx - size / 2, cy - size / 2, size, size), state.turn)
+                self.draw_tokens(p, on, (cx - size / 2, cy - size / 2, size, size), state.to_play)
 
-    def draw_tokens(self, p: Painter, teams: list[int], box, turn: int) -> None:
+    def draw_tokens(self, p: Painter, teams: list[int], box, turn: int | None) -> None:
         """The tokens of `teams` standing on a space (box): as large as the space allows, in a grid."""
         x, y, w, h = box
         if not teams:
@@ -176,7 +174,7 @@ class BoardScene(Scene):
         for i, tm in enumerate(teams):
             cx = x + 20 + (i // per_col) * cw
             cy = y + 80 + (i % per_col) * rh
-            current = i == state.turn
+            current = i == state.to_play
             p.panel(
                 (cx, cy + 4, cw - 20, rh - 8),
                 theme.HIGHLIGHT if current else theme.BG,

@@ -7,13 +7,15 @@ Right/F5 on a response first arms it ("press again to confirm") and confirms on 
 clicker's PageDown alone plays (the first response by default) and a stray press never commits. On a
 helpful tool, go-on toggles playing it with the response and the highlight goes back to the responses (a
 clicker is never caught on the tool); a tool that reveals the card is spent, so it takes a second press,
-as a response does. On the timer, go-on starts or pauses it.
+as a response does. On the timer, go-on starts or pauses it. What is highlighted, armed or chosen goes into
+the save with the screen: a resume after a kill comes back to it as it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any
 
 import pygame
 
@@ -74,11 +76,38 @@ class ChallengeScene(Scene):
 
     def __init__(self, app, view: ChallengeView) -> None:
         super().__init__(app)
+        self.view = view
         self.card_id = view.card
         self.team = view.team
         self.armed = False
         self.tool: str | None = None  # helpful tool the team chose to play
         self.arming: str | None = None  # a reveal tool pressed once: the next press on it plays (and spends) it
+        self.at = len(self.game.match.log)  # a reveal tool played on the card shows it afresh
+        self.restore()
+
+    def pressed(self) -> dict[str, Any]:
+        """What the screen has half-pressed, as the save keeps it ({} for a screen as it came)."""
+        said = {"focus": self.focus, "armed": self.armed, "tool": self.tool, "arming": self.arming}
+        kept = {k: v for k, v in said.items() if v}
+        return {"at": self.at, **kept} if kept else {}
+
+    def keep(self) -> None:
+        """Keep what is half-pressed in the save, while this scene is the one the game shows."""
+        if self.game.view() == self.view and len(self.game.match.log) == self.at:
+            self.game.press(self.pressed())
+
+    def restore(self) -> None:
+        """After a resume: the highlight, the tool chosen and a confirm armed, as the save kept them."""
+        pressed = self.game.pressed
+        if pressed.get("at") != self.at:
+            return
+        focus = common.pressed_index(pressed, "focus", len(self.ring()))
+        self.focus = focus or 0
+        tool, arming = pressed.get("tool"), pressed.get("arming")
+        helpful = self.helpful()
+        self.tool = tool if tool in helpful and not self.reveals(tool) else None
+        self.arming = arming if arming in helpful and self.reveals(arming) and self.focused(f"tool:{arming}") else None
+        self.armed = pressed.get("armed") is True and self.focus < len(self.options())
 
     def options(self):
         """The responses the team is offered (a response may need a mark, or a tool that unlocks it)."""
@@ -101,10 +130,11 @@ class ChallengeScene(Scene):
             self.choose(i)
         elif 0 <= i < len(self.options()):
             self.focus, self.armed = i, True
+        self.keep()
 
     def reveals(self, tid: str) -> bool:
         """The tool is played on its own, before choosing, to show every response's effect (and is spent)."""
-        use = self.game.rules.tool_use(self.card_id, tid)
+        use = self.game.rules.book.tool_use(self.card_id, tid)
         return use is not None and use.reveals and not use.on_choice
 
     def toggle_tool(self, tid: str) -> None:
@@ -117,16 +147,19 @@ class ChallengeScene(Scene):
                 return
             self.arming = tid  # the first press says what it will do and that it is spent
             self.focus_on(f"tool:{tid}")
+            self.keep()
             return
         self.arming = None
         self.tool = None if self.tool == tid else tid
         self.focus = 0  # back to the responses: the next go-on arms one, with the tool or without it
+        self.keep()
 
     def toggle_timer(self) -> None:
         self.arming = None
         self.app.do(Command.TIMER)
         if self.game.timer.running:  # the room discusses now: the highlight goes back to the responses
             self.focus, self.armed = 0, False
+        self.keep()
 
     def choose(self, i: int) -> None:
         opts = self.options()
@@ -135,6 +168,11 @@ class ChallengeScene(Scene):
             self.game.decide(Action(ActionKind.CHOOSE, opts[i].id, tool))
 
     def key(self, event: pygame.event.Event) -> bool:
+        taken = self.take_key(event)
+        self.keep()
+        return taken
+
+    def take_key(self, event: pygame.event.Event) -> bool:
         k = event.key
         ring = self.ring()
         if not (k in GO_ON and self.arming is not None and self.focused(f"tool:{self.arming}")):
@@ -203,7 +241,7 @@ class ChallengeScene(Scene):
     def bonus_text(self, tid: str) -> str:
         """What playing the tool will do, said before it is played: e.g. "+1 Social", "no loss on Economy",
         "shows every response's effect" (empty when it does none of these)."""
-        use = self.game.rules.tool_use(self.card_id, tid)
+        use = self.game.rules.book.tool_use(self.card_id, tid)
         if use is None:
             return ""
         said = []

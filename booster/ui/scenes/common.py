@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from booster.table import saves
 from booster.table.controller import unique_path
@@ -46,6 +46,15 @@ def export_report(game: GameController, lang: str) -> Path | None:
         return None
     game.notify("toast.report", path=str(out))
     return out
+
+
+def pressed_index(pressed: dict[str, Any], key: str, below: int) -> int | None:
+    """An index the save kept with a screen's half-pressed step (`GameController.pressed`), if it is one of
+    0 to `below` - 1; None for anything else (a damaged save, a round whose teams changed)."""
+    value = pressed.get(key)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < below:
+        return value
+    return None
 
 
 def token(p: Painter, app: Host, team: int, centre: tuple[float, float], r: float) -> None:

@@ -60,7 +60,7 @@ class HelpOverlay(Scene):
             draw_space_icon(p, kind, (lx + 30, 115), 22)
             p.text(t(f"help.space_{kind}"), (lx + 72, 80, 300, 70), SMALL, valign="middle", max_lines=1)
             lx += 390
-        game = self.app.game if self.app.in_game() else None
+        game = self.app.playing()
         keys = ROUND_HELP_KEYS if game is not None and game.state.mode == "all-at-once" else HELP_KEYS
         y, rh = 165.0, min(59.0, 770 / len(keys))
         for key in keys:
@@ -78,7 +78,7 @@ class MenuOverlay(Scene):
 
     def ring(self) -> Ring:
         app = self.app
-        game = app.game if app.in_game() else None
+        game = app.playing()
         items: Ring = [("resume", app.pop)]
         if game is not None:
             items.append(("undo", lambda: self.close_then(Command.UNDO)))

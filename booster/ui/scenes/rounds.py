@@ -11,14 +11,17 @@ decision); Left lets go of the row. A clicker alone: PageUp picks the next team 
 through its responses (after the last, it lets go); PageDown arms the response highlighted and records it
 on a second press. Without a row picked, PageDown (Enter, F5) asks to reveal and reveals on a second press
 (teams that have not answered then pass). Phones answer through the same controller calls, so the laptop
-keeps the last word.
+keeps the last word. The row picked, the response highlighted, a press that asked for a second one and the
+tools chosen go into the save with the round: a resume after a kill comes back to them as they were.
 """
 
 from __future__ import annotations
 
+import abc
 import math
 from collections import Counter
 from functools import partial
+from typing import Any
 
 import pygame
 
@@ -31,9 +34,13 @@ from booster.ui.scenes.base import GO_BACK, GO_ON, Command, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
 
-CARD_BOX = (40, 112, 1180, 846)
-SIDE_X, SIDE_W = 1260, 620
+SIDE_W, RIGHT = 620, 1880  # the side column (the timer, the teams' rows) and the screen's right edge
+MAX_SIDE_W = 800  # long team names widen the column to this at most: the card keeps 1000 units
 ROWS_TOP, ROWS_BOTTOM = 366, 880
+ROW_LEFT = 120  # a row's number and token, before its name
+STATUS_W, STATUS_ICON_W = 230, 56  # a row's status in words with its shape, or its shape alone
+# What a round has half-pressed when nothing is: the save keeps only what differs.
+ROUND_AS_IT_CAME = {"picked": None, "choice": 0, "armed": False, "arming": None, "tools": {}, "asked": None}
 LET_GO = (pygame.K_LEFT,)
 
 
@@ -59,16 +66,81 @@ class RoundScene(Scene):
         self.tools: dict[int, str | None] = {}  # per team, the tool its next answer plays
         # The teams waited for when a reveal was asked for (None: not asked): asked again, it goes.
         self.asked: tuple[int, ...] | None = None
+        # A team whose reveal the projector holds behind a "look away" screen (no phone follows it), and
+        # whether it shows the effects now, to that team only. Not kept in the save: a resumed round comes
+        # back with the effects hidden (R on the team's row shows them again).
+        self.private: int | None = None
+        self.showing = False
+        self.reveals = self.revealed_now()  # the reveal tools played so far, per team (to tell the room of new ones)
+        self.restore()
+
+    def pressed(self) -> dict[str, Any]:
+        """What the round has half-pressed, as the save keeps it ({} for a round as it came)."""
+        said = {
+            "picked": self.picked,
+            "choice": self.choice,
+            "armed": self.armed,
+            "arming": self.arming,
+            "tools": {str(seat): tool for seat, tool in self.tools.items() if tool},
+            "asked": None if self.asked is None else list(self.asked),
+        }
+        return {k: v for k, v in said.items() if v != ROUND_AS_IT_CAME[k]}  # team 0 picked is not "nothing"
+
+    def keep(self) -> None:
+        """Keep what is half-pressed in the save, while this round is the one the game shows."""
+        if self.game.view() == self.view:
+            self.game.press(self.pressed())
+
+    def restore(self) -> None:
+        """After a resume: the row picked, its response highlighted and armed, the tools chosen and a reveal
+        asked for, as the save kept them (each checked against the round as it is)."""
+        game, pressed = self.game, self.game.pressed
+        seats = game.answering()
+        tools = pressed.get("tools")
+        for seat, tool in tools.items() if isinstance(tools, dict) else ():
+            if seat.isdigit() and int(seat) in seats and tool in game.tools_for(int(seat)):
+                self.tools[int(seat)] = tool
+        asked = pressed.get("asked")
+        if isinstance(asked, list) and all(isinstance(s, int) and not isinstance(s, bool) for s in asked):
+            self.asked = tuple(asked)
+        picked = common.pressed_index(pressed, "picked", len(game.state.teams))
+        if picked is None or picked not in seats:
+            return
+        self.picked = picked
+        self.choice = common.pressed_index(pressed, "choice", len(game.offered(picked))) or 0
+        self.armed = pressed.get("armed") is True
+        self.arming = picked if pressed.get("arming") == picked and game.reveal_tools(picked) else None
 
     def keeps(self, view: object) -> bool:
         # An answer (from the keyboard or a phone) changes the game, not the round on screen: the row picked
         # and the tools chosen stay.
-        return view == self.view
+        if view != self.view:
+            return False
+        self.say_reveals()
+        return True
+
+    def revealed_now(self) -> tuple[str | None, ...]:
+        rnd = self.game.state.round
+        return rnd.revealed if rnd is not None else ()
+
+    def say_reveals(self) -> None:
+        """A team played its reveal tool from its phone: the room reads that it used it, and nothing more (a
+        reveal from the team's picked row says so in place of the rows)."""
+        now = self.revealed_now()
+        for seat, tool in enumerate(now):
+            before = self.reveals[seat] if seat < len(self.reveals) else None
+            if tool is not None and before is None and seat != self.picked:
+                team = common.team_name(self.app, seat)
+                self.app.toast(
+                    self.t("round.used_tool", team=team, tool=self.app.deck_text("cards", tool, "title") or tool)
+                )
+        self.reveals = now
 
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, seat: int | None) -> None:
         self.picked = seat if seat is None or seat in self.game.answering() else self.picked
         self.choice, self.armed = 0, False
+        self.keep()
 
     def step(self) -> None:
         """The clicker's PageUp: pick the next team to answer, then step through its responses; after its
@@ -111,6 +183,7 @@ class RoundScene(Scene):
         tool = self.tools.get(seat)
         if self.game.answer(seat, offered[i].id, tool if tool in self.game.tools_for(seat) else None):
             self.pick(None)
+            self.end_private()  # a response clicked on the team's card while it reads its effects
 
     def cycle_tool(self, seat: int) -> None:
         """No tool, then each tool that helps the team on its card, in turn."""
@@ -122,17 +195,44 @@ class RoundScene(Scene):
         self.tools[seat] = choices[(choices.index(now) + 1) % len(choices)] if now in choices else choices[1]
 
     def reveal_card(self, seat: int) -> None:
-        """The picked team plays its tool that reveals its card: every response's effect shows, on the
-        projector for the whole room (the method's findings are shared). The tool is spent: the first press
-        says so, the second plays it."""
+        """The picked team plays its tool that reveals its card. What each response does is that team's
+        finding, not the room's (the value of information): its phones show it, and the projector says only
+        that the team used the tool; with no phone following the team, the projector holds the effects
+        behind a "look away" screen until a press shows them (`private`). The tool is spent: the first
+        press says so, the second plays it. R on a team that revealed shows it the effects again there."""
         tools = self.game.reveal_tools(seat)
         if tools and self.arming == seat:
             self.arming = None
-            self.game.reveal(seat, tools[0])
+            if self.game.reveal(seat, tools[0]) and not self.followed(seat):
+                self.private, self.showing = seat, False
         elif tools:
             self.arming = seat
-        elif not self.game.revealed(seat):
+        elif self.game.revealed(seat):
+            self.private, self.showing = seat, False
+        else:
             self.app.toast(self.t("round.no_reveal", team=common.team_name(self.app, seat)))
+
+    def followed(self, seat: int) -> bool:
+        """Whether a phone follows team `seat` now (its effects go there, not on the projector)."""
+        phones = self.app.phones
+        return phones is not None and phones.phones(seat) > 0
+
+    def in_private(self) -> int | None:
+        """The team whose effects are behind the "look away" screen, if any (an undo of its reveal ends it)."""
+        if self.private is not None and self.game.revealed(self.private) is None:
+            self.private, self.showing = None, False
+        return self.private
+
+    def show_private(self) -> None:
+        """On the "look away" screen, the press that shows the effects; then the press that hides them."""
+        if self.showing:
+            self.end_private()
+        else:
+            self.showing = True
+
+    def end_private(self) -> None:
+        """Back to the round: the effects hidden, the team's row still picked to enter its answer."""
+        self.private, self.showing = None, False
 
     def withdraw(self, seat: int) -> None:
         if self.game.has_answered(seat):
@@ -153,16 +253,32 @@ class RoundScene(Scene):
             self.game.close_round()
         else:
             self.game.reveal_without()
+        self.keep()
 
     def toggle_timer(self) -> None:
         self.app.do(Command.TIMER)
 
     def claims(self, event: pygame.event.Event) -> bool:
+        # A team's effects on screen: every key is this screen's (a timer or an undo would leave them up),
+        # but the blackout, which hides them at once.
+        if self.in_private() is not None:
+            return event.key not in (pygame.K_b, pygame.K_PERIOD, pygame.K_KP_PERIOD)
         # With a row picked, T and Backspace are that team's (its tools, its answer), not the app's.
         return self.picked is not None and event.key in (pygame.K_t, pygame.K_r, pygame.K_BACKSPACE)
 
     def key(self, event: pygame.event.Event) -> bool:
+        taken = self.take_key(event)
+        self.keep()
+        return taken
+
+    def take_key(self, event: pygame.event.Event) -> bool:
         k = event.key
+        if self.in_private() is not None:  # go-on shows the effects, then hides them; any other key hides them
+            if k in GO_ON:
+                self.show_private()
+            else:
+                self.end_private()
+            return True
         # A second press confirms only when nothing came in between: anything else lets go of what was asked.
         if not (k in GO_ON and self.picked is None):
             self.asked = None
@@ -213,35 +329,53 @@ class RoundScene(Scene):
     def draw(self, p: Painter) -> None:
         app, t, game = self.app, self.t, self.game
         p.fill(theme.BG)
+        if self.in_private() is not None:
+            self.draw_private(p)
+            return
         p.text(common.stage_title(app, game.state.stage), (40, 18, 1100, 80), LARGE, bold=True, valign="middle")
         seats = game.answering()
         done = len(seats) - len(game.waiting())
         p.text(
             t("round.count_one" if done == 1 else "round.count", n=done, total=len(seats)),
-            (1160, 18, 720, 80),
+            (1160, 18, RIGHT - 1160, 80),
             LARGE,
             bold=True,
             align="right",
             valign="middle",
             max_lines=1,
         )
-        self.draw_cards(p)
+        side_w, words = self.side(p, seats)
+        x, card_w = RIGHT - side_w, RIGHT - side_w - 80  # the card, then a gap, then the side column
+        self.draw_cards(p, card_w)
         if game.timer.length > 0:
-            draw_timer(p, self, (SIDE_X, 112, SIDE_W, 240), self.toggle_timer)
+            draw_timer(p, self, (x, 112, side_w, 240), self.toggle_timer)
         if self.picked is not None and game.revealed(self.picked):
-            self.draw_revealed(p, self.picked)
+            self.draw_used(p, self.picked, x, side_w)
         else:
-            self.draw_rows(p, seats)
+            self.draw_rows(p, seats, x, side_w, words)
         label = t("round.reveal_again") if self.asked is not None and self.picked is None else t("round.reveal")
         ready = not game.waiting()  # the highlight is on the row picked until every team has answered
-        box = (SIDE_X, 892, SIDE_W, 82)
+        box = (x, 892, side_w, 82)
         common.go_on_button(p, app, box, label, self.reveal, "reveal", size=BODY, focused=ready and self.picked is None)
         if self.armed or self.arming is not None:  # a second press records or spends: said plainly
-            p.panel((40, 966, 1180, 100), theme.PRIMARY, theme.FOCUS, 6, 16)
-            p.text(self.hint(), (56, 970, 1148, 92), SMALL, bold=True, valign="middle", align="center", max_lines=2)
+            p.panel((40, 966, card_w, 100), theme.PRIMARY, theme.FOCUS, 6, 16)
+            box = (56, 970, card_w - 32, 92)
+            p.text(self.hint(), box, SMALL, bold=True, valign="middle", align="center", max_lines=2)
         else:
-            p.text(self.hint(), (40, 966, 1180, 108), SMALL, valign="middle", max_lines=2)
-        common.small_buttons(p, app, 985, x=SIDE_X, w=193, hints=False)
+            p.text(self.hint(), (40, 966, card_w, 108), SMALL, valign="middle", max_lines=2)
+        common.small_buttons(p, app, 985, x=x, w=(side_w - 40) / 3, hints=False)
+
+    def side(self, p: Painter, seats: tuple[int, ...]) -> tuple[float, bool]:
+        """The side column's width, and whether the rows say their status in words: every team's name is
+        shown whole on one line, at the readable floor at least; the status word gives way first, then the
+        card's width (a name too long even then wraps, or is cut, as any text)."""
+        app = self.app
+        font = p.tr.font(p.floor_px())
+        widest = max((font.size(common.team_name(app, s))[0] / p.layout.k for s in seats), default=0.0) + 8
+        fixed = ROW_LEFT + (common.PHONES_W if app.phones is not None else 0) + 20
+        if widest <= SIDE_W - fixed - STATUS_W:
+            return SIDE_W, True
+        return min(MAX_SIDE_W, max(SIDE_W, fixed + STATUS_ICON_W + widest)), False
 
     def hint(self) -> str:
         if self.picked is None:
@@ -260,7 +394,8 @@ class RoundScene(Scene):
             return self.t("round.plays_tool", team=team, tool=title, n=n)
         return self.t("round.hint_picked", team=team, n=n)
 
-    def draw_cards(self, p: Painter) -> None:
+    def draw_cards(self, p: Painter, w: float) -> None:
+        """The round's card (or the cards the teams answer) in a column `w` wide from the left edge."""
         app, t, game = self.app, self.t, self.game
         seat = self.picked
         shared = self.shared()
@@ -276,15 +411,15 @@ class RoundScene(Scene):
                 state = OptionState(on_option=self.respond, offered=offered)
             if card is None:
                 return
-            box = CARD_BOX
+            box = (40, 112, w, 846)
             if self.view.split:  # whose card this is, and which teams answer another
                 line = self.why(seat) if seat is not None else self.others_line(card)
-                p.text(line, (40, 100, 1180, 96), SMALL, bold=True, valign="middle", max_lines=2)
-                box = (40, 200, 1180, 758)
+                p.text(line, (40, 100, w, 96), SMALL, bold=True, valign="middle", max_lines=2)
+                box = (40, 200, w, 758)
             draw_card(p, self.deck, app.lang, card, box, t, state, app.t.mark_missing)
             return
         # No card fits every team's project: which team answers which.
-        x, y, w = 40.0, 112.0, 1180.0
+        x, y = 40.0, 112.0
         p.text(t("round.split"), (x, y, w, 110), BODY, bold=True)
         y += 120
         groups: dict[str, list[int]] = {}
@@ -334,11 +469,6 @@ class RoundScene(Scene):
             return ()
         return tuple(o for o in offers[0] if all(o in other for other in offers[1:]))
 
-    def _split_draw(self) -> bool:
-        """Whether challenges (not only follow-ups) differ: no card fitted every team's project."""
-        challenges = {c for s in self.game.answering() if (c := self.game.round_card(s)) is not None}
-        return len({c for c in challenges if self.deck.cards[c].kind != "follow-up"}) > 1
-
     def why(self, seat: int) -> str:
         card = self.game.round_card(seat)
         name = common.team_name(self.app, seat)
@@ -346,31 +476,73 @@ class RoundScene(Scene):
             return self.t("round.follow_up", team=name)
         return self.t("round.card_of", team=name)
 
-    def draw_revealed(self, p: Painter, seat: int) -> None:
-        """In place of the rows while the team's row is picked: what its reveal tool showed."""
+    def revealed_tool(self, seat: int) -> str:
+        tool = self.game.revealed(seat) or ""
+        return self.app.deck_text("cards", tool, "title") or tool
+
+    def draw_used(self, p: Painter, seat: int, x: float, w: float) -> None:
+        """In place of the rows while the team's row is picked: that it used its reveal tool, and where its
+        effects are (never the effects: the room sees only that the team used it)."""
         app, t, game = self.app, self.t, self.game
         top = ROWS_TOP if game.timer.length > 0 else 112
-        x, y, w, h = SIDE_X, top, SIDE_W, ROWS_BOTTOM - top
+        y, h = top, ROWS_BOTTOM - top
         p.panel((x, y, w, h), theme.HIGHLIGHT, theme.INK, 3, 18)
-        tool = game.revealed(seat) or ""
-        said = t(
-            "round.revealed_by", team=common.team_name(app, seat), tool=app.deck_text("cards", tool, "title") or tool
-        )
+        team = common.team_name(app, seat)
+        said = t("round.used_tool", team=team, tool=self.revealed_tool(seat))
+        sh = min(h / 2, natural_height(p, said, w - 40, BODY, bold=True) + 4)
+        p.text(said, (x + 20, y + 10, w - 40, sh), BODY, bold=True)
+        where = t("round.used_on_phones" if self.followed(seat) else "round.used_show_again", team=team)
+        p.text(where, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
+
+    def draw_private(self, p: Painter) -> None:
+        """The reveal of a team no phone follows, on the projector: first a screen that asks the other
+        teams to look away (nothing of the effects on it), then, on a press, the team's card and what each
+        of its responses does, until the next press hides them."""
+        app, t, game = self.app, self.t, self.game
+        seat = self.private
+        assert seat is not None
+        team, tool = common.team_name(app, seat), self.revealed_tool(seat)
+        if not self.showing:
+            common.token(p, app, seat, (960, 150), 48)
+            p.text(t("round.private_title", team=team), (40, 220, 1840, 110), LARGE, bold=True, align="center")
+            said = t("round.private_body", team=team, tool=tool)
+            if app.phones is not None and not self.followed(seat):  # phones are on, none is this team's: say so
+                said = f"{t('round.private_no_phone', team=team)} {said}"
+            p.text(said, (200, 350, 1520, 360), BODY, align="center")
+            label = t("round.private_show", team=team)
+            common.go_on_button(p, app, (560, 740, 800, 110), label, self.show_private, "show", size=BODY)
+            p.button((610, 880, 700, 76), t("round.private_back"), self.end_private, size=SMALL, name="back")
+            p.text(t("round.private_keys"), (40, 980, 1840, 70), SMALL, align="center", colour=theme.MUTED)
+            return
+        p.text(t("round.private_shown", team=team), (40, 18, 1840, 80), LARGE, bold=True, valign="middle")
+        w, _ = self.side(p, game.answering())
+        x = RIGHT - w
+        self.draw_cards(p, x - 80)
+        y, h = 112, ROWS_BOTTOM - 112
+        p.panel((x, y, w, h), theme.HIGHLIGHT, theme.INK, 3, 18)
+        said = t("round.revealed_by", team=team, tool=tool)
         sh = min(h / 3, natural_height(p, said, w - 40, SMALL, bold=True) + 4)
         p.text(said, (x + 20, y + 10, w - 40, sh), SMALL, bold=True)
         view = game.rules.seat_view(game.state, seat)
         text = revealed_text(app, view, game.offered(seat), self.tools.get(seat))
         p.text(text, (x + 20, y + 20 + sh, w - 40, h - 30 - sh), SMALL)
+        common.go_on_button(p, app, (x, 892, w, 82), t("round.private_hide"), self.end_private, "hide", BODY)
+        p.text(t("round.private_hide_keys"), (40, 966, x - 80, 108), SMALL, valign="middle", max_lines=2)
 
-    def draw_rows(self, p: Painter, seats: tuple[int, ...]) -> None:
+    def draw_rows(self, p: Painter, seats: tuple[int, ...], x: float, w: float, words: bool) -> None:
+        """A row per team: its number, token and name (whole), the phones that follow it, whether it has
+        answered (a tick or an empty ring, and the word when the names leave room for it)."""
         app, t, game = self.app, self.t, self.game
         top = ROWS_TOP if game.timer.length > 0 else 112
         rh = min(96.0, (ROWS_BOTTOM - top) / max(1, len(seats)))
+        status_w = STATUS_W if words else STATUS_ICON_W
+        room = common.PHONES_W if app.phones is not None else 0  # the phones following the team
+        name_w = w - ROW_LEFT - 20 - status_w - room
         for j, seat in enumerate(seats):
             y = top + j * rh
             picked = seat == self.picked
             answered = game.has_answered(seat)
-            box = (SIDE_X, y + 3, SIDE_W, rh - 6)
+            box = (x, y + 3, w, rh - 6)
             p.button(
                 box,
                 "",
@@ -380,24 +552,27 @@ class RoundScene(Scene):
                 name=f"team{seat}",
             )
             cy = y + rh / 2
-            p.text(str(seat + 1), (SIDE_X + 14, y + 6, 40, rh - 12), SMALL, bold=True, valign="middle", max_lines=1)
-            common.token(p, app, seat, (SIDE_X + 84, cy), min(24, rh * 0.3))
-            status_w = 230
+            p.text(str(seat + 1), (x + 14, y + 6, 40, rh - 12), SMALL, bold=True, valign="middle", max_lines=1)
+            common.token(p, app, seat, (x + 84, cy), min(24, rh * 0.3))
             name = common.team_name(app, seat)
-            room = common.PHONES_W if app.phones is not None else 0  # the phones following the team
-            name_w = SIDE_W - 140 - status_w - room
-            p.text(name, (SIDE_X + 120, y + 6, name_w, rh - 12), SMALL, valign="middle", max_lines=1)
-            common.phones_count(p, app, seat, (SIDE_X + 120 + name_w, y + 8, room - 8, rh - 16))
-            # The status in words, with a shape: a tick when answered, an empty ring when not.
-            sx = SIDE_X + SIDE_W - status_w
+            p.text(name, (x + ROW_LEFT, y + 6, name_w, rh - 12), SMALL, valign="middle", max_lines=2)
+            common.phones_count(p, app, seat, (x + ROW_LEFT + name_w + 10, y + 8, room - 8, rh - 16))
+            # The status with a shape: a tick when answered, an empty ring when not, a ring crossed out when
+            # the team passed; and in words when there is room.
+            sx = x + w - status_w
             r = min(16, rh * 0.22)
             passed = game.has_passed(seat)
             if answered and not passed:
                 draw_check(p, (sx + 20, cy), r)
             else:
                 pygame.draw.circle(p.surface, theme.INK, p.layout.point(sx + 20, cy), p.px(r), p.px(3))
-            word = t("round.passed") if passed else t("round.answered") if answered else t("round.not_yet")
-            p.text(word, (sx + 46, y + 6, status_w - 60, rh - 12), SMALL, bold=answered, valign="middle", max_lines=1)
+            if passed:
+                ends = p.layout.point(sx + 20 - r, cy), p.layout.point(sx + 20 + r, cy)
+                pygame.draw.line(p.surface, theme.INK, *ends, p.px(3))
+            if words:
+                word = t("round.passed") if passed else t("round.answered") if answered else t("round.not_yet")
+                box = (sx + 46, y + 6, status_w - 60, rh - 12)
+                p.text(word, box, SMALL, bold=answered, valign="middle", max_lines=1)
 
 
 def _cells(n: int) -> list[tuple[float, float, float, float]]:
@@ -419,8 +594,9 @@ class _TeamsTogether(OneStepScene):
             return True
         return super().key(event)
 
+    @abc.abstractmethod
     def detail(self, seat: int) -> None:
-        raise NotImplementedError
+        """Open the team `seat`'s own whole screen."""
 
 
 class RevealScene(_TeamsTogether):
@@ -437,17 +613,22 @@ class RevealScene(_TeamsTogether):
         self.view = view
         seats = Counter(e.card for e in view.effects)
         self.pages = sorted(seats, key=lambda c: -seats[c])  # stable: ties in the order of the teams
-        self.page = 0
+        # The page on show goes into the save with the screen: a resume comes back to it.
+        self.page = common.pressed_index(self.game.pressed, "page", len(self.pages)) or 0
+
+    def turn(self, page: int) -> None:
+        self.page = page
+        self.game.press({"page": page} if page else {})
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in GO_BACK:
-            self.page = max(0, self.page - 1)
+            self.turn(max(0, self.page - 1))
             return True
         return super().key(event)
 
     def go_on(self) -> None:
         if self.page + 1 < len(self.pages):
-            self.page += 1
+            self.turn(self.page + 1)
         else:
             self.game.dismiss()
 

@@ -4,8 +4,10 @@ teams play in turn or all at once, and whether they answer from their phones.
 
 Keys: Up/Down/Tab move the highlight; Left/Right change the highlighted value; Enter on a name types into
 it; PageDown always starts the game with what is shown (defaults are sensible). A clicker alone: PageUp
-moves the highlight (round the controls), F5 changes the highlighted value (round its choices) or starts on
-"Start", PageDown starts.
+moves the highlight on to the next control (round them all), F5 changes the highlighted value (round its
+choices) or starts on "Start", PageDown starts. The controls a clicker needs come first, in the order they
+are most used (the number of teams, the mode, the phones, the timer), the teams' own ones after: six teams
+all at once are F5 four times (2 to 6 teams), PageUp (to the mode), F5 and PageDown.
 """
 
 from __future__ import annotations
@@ -57,17 +59,17 @@ class SetupScene(Scene):
     def default_name(self, i: int) -> str:
         return self.t("setup.team_default", n=i + 1)
 
-    # -- focus ring: count, mode, phones, per team (name, colour, shape[, scenario]), timer, start ---------
+    # -- focus ring: count, mode, phones, timer, per team (name, colour, shape[, scenario]), start ---------
     def ring(self):
         items = [("count", lambda: self.change("count", 1, wrap=True))]
         items.append(("mode", lambda: self.change("mode", 1)))
         items.append(("phones", lambda: self.change("phones", 1)))
+        items.append(("timer", lambda: self.change("timer", 1, wrap=True)))
         for i in range(self.count):
             items.append((f"name{i}", partial(self.edit, i)))
             items.append((f"colour{i}", partial(self.change, f"colour{i}", 1)))
             items.append((f"shape{i}", partial(self.change, f"shape{i}", 1)))
             items.append((f"scenario{i}", partial(self.press_scenario, i)))
-        items.append(("timer", lambda: self.change("timer", 1, wrap=True)))
         items.append(("start", self.start))
         return items
 
@@ -184,8 +186,8 @@ class SetupScene(Scene):
         if k == pygame.K_PAGEDOWN:
             self.start()
             return True
-        if k == pygame.K_PAGEUP:
-            self.focus = (self.focus - 1) % len(ring)
+        if k == pygame.K_PAGEUP:  # a clicker's only way to move: on, from the most used controls to the rarest
+            self.focus = (self.focus + 1) % len(ring)
             return True
         if k in (pygame.K_LEFT, pygame.K_RIGHT) and current != "start":
             if current.startswith("name"):
@@ -211,7 +213,7 @@ class SetupScene(Scene):
         self.names[self.editing] = name[:MAX_NAME]
 
     # -- drawing ------------------------------------------------------------------------------------------
-    def stepper(self, p: Painter, name: str, label: str, box, value_w: float = 0) -> None:
+    def stepper(self, p: Painter, name: str, label: str, box) -> None:
         x, y, w, h = box
         focused = self.focused(name)
         p.panel(box, theme.PANEL, theme.FOCUS if focused else theme.LINE, 8 if focused else 3, 16)
