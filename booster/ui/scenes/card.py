@@ -24,7 +24,7 @@ from booster.engine.model import Option
 from booster.table.views import ChallengeView, EffectView, ToolView
 from booster.ui import theme
 from booster.ui.carddraw import CARD_SIZE, TOOL_SIZE, OptionState, draw_card, natural_height
-from booster.ui.paint import BODY, HUGE, LARGE, SMALL, Painter
+from booster.ui.paint import BODY, FLOOR, HUGE, LARGE, SMALL, Painter
 from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_ON, Command, OneStepScene, Ring, Scene
 
@@ -133,9 +133,10 @@ class ChallengeScene(Scene):
         self.keep()
 
     def reveals(self, tid: str) -> bool:
-        """The tool is played on its own, before choosing, to show every response's effect (and is spent)."""
+        """The tool is played on its own, before choosing, to show every response's effect (and is spent); a
+        bonus or a softening it also has goes to the response chosen after (the engine applies it)."""
         use = self.game.rules.book.tool_use(self.card_id, tid)
-        return use is not None and use.reveals and not use.on_choice
+        return use is not None and use.reveals
 
     def toggle_tool(self, tid: str) -> None:
         self.armed = False
@@ -273,6 +274,10 @@ class ChallengeScene(Scene):
         labels = {tid: self.tool_label(tid) for tid in mine}
         heights = {tid: natural_height(p, labels[tid], w - 114, SMALL) + 22 for tid in mine}
         room = h - 84 - (52 if others else 0)  # a line at least for the others, if only their number
+        if sum(heights.values()) > room:  # at the readable floor, before any shrinking together
+            heights = {tid: natural_height(p, labels[tid], w - 114, FLOOR) + 22 for tid in mine}
+        if sum(heights.values()) > room:  # the tools that help here, whole, before the line of those that do not
+            room = h - 84
         squeeze = min(1.0, room / max(1.0, sum(heights.values())))  # too many to read whole: shrink together
         ty = y + 74
         for tid in mine:
