@@ -13,7 +13,7 @@ import pytest
 from test_layout import check
 from test_room_flow import kill_and_resume
 from test_room_mode import answer_by_keys, start_all_at_once
-from ui_drive import click, key, new_app
+from ui_drive import click, key, new_app, said
 
 from booster import paths
 
@@ -46,15 +46,6 @@ def play_reveal(app, seat: int) -> None:
     key(app, pygame.K_1 + seat)
     key(app, pygame.K_r)
     key(app, pygame.K_r)
-
-
-def said(app) -> list[str]:
-    """Every text the screen draws now."""
-    app.text.records = []
-    app.render()
-    texts = [d.text for d in app.text.records]
-    app.text.records = None
-    return texts
 
 
 def effect_lines(app, texts: list[str]) -> list[str]:

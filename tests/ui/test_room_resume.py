@@ -13,7 +13,7 @@ from test_room_flow import (
     to_a_challenge_with_a_reveal_tool,
     to_a_follow_up_round,
 )
-from ui_drive import key, new_app
+from ui_drive import key, new_app, said
 
 from booster import paths
 
@@ -24,14 +24,6 @@ def picture(app) -> bytes:
     w, h = app.surface.get_size()
     top = h * 110 // 1080
     return pygame.image.tobytes(app.surface.subsurface((0, top, w, h - top)), "RGB")
-
-
-def said(app) -> list[str]:
-    app.text.records = []
-    app.render()
-    drawn = [d.text for d in app.text.records]
-    app.text.records = None
-    return drawn
 
 
 def in_turn_challenge(seed: int = 3):

@@ -51,3 +51,12 @@ def touch(app: App, name: str) -> None:
         pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, dx=0, dy=0, touch_id=0, finger_id=0, pressure=1.0)
     )
     app.process()
+
+
+def said(app: App) -> list[str]:
+    """Every text the screen draws now."""
+    app.text.records = []
+    app.render()
+    texts = [d.text for d in app.text.records]
+    app.text.records = None
+    return texts
