@@ -71,7 +71,7 @@ def check_chain(game: Game, match: Match, chain: Chain) -> None:
             if link.kind == LinkKind.CHANGED:
                 assert chosen == link.option
                 without = tuple(m for m in marks_before if m != mark)
-                assert game.option_effect(card, chosen, marks=marks_before) != game.option_effect(
+                assert game.book.option_effect(card, chosen, marks=marks_before) != game.book.option_effect(
                     card, chosen, marks=without
                 )
             elif link.kind == LinkKind.OPENED:

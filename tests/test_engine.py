@@ -10,6 +10,7 @@ from deckgen import MINI, synthetic_deck, write_deck
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
 from booster.engine.game import ADVANCE, Action, Game, IllegalAction, Setup
@@ -114,6 +115,7 @@ def decks(draw) -> Deck:
         play=draw(st.sampled_from(["in-turn", "all-at-once"])),
         die_faces=draw(st.integers(2, 6)),
         tools_single_use=draw(st.booleans()),
+        draw_repeats=draw(st.booleans()),
         tool_bonus=draw(st.integers(0, 3)),
         exchange_rate=draw(st.integers(1, 3)),
         exchange_cap=draw(st.integers(0, 5)),
@@ -174,7 +176,7 @@ def test_random_games_end_and_scores_are_the_sum_of_events(args):
             for p, s in zip(piles, team.scores, strict=True)
         )
         assert len(exp) == expected
-        assert game.cards_earned(team.scores) == expected  # what the exchange screen announces
+        assert game.book.cards_earned(team.scores) == expected  # what the exchange screen announces
         assert len(set(exp)) == len(exp)
 
 
@@ -300,10 +302,39 @@ def test_teams_draw_what_fits_their_project_and_the_follow_ups_they_scheduled(ar
             scheduled[e.team].append(e.card)
         if isinstance(e, ev.Drew):
             card = deck.cards[e.card]
-            project = game.project_of(match.state.teams[e.team])
+            project = game.deck.project_of(match.state.teams[e.team].scenario)
             assert card.fits_project(project)
             if card.kind == "follow-up":
                 assert e.card in scheduled.get(e.team, [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(games)
+def test_without_repeats_a_team_meets_a_card_again_only_once_it_has_met_its_whole_pile(args):
+    """With `draw: {repeat: false}`, a team never meets a challenge (or tool) twice while its pile holds one that
+    the teams meeting it have not met: the pile it is drawn from is read from the deck, not the engine."""
+    deck, scenarios, seed, play_seed = args
+    deck = attrs.evolve(deck, rules=attrs.evolve(deck.rules, draw_repeats=False))
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    projects = [game.deck.project_of(t.scenario) for t in match.state.teams]
+    all_at_once = match.state.mode == "all-at-once"
+    met: list[set[str]] = [set() for _ in scenarios]
+    drawn: dict[int, dict[str, list[int]]] = {}  # per action, each board card drawn and the teams that met it
+    for i, e in match.events():
+        if isinstance(e, ev.Drew) and deck.cards[e.card].kind != "follow-up":
+            drawn.setdefault(i, {}).setdefault(e.card, []).append(e.team)
+    for cards in drawn.values():
+        for card_id, seats in cards.items():
+            card = deck.cards[card_id]
+            if any(card_id in met[s] for s in seats):
+                # The cards of its pile that fit every project that can share it: each met already.
+                fit = projects if all_at_once else [projects[seats[0]]]
+                pile = [c.id for c in deck.of_kind(card.kind, card.stage) if all(c.fits_project(p) for p in fit)]
+                assert all(any(c in met[s] for s in seats) for c in pile), f"{card_id} met again, {pile} left"
+            for s in seats:
+                met[s].add(card_id)
+    assert [set(t.met) for t in match.state.teams] == met
 
 
 @settings(max_examples=100, deadline=None)
@@ -370,7 +401,9 @@ def test_scores_may_go_negative_and_give_no_experience(mini):
         actions = mini.legal_actions(match.state)
         worst = min(
             actions,
-            key=lambda a: sum(mini.option_effect(match.state.pending, a.option, a.tool)) if a.kind == "choose" else 0,
+            key=lambda a: (
+                sum(mini.book.option_effect(match.state.pending, a.option, a.tool)) if a.kind == "choose" else 0
+            ),
         )
         match, _ = match.play(worst)
     team = match.state.teams[0]
@@ -378,7 +411,7 @@ def test_scores_may_go_negative_and_give_no_experience(mini):
     assert negative, "the worst responses leave a pillar below zero"
     # A pillar below zero gives no card; the others one per point, at most the cap.
     assert not [c for c in team.experience if mini.cards[c].pillar in negative]
-    assert len(team.experience) == mini.cards_earned(team.scores) > 0
+    assert len(team.experience) == mini.book.cards_earned(team.scores) > 0
 
 
 def test_a_mark_left_twice_is_held_once_and_one_clear_removes_it(mini):
@@ -496,10 +529,13 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
 def test_the_engines_examples_run():
     import doctest
 
+    import booster.engine.book
     import booster.engine.events
     import booster.engine.game
     import booster.engine.outcome
 
-    for module in (booster.engine.events, booster.engine.game, booster.engine.outcome):
-        result = doctest.testmod(module)
+    core = load_deck(paths.CORE_DECK).deck
+    for module in (booster.engine.book, booster.engine.events, booster.engine.game, booster.engine.outcome):
+        # Game's methods' examples play the core deck's game, as the module's own example makes it.
+        result = doctest.testmod(module, extraglobs={"game": Game(core)})
         assert result.attempted > 0 and result.failed == 0, module.__name__

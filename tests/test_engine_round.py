@@ -62,7 +62,7 @@ def test_a_room_game_ends_replays_exactly_and_scores_only_at_close(args):
         if state.round is not None:
             shared = {c for c in state.round.cards if c is not None and deck.cards[c].kind == "challenge"}
             assert len(shared) <= 1 or not any(
-                all(deck.cards[c].fits_project(game.project_of(t)) for t in state.teams) for c in shared
+                all(deck.cards[c].fits_project(game.deck.project_of(t.scenario)) for t in state.teams) for c in shared
             )
 
 

@@ -42,9 +42,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import add
-from typing import NamedTuple, TypeVar
+from typing import NoReturn, TypeVar
+
+from attrs import frozen
 
 from booster.engine import powers, rng
+from booster.engine.book import RuleBook
 from booster.engine.events import (
     AnswerRecorded,
     AnswerWithdrawn,
@@ -68,7 +71,7 @@ from booster.engine.events import (
     ToolGained,
     ToolPlayed,
 )
-from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
+from booster.engine.model import CardKind, Deck, Effect, Mode, Movement, Option, SpaceKind
 from booster.engine.rng import LCG_A, LCG_C, MASK
 from booster.engine.state import (
     ADVANCE,
@@ -103,23 +106,27 @@ _ALL = slice(None)  # the key of a change to a whole list (the spaces, when a st
 _GAME_OVER, _ROUND_CLOSED = GameOver(), RoundClosed()
 
 
-class Answered(NamedTuple):
-    """What the engine needs of a challenge or follow-up card, worked out once per deck."""
+@frozen
+class After:
+    """What a response leaves behind beyond its score, for one team seat, worked out once per deck."""
 
-    options: dict[str, Option]
-    choices: tuple[Action, ...]  # one per option, without tools
-    conditional: bool  # some option has requires, excludes or unlocked_by
-    uses: dict[str, powers.ToolUse]  # tool -> what it does here, for the tools the card names
-    stage: int | None  # a follow-up's earliest stage
+    marks: tuple[tuple[str, Event], ...]  # each mark left, and its event
+    clears: tuple[tuple[str, Event], ...]
+    echoes: tuple[tuple[Echo, Event], ...]
+    follow_up: str | None
+    queued: Event | None
 
 
 class Game:
     """The rules of one deck, compiled once.
 
-    The API to play: `new_game`, `legal_actions`, `team_actions` (all at once: any team's), `apply` (or
-    `State.push`, `pop`, `clone` in place), `preview`, `offered_options`, `is_over`, `cards_earned`; what an
-    action did to each team is `Outcome.of(events)` (booster.engine.outcome). The other methods are readers
-    the screens and `booster balance` use."""
+    Its API: `new_game`, `legal_actions`, `apply` (or `State.push`, `pop`, `clone` in place), `is_over`;
+    what the team to play is offered (`offered_options`, `helpful_tools`) and what a response would do to it
+    (`preview`); all at once, any team's actions (`team_actions`) and view (`seat_view`). What an action did
+    to each team is `Outcome.of(events)` (booster.engine.outcome); what the rules say of a card or a score
+    without a game is the deck's `RuleBook` (`book`).
+
+    In the methods' examples, `game` is the core deck's, as the module's example makes it."""
 
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
@@ -128,7 +135,10 @@ class Game:
         self.pillars = rules.pillar_ids
         self.zero = (0,) * len(self.pillars)
         self.cards = deck.cards
-        stage_index = {s: i for i, s in enumerate(rules.stage_ids)}
+        book = self.book = RuleBook(deck)
+        # The book's tables and look-ups, under the names the moves below read them by.
+        self._answered, self._effect, self._counts = book.answered, book.effect, book.counts
+        self._experience_full, self._experience_pillar = book.experience_full, book.experience_pillar
         # The board piles, one per (stage, kind of space); each pile set holds one of each.
         self.pile_keys: list[tuple[str, SpaceKind]] = []
         pile_of: dict[tuple[int, str], int] = {}
@@ -139,15 +149,10 @@ class Game:
         self._space_pile = tuple(tuple(pile_of[(si, k)] for k in s.spaces) for si, s in enumerate(rules.stages))
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
-        self._experience_full = tuple(
-            tuple(c.id for c in deck.cards.values() if c.kind == CardKind.EXPERIENCE and c.pillar == p)
-            for p in self.pillars
-        )
+        self._piles_per_set = len(self.pile_keys)
         self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == Movement.DIE else 0
-        self._answered = {
-            c.id: self._compile(c, stage_index) for c in deck.cards.values() if c.kind in ANSWERED and c.options
-        }
+        self._repeats = rules.draw_repeats
         # Events are values, and most are one of a few thousand per deck: those are made once here, per
         # team seat, and shared by every game (making an event costs as much as the rest of an advance).
         seats = range(rules.max_teams)
@@ -165,15 +170,19 @@ class Game:
             }
             for t in seats
         )
-        self._experience_pillar = {
-            c.id: self.pillars.index(c.pillar)
-            for c in deck.cards.values()
-            if c.kind == CardKind.EXPERIENCE and c.pillar in self.pillars
-        }
         self._gained_experience = tuple(
             {c: ExperienceDealt(t, c, p) for c, p in self._experience_pillar.items()} for t in seats
         )
         self._played = tuple({c: ToolPlayed(t, c) for c in deck.cards} for t in seats)
+        self._after = tuple(
+            {
+                (cid, o.id): self._compile_after(t, cid, o)
+                for cid, a in self._answered.items()
+                for o in a.options.values()
+                if not o.plain
+            }
+            for t in seats
+        )
         self._exchanged = tuple(Exchanged(t) for t in seats)
         self._stage_events = tuple(StageStarted(i) for i in range(len(self._spaces) + 1))
         self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
@@ -182,21 +191,20 @@ class Game:
             ActionKind.REVEAL: self._reveal,
             ActionKind.EXCHANGE: self._exchange,
         }
-        self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
+        self._offered_cache: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Action, ...]] = {}
         self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
 
-    def _compile(self, card: Card, stage_index: dict[str, int]) -> Answered:
-        uses = {}
-        for tool_id in card.tools:
-            tool = self.cards.get(tool_id)
-            if tool is not None and tool.kind == CardKind.TOOL:
-                uses[tool_id] = powers.tool_use(tool, card, self.pillars, self.rules.tool_bonus)
-        return Answered(
-            options={o.id: o for o in card.options},
-            choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
-            conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
-            uses=uses,
-            stage=stage_index.get(card.stage) if card.kind == CardKind.FOLLOW_UP and card.stage else None,
+    def _compile_after(self, seat: int, card_id: str, option: Option) -> After:
+        follow_up = option.follow_up
+        return After(
+            tuple((m, Marked(seat, card_id, option.id, m)) for m in option.marks),
+            tuple((m, Cleared(seat, card_id, option.id, m)) for m in option.clears),
+            tuple(
+                (Echo(e, card_id, option.id), Echoed(seat, e, (card_id, option.id)))
+                for e in dict.fromkeys(option.echoes)
+            ),
+            follow_up,
+            None if follow_up is None else Queued(seat, follow_up, option.id),
         )
 
     def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
@@ -214,14 +222,8 @@ class Game:
             self._full_by_project[projects] = piles
         return piles
 
-    def project_of(self, team: Team) -> str | None:
-        """The project kind a team plays (its scenario's), None when it plays none."""
-        scenario = self.cards.get(team.scenario) if team.scenario else None
-        return scenario.project if scenario is not None else None
-
-    def answered(self, card_id: str) -> Answered:
-        """A challenge's or follow-up's responses and the tools that help with it (KeyError for other cards)."""
-        return self._answered[card_id]
+    def _project_of(self, team: Team) -> str | None:
+        return self.deck.project_of(team.scenario)
 
     # -- starting -------------------------------------------------------------------------------
 
@@ -270,21 +272,28 @@ class Game:
     # -- asking -----------------------------------------------------------------------------------
 
     def legal_actions(self, state: State) -> tuple[Action, ...]:
-        """Every action allowed now: the responses offered to the team on its pending card, each also with
-        every tool it may play with it, and a reveal per reveal tool; otherwise advance or exchange. Empty
-        when the game is over. In an open round (all at once): the actions of the first team that has not
-        answered (`team_actions` gives any team's), or `close` once every team has."""
+        """Every action allowed now (empty when the game is over).
+
+        The responses offered to the team on its pending card, each also with every tool it may play with
+        it, and a reveal per reveal tool; otherwise advance or exchange. In an open round (all at once): the
+        actions of the first team that has not answered (`team_actions` gives any team's), or `close` once
+        every team has.
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> game.legal_actions(state)
+        (Action(kind=<ActionKind.ADVANCE: 'advance'>, option=None, tool=None, team=-1),)
+        """
         pending = state.pending
         if pending is not None:
             team = state.teams[state.turn]
             answered = self._answered[pending]
             choices = self._offered_choices(pending, team) if answered.conditional else answered.choices
-            uses = answered.uses
-            if not uses or uses.keys().isdisjoint(team.tools):  # the usual case: no tool for this card
+            if answered.played.isdisjoint(team.tools):  # the usual case: no tool for this card
                 return choices
             playable = self.helpful_tools(state)
             if not playable:
                 return choices
+            uses = answered.uses
             key = (choices, playable, state.revealed)
             actions = self._actions_cache.get(key)
             if actions is None:  # a handful of combinations per deck: made once
@@ -300,18 +309,20 @@ class Game:
         return ()
 
     def seat_view(self, state: State, seat: int) -> State:
-        """The state as team `seat` meets it in an open round (its card pending, its reveal), so that
-        `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team. For reading
-        only: it shares the teams and piles of `state`."""
+        """The state as team `seat` meets it in an open round: its card pending, its reveal.
+
+        So that `legal_actions`, `preview`, `offered_options` and `helpful_tools` answer for that team. For
+        reading only: it shares the teams and piles of `state`."""
         rnd = state.round
         if rnd is None:
             return state
         return state._view(seat, rnd.cards[seat], rnd.revealed[seat])
 
     def team_actions(self, state: State, seat: int) -> tuple[Action, ...]:
-        """What team `seat` may do now. In an open round: answer (again, to change its answer), reveal before
-        answering, pass, withdraw its answer (or pass); each action names the team. Otherwise the legal
-        actions if it is that team's turn."""
+        """What team `seat` may do now; each action names the team in an open round.
+
+        In an open round: answer (again, to change its answer), reveal before answering, pass, withdraw its
+        answer (or pass). Otherwise the legal actions if it is that team's turn, else nothing."""
         rnd = state.round
         if rnd is None:
             return self.legal_actions(state) if seat == state.turn else ()
@@ -331,17 +342,27 @@ class Game:
         answered = self._answered[card_id]
         if not answered.conditional:
             return answered.choices
-        key = (card_id, team.marks, team.tools)
+        # Keyed by the marks and tools the card's conditions name, so that the cache stays small.
+        marks, tools = answered.conditions
+        marks, tools = marks.intersection(team.marks), tools.intersection(team.tools)
+        key = (card_id, marks, tools)
         choices = self._offered_cache.get(key)
         if choices is None:
-            choices = tuple(
-                a for a in answered.choices if answered.options[a.option or ""].offered_to(team.marks, team.tools)
-            )
+            choices = tuple(a for a in answered.choices if answered.options[a.option or ""].offered_to(marks, tools))
             self._offered_cache[key] = choices
         return choices
 
     def offered_options(self, state: State) -> tuple[Option, ...]:
-        """The responses the team in turn is offered on its pending card (withheld ones left out)."""
+        """The responses the team in turn is offered on its pending card (withheld ones left out).
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> game.offered_options(state)  # no card pending before the first advance
+        ()
+        >>> while state.pending is None:  # advance to the first challenge
+        ...     _ = state.push(ADVANCE)
+        >>> [o.id for o in game.offered_options(state)] == [a.option for a in game.legal_actions(state)]
+        True
+        """
         if state.pending is None:
             return ()
         options = self._answered[state.pending].options
@@ -352,65 +373,46 @@ class Game:
         return state.phase == OVER
 
     def helpful_tools(self, state: State) -> tuple[str, ...]:
-        """The team's unspent tools it may play on the pending card (not the one it revealed with), in the
-        order they were drawn."""
+        """The unspent tools the team in turn may play on its pending card, in the order drawn.
+
+        The tool it revealed the card with is spent already."""
         if state.pending is None:
             return ()
-        uses = self._answered[state.pending].uses
-        if not uses:
+        played = self._answered[state.pending].played
+        if not played:
             return ()
         team = state.teams[state.turn]
-        return tuple(
-            [t for t in team.tools if t in uses and t not in team.spent and t != state.revealed and uses[t].played]
-        )
-
-    def tool_use(self, card_id: str, tool_id: str) -> powers.ToolUse | None:
-        """What playing `tool_id` on `card_id` does (None if the card does not name it)."""
-        answered = self._answered.get(card_id)
-        return answered.uses.get(tool_id) if answered else None
-
-    def option_effect(self, card_id: str, option: str, tool: str | None = None, marks: Sequence[str] = ()) -> Effect:
-        """The effect of a response for a team holding `marks`, playing `tool` (if any) with it."""
-        answered = self._answered[card_id]
-        uses = [answered.uses[tool]] if tool is not None else []
-        return self._effect(answered.options[option], marks, uses)
+        return tuple([t for t in team.tools if t in played and t not in team.spent and t != state.revealed])
 
     def preview(self, state: State, option: str, tool: str | None = None) -> Effect:
-        """The effect the team in turn would get now from a response of its pending card (with `tool`, and
-        the tool it revealed with, if any)."""
+        """The effect the team in turn would get now from a response to its pending card.
+
+        With `tool` played with it, and the tool the card was revealed with, if any. IllegalAction when no
+        card is pending."""
         if state.pending is None:
             raise IllegalAction("there is no card to answer")
         answered = self._answered[state.pending]
         played = [t for t in (state.revealed, tool) if t is not None]
         return self._effect(answered.options[option], state.teams[state.turn].marks, [answered.uses[t] for t in played])
 
-    def effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
-        """The effect of a response for a team holding `marks`, playing the tools of `uses` with it (for a
-        search over a team's possible responses, as `booster balance` does)."""
-        return self._effect(option, marks, uses)
-
-    def _effect(self, option: Option, marks: Sequence[str], uses: Sequence[powers.ToolUse]) -> Effect:
-        """effect, + adjust (by the marks held), then each played tool's powers (bonus before soften)."""
-        effect = option.effect
-        if not option.adjust and not uses:
-            return effect
-        for adjust in option.adjust:
-            if (adjust.mark in marks) == adjust.held:
-                effect = _add(effect, adjust.effect)
-        if uses:
-            effect = powers.apply_effect_powers(effect, uses)
-        return effect
-
     # -- acting -----------------------------------------------------------------------------------
 
     def apply(self, state: State, action: Action) -> tuple[State, list[Event]]:
-        """A copy of `state` after `action`, and what happened; `state` is unchanged. Raises IllegalAction if
-        the action is not allowed. (`state.push(action)` does the same in place, without the copy.)"""
+        """A copy of `state` after `action`, and what happened; `state` is unchanged.
+
+        Raises IllegalAction if the action is not allowed. `state.push(action)` does the same in place,
+        without the copy.
+
+        >>> state = game.new_game(Setup(("Team A", "Team B"), seed=7))
+        >>> after, events = game.apply(state, ADVANCE)
+        >>> (state.step, after.step, type(events[0]).__name__)
+        (0, 1, 'Moved')
+        """
         after = state.clone()
         after.game = self
         return after, after.push(action)
 
-    def _not_a_move(self, action: Action) -> list[Event]:
+    def _not_a_move(self, action: Action) -> NoReturn:
         """Raises the IllegalAction of an action that is no move out of a round."""
         if action.kind in _ROUND_KINDS:
             raise IllegalAction(f"there is no open round to '{action.kind}'")
@@ -423,9 +425,9 @@ class Game:
             raise IllegalAction(self._why_not(state, ADVANCE))
         if state.mode is _ALL_AT_ONCE:
             return self._advance_together(state)
-        turn, stage, spaces = state.turn, state.stage, state.spaces
+        turn, stage, spaces, changes = state.turn, state.stage, state.spaces, state._changes
         space = spaces[turn]
-        state._changes += (spaces, turn, space)
+        changes += (spaces, turn, space)
         if self._die_faces:
             state.rng, roll = rng.below(state.rng, self._die_faces)
             space = min(space + roll + 1, self._last_space[stage])
@@ -435,25 +437,32 @@ class Game:
             events = [self._moved[turn][space]]
         spaces[turn] = space
         team = state.teams[turn]
-        is_challenge = self._spaces[stage][space] is _CHALLENGE
-        card_id: str | None
         queue = team.queue
-        if is_challenge and queue and self._comes_back(queue[0], stage):
-            # The consequences come back: the team draws the follow-up its response scheduled.
-            card_id = queue[0]
-            state._changes += (team, "queue", queue)
-            team.queue = queue[1:]
+        if self._spaces[stage][space] is _CHALLENGE:
+            if queue and self._comes_back(queue[0], stage):
+                # The consequences come back: the team draws the follow-up its response scheduled.
+                card_id: str | None = queue[0]
+                changes += (team, "queue", queue)
+                team.queue = queue[1:]
+            else:
+                card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if card_id is not None:
+                events.append(self._drew[turn][card_id])
+                state.pending = card_id
+                return events
         else:
-            card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
-        if card_id is None:  # an empty pile: the space has nothing to resolve
+            tool = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if tool is not None:
+                events.append(self._drew[turn][tool])
+                self._gain_tool(state, turn, team, tool, events)
+        # The turn is over (a tool drawn, or an empty pile): usually the next team plays.
+        turn += 1
+        if turn == len(spaces):
+            turn = 0
+        if spaces[turn] < self._last_space[stage]:
+            state.turn = turn
+        else:
             self._end_turn(state, events)
-            return events
-        events.append(self._drew[turn][card_id])
-        if is_challenge:
-            state.pending = card_id
-            return events
-        self._gain_tool(state, turn, team, card_id, events)
-        self._end_turn(state, events)
         return events
 
     def _gain_tool(self, state: State, seat: int, team: Team, tool: str, events: list[Event]) -> None:
@@ -468,27 +477,54 @@ class Game:
             changes += (team, "scores", team.scores)
             team.scores = _add(team.scores, scored.delta)
 
-    def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
-        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
-        holds the cards that fit the projects of `teams`.
+    def _draw(
+        self, state: State, pile_set: int, pile: int, teams: Sequence[Team], meet: Sequence[Team] | None = None
+    ) -> str | None:
+        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all), for the
+        teams `meet` (default: `teams`). The set holds the cards that fit the projects of `teams`.
 
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
-        shuffling every pile at the start of each game. An empty pile starts again, full."""
+        shuffling every pile at the start of each game. An empty pile starts again, full. When the rules
+        forbid repeats, a card one of `meet` has met is drawn only when the pile, even full again, has no
+        other."""
         piles = state.piles
-        index = pile_set * len(self.pile_keys) + pile
-        cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self.project_of, teams))))[pile]
-        if not cards:
-            return None
-        state._changes += (piles, index, piles[index])
+        index = pile_set * self._piles_per_set + pile
+        cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self._project_of, teams))))[pile]
         n = len(cards)
-        if n == 1:
-            piles[index] = ()
-            return cards[0]
-        # rng.below, inlined: this is the hottest draw of the engine.
-        state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
-        j = ((seed >> 33) * n) >> 31
+        if n > 1:
+            # rng.below, inlined: this is the hottest draw of the engine.
+            state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
+            j = ((seed >> 33) * n) >> 31
+        elif n:
+            j = 0
+        else:
+            return None
+        if not self._repeats:
+            meet = teams if meet is None else meet
+            for team in meet:
+                if cards[j] in team.met:
+                    cards, j = self._unmet(state, cards, pile, teams, meet)
+                    break
+            changes = state._changes
+            for team in meet:
+                changes += (team, "met", team.met)
+                team.met = (*team.met, cards[j])
+        state._changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
         return cards[j]
+
+    def _unmet(
+        self, state: State, cards: tuple[str, ...], pile: int, teams: Sequence[Team], meet: Sequence[Team]
+    ) -> tuple[tuple[str, ...], int]:
+        """The pile and the index of a card drawn at random among those none of `meet` has met: in `cards`
+        (each unmet card is then as likely as with a first draw that missed them), else in the pile full
+        again; (cards, a card's index) when every card has been met."""
+        fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)]
+        if not fresh:  # what is left has been met: the pile starts again, full
+            cards = self._full_piles(tuple(dict.fromkeys(map(self._project_of, teams))))[pile]
+            fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)] or list(range(len(cards)))
+        state.rng, k = rng.below(state.rng, len(fresh))
+        return cards, fresh[k]
 
     def _comes_back(self, follow_up: str, stage: int) -> bool:
         earliest = self._answered[follow_up].stage
@@ -585,39 +621,44 @@ class Game:
             scored = Scored(seat, card_id, effect, option.id)
         events.append(scored)
         changes = state._changes
-        changes += (team, "scores", team.scores)
-        team.scores = tuple(map(add, team.scores, effect))
+        scores = team.scores
+        changes += (team, "scores", scores)
+        team.scores = tuple(map(add, scores, effect))
         if option.plain:
             return
-        if option.marks or option.clears:
+        after = self._after[seat][card_id, option.id]
+        if after.marks or after.clears:
             marks = list(team.marks)
-            for mark in option.marks:
+            for mark, event in after.marks:
                 if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
-                    events.append(Marked(seat, card_id, option.id, mark))
-            for mark in option.clears:
+                    events.append(event)
+            for mark, event in after.clears:
                 if mark in marks:
                     marks.remove(mark)
-                    events.append(Cleared(seat, card_id, option.id, mark))
+                    events.append(event)
             changes += (team, "marks", team.marks)
             team.marks = tuple(marks)
-        if option.echoes:
-            echoed = {e.experience for e in team.echoes}
-            new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
+        if after.echoes:
+            echoes = list(team.echoes)
+            echoed = [e.experience for e in echoes]
+            for echo, event in after.echoes:
+                if echo.experience not in echoed:
+                    echoes.append(echo)
+                    events.append(event)
             changes += (team, "echoes", team.echoes)
-            team.echoes += new
-            events += [Echoed(seat, e.experience, (card_id, option.id)) for e in new]
-        follow_up = option.follow_up
-        if (
-            follow_up is not None
-            and follow_up not in team.scheduled
-            and self.cards[follow_up].fits_project(self.project_of(team))
-        ):
+            team.echoes = tuple(echoes)
+        follow_up = after.follow_up
+        if follow_up is not None and follow_up not in team.scheduled and self._fits(follow_up, team):
             changes += (team, "queue", team.queue)
             changes += (team, "scheduled", team.scheduled)
             team.queue = (*team.queue, follow_up)
             team.scheduled = (*team.scheduled, follow_up)
-            events.append(Queued(seat, follow_up, option.id))
+            events.append(after.queued)  # type: ignore[arg-type]  # a follow-up has its event
+
+    def _fits(self, card_id: str, team: Team) -> bool:
+        """Whether a card fits the project the team plays."""
+        return self.cards[card_id].fits_project(self._project_of(team))
 
     def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own
@@ -729,12 +770,12 @@ class Game:
         if not all(due):
             pile_sets = 1 + max(t.pile_set for t in teams)
             room = 0 if pile_sets == 1 else pile_sets  # the room's piles follow the teams' own
-            projects = tuple(dict.fromkeys(map(self.project_of, teams)))
+            projects = tuple(dict.fromkeys(map(self._project_of, teams)))
             split = pile_sets > 1 and not self._full_piles(projects)[pile]
             if split:
                 events.append(Split(stage))
             else:
-                shared = self._draw(state, room, pile, teams)
+                shared = self._draw(state, room, pile, teams, [t for t, d in zip(teams, due, strict=True) if not d])
         cards: list[str | None] = []
         for seat, team in enumerate(teams):
             card: str | None
@@ -804,9 +845,7 @@ class Game:
 
     def _close(self, state: State, rnd: Round) -> list[Event]:
         """Every team has answered: the answers apply in seat order, as in turn play."""
-        waiting = [
-            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
-        ]
+        waiting = [state.teams[s].name for s in rnd.unanswered()]
         if waiting:
             raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
         events: list[Event] = []
@@ -842,33 +881,6 @@ class Game:
         if state.pending is not None:
             return f"the team must first answer the card '{state.pending}'"
         return f"the team must advance first, not '{action}'"
-
-    # -- reading ----------------------------------------------------------------------------------
-
-    def _counts(self, scores: Sequence[int]) -> list[int]:
-        """Per pillar, the experience cards `scores` buy: one per `rate` positive points, at most `cap`; then
-        each pillar below zero costs `red` cards, one at a time from the pillar that has the most."""
-        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
-        counts = [min(cap, max(0, s) // rate) for s in scores]
-        for _ in range(self.rules.exchange_red * sum(1 for s in scores if s < 0)):
-            best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
-            if not counts[best]:
-                break
-            counts[best] -= 1
-        return counts
-
-    def cards_earned(self, scores: Sequence[int]) -> int:
-        """How many experience cards a team with `scores` receives at the exchange (`_counts`), never more
-        than a pillar has (no card twice)."""
-        return sum(map(min, self._counts(scores), map(len, self._experience_full)))
-
-    def most_cards(self) -> int:
-        """The most experience cards a team can receive."""
-        return sum(min(self.rules.exchange_cap, len(pile)) for pile in self._experience_full)
-
-    def stage_id(self, state: State) -> str | None:
-        """The id of the stage being played (None after the last: the exchange)."""
-        return self.rules.stages[state.stage].id if state.stage < len(self.rules.stages) else None
 
 
 def _why_withheld(option: Option, team: Team) -> str:

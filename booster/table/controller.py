@@ -204,7 +204,7 @@ class GameController:
 
     def cards_earned(self, team: int) -> int:
         """How many experience cards the team receives if it exchanges now (the engine's count)."""
-        return self.rules.cards_earned(self.state.teams[team].scores)
+        return self.rules.book.cards_earned(self.state.teams[team].scores)
 
     def echo_of(self, team: int, card: str) -> tuple[str, str] | None:
         """The decision (card, response) of `team` that experience card `card` answers, if it echoes one."""
@@ -329,7 +329,8 @@ class GameController:
 
     def waiting(self) -> tuple[int, ...]:
         """The seats whose answer the open round still waits for."""
-        return tuple(i for i in self.answering() if not self.has_answered(i))
+        rnd = self.state.round
+        return rnd.unanswered() if rnd is not None else ()
 
     def team_actions(self, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""

@@ -89,7 +89,9 @@ def step(app: App, prefer_tool: bool = False) -> None:
         g.advance()
     elif isinstance(v, ChallengeView):
         options = g.rules.offered_options(g.state)
-        tools = [t for t in g.helpful_tools() if (use := g.rules.tool_use(v.card, t)) is not None and use.on_choice]
+        tools = [
+            t for t in g.helpful_tools() if (use := g.rules.book.tool_use(v.card, t)) is not None and use.on_choice
+        ]
         i = (g.state.step // 2) % len(options)
         # Favour the best response so that the demo reaches the exchange with points to show.
         best = max(range(len(options)), key=lambda j: sum(options[j].effect))

@@ -33,7 +33,7 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
         state = match.state
         if state.stage != last_stage and state.phase == "play":
             last_stage = state.stage
-            sid = game.stage_id(state) or ""
+            sid = game.rules.stage_id(state.stage) or ""
             print_(f"\n== {deck.text(lang, 'stages', sid, 'name', default=sid)} ==")
             print_(deck.text(lang, "stages", sid, "intro"))
         actions = game.legal_actions(state)

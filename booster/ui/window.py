@@ -28,6 +28,11 @@ def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         # SDL falls back to an invisible driver when there is no screen: the game would run unseen.
         pygame.display.quit()
         raise pygame.error(f"no screen was found (SDL fell back to its '{driver}' driver)")
+    if driver == "x11":
+        # The frame is drawn in software: X11's own shared-memory copy shows it, where SDL's default copies the
+        # whole window into an OpenGL texture at every tick of the timer, several times dearer where the GL is
+        # in software (a laptop without its driver, Xvfb): `benchmarks/idle_cpu.py --timer` measures it.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     pygame.font.init()
     pygame.display.set_caption("Social Impact Booster")
     pygame.display.set_icon(pygame.image.load(str(paths.ICON)))

@@ -32,22 +32,22 @@ def test_a_whole_game_in_italian(deck) -> None:
     seen: set[str] = set()
     italian = 0
     while not game.is_over(state):
-        sid = game.stage_id(state)
+        sid = game.rules.stage_id(state.stage)
         if sid:
             assert deck.text("it", "stages", sid, "name") == it["stages"][sid]["name"]  # stages are translated
         state, events = game.apply(state, rng.choice(game.legal_actions(state)))
-        for e in events:
-            if e.card is None:
+        for card in (getattr(e, "card", None) for e in events):  # the events that name a card
+            if card is None:
                 continue
-            seen.add(e.card)
-            title = deck.text("it", "cards", e.card, "title")
-            own = it.get("cards", {}).get(e.card)
+            seen.add(card)
+            title = deck.text("it", "cards", card, "title")
+            own = it.get("cards", {}).get(card)
             # Translated where the Italian file has it, the French source otherwise: never empty.
-            assert title == (own["title"] if own else fr["cards"][e.card]["title"]) and title
+            assert title == (own["title"] if own else fr["cards"][card]["title"]) and title
             italian += own is not None
-            for key, text in deck.texts_of("it", "cards", e.card, "options").items():
+            for key, text in deck.texts_of("it", "cards", card, "options").items():
                 mine = (own or {}).get("options", {}).get(key)
-                assert text == (mine or fr["cards"][e.card]["options"][key])
+                assert text == (mine or fr["cards"][card]["options"][key])
     assert italian > 0 and len(seen) > italian  # some cards in Italian, some falling back to French
     assert deck.text("it", "deck", "title") and deck.text("it", "pillars", "social", "name") == "Sociale"
 

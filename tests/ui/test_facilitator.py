@@ -242,7 +242,7 @@ def test_a_reveal_tool_shows_every_response_before_choosing():
     for _ in range(400):
         v = g.view()
         if isinstance(v, ChallengeView):
-            reveal = [t for t in g.helpful_tools() if g.rules.tool_use(v.card, t).reveals]
+            reveal = [t for t in g.helpful_tools() if g.rules.book.tool_use(v.card, t).reveals]
             if reveal:
                 break
         if g.state.phase == "over":

@@ -156,7 +156,7 @@ def to_a_challenge_with_a_reveal_tool(app):
     for _ in range(3000):
         top = app.top
         if top.name == "card" and any(
-            (use := game.rules.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
+            (use := game.rules.book.tool_use(top.card_id, tid)) is not None and use.reveals and not use.on_choice
             for tid in game.helpful_tools()
         ):
             return top

@@ -99,6 +99,18 @@ def test_a_row_picked_and_armed_all_at_once_comes_back_and_one_press_records_it(
     assert again.game.state.round.answers[1].option == again.game.offered(1)[2].id
 
 
+def test_the_first_team_picked_comes_back_picked():
+    app = new_app(paths.CORE_DECK)
+    start(app, 3, together=True)
+    play_until(app, "round")
+    key(app, pygame.K_PAGEUP)  # team 1 picked, its first response highlighted: nothing armed yet
+    assert (app.top.picked, app.top.choice, app.top.armed) == (0, 0, False)
+    before = picture(app)
+    again = kill_and_resume(app)
+    assert (again.top.picked, again.top.choice, again.top.armed) == (0, 0, False)
+    assert picture(again) == before
+
+
 def test_a_reveal_asked_for_once_comes_back_asked_and_one_press_reveals():
     app = new_app(paths.CORE_DECK)
     start(app, 3, together=True)

@@ -134,7 +134,7 @@ class ChallengeScene(Scene):
 
     def reveals(self, tid: str) -> bool:
         """The tool is played on its own, before choosing, to show every response's effect (and is spent)."""
-        use = self.game.rules.tool_use(self.card_id, tid)
+        use = self.game.rules.book.tool_use(self.card_id, tid)
         return use is not None and use.reveals and not use.on_choice
 
     def toggle_tool(self, tid: str) -> None:
@@ -241,7 +241,7 @@ class ChallengeScene(Scene):
     def bonus_text(self, tid: str) -> str:
         """What playing the tool will do, said before it is played: e.g. "+1 Social", "no loss on Economy",
         "shows every response's effect" (empty when it does none of these)."""
-        use = self.game.rules.tool_use(self.card_id, tid)
+        use = self.game.rules.book.tool_use(self.card_id, tid)
         if use is None:
             return ""
         said = []
