@@ -845,9 +845,7 @@ class Game:
 
     def _close(self, state: State, rnd: Round) -> list[Event]:
         """Every team has answered: the answers apply in seat order, as in turn play."""
-        waiting = [
-            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
-        ]
+        waiting = [state.teams[s].name for s in rnd.unanswered()]
         if waiting:
             raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
         events: list[Event] = []

@@ -117,6 +117,12 @@ class Round(NamedTuple):
                 return seat
         return None
 
+    def unanswered(self) -> tuple[int, ...]:
+        """The seats that have a card and no answer yet: those the round waits for."""
+        return tuple(
+            s for s, (c, a) in enumerate(zip(self.cards, self.answers, strict=True)) if c is not None and a is None
+        )
+
 
 class Setup(NamedTuple):
     teams: tuple[str, ...]
