@@ -115,6 +115,7 @@ def decks(draw) -> Deck:
         play=draw(st.sampled_from(["in-turn", "all-at-once"])),
         die_faces=draw(st.integers(2, 6)),
         tools_single_use=draw(st.booleans()),
+        draw_repeats=draw(st.booleans()),
         tool_bonus=draw(st.integers(0, 3)),
         exchange_rate=draw(st.integers(1, 3)),
         exchange_cap=draw(st.integers(0, 5)),
@@ -305,6 +306,35 @@ def test_teams_draw_what_fits_their_project_and_the_follow_ups_they_scheduled(ar
             assert card.fits_project(project)
             if card.kind == "follow-up":
                 assert e.card in scheduled.get(e.team, [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(games)
+def test_without_repeats_a_team_meets_a_card_again_only_once_it_has_met_its_whole_pile(args):
+    """With `draw: {repeat: false}`, a team never meets a challenge (or tool) twice while its pile holds one that
+    the teams meeting it have not met: the pile it is drawn from is read from the deck, not the engine."""
+    deck, scenarios, seed, play_seed = args
+    deck = attrs.evolve(deck, rules=attrs.evolve(deck.rules, draw_repeats=False))
+    game = Game(deck)
+    match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
+    projects = [game.deck.project_of(t.scenario) for t in match.state.teams]
+    all_at_once = match.state.mode == "all-at-once"
+    met: list[set[str]] = [set() for _ in scenarios]
+    drawn: dict[int, dict[str, list[int]]] = {}  # per action, each board card drawn and the teams that met it
+    for i, e in match.events():
+        if isinstance(e, ev.Drew) and deck.cards[e.card].kind != "follow-up":
+            drawn.setdefault(i, {}).setdefault(e.card, []).append(e.team)
+    for cards in drawn.values():
+        for card_id, seats in cards.items():
+            card = deck.cards[card_id]
+            if any(card_id in met[s] for s in seats):
+                # The cards of its pile that fit every project that can share it: each met already.
+                fit = projects if all_at_once else [projects[seats[0]]]
+                pile = [c.id for c in deck.of_kind(card.kind, card.stage) if all(c.fits_project(p) for p in fit)]
+                assert all(any(c in met[s] for s in seats) for c in pile), f"{card_id} met again, {pile} left"
+            for s in seats:
+                met[s].add(card_id)
+    assert [set(t.met) for t in match.state.teams] == met
 
 
 @settings(max_examples=100, deadline=None)

@@ -116,20 +116,13 @@ def test_a_part_imports_only_the_layers_under_it(part: str) -> None:
     assert wrong == []
 
 
-# Type-only imports that close a cycle, each to be untied (as the translation history's TextSet protocol did):
-# the engine's State names its Game for type checking, and game.py builds on state.py.
-TYPE_ONLY_CYCLES = {("booster.engine.state", "booster.engine.game")}
-
-
 def test_no_module_imports_itself_through_others():
     """No cycle between files either: a scene reaches its host through a protocol, not through App."""
     edges = defaultdict(set)
     for module, imports in GRAPH.items():
-        for _, _, name, typing_only in imports:
+        for _, _, name, _ in imports:
             # `from booster.ui.scenes import base` names the package; the file imported is the package's own.
             target = name if name in GRAPH else name.rpartition(".")[0]
-            if typing_only and (module, target) in TYPE_ONLY_CYCLES:
-                continue
             if target in GRAPH and target != module:
                 edges[module].add(target)
     cycles = []

@@ -394,6 +394,7 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     if lo > hi:
         rep.at(doc, ("teams", "min"), f"teams: min ({lo}) is more than max ({hi})")
     single = _get(v, "tools", "single_use")
+    repeat = _get(v, "draw", "repeat")
     limits = dict(DEFAULT_LIMITS)
     # Unknown kinds of text are the schema's to report; they limit nothing.
     for k, x in _mapping(v, "limits").items():
@@ -408,6 +409,7 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         die_faces=num("movement", "faces", default=3),
         play=v["play"] if v.get("play") in ("in-turn", "all-at-once") else "in-turn",
         tools_single_use=single if isinstance(single, bool) else True,
+        draw_repeats=repeat if isinstance(repeat, bool) else True,
         tool_bonus=num("tools", "bonus", default=1),
         exchange_rate=num("exchange", "rate", default=1),
         exchange_cap=num("exchange", "cap", default=4),

@@ -17,20 +17,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import add
-from typing import NamedTuple
+
+from attrs import frozen
 
 from booster.engine import powers
 from booster.engine.model import ANSWERED, Card, CardKind, Deck, Effect, Option
 from booster.engine.state import Action, ActionKind
 
 
-class Answered(NamedTuple):
+@frozen  # slotted, rather than a named tuple: the engine's hot path reads its fields
+class Answered:
     """What the engine needs of a challenge or follow-up card, worked out once per deck."""
 
     options: dict[str, Option]
     choices: tuple[Action, ...]  # one per option, without tools
     conditional: bool  # some option has requires, excludes or unlocked_by
     uses: dict[str, powers.ToolUse]  # tool -> what it does here, for the tools the card names
+    played: frozenset[str]  # the tools of `uses` a team plays here (an unlock tool is only held)
+    conditions: tuple[frozenset[str], frozenset[str]]  # the marks and the tools the options' conditions name
     stage: int | None  # a follow-up's earliest stage
 
 
@@ -70,6 +74,11 @@ class RuleBook:
             choices=tuple(Action(ActionKind.CHOOSE, o.id) for o in card.options),
             conditional=any(o.requires or o.excludes or o.unlocked_by for o in card.options),
             uses=uses,
+            played=frozenset(t for t, use in uses.items() if use.played),
+            conditions=(
+                frozenset(m for o in card.options for m in (*o.requires, *o.excludes)),
+                frozenset(t for o in card.options for t in o.unlocked_by),
+            ),
             stage=stage_index.get(card.stage) if card.kind == CardKind.FOLLOW_UP and card.stage else None,
         )
 

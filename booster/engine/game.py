@@ -42,7 +42,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import add
-from typing import TypeVar
+from typing import NoReturn, TypeVar
+
+from attrs import frozen
 
 from booster.engine import powers, rng
 from booster.engine.book import RuleBook
@@ -104,6 +106,17 @@ _ALL = slice(None)  # the key of a change to a whole list (the spaces, when a st
 _GAME_OVER, _ROUND_CLOSED = GameOver(), RoundClosed()
 
 
+@frozen
+class After:
+    """What a response leaves behind beyond its score, for one team seat, worked out once per deck."""
+
+    marks: tuple[tuple[str, Event], ...]  # each mark left, and its event
+    clears: tuple[tuple[str, Event], ...]
+    echoes: tuple[tuple[Echo, Event], ...]
+    follow_up: str | None
+    queued: Event | None
+
+
 class Game:
     """The rules of one deck, compiled once.
 
@@ -136,8 +149,10 @@ class Game:
         self._space_pile = tuple(tuple(pile_of[(si, k)] for k in s.spaces) for si, s in enumerate(rules.stages))
         self._spaces = tuple(s.spaces for s in rules.stages)
         self._last_space = tuple(len(s.spaces) - 1 for s in rules.stages)
+        self._piles_per_set = len(self.pile_keys)
         self._full_by_project: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}
         self._die_faces = rules.die_faces if rules.movement == Movement.DIE else 0
+        self._repeats = rules.draw_repeats
         # Events are values, and most are one of a few thousand per deck: those are made once here, per
         # team seat, and shared by every game (making an event costs as much as the rest of an advance).
         seats = range(rules.max_teams)
@@ -159,6 +174,15 @@ class Game:
             {c: ExperienceDealt(t, c, p) for c, p in self._experience_pillar.items()} for t in seats
         )
         self._played = tuple({c: ToolPlayed(t, c) for c in deck.cards} for t in seats)
+        self._after = tuple(
+            {
+                (cid, o.id): self._compile_after(t, cid, o)
+                for cid, a in self._answered.items()
+                for o in a.options.values()
+                if not o.plain
+            }
+            for t in seats
+        )
         self._exchanged = tuple(Exchanged(t) for t in seats)
         self._stage_events = tuple(StageStarted(i) for i in range(len(self._spaces) + 1))
         self._moves: dict[str, Callable[[State, Action], list[Event]]] = {
@@ -167,8 +191,21 @@ class Game:
             ActionKind.REVEAL: self._reveal,
             ActionKind.EXCHANGE: self._exchange,
         }
-        self._offered_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Action, ...]] = {}
+        self._offered_cache: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Action, ...]] = {}
         self._actions_cache: dict[tuple[tuple[Action, ...], tuple[str, ...], str | None], tuple[Action, ...]] = {}
+
+    def _compile_after(self, seat: int, card_id: str, option: Option) -> After:
+        follow_up = option.follow_up
+        return After(
+            tuple((m, Marked(seat, card_id, option.id, m)) for m in option.marks),
+            tuple((m, Cleared(seat, card_id, option.id, m)) for m in option.clears),
+            tuple(
+                (Echo(e, card_id, option.id), Echoed(seat, e, (card_id, option.id)))
+                for e in dict.fromkeys(option.echoes)
+            ),
+            follow_up,
+            None if follow_up is None else Queued(seat, follow_up, option.id),
+        )
 
     def _full_piles(self, projects: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
         """The board piles, full, of the cards that fit every one of `projects` (None: any project)."""
@@ -251,12 +288,12 @@ class Game:
             team = state.teams[state.turn]
             answered = self._answered[pending]
             choices = self._offered_choices(pending, team) if answered.conditional else answered.choices
-            uses = answered.uses
-            if not uses or uses.keys().isdisjoint(team.tools):  # the usual case: no tool for this card
+            if answered.played.isdisjoint(team.tools):  # the usual case: no tool for this card
                 return choices
             playable = self.helpful_tools(state)
             if not playable:
                 return choices
+            uses = answered.uses
             key = (choices, playable, state.revealed)
             actions = self._actions_cache.get(key)
             if actions is None:  # a handful of combinations per deck: made once
@@ -305,12 +342,13 @@ class Game:
         answered = self._answered[card_id]
         if not answered.conditional:
             return answered.choices
-        key = (card_id, team.marks, team.tools)
+        # Keyed by the marks and tools the card's conditions name, so that the cache stays small.
+        marks, tools = answered.conditions
+        marks, tools = marks.intersection(team.marks), tools.intersection(team.tools)
+        key = (card_id, marks, tools)
         choices = self._offered_cache.get(key)
         if choices is None:
-            choices = tuple(
-                a for a in answered.choices if answered.options[a.option or ""].offered_to(team.marks, team.tools)
-            )
+            choices = tuple(a for a in answered.choices if answered.options[a.option or ""].offered_to(marks, tools))
             self._offered_cache[key] = choices
         return choices
 
@@ -340,13 +378,11 @@ class Game:
         The tool it revealed the card with is spent already."""
         if state.pending is None:
             return ()
-        uses = self._answered[state.pending].uses
-        if not uses:
+        played = self._answered[state.pending].played
+        if not played:
             return ()
         team = state.teams[state.turn]
-        return tuple(
-            [t for t in team.tools if t in uses and t not in team.spent and t != state.revealed and uses[t].played]
-        )
+        return tuple([t for t in team.tools if t in played and t not in team.spent and t != state.revealed])
 
     def preview(self, state: State, option: str, tool: str | None = None) -> Effect:
         """The effect the team in turn would get now from a response to its pending card.
@@ -376,7 +412,7 @@ class Game:
         after.game = self
         return after, after.push(action)
 
-    def _not_a_move(self, action: Action) -> list[Event]:
+    def _not_a_move(self, action: Action) -> NoReturn:
         """Raises the IllegalAction of an action that is no move out of a round."""
         if action.kind in _ROUND_KINDS:
             raise IllegalAction(f"there is no open round to '{action.kind}'")
@@ -389,9 +425,9 @@ class Game:
             raise IllegalAction(self._why_not(state, ADVANCE))
         if state.mode is _ALL_AT_ONCE:
             return self._advance_together(state)
-        turn, stage, spaces = state.turn, state.stage, state.spaces
+        turn, stage, spaces, changes = state.turn, state.stage, state.spaces, state._changes
         space = spaces[turn]
-        state._changes += (spaces, turn, space)
+        changes += (spaces, turn, space)
         if self._die_faces:
             state.rng, roll = rng.below(state.rng, self._die_faces)
             space = min(space + roll + 1, self._last_space[stage])
@@ -401,25 +437,32 @@ class Game:
             events = [self._moved[turn][space]]
         spaces[turn] = space
         team = state.teams[turn]
-        is_challenge = self._spaces[stage][space] is _CHALLENGE
-        card_id: str | None
         queue = team.queue
-        if is_challenge and queue and self._comes_back(queue[0], stage):
-            # The consequences come back: the team draws the follow-up its response scheduled.
-            card_id = queue[0]
-            state._changes += (team, "queue", queue)
-            team.queue = queue[1:]
+        if self._spaces[stage][space] is _CHALLENGE:
+            if queue and self._comes_back(queue[0], stage):
+                # The consequences come back: the team draws the follow-up its response scheduled.
+                card_id: str | None = queue[0]
+                changes += (team, "queue", queue)
+                team.queue = queue[1:]
+            else:
+                card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if card_id is not None:
+                events.append(self._drew[turn][card_id])
+                state.pending = card_id
+                return events
         else:
-            card_id = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
-        if card_id is None:  # an empty pile: the space has nothing to resolve
+            tool = self._draw(state, team.pile_set, self._space_pile[stage][space], (team,))
+            if tool is not None:
+                events.append(self._drew[turn][tool])
+                self._gain_tool(state, turn, team, tool, events)
+        # The turn is over (a tool drawn, or an empty pile): usually the next team plays.
+        turn += 1
+        if turn == len(spaces):
+            turn = 0
+        if spaces[turn] < self._last_space[stage]:
+            state.turn = turn
+        else:
             self._end_turn(state, events)
-            return events
-        events.append(self._drew[turn][card_id])
-        if is_challenge:
-            state.pending = card_id
-            return events
-        self._gain_tool(state, turn, team, card_id, events)
-        self._end_turn(state, events)
         return events
 
     def _gain_tool(self, state: State, seat: int, team: Team, tool: str, events: list[Event]) -> None:
@@ -434,27 +477,54 @@ class Game:
             changes += (team, "scores", team.scores)
             team.scores = _add(team.scores, scored.delta)
 
-    def _draw(self, state: State, pile_set: int, pile: int, teams: Sequence[Team]) -> str | None:
-        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all). The set
-        holds the cards that fit the projects of `teams`.
+    def _draw(
+        self, state: State, pile_set: int, pile: int, teams: Sequence[Team], meet: Sequence[Team] | None = None
+    ) -> str | None:
+        """A card drawn at random from pile `pile` of a pile set (None: a pile with no card at all), for the
+        teams `meet` (default: `teams`). The set holds the cards that fit the projects of `teams`.
 
         Drawing at random from what is left is the same as shuffling once and drawing from the top, without
-        shuffling every pile at the start of each game. An empty pile starts again, full."""
+        shuffling every pile at the start of each game. An empty pile starts again, full. When the rules
+        forbid repeats, a card one of `meet` has met is drawn only when the pile, even full again, has no
+        other."""
         piles = state.piles
-        index = pile_set * len(self.pile_keys) + pile
+        index = pile_set * self._piles_per_set + pile
         cards = piles[index] or self._full_piles(tuple(dict.fromkeys(map(self._project_of, teams))))[pile]
-        if not cards:
-            return None
-        state._changes += (piles, index, piles[index])
         n = len(cards)
-        if n == 1:
-            piles[index] = ()
-            return cards[0]
-        # rng.below, inlined: this is the hottest draw of the engine.
-        state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
-        j = ((seed >> 33) * n) >> 31
+        if n > 1:
+            # rng.below, inlined: this is the hottest draw of the engine.
+            state.rng = seed = (state.rng * LCG_A + LCG_C) & MASK
+            j = ((seed >> 33) * n) >> 31
+        elif n:
+            j = 0
+        else:
+            return None
+        if not self._repeats:
+            meet = teams if meet is None else meet
+            for team in meet:
+                if cards[j] in team.met:
+                    cards, j = self._unmet(state, cards, pile, teams, meet)
+                    break
+            changes = state._changes
+            for team in meet:
+                changes += (team, "met", team.met)
+                team.met = (*team.met, cards[j])
+        state._changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
         return cards[j]
+
+    def _unmet(
+        self, state: State, cards: tuple[str, ...], pile: int, teams: Sequence[Team], meet: Sequence[Team]
+    ) -> tuple[tuple[str, ...], int]:
+        """The pile and the index of a card drawn at random among those none of `meet` has met: in `cards`
+        (each unmet card is then as likely as with a first draw that missed them), else in the pile full
+        again; (cards, a card's index) when every card has been met."""
+        fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)]
+        if not fresh:  # what is left has been met: the pile starts again, full
+            cards = self._full_piles(tuple(dict.fromkeys(map(self._project_of, teams))))[pile]
+            fresh = [i for i, c in enumerate(cards) if not any(c in t.met for t in meet)] or list(range(len(cards)))
+        state.rng, k = rng.below(state.rng, len(fresh))
+        return cards, fresh[k]
 
     def _comes_back(self, follow_up: str, stage: int) -> bool:
         earliest = self._answered[follow_up].stage
@@ -551,39 +621,44 @@ class Game:
             scored = Scored(seat, card_id, effect, option.id)
         events.append(scored)
         changes = state._changes
-        changes += (team, "scores", team.scores)
-        team.scores = tuple(map(add, team.scores, effect))
+        scores = team.scores
+        changes += (team, "scores", scores)
+        team.scores = tuple(map(add, scores, effect))
         if option.plain:
             return
-        if option.marks or option.clears:
+        after = self._after[seat][card_id, option.id]
+        if after.marks or after.clears:
             marks = list(team.marks)
-            for mark in option.marks:
+            for mark, event in after.marks:
                 if mark not in marks:  # a mark is held or not: left twice, it is held once
                     marks.append(mark)
-                    events.append(Marked(seat, card_id, option.id, mark))
-            for mark in option.clears:
+                    events.append(event)
+            for mark, event in after.clears:
                 if mark in marks:
                     marks.remove(mark)
-                    events.append(Cleared(seat, card_id, option.id, mark))
+                    events.append(event)
             changes += (team, "marks", team.marks)
             team.marks = tuple(marks)
-        if option.echoes:
-            echoed = {e.experience for e in team.echoes}
-            new = tuple(Echo(e, card_id, option.id) for e in option.echoes if e not in echoed)
+        if after.echoes:
+            echoes = list(team.echoes)
+            echoed = [e.experience for e in echoes]
+            for echo, event in after.echoes:
+                if echo.experience not in echoed:
+                    echoes.append(echo)
+                    events.append(event)
             changes += (team, "echoes", team.echoes)
-            team.echoes += new
-            events += [Echoed(seat, e.experience, (card_id, option.id)) for e in new]
-        follow_up = option.follow_up
-        if (
-            follow_up is not None
-            and follow_up not in team.scheduled
-            and self.cards[follow_up].fits_project(self._project_of(team))
-        ):
+            team.echoes = tuple(echoes)
+        follow_up = after.follow_up
+        if follow_up is not None and follow_up not in team.scheduled and self._fits(follow_up, team):
             changes += (team, "queue", team.queue)
             changes += (team, "scheduled", team.scheduled)
             team.queue = (*team.queue, follow_up)
             team.scheduled = (*team.scheduled, follow_up)
-            events.append(Queued(seat, follow_up, option.id))
+            events.append(after.queued)  # type: ignore[arg-type]  # a follow-up has its event
+
+    def _fits(self, card_id: str, team: Team) -> bool:
+        """Whether a card fits the project the team plays."""
+        return self.cards[card_id].fits_project(self._project_of(team))
 
     def _exchange(self, state: State, action: Action = EXCHANGE_ACTION) -> list[Event]:
         """The team in turn trades each pillar's points for experience cards: first the cards its own
@@ -700,7 +775,7 @@ class Game:
             if split:
                 events.append(Split(stage))
             else:
-                shared = self._draw(state, room, pile, teams)
+                shared = self._draw(state, room, pile, teams, [t for t, d in zip(teams, due, strict=True) if not d])
         cards: list[str | None] = []
         for seat, team in enumerate(teams):
             card: str | None
@@ -770,9 +845,7 @@ class Game:
 
     def _close(self, state: State, rnd: Round) -> list[Event]:
         """Every team has answered: the answers apply in seat order, as in turn play."""
-        waiting = [
-            state.teams[s].name for s, (c, a) in enumerate(zip(rnd.cards, rnd.answers, strict=True)) if c and a is None
-        ]
+        waiting = [state.teams[s].name for s in rnd.unanswered()]
         if waiting:
             raise IllegalAction(f"the round cannot close before every team has answered: {', '.join(waiting)}")
         events: list[Event] = []

@@ -7,7 +7,7 @@ The deck loader builds these from YAML; the engine only reads them. Effects are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -98,6 +98,8 @@ class Rules:
     play: Mode = field(default=Mode.IN_TURN, converter=Mode)
     die_faces: int = 3
     tools_single_use: bool = True
+    draw_repeats: bool = True
+    """False: a team never draws a card it has met while the pile holds one it has not (`draw: {repeat: false}`)."""
     tool_bonus: int = 1
     exchange_rate: int = 1
     exchange_cap: int = 4
@@ -157,7 +159,7 @@ class Option:
         plain = not (self.marks or self.clears or self.echoes or self.follow_up)
         object.__setattr__(self, "plain", plain)
 
-    def offered_to(self, marks: frozenset[str] | set[str] | tuple[str, ...], tools: tuple[str, ...]) -> bool:
+    def offered_to(self, marks: Collection[str], tools: Collection[str]) -> bool:
         """Whether a team with these marks and tools is offered this response."""
         # Loops rather than any/all: this runs at every response of a conditional card.
         if self.unlocked_by:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, NoReturn, Protocol
 
 from attrs import define, evolve, field
 
@@ -96,6 +96,7 @@ class Team:
     scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
     echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
     pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
+    met: tuple[str, ...] = ()  # the cards it drew from the board piles, kept when the rules forbid repeats
 
     def _replace(self, **changes: Any) -> Team:
         """A copy with `changes` (as a named tuple's `_replace`)."""
@@ -115,6 +116,12 @@ class Round(NamedTuple):
             if card is not None and answer is None:
                 return seat
         return None
+
+    def unanswered(self) -> tuple[int, ...]:
+        """The seats that have a card and no answer yet: those the round waits for."""
+        return tuple(
+            s for s, (c, a) in enumerate(zip(self.cards, self.answers, strict=True)) if c is not None and a is None
+        )
 
 
 class Setup(NamedTuple):
@@ -165,7 +172,8 @@ class State:
         game = self.game
         if game is None:
             raise IllegalAction("this state was read back without its rules: replay its log instead")
-        frame = (
+        rnd = self.round
+        self._stack += (
             action,
             self.rng,
             self.phase,
@@ -173,36 +181,37 @@ class State:
             self.turn,
             self.pending,
             self.revealed,
-            self.round,
+            rnd,
             len(self._changes),
         )
         try:
-            if self.round is None:
+            if rnd is None:
                 move = game._moves.get(action.kind)
-                events = game._not_a_move(action) if move is None else move(self, action)
+                if move is None:
+                    game._not_a_move(action)
+                events = move(self, action)
             else:
                 events = game._in_round(self, action)
         except BaseException:
-            self._restore(frame)
+            self._restore()
             raise
         self.step += 1
-        self._stack += frame
         return events
 
     def pop(self) -> Action:
         """Undoes the last `push` exactly and returns its action (IndexError when nothing was pushed)."""
-        stack = self._stack
-        if not stack:
+        if not self._stack:
             raise IndexError("pop from a state with nothing pushed")
-        frame = tuple(stack[-FRAME:])
-        del stack[-FRAME:]
-        self._restore(frame)
         self.step -= 1
-        action: Action = frame[0]
-        return action
+        return self._restore()
 
-    def _restore(self, frame: tuple[Any, ...]) -> None:
-        _, self.rng, self.phase, self.stage, self.turn, self.pending, self.revealed, self.round, noted = frame
+    def _restore(self) -> Action:
+        """Puts back the flow and every change noted since the last frame, and drops that frame."""
+        stack = self._stack
+        action, self.rng, self.phase, self.stage, self.turn, self.pending, self.revealed, self.round, noted = stack[
+            -FRAME:
+        ]
+        del stack[-FRAME:]
         changes = self._changes
         for i in range(len(changes) - 3, noted - 3, -3):
             target, key, old = changes[i : i + 3]
@@ -211,6 +220,8 @@ class State:
             else:
                 target[key] = old
         del changes[noted:]
+        restored: Action = action
+        return restored
 
     @property
     def to_play(self) -> int | None:
@@ -292,6 +303,6 @@ class Rules(Protocol):
 
     _moves: dict[str, Callable[[State, Action], list[Event]]]
 
-    def _not_a_move(self, action: Action) -> list[Event]: ...
+    def _not_a_move(self, action: Action) -> NoReturn: ...
 
     def _in_round(self, state: State, action: Action) -> list[Event]: ...

@@ -418,7 +418,7 @@ class RoundRoom(_TableRoom):
             actions = match.game.team_actions(state, team)
             answers = tuple(Answer(card, a.option or "", a.tool) for a in actions if a.kind == ActionKind.CHOOSE)
             reveals = _reveal_tools(actions)
-        helpful = {a.tool for a in answers if a.tool}
+        helpful = {a.tool for a in answers if a.tool} | set(reveals)  # a tool that reveals helps too
         given = rnd.answers[team] if card is not None and rnd is not None else None
         if card is None:  # between rounds: the answer the last reveal showed
             recorded = _revealed_answer(deck, lang, match, team)

@@ -329,7 +329,8 @@ class GameController:
 
     def waiting(self) -> tuple[int, ...]:
         """The seats whose answer the open round still waits for."""
-        return tuple(i for i in self.answering() if not self.has_answered(i))
+        rnd = self.state.round
+        return rnd.unanswered() if rnd is not None else ()
 
     def team_actions(self, seat: int) -> tuple[Action, ...]:
         """What team `seat` may do now (in a round: answer, change its answer, withdraw it)."""

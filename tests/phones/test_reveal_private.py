@@ -117,7 +117,8 @@ def test_a_team_plays_its_reveal_tool_from_its_phone_once_and_only_on_its_own_op
     seat, tool = to_a_reveal(table)
     room = room_for(table)
     card = table.match.state.round.cards[seat]
-    assert room.snapshot(seat, "en").reveals == (tool,)
+    before = room.snapshot(seat, "en")
+    assert before.reveals == (tool,) and next(t for t in before.tools if t.id == tool).helps  # "can be played"
     other = next((t for t in table.match.state.teams[seat].tools if t != tool), "not-a-tool")
     assert room.reveal(seat, Reveal("another-card", tool)) is Refusal.CLOSED
     assert room.reveal(seat, Reveal(card, other)) is Refusal.NOT_LEGAL

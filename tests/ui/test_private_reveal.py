@@ -35,6 +35,19 @@ def to_a_reveal(app, teams: int = 6) -> int:
     raise AssertionError("no reveal tool in reach")
 
 
+def named(app, seat: int) -> tuple[str, str, str]:
+    """The team's reveal tool, the team's name and the tool's title."""
+    tool = app.game.reveal_tools(seat)[0]
+    return tool, app.game.state.teams[seat].name, app.deck_text("cards", tool, "title")
+
+
+def play_reveal(app, seat: int) -> None:
+    """The team's number, then R twice: it plays its reveal tool (spent, so the first press only says so)."""
+    key(app, pygame.K_1 + seat)
+    key(app, pygame.K_r)
+    key(app, pygame.K_r)
+
+
 def said(app) -> list[str]:
     """Every text the screen draws now."""
     app.text.records = []
@@ -53,8 +66,7 @@ def test_with_no_phone_the_effects_wait_behind_a_look_away_screen_and_hide_again
     app = new_app(paths.CORE_DECK, size=(1920, 1080))
     seat = to_a_reveal(app)
     game, t = app.game, app.t
-    tool = game.reveal_tools(seat)[0]
-    team, title = game.state.teams[seat].name, app.deck_text("cards", tool, "title")
+    tool, team, title = named(app, seat)
     key(app, pygame.K_1 + seat)
     key(app, pygame.K_r)  # the tool is spent: R once says so, R again plays it
     assert game.revealed(seat) is None
@@ -86,9 +98,7 @@ def test_the_look_away_screen_takes_every_key_but_the_blackout_and_shows_nothing
     app = new_app(paths.CORE_DECK, size=(1280, 720))
     seat = to_a_reveal(app, 4)
     game = app.game
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    play_reveal(app, seat)
     timer = game.timer.running
     for k in (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_t, pygame.K_PAGEUP, pygame.K_3):
         scene = app.top
@@ -117,9 +127,7 @@ def test_the_look_away_screen_takes_every_key_but_the_blackout_and_shows_nothing
 def test_a_laptop_killed_while_a_team_reads_its_effects_resumes_with_them_hidden():
     app = new_app(paths.CORE_DECK, size=(1280, 720))
     seat = to_a_reveal(app, 4)
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    play_reveal(app, seat)
     key(app, pygame.K_PAGEDOWN)
     assert app.top.showing and effect_lines(app, said(app))
     again = kill_and_resume(app)
@@ -134,9 +142,7 @@ def test_a_laptop_killed_while_a_team_reads_its_effects_resumes_with_them_hidden
 def test_an_undo_of_the_reveal_takes_the_look_away_screen_with_it():
     app = new_app(paths.CORE_DECK, size=(1280, 720))
     seat = to_a_reveal(app, 4)
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    play_reveal(app, seat)
     scene = app.top
     assert app.game.undo()  # an undo from elsewhere (the menu): the reveal is gone, so is its screen
     app.sync_game()
@@ -149,9 +155,7 @@ def test_an_undo_of_the_reveal_takes_the_look_away_screen_with_it():
 def test_the_private_reveals_screens_fit_in_french_and_english(lang, size, tmp_path):
     app = new_app(paths.CORE_DECK, lang=lang, size=size)
     seat = to_a_reveal(app, 8 if size[0] == 1280 else 6)
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    play_reveal(app, seat)
     bad = []
     for step in ("look-away", "shown", "used"):
         bad += check(app)
@@ -176,11 +180,8 @@ def test_a_team_a_phone_follows_reads_its_reveal_there_and_the_room_reads_only_t
     other = next(s for s in game.answering() if s != seat)
     mine = ask(app, "/api/join", {"code": app.phones.code, "team": seat})["token"]
     theirs = ask(app, "/api/join", {"code": app.phones.code, "team": other})["token"]
-    tool = game.reveal_tools(seat)[0]
-    team, title = game.state.teams[seat].name, app.deck_text("cards", tool, "title")
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    tool, team, title = named(app, seat)
+    play_reveal(app, seat)
     assert game.revealed(seat) == tool and app.top.private is None  # no look-away screen: the phone has it
     texts = said(app)
     assert t("round.used_tool", team=team, tool=title) in texts
@@ -198,8 +199,49 @@ def test_with_phones_on_a_team_without_one_is_told_why_the_screen_shows_its_effe
     app.set_phones(True)
     seat = to_a_reveal(app, 3)
     team = app.game.state.teams[seat].name
-    key(app, pygame.K_1 + seat)
-    key(app, pygame.K_r)
-    key(app, pygame.K_r)
+    play_reveal(app, seat)
     assert app.top.private == seat
     assert any(x.startswith(app.t("round.private_no_phone", team=team)) for x in said(app))
+
+
+def test_a_clicker_alone_plays_a_teams_reveal_tool_then_shows_and_hides_its_effects():
+    app = new_app(paths.CORE_DECK, size=(1920, 1080))
+    seat = to_a_reveal(app)
+    game, t = app.game, app.t
+    tool, team, title = named(app, seat)
+    while game.waiting()[0] != seat:  # the teams before it answer first: Page Up picks, Page Down twice records
+        for k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN):
+            key(app, k)
+    key(app, pygame.K_PAGEUP)
+    assert app.top.picked == seat
+    for _ in game.offered(seat):  # past its responses: its reveal tool has the highlight
+        key(app, pygame.K_PAGEUP)
+    assert app.top.on_reveal() and app.top.hint() == t("round.clicker_reveal", team=team, tool=title)
+    key(app, pygame.K_PAGEDOWN)  # the tool is then used up: the first press says so
+    assert game.revealed(seat) is None and app.top.hint() == t("round.confirm_reveal_clicker", team=team, tool=title)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.revealed(seat) == tool and app.top.private == seat and not effect_lines(app, said(app))
+    key(app, pygame.K_PAGEDOWN)  # shown to the team
+    assert effect_lines(app, said(app))
+    key(app, pygame.K_PAGEDOWN)  # hidden; its row still picked, its first response highlighted
+    assert app.top.private is None and app.top.picked == seat and app.top.choice == 0
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert game.state.round.answers[seat].option == game.offered(seat)[0].id
+
+
+def test_past_the_responses_of_a_team_without_a_reveal_tool_page_up_lets_go_of_its_row():
+    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    to_a_reveal(app, 4)
+    game = app.game
+    seat = next((s for s in game.waiting() if not game.reveal_tools(s)), None)
+    assert seat is not None, "in a four-team round some team holds no reveal tool"
+    while game.waiting()[0] != seat:
+        for k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN):
+            key(app, k)
+    key(app, pygame.K_PAGEUP)
+    for _ in game.offered(seat)[1:]:
+        key(app, pygame.K_PAGEUP)
+    assert app.top.picked == seat
+    key(app, pygame.K_PAGEUP)
+    assert app.top.picked is None

@@ -80,8 +80,7 @@ class Host(Protocol):
 
     def deck_text(self, *path: str) -> str: ...
 
-    def playing(self) -> GameController | None:
-        """The game on screen; None on the start or set-up screen (also over a game left behind)."""
+    def playing(self) -> GameController | None: ...  # the game on screen; None on the start or set-up screen
 
     def start_game(
         self, names: list[str], scenarios: list[str | None], tokens: list[list[Any]], timer: int, mode: str | None

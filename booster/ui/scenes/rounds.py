@@ -143,8 +143,8 @@ class RoundScene(Scene):
         self.keep()
 
     def step(self) -> None:
-        """The clicker's PageUp: pick the next team to answer, then step through its responses; after its
-        last response, let go of the row."""
+        """The clicker's PageUp: pick the next team to answer, then step through its responses (and its tool
+        that reveals its card, if it holds one); after the last, let go of the row."""
         if self.picked is None:
             waiting = self.game.waiting() or self.game.answering()
             if waiting:
@@ -152,12 +152,20 @@ class RoundScene(Scene):
             return
         self.armed = False
         self.choice += 1
-        if self.choice >= len(self.game.offered(self.picked)):
+        if self.choice >= len(self.game.offered(self.picked)) and not self.on_reveal():
             self.pick(None)
 
+    def on_reveal(self) -> bool:
+        """Whether the clicker's highlight is past the picked team's responses, on its tool that reveals."""
+        seat = self.picked
+        return seat is not None and self.choice == len(self.game.offered(seat)) and bool(self.game.reveal_tools(seat))
+
     def confirm(self) -> None:
-        """The clicker's PageDown on a picked row: arm the response highlighted, record it on a second press."""
-        if self.armed:
+        """The clicker's PageDown on a picked row: arm the response highlighted, record it on a second press
+        (on the team's reveal tool: the first press says it is then used up, the second plays it)."""
+        if self.picked is not None and self.on_reveal():
+            self.reveal_card(self.picked)
+        elif self.armed:
             self.respond(self.choice)
         else:
             self.armed = True
@@ -202,7 +210,7 @@ class RoundScene(Scene):
         press says so, the second plays it. R on a team that revealed shows it the effects again there."""
         tools = self.game.reveal_tools(seat)
         if tools and self.arming == seat:
-            self.arming = None
+            self.arming, self.choice = None, 0
             if self.game.reveal(seat, tools[0]) and not self.followed(seat):
                 self.private, self.showing = seat, False
         elif tools:
@@ -282,7 +290,7 @@ class RoundScene(Scene):
         # A second press confirms only when nothing came in between: anything else lets go of what was asked.
         if not (k in GO_ON and self.picked is None):
             self.asked = None
-        if not (k == pygame.K_r and self.picked is not None):
+        if not (self.picked is not None and (k == pygame.K_r or (k in GO_ON and self.on_reveal()))):
             self.arming = None
         if not (k in GO_ON and self.picked is not None):
             self.armed = self.armed and k == pygame.K_t
@@ -357,7 +365,7 @@ class RoundScene(Scene):
         ready = not game.waiting()  # the highlight is on the row picked until every team has answered
         box = (x, 892, side_w, 82)
         common.go_on_button(p, app, box, label, self.reveal, "reveal", size=BODY, focused=ready and self.picked is None)
-        if self.armed or self.arming is not None:  # a second press records or spends: said plainly
+        if self.armed or self.arming is not None or self.on_reveal():  # a press records or spends: said plainly
             p.panel((40, 966, card_w, 100), theme.PRIMARY, theme.FOCUS, 6, 16)
             box = (56, 970, card_w - 32, 92)
             p.text(self.hint(), box, SMALL, bold=True, valign="middle", align="center", max_lines=2)
@@ -382,10 +390,13 @@ class RoundScene(Scene):
             return self.t("round.hint")
         n = len(self.game.offered(self.picked))
         team = common.team_name(self.app, self.picked)
-        if self.arming is not None:
+        if self.arming is not None or self.on_reveal():
             tools = self.game.reveal_tools(self.picked)
-            title = self.app.deck_text("cards", tools[0], "title") if tools else ""
-            return self.t("round.confirm_reveal_tool", team=team, tool=title or (tools[0] if tools else ""))
+            title = (self.app.deck_text("cards", tools[0], "title") or tools[0]) if tools else ""
+            if not self.on_reveal():
+                return self.t("round.confirm_reveal_tool", team=team, tool=title)
+            said = "round.confirm_reveal_clicker" if self.arming is not None else "round.clicker_reveal"
+            return self.t(said, team=team, tool=title)
         if self.armed:
             return self.t("round.confirm_answer", team=team, n=self.choice + 1)
         tool = self.tools.get(self.picked)
