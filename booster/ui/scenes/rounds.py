@@ -40,7 +40,7 @@ ROWS_TOP, ROWS_BOTTOM = 366, 880
 ROW_LEFT = 120  # a row's number and token, before its name
 STATUS_W, STATUS_ICON_W = 230, 56  # a row's status in words with its shape, or its shape alone
 # What a round has half-pressed when nothing is: the save keeps only what differs.
-ROUND_AS_IT_CAME: dict[str, Any] = {
+ROUND_AS_IT_CAME: dict[str, object] = {
     "picked": None,
     "choice": 0,
     "armed": False,
