@@ -39,6 +39,15 @@ def test_every_decision_is_on_disk_and_resumes_exactly(game, tmp_path):
     assert list(tmp_path.iterdir()) == [path], "no temporary file is left behind"
 
 
+@pytest.mark.parametrize("seed", [2**63, 2**64 - 1, 2**70 + 5, -(2**63) - 1])
+def test_a_seed_beyond_what_a_save_holds_is_saved_as_one_that_plays_the_same_game(game, seed):
+    match = Match.start(game, Setup(("A", "B"), seed))
+    for _ in range(6):
+        match, _ = match.play(game.legal_actions(match.state)[0])
+    data = json.loads(json.dumps(saves.new_save(match, "", "en").to_json()))
+    assert saves.Saved.from_json(data).replay(game).states == match.states
+
+
 def test_undo_in_a_save(game):
     match = Match.start(game, Setup(("A",), 1))
     saved = saves.new_save(match, str(MINI), "en")

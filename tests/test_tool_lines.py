@@ -33,7 +33,7 @@ SAYS = {
 }
 # Any sign of a power, whatever its pillar: a line must not hint at a power the tool does not have.
 HINTS = {
-    "fr": {"reveal": "avant de choisir", "bonus": "votre réponse rapporte", "soften": "tombe à zéro", "unlock": "ouvre"},
+    "fr": {"reveal": "avant de choisir", "bonus": "réponse rapporte", "soften": "tombe à zéro", "unlock": "ouvre"},
     "en": {"reveal": "before choosing", "bonus": "your response earns", "soften": "falls to zero", "unlock": "opens"},
 }
 PLAYED = {"fr": "Si vous la jouez sur un défi, ", "en": "If you play it on a challenge, "}

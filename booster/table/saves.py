@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from booster import paths
 from booster.deck.yaml_safe import shown
+from booster.engine import rng
 from booster.engine.game import Action, ActionKind, Game, IllegalAction, Mode, Setup
 from booster.engine.match import Match
 from booster.files import clean_temp_files, write_atomic
@@ -246,7 +247,10 @@ def action_to_json(action: Action) -> dict[str, Any]:
 
 
 def _setup_to_json(setup: Setup) -> dict[str, Any]:
-    data: dict[str, Any] = {"teams": list(setup.teams), "seed": setup.seed, "scenarios": list(setup.scenarios)}
+    # The engine reads a seed modulo 2**64 (rng.seed_state) and a save holds numbers below 2**63 in size: a
+    # larger seed is written as the one in that range that starts the same game.
+    seed = ((setup.seed & rng.MASK) ^ 1 << 63) - (1 << 63)
+    data: dict[str, Any] = {"teams": list(setup.teams), "seed": seed, "scenarios": list(setup.scenarios)}
     if setup.mode is not None:
         data["mode"] = setup.mode
     return data
@@ -355,7 +359,7 @@ def _walk(value: Any, where: tuple[str, ...] = ()) -> None:
         if not math.isfinite(value):
             raise damaged("a number is not finite")
     elif isinstance(value, int) and not isinstance(value, bool):
-        if abs(value) >= 1 << 63:
+        if not -(1 << 63) <= value < 1 << 63:  # a signed 64-bit integer, as other JSON readers hold
             raise damaged("a number is too large")
     elif isinstance(value, dict):
         for k, v in value.items():

@@ -37,7 +37,7 @@ CHUNK = 50  # games per task of the process pool
 LOOKAHEAD_FUTURES = 8  # random futures the lookahead player plays for each response
 LOOKAHEAD_ROLLOUT = "cap-aware"  # the rule that plays the lookahead player's futures (marks count as played)
 MARK_WEIGHT = 0.5  # cards a point of expected future gain is worth to the mark-valuing rule
-FORESIGHT_NODES = 12_000  # decisions the exact search may visit in one game before it gives a lower bound
+FORESIGHT_NODES = 8_000  # decisions the exact search may visit in one game before it gives a lower bound
 QUICK_FORESIGHT_NODES = 2_000  # the same, with --quick
 MEMO_SIZE = 200_000  # choices a rule remembers (a few tens of megabytes) before it starts again
 STRONG = ("cap-aware", "cap-aware-marks")  # the one-line rules whose decisions are looked at closely
@@ -45,9 +45,9 @@ STRONG = ("cap-aware", "cap-aware-marks")  # the one-line rules whose decisions 
 
 class Sizes(NamedTuple):
     """How many games each measure plays: the strong rules play them all, the weak ones and the costly
-    measures a sample. A weak rule's mean is known to ±0.1 card after 400 games; the lookahead player's
-    difference with the best rule, on the same teams, to about ±0.2 after 200 (it varies by 1.5 card from
-    team to team); the exact search is costly and only says how far knowing the draws would go."""
+    measures a sample. A weak rule's mean is known to ±0.1 card after 300 games; the lookahead player's
+    difference with the best rule, on the same teams, to about ±0.3 after 200 (it varies by 2 cards from
+    team to team); the exact search costs seconds a game and only says how far knowing the draws would go."""
 
     games: int
     weak_rules: int
@@ -63,7 +63,7 @@ class Sizes(NamedTuple):
             small = min(games, 12)
             return cls(games, min(games, 200), small, min(games, 2), small, min(games, 20), QUICK_FORESIGHT_NODES)
         lookahead = min(games, max(20, games // 10))
-        return cls(games, min(games, 400), lookahead, min(games, 4), min(games, 50), 100, FORESIGHT_NODES)
+        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 50), 100, FORESIGHT_NODES)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
@@ -717,7 +717,7 @@ def _run_scenario(scenario: str, games: Sequence[int]) -> dict[str, Any]:
 
 
 def _paired(a: Sequence[int], b: Sequence[int]) -> dict[str, float]:
-    """The mean of a - b over the same teams, and the half-width of its 95 % confidence interval."""
+    """The mean of a - b over the same teams, and the half-width of its 95 % confidence interval (normal)."""
     diff = [x - y for x, y in zip(a, b, strict=True)]
     spread = statistics.stdev(diff) if len(diff) > 1 else 0.0
     return {"mean": round(statistics.fmean(diff), 3), "ci95": round(1.96 * spread / len(diff) ** 0.5, 3)}
@@ -872,6 +872,7 @@ def balance(
             "strong": round(statistics.fmean(strong_gain), 3) if strong_gain else 0.0,
             "blind": round(statistics.fmean(blind_gain), 3) if blind_gain else 0.0,
             "teams": len(blind_gain),
+            "blind_ci95": _paired(blind_gain, [0] * len(blind_gain))["ci95"] if blind_gain else 0.0,
         }
     lunches = free_lunches(deck, game, every_condition=True)
     # Share of team-games that meet a challenge twice when every team plays the scenario.
@@ -1047,9 +1048,10 @@ def _target_warnings(r: dict[str, Any], deck: Deck | None = None) -> list[str]:
             )
     for tool, v in r.get("value", {}).items():
         if v["teams"] and v["blind"] < 0.3:
+            spread = f" (± {v['blind_ci95']}, {v['teams']} teams)" if "blind_ci95" in v else ""
             out.append(
-                f"the tool '{tool}' is worth {v['blind']} card through its powers to a team that cannot see the"
-                f" effects (aim for at least 0.3)"
+                f"the tool '{tool}' is worth {v['blind']} card{spread} through its powers to a team that cannot"
+                f" see the effects (aim for at least 0.3)"
             )
     checks = (
         ("marks_change_share", 0.10, "marks change the strong player's choice in {} of decisions (aim for 10 %)"),
@@ -1138,7 +1140,8 @@ def format_report(r: dict[str, Any], other: dict[str, Any] | None = None) -> str
     lines += [f"  {c}: {v:.0%}" for c, v in r["modal_share"].items() if v > 0.6]
     lines += ["", f"tools: cards gained through their powers (same seeds, powers off), first {s['tools']} games:"]
     lines += [
-        f"  {t}: strong {v['strong']:+.2f}, blind {v['blind']:+.2f} ({v['teams']} teams)" for t, v in r["value"].items()
+        f"  {t}: strong {v['strong']:+.2f}, blind {v['blind']:+.2f} ± {v.get('blind_ci95', 0):.2f} ({v['teams']} teams)"
+        for t, v in r["value"].items()
     ]
     lines += ["", f"dominated responses (under any mark or tool): {len(r['dominated'])}"]
     lines += [f"  {d['card']}: '{d['response']}' by '{d['dominated_by']}' ({d['when']})" for d in r["dominated"]]

@@ -40,7 +40,14 @@ ROWS_TOP, ROWS_BOTTOM = 366, 880
 ROW_LEFT = 120  # a row's number and token, before its name
 STATUS_W, STATUS_ICON_W = 230, 56  # a row's status in words with its shape, or its shape alone
 # What a round has half-pressed when nothing is: the save keeps only what differs.
-ROUND_AS_IT_CAME = {"picked": None, "choice": 0, "armed": False, "arming": None, "tools": {}, "asked": None}
+ROUND_AS_IT_CAME: dict[str, object] = {
+    "picked": None,
+    "choice": 0,
+    "armed": False,
+    "arming": None,
+    "tools": {},
+    "asked": None,
+}
 LET_GO = (pygame.K_LEFT,)
 
 
