@@ -245,6 +245,7 @@ DIGESTS: dict[str, tuple[Path, int, tuple[str | None, ...], str, int, dict[str, 
     "mini/in-turn/8": (MINI, 8, (), "in-turn", 100, {}),
     "mechanics/die/3": (MECHANICS, 3, SCENARIOS, "in-turn", 100, {"movement": "die", "die_faces": 2}),
     "mechanics/reusable-tools/3": (MECHANICS, 3, SCENARIOS, "all-at-once", 100, {"tools_single_use": False}),
+    "core/red-step/4": (CORE_AS_RECORDED, 4, (), "in-turn", 100, {"exchange_red": 1, "exchange_red_step": 3}),
 }
 
 

@@ -393,6 +393,15 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
     lo, hi = num("teams", "min", default=1), num("teams", "max", default=8)
     if lo > hi:
         rep.at(doc, ("teams", "min"), f"teams: min ({lo}) is more than max ({hi})")
+    red, red_step = num("exchange", "red", default=0), num("exchange", "red_step", default=0)
+    if red_step and not red:  # a graded cost of nothing: the author surely meant a cost
+        rep.warn(
+            doc,
+            ("exchange", "red_step"),
+            "exchange: red_step grades the cost of a pillar below zero, but red is 0 (no cost): "
+            "set red: 1 for one card per red_step points below zero, or remove red_step",
+            key=True,
+        )
     single = _get(v, "tools", "single_use")
     repeat = _get(v, "draw", "repeat")
     limits = dict(DEFAULT_LIMITS)
@@ -413,7 +422,8 @@ def _rules(doc: Document | None, rep: _Reporter) -> Rules | None:
         tool_bonus=num("tools", "bonus", default=1),
         exchange_rate=num("exchange", "rate", default=1),
         exchange_cap=num("exchange", "cap", default=4),
-        exchange_red=num("exchange", "red", default=0),
+        exchange_red=red,
+        exchange_red_step=red_step,
         timer_seconds=num("timer", "seconds", default=180),
         limits=limits,
     )

@@ -107,10 +107,12 @@ class RuleBook:
 
     def counts(self, scores: Sequence[int]) -> list[int]:
         """Per pillar, the experience cards `scores` buy: one per `rate` positive points, at most `cap`; then
-        each pillar below zero costs `red` cards, one at a time from the pillar that has the most."""
-        rate, cap = self.rules.exchange_rate, self.rules.exchange_cap
+        each pillar below zero costs `red` cards (per `red_step` points under zero, rounded up, when the rules
+        grade it), one at a time from the pillar that has the most. A higher score never costs more."""
+        rate, cap, step = self.rules.exchange_rate, self.rules.exchange_cap, self.rules.exchange_red_step
         counts = [min(cap, max(0, s) // rate) for s in scores]
-        for _ in range(self.rules.exchange_red * sum(1 for s in scores if s < 0)):
+        depth = sum((-(s // step) if step else 1) for s in scores if s < 0)  # -(s // step): ceil(-s / step)
+        for _ in range(self.rules.exchange_red * depth):
             best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals
             if not counts[best]:
                 break

@@ -105,6 +105,9 @@ class Rules:
     exchange_cap: int = 4
     exchange_red: int = 0
     """Experience cards a pillar below zero costs the team at the exchange (taken from its best pillars)."""
+    exchange_red_step: int = 0
+    """When not 0, a pillar below zero costs `exchange_red` cards per `exchange_red_step` points under zero
+    (rounded up), so a bankrupt pillar costs more than a dip; 0: the same cost however deep (flat)."""
     timer_seconds: int = 180
     limits: Mapping[str, int] = field(factory=dict, converter=_frozen_map)
 
