@@ -63,7 +63,10 @@ class DebriefScene(Scene):
         state = self.game.state
         p.fill(theme.BG)
         p.text(t("debrief.title"), (60, 20, 900, 100), TITLE, bold=True, valign="middle", max_lines=1)
-        balance = t("debrief.balance_red" if self.deck.rules.exchange_red else "debrief.balance")
+        rules, key = self.deck.rules, "debrief.balance"
+        if rules.exchange_red:  # the sentence says how the exchange made the balance count
+            key = "debrief.balance_red_step" if rules.exchange_red_step else "debrief.balance_red"
+        balance = t(key)
         p.text(balance, (960, 20, 920, 100), SMALL, colour=theme.MUTED, valign="middle", max_lines=2)
         teams = state.teams
         n = len(teams)

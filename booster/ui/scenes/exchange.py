@@ -33,8 +33,11 @@ class ExchangeScene(OneStepScene):
         rules = self.deck.rules
         key = "exchange.explain" if rules.exchange_rate == 1 else "exchange.explain_rate"
         explain = t(key, rate=rules.exchange_rate, cap=rules.exchange_cap)
-        if rules.exchange_red:  # the rule that makes neglecting a pillar a risk, said where it bites
-            explain += " " + t("exchange.red", n=rules.exchange_red)
+        red, step = rules.exchange_red, rules.exchange_red_step
+        if red and step:  # the rule that makes neglecting a pillar a risk, said where it bites
+            explain += " " + t("exchange.red_step", n=red, step=step, step2=2 * step)
+        elif red:
+            explain += " " + t("exchange.red", n=red)
         p.text(explain, (160, 140, 1600, 160), BODY, align="center")
         p.panel((360, 320, 1200, 400), theme.PANEL, theme.INK, 4, 24)
         common.token(p, app, self.team, (450, 400), 40)
