@@ -11,15 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine.book import RuleBook
-
-CORE = Path(__file__).resolve().parent.parent / "cards" / "core"
 
 
 @pytest.fixture(scope="module")
 def core():
-    result = load_deck(CORE)
+    result = load_deck(paths.CORE_DECK)
     assert result.deck is not None, result.problems
     return result.deck
 
