@@ -43,7 +43,7 @@ def test_graded_cost_grows_with_the_depth(core):
 
 
 def test_the_core_deck_grades_the_cost(core):
-    """The core deck's rule, chosen by measuring the policies (docs/deck-format.md says the figures)."""
+    """The core deck's rule, chosen by measuring the policies (its rules.yaml says the figures)."""
     assert (core.rules.exchange_red, core.rules.exchange_red_step) == (1, 3)
     earned = RuleBook(core).cards_earned
     assert earned((4, 4, -1)) > earned((4, 4, -9))
