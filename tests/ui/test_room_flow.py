@@ -50,7 +50,8 @@ def play_until(app, name: str, limit: int = 3000) -> list[str]:
 
 
 def test_all_at_once_each_team_sees_the_experience_cards_it_received():
-    app = new_app(paths.CORE_DECK, size=(1280, 720))
+    # A seed whose first responses earn cards (with seed 3 they end too deep in the red to earn any).
+    app = new_app(paths.CORE_DECK, size=(1280, 720), seed=1)
     start(app, 4, together=True)
     play_until(app, "exchange")
     game = app.game
@@ -60,7 +61,7 @@ def test_all_at_once_each_team_sees_the_experience_cards_it_received():
         team = app.top.team
         key(app, pygame.K_PAGEDOWN)
         assert app.top.name == "exchanged" and app.top.team == team  # its cards, before the next team
-        assert len(app.top.cards) == len(game.state.teams[team].experience)
+        assert len(app.top.cards) == len(game.state.teams[team].experience) > 0
         received.append(team)
         key(app, pygame.K_PAGEDOWN)  # every card at once
         key(app, pygame.K_PAGEDOWN)  # then on
