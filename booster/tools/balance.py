@@ -647,7 +647,8 @@ def _powerless(deck: Deck, tool: str) -> Deck:
 
 def _situation(ctx: _Context, player: str, g: int, state: State) -> int:
     """64 random bits from the game, the team, where it stands and what it faces: the dice of that situation."""
-    where = f"{ctx.seed}:{player}:{g}:{state.phase}:{state.turn}:{state.stage}:{state.spaces[state.turn]}:{state.pending}"
+    turn = state.turn
+    where = f"{ctx.seed}:{player}:{g}:{state.phase}:{turn}:{state.stage}:{state.spaces[turn]}:{state.pending}"
     return int.from_bytes(hashlib.blake2b(where.encode(), digest_size=8).digest(), "big")
 
 
