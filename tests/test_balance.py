@@ -211,7 +211,7 @@ def _tool_gains(deck, games, seed, teams=3):
     game = Game(deck)
     seen = b.foresight_of(game)
     names = tuple(f"Team {i + 1}" for i in range(teams))
-    b._CONTEXT = b._Context(deck, game, names, seed, None, seen, b.policies(game, seen), b.Sizes.of(games))
+    b._CONTEXT = b._Context(deck, game, names, seed, None, seen, b.policies(game, seen), b.Sizes.of(games), {})
     try:
         return b._run_tools(tuple(range(games)))["gain"]
     finally:

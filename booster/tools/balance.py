@@ -48,7 +48,9 @@ class Sizes(NamedTuple):
     """How many games each measure plays: the strong rules play them all, the weak ones and the costly
     measures a sample. A weak rule's mean is known to ±0.1 card after 300 games; the lookahead player's
     difference with the best rule, on the same teams, to about ±0.3 after 200 (it varies by 2 cards from
-    team to team); the exact search costs seconds a game and only says how far knowing the draws would go."""
+    team to team); the exact search costs seconds a game and only says how far knowing the draws would go.
+    A tool's value to a blind team is known to about ±0.15 card after 400 games (its 250-300 holders gain
+    nothing in most games and 1 to 5 cards in a few: the spread is the tool's, not the dice's)."""
 
     games: int
     weak_rules: int
@@ -62,9 +64,10 @@ class Sizes(NamedTuple):
     def of(cls, games: int, quick: bool = False) -> Sizes:
         if quick:
             small = min(games, 12)
-            return cls(games, min(games, 200), small, min(games, 2), small, min(games, 20), QUICK_FORESIGHT_NODES)
+            tools = min(games, 100)
+            return cls(games, min(games, 200), small, min(games, 2), tools, min(games, 20), QUICK_FORESIGHT_NODES)
         lookahead = min(games, max(20, games // 10))
-        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 50), 100, FORESIGHT_NODES)
+        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 400), 100, FORESIGHT_NODES)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
@@ -284,6 +287,9 @@ class _Context(NamedTuple):
     seen: Foresight
     plays: dict[str, Policy]
     sizes: Sizes
+    # The rules without each tool's powers, built when first needed: a worker keeps its own (building one costs
+    # as much as playing a few games, and every batch of the tools measure needs most of them).
+    powerless: dict[str, Game]
 
 
 _CONTEXT: _Context | None = None  # set before the pool forks, so that workers inherit it
@@ -664,7 +670,7 @@ def _run_tools(games: Sequence[int]) -> dict[str, Any]:
     assert ctx is not None
     game = ctx.game
     named = {c.id: frozenset(c.tools) | {t for o in c.options for t in o.unlocked_by} for c in game.cards.values()}
-    off: dict[str, Game] = {}
+    off = ctx.powerless
     gain: dict[tuple[str, str], list[int]] = {}
 
     def play(rules: Game, state: State, policy: Policy, player: str, g: int) -> None:
@@ -794,7 +800,7 @@ def balance(
     plays = policies(game, seen)
     names = tuple(f"Team {i + 1}" for i in range(teams))
     sizes = Sizes.of(games, quick)
-    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays, sizes)
+    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays, sizes, {})
     jobs = [
         ("policy", name, chunk)
         for name in plays
