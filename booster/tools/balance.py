@@ -49,7 +49,7 @@ class Sizes(NamedTuple):
     measures a sample. A weak rule's mean is known to ±0.1 card after 300 games; the lookahead player's
     difference with the best rule, on the same teams, to about ±0.3 after 200 (it varies by 2 cards from
     team to team); the exact search costs seconds a game and only says how far knowing the draws would go.
-    A tool's value to a blind team is known to about ±0.15 card after 400 games (its 250-300 holders gain
+    A tool's value to a blind team is known to about ±0.17 card after 300 games (its 180-250 holders gain
     nothing in most games and 1 to 5 cards in a few: the spread is the tool's, not the dice's)."""
 
     games: int
@@ -67,7 +67,7 @@ class Sizes(NamedTuple):
             tools = min(games, 100)
             return cls(games, min(games, 200), small, min(games, 2), tools, min(games, 20), QUICK_FORESIGHT_NODES)
         lookahead = min(games, max(20, games // 10))
-        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 400), 100, FORESIGHT_NODES)
+        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 300), 100, FORESIGHT_NODES)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
