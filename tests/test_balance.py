@@ -5,6 +5,7 @@ import functools
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -164,7 +165,7 @@ def test_balance_plays_all_at_once_too(capsys):
 
 
 def test_the_targets_in_words():
-    report = {
+    report: dict[str, Any] = {
         "max_cards": 12,
         "free_lunches": [],
         "policies": {
