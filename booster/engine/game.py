@@ -499,19 +499,22 @@ class Game:
             j = 0
         else:
             return None
+        card = cards[j]
+        changes = state._changes
         if not self._repeats:
             meet = teams if meet is None else meet
             for team in meet:
-                if cards[j] in team.met:
+                if card in team.met:
                     cards, j = self._unmet(state, cards, pile, teams, meet)
+                    card = cards[j]
                     break
-            changes = state._changes
             for team in meet:
-                changes += (team, "met", team.met)
-                team.met = (*team.met, cards[j])
-        state._changes += (piles, index, piles[index])
+                met = team.met
+                changes += (team, "met", met)
+                team.met = (*met, card)
+        changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
-        return cards[j]
+        return card
 
     def _unmet(
         self, state: State, cards: tuple[str, ...], pile: int, teams: Sequence[Team], meet: Sequence[Team]
