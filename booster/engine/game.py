@@ -572,9 +572,14 @@ class Game:
         team = state.teams[turn]
         answered = self._answered[card]
         option = answered.options.get(action.option or "")
-        if option is None or action.tool is not None or state.revealed is not None or answered.conditional:
+        if (
+            option is None
+            or action.tool is not None
+            or state.revealed is not None
+            or (answered.conditional and not option.offered_to(team.marks, team.tools))
+        ):
             option, effect, events = self._checked_choice(state, turn, team, card, state.revealed, action)
-        else:  # the usual response: no tool, no condition (the checks of _checked_choice that apply)
+        else:  # the usual response: offered, no tool played (the checks of _checked_choice that apply)
             effect = self._effect(option, team.marks, ()) if option.adjust else option.effect
             events = []
         self._respond(state, turn, team, card, option, effect, events)
