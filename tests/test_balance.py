@@ -5,6 +5,7 @@ import functools
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -164,7 +165,7 @@ def test_balance_plays_all_at_once_too(capsys):
 
 
 def test_the_targets_in_words():
-    report = {
+    report: dict[str, Any] = {
         "max_cards": 12,
         "free_lunches": [],
         "policies": {
@@ -204,3 +205,34 @@ def test_the_progress_bar_is_drawn_on_a_terminal_only(capsys, monkeypatch):
     assert main(args) == 0
     err = capsys.readouterr().err
     assert err.count("\r") > 1 and "balance [" in err
+
+
+def _tool_gains(deck, games, seed, teams=3):
+    """The tools measure alone: per (tool, player), the cards each holder gained from the tool's powers."""
+    game = Game(deck)
+    seen = b.foresight_of(game)
+    names = tuple(f"Team {i + 1}" for i in range(teams))
+    b._CONTEXT = b._Context(deck, game, names, seed, None, seen, b.policies(game, seen), b.Sizes.of(games), {})
+    try:
+        return b._run_tools(tuple(range(games)))["gain"]
+    finally:
+        b._CONTEXT = None
+
+
+def test_a_tool_whose_powers_do_nothing_is_worth_exactly_nothing_to_every_holder():
+    # The games with and without the (already absent) powers throw the same dice: paired to the last draw.
+    deck = b._powerless(_mechanics(), "personas")
+    gains = _tool_gains(deck, 40, seed=5)
+    assert gains[("personas", "blind")] and gains[("personas", "strong")]
+    assert set(gains[("personas", "blind")]) == {0} and set(gains[("personas", "strong")]) == {0}
+    assert any(v != 0 for (t, _), gain in gains.items() if t != "personas" for v in gain)  # the others count
+
+
+def test_a_tool_value_is_the_same_for_the_same_seed_and_close_for_another():
+    deck = _mechanics()
+    first, again, other = _tool_gains(deck, 60, seed=1), _tool_gains(deck, 60, seed=1), _tool_gains(deck, 60, seed=2)
+    assert first == again
+    for key, gain in first.items():
+        mean, ci = b._paired(gain, [0] * len(gain)).values()
+        other_mean, other_ci = b._paired(other[key], [0] * len(other[key])).values()
+        assert abs(mean - other_mean) <= ci + other_ci + 1e-9, key  # the two intervals meet

@@ -15,6 +15,7 @@ from the progress bar, on stderr (redrawn on a terminal, one line otherwise).
 
 from __future__ import annotations
 
+import hashlib
 import random
 import statistics
 import sys
@@ -47,7 +48,9 @@ class Sizes(NamedTuple):
     """How many games each measure plays: the strong rules play them all, the weak ones and the costly
     measures a sample. A weak rule's mean is known to ±0.1 card after 300 games; the lookahead player's
     difference with the best rule, on the same teams, to about ±0.3 after 200 (it varies by 2 cards from
-    team to team); the exact search costs seconds a game and only says how far knowing the draws would go."""
+    team to team); the exact search costs seconds a game and only says how far knowing the draws would go.
+    A tool's value to a blind team is known to about ±0.17 card after 300 games (its 180-250 holders gain
+    nothing in most games and 1 to 5 cards in a few: the spread is the tool's, not the dice's)."""
 
     games: int
     weak_rules: int
@@ -61,9 +64,10 @@ class Sizes(NamedTuple):
     def of(cls, games: int, quick: bool = False) -> Sizes:
         if quick:
             small = min(games, 12)
-            return cls(games, min(games, 200), small, min(games, 2), small, min(games, 20), QUICK_FORESIGHT_NODES)
+            tools = min(games, 100)
+            return cls(games, min(games, 200), small, min(games, 2), tools, min(games, 20), QUICK_FORESIGHT_NODES)
         lookahead = min(games, max(20, games // 10))
-        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 50), 100, FORESIGHT_NODES)
+        return cls(games, min(games, 300), lookahead, min(games, 2), min(games, 300), 100, FORESIGHT_NODES)
 
 
 # -- what a response is worth ---------------------------------------------------------------------
@@ -283,6 +287,9 @@ class _Context(NamedTuple):
     seen: Foresight
     plays: dict[str, Policy]
     sizes: Sizes
+    # The rules without each tool's powers, built when first needed: a worker keeps its own (building one costs
+    # as much as playing a few games, and every batch of the tools measure needs most of them).
+    powerless: dict[str, Game]
 
 
 _CONTEXT: _Context | None = None  # set before the pool forks, so that workers inherit it
@@ -290,6 +297,9 @@ _CONTEXT: _Context | None = None  # set before the pool forks, so that workers i
 
 def _setup(ctx: _Context, g: int) -> Setup:
     return Setup(ctx.names, ctx.seed * 1_000_003 + g, mode=ctx.mode)
+
+
+_NO_DICE = random.Random(0)  # for a decision with one action: no rule throws dice then
 
 
 def _game_rnd(ctx: _Context, name: str, g: int) -> random.Random:
@@ -641,29 +651,48 @@ def _powerless(deck: Deck, tool: str) -> Deck:
     return attrs.evolve(deck, cards=cards)
 
 
+def _situation(ctx: _Context, player: str, g: int, state: State) -> int:
+    """64 random bits from the game, the team, where it stands and what it faces: the dice of that situation."""
+    turn = state.turn
+    where = f"{ctx.seed}:{player}:{g}:{state.phase}:{turn}:{state.stage}:{state.spaces[turn]}:{state.pending}"
+    return int.from_bytes(hashlib.blake2b(where.encode(), digest_size=8).digest(), "big")
+
+
 def _run_tools(games: Sequence[int]) -> dict[str, Any]:
     """Per tool and per player (strong, blind): the cards its holders gain from its powers, same seeds.
 
     A game without a tool's powers is the same game until a team holding the tool meets a card that names
     it (to play it, or to unlock a response): it is played again from there only, and not at all when no
-    holder meets such a card (its holders gain nothing from its powers in that game)."""
+    holder meets such a card (its holders gain nothing from its powers in that game). Every random pick and
+    draw is thrown from the situation it is made in (`_situation`), so the two games differ only where the
+    powers make them differ."""
     ctx = _CONTEXT
     assert ctx is not None
     game = ctx.game
     named = {c.id: frozenset(c.tools) | {t for o in c.options for t in o.unlocked_by} for c in game.cards.values()}
-    off: dict[str, Game] = {}
+    off = ctx.powerless
     gain: dict[tuple[str, str], list[int]] = {}
+
+    def play(rules: Game, state: State, policy: Policy, player: str, g: int) -> None:
+        # Common random numbers: the team's pick and the engine's next draw are thrown from the situation,
+        # not from one stream per game, so a game without a tool's powers throws the same dice as the game
+        # with them wherever a team meets the same situation (one pick that differs shifts no later pick).
+        dice = _situation(ctx, player, g, state)
+        actions = rules.legal_actions(state)
+        if state.pending is None:
+            state.rng = dice
+        state.push(policy(rules, state, actions, random.Random(dice) if len(actions) > 1 else _NO_DICE))
+
     for player, policy in (("strong", ctx.plays["cap-aware"]), ("blind", _blind)):
         for g in games:
             state = game.new_game(_setup(ctx, g))
-            rnd = _game_rnd(ctx, player, g)
-            first_use: dict[str, tuple[State, Any]] = {}  # tool -> the game and the dice where it first counts
+            first_use: dict[str, State] = {}  # tool -> the game where it first counts
             while state.phase != "over":
                 if state.pending is not None:
                     for tool in named[state.pending].intersection(state.teams[state.turn].tools):
                         if tool not in first_use:
-                            first_use[tool] = (state.clone(), rnd.getstate())
-                state.push(policy(game, state, game.legal_actions(state), rnd))
+                            first_use[tool] = state.clone()
+                play(game, state, policy, player, g)
             for tool in sorted({t for team in state.teams for t in team.tools}):
                 holders = [i for i, team in enumerate(state.teams) if tool in team.tools]
                 if tool not in first_use:
@@ -671,11 +700,10 @@ def _run_tools(games: Sequence[int]) -> dict[str, Any]:
                     continue
                 if tool not in off:
                     off[tool] = Game(_powerless(ctx.deck, tool))
-                without, dice = first_use[tool]
+                without = first_use[tool]
                 without.game = off[tool]
-                rnd.setstate(dice)
                 while without.phase != "over":
-                    without.push(policy(off[tool], without, off[tool].legal_actions(without), rnd))
+                    play(off[tool], without, policy, player, g)
                 gain.setdefault((tool, player), []).extend(
                     len(state.teams[i].experience) - len(without.teams[i].experience) for i in holders
                 )
@@ -772,7 +800,7 @@ def balance(
     plays = policies(game, seen)
     names = tuple(f"Team {i + 1}" for i in range(teams))
     sizes = Sizes.of(games, quick)
-    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays, sizes)
+    _CONTEXT = _Context(deck, game, names, seed, mode, seen, plays, sizes, {})
     jobs = [
         ("policy", name, chunk)
         for name in plays
