@@ -499,19 +499,22 @@ class Game:
             j = 0
         else:
             return None
+        card = cards[j]
+        changes = state._changes
         if not self._repeats:
             meet = teams if meet is None else meet
             for team in meet:
-                if cards[j] in team.met:
+                if card in team.met:
                     cards, j = self._unmet(state, cards, pile, teams, meet)
+                    card = cards[j]
                     break
-            changes = state._changes
             for team in meet:
-                changes += (team, "met", team.met)
-                team.met = (*team.met, cards[j])
-        state._changes += (piles, index, piles[index])
+                met = team.met
+                changes += (team, "met", met)
+                team.met = (*met, card)
+        changes += (piles, index, piles[index])
         piles[index] = cards[:j] + cards[j + 1 :]
-        return cards[j]
+        return card
 
     def _unmet(
         self, state: State, cards: tuple[str, ...], pile: int, teams: Sequence[Team], meet: Sequence[Team]
@@ -569,9 +572,14 @@ class Game:
         team = state.teams[turn]
         answered = self._answered[card]
         option = answered.options.get(action.option or "")
-        if option is None or action.tool is not None or state.revealed is not None or answered.conditional:
+        if (
+            option is None
+            or action.tool is not None
+            or state.revealed is not None
+            or (answered.conditional and not option.offered_to(team.marks, team.tools))
+        ):
             option, effect, events = self._checked_choice(state, turn, team, card, state.revealed, action)
-        else:  # the usual response: no tool, no condition (the checks of _checked_choice that apply)
+        else:  # the usual response: offered, no tool played (the checks of _checked_choice that apply)
             effect = self._effect(option, team.marks, ()) if option.adjust else option.effect
             events = []
         self._respond(state, turn, team, card, option, effect, events)
