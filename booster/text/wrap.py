@@ -60,9 +60,15 @@ def _cut(word: str, width: float, measure: Measure, hint: int = 0) -> int:
     def fits(k: int) -> bool:
         return measure(word[:k]) <= width
 
-    lo = min(max(1, hint), n) if hint else min(8, n)
-    if fits(lo):  # gallop up: lo fits, find a length that does not
-        step = 1 if hint else 8
+    start = min(max(1, hint), n) if hint else min(8, n)
+    return _longest(fits, n, start, floor=1, step=1 if hint else 8)
+
+
+def _longest(fits: Callable[[int], bool], n: int, start: int, floor: int, step: int = 1) -> int:
+    """The largest k in floor..n with fits(k), fits being true up to a point and taken as true at `floor`:
+    gallop from `start` up or down to bracket the answer, then bisect."""
+    if fits(start):  # gallop up: start fits, find a k that does not
+        lo = start
         while True:
             probe = min(n, lo + step)
             if probe == lo:
@@ -71,11 +77,11 @@ def _cut(word: str, width: float, measure: Measure, hint: int = 0) -> int:
                 hi = probe - 1
                 break
             lo, step = probe, step * 2
-    else:  # gallop down: lo does not fit
-        hi, step = lo - 1, 1
+    else:  # gallop down: start does not fit
+        hi, step = start - 1, 1
         while True:
-            probe = max(1, hi - step + 1)
-            if probe == 1 or fits(probe):
+            probe = max(floor, hi - step + 1)
+            if probe == floor or fits(probe):
                 lo = probe
                 break
             hi, step = probe - 1, step * 2
@@ -140,28 +146,7 @@ def _fill(line: str, pieces: list[str], i: int, width: float, measure: Measure, 
     def fits(k: int) -> bool:
         return measure(" ".join([line, *pieces[i : i + k]])) <= width
 
-    k = min(max(1, hint), n)
-    if fits(k):  # gallop up: k fits, find a count that does not
-        lo, step = k, 1
-        while True:
-            probe = min(n, lo + step)
-            if probe == lo:
-                return n
-            if not fits(probe):
-                hi = probe - 1
-                break
-            lo, step = probe, step * 2
-    else:  # gallop down: k does not fit (none at all always does)
-        lo, hi, step = 0, k - 1, 1
-        while hi > lo:
-            probe = max(lo, hi + 1 - step)
-            if probe == lo:
-                break
-            if fits(probe):
-                lo = probe
-                break
-            hi, step = probe - 1, step * 2
-    return _last_fit(lo, hi, fits)
+    return _longest(fits, n, min(max(1, hint), n), floor=0)  # none at all always fits
 
 
 def ellipsize(text: str, width: float, measure: Measure) -> str:
