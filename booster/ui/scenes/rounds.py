@@ -779,10 +779,18 @@ class ToolsScene(_TeamsTogether):
             title = app.deck_text("cards", tool.card, "title") or tool.card
             th = min(120.0, natural_height(p, title, cw - 40, BODY, bold=True) + 4)
             p.text(title, (x + 20, y + 80, cw - 40, th), BODY, bold=True, max_lines=2)
-            common.effect_chips(p, app, tool.delta, (x + 16, y + ch - 90, cw - 32, 76), horizontal=True)
+            # Under its name, what the tool will do for the team (and first the points a deck's tool card
+            # gives when drawn, if any), said whole; then what the method is for, in the room left.
+            top, bottom = y + 80 + th + 4, y + ch - 8
+            if any(tool.delta or ()):
+                common.effect_chips(p, app, tool.delta, (x + 16, top, cw - 32, 76), horizontal=True)
+                top += 84
+            does = common.tool_powers(app, tool.card)
+            dh = min(natural_height(p, does, cw - 40, SMALL) + 4, bottom - top)  # + 4: no shrink by rounding
+            p.text(does, (x + 20, top, cw - 40, dh), SMALL)
             text = app.deck_text("cards", tool.card, "text")
-            top = y + 80 + th + 8  # what the method is for, in the room between its name and its points
-            if text and y + ch - 100 - top > 36:
-                p.text(text, (x + 20, top, cw - 40, y + ch - 100 - top), SMALL)
+            top += dh + 10
+            if text and bottom - top > 36:
+                p.text(text, (x + 20, top, cw - 40, bottom - top), SMALL, colour=theme.MUTED)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 982)
