@@ -204,20 +204,21 @@ def power_words(app: Host, powers: Sequence[str], bonus: Sequence[int], pillar: 
     return said
 
 
-def tool_powers(app: Host, tool_id: str) -> str:
+def tool_powers(app: Host, tool_id: str) -> tuple[str, str]:
     """What a drawn tool will do for the team, in one line: played on a challenge it helps with (the rules'
-    bonus on its pillar, as a challenge without its own `tool_bonus` gives), and held, if it unlocks."""
+    bonus on its pillar, as a challenge without its own `tool_bonus` gives), and held, if it unlocks; then the
+    same in fewer words, for where the line would be cut (`Painter.fitting`)."""
     rules = deck(app).rules
     tool = deck(app).cards[tool_id]
     ids = rules.pillar_ids
     pillar = ids.index(tool.pillar) if tool.pillar in ids else None
     bonus = [rules.tool_bonus if i == pillar else 0 for i in range(len(ids))]
-    parts = []
-    if played := power_words(app, tool.powers, bonus, pillar):
-        parts.append(app.t("card.tool_does", powers=" · ".join(played)))
-    if "unlock" in tool.powers:
-        parts.append(app.t("card.tool_holds"))
-    return " ".join(parts)
+    played = " · ".join(power_words(app, tool.powers, bonus, pillar))
+    held = [app.t("card.tool_holds")] if "unlock" in tool.powers else []
+    return (
+        " ".join([app.t("card.tool_does", powers=played)] * bool(played) + held),
+        " ".join([app.t("card.tool_does_short", powers=played)] * bool(played) + held),
+    )
 
 
 def header(p: Painter, app: Host, team: int | None, title: str) -> None:
