@@ -192,15 +192,16 @@ def effect_words(app: Host, delta: tuple[int, ...] | None) -> str:
 
 
 def power_words(app: Host, powers: Sequence[str], bonus: Sequence[int], pillar: int | None) -> list[str]:
-    """What playing a tool does, one phrase a power ("+2 Social", "no loss on Economy", "shows every
-    response's effect"), as `booster/engine/powers.py` applies them; unlock is not played, so not here."""
+    """What playing a tool does, one phrase a power in the order they act (a reveal before the choice, then
+    what the choice gains: "shows every response's effect", "+2 Social", "no loss on Economy"), as
+    `booster/engine/powers.py` applies them; unlock is not played, so not here."""
     said = []
+    if "reveal" in powers:
+        said.append(app.t("card.reveal"))
     if "bonus" in powers and any(bonus):
         said.append(", ".join(f"{b:+d}\u00a0{pillar_name(app, i)}" for i, b in enumerate(bonus) if b))  # kept together
     if "soften" in powers and pillar is not None:
         said.append(app.t("card.soften", pillar=pillar_name(app, pillar)))
-    if "reveal" in powers:
-        said.append(app.t("card.reveal"))
     return said
 
 
