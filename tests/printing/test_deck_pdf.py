@@ -276,9 +276,15 @@ def test_without_the_red_rule_the_sheet_says_no_cost(tmp_path: Path) -> None:
     ("lang", "said"),
     [
         ("en", "drawing it scores nothing"),
-        ("en", "it adds +1 on its pillar, turns a loss on that pillar into 0, or shows every response’s effect"),
+        (
+            "en",
+            "which of these it does: +1 on its pillar, a loss on that pillar turned into 0, every response’s effect",
+        ),
         ("fr", "le piocher ne rapporte rien"),
-        ("fr", "il ajoute +1 sur son pilier, ramène à 0 une perte sur ce pilier ou montre l’effet de chaque réponse"),
+        (
+            "fr",
+            "lesquels de ces effets il a : +1 sur son pilier, une perte sur ce pilier ramenée à 0, l’effet de chaque",
+        ),
     ],
 )
 def test_the_rules_sheet_says_what_a_tool_does_when_played_not_drawn(tmp_path: Path, lang: str, said: str) -> None:

@@ -339,7 +339,9 @@ class ToolScene(OneStepScene):
         if any(self.delta or ()):
             common.effect_chips(p, app, self.delta, (x, 966, 460, 100), horizontal=True)
             x += 480
-        p.text(common.tool_powers(app, self.card_id), (x, 962, 1280 - x, 110), SMALL, valign="middle", max_lines=2)
+        box = (x, 962, 1280 - x, 110)
+        does = p.fitting(common.tool_powers(app, self.card_id), box, SMALL, max_lines=2)
+        p.text(does, box, SMALL, valign="middle", max_lines=2)
         common.go_on_button(p, app, (1340, 972, 540, 96), t("card.continue"), self.go_on, "continue")
 
 

@@ -793,7 +793,7 @@ class ToolsScene(_TeamsTogether):
             if any(tool.delta or ()):
                 common.effect_chips(p, app, tool.delta, (x + 16, top, cw - 32, 76), horizontal=True)
                 top += 84
-            does = common.tool_powers(app, tool.card)
+            does = p.fitting(common.tool_powers(app, tool.card), (x + 20, top, cw - 40, bottom - top), SMALL)
             dh = min(natural_height(p, does, cw - 40, SMALL) + 4, bottom - top)  # + 4: no shrink by rounding
             p.text(does, (x + 20, top, cw - 40, dh), SMALL)
             text = app.deck_text("cards", tool.card, "text")
