@@ -21,7 +21,7 @@ import abc
 import math
 from collections import Counter
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -33,6 +33,9 @@ from booster.ui.scenes import common
 from booster.ui.scenes.base import GO_BACK, GO_ON, Command, OneStepScene, Scene
 from booster.ui.scenes.board import draw_check
 from booster.ui.scenes.card import EffectScene, ToolScene, draw_timer, revealed_text
+
+if TYPE_CHECKING:
+    from booster.engine.model import Deck
 
 SIDE_W, RIGHT = 620, 1880  # the side column (the timer, the teams' rows) and the screen's right edge
 MAX_SIDE_W = 800  # long team names widen the column to this at most: the card keeps 1000 units
@@ -471,11 +474,15 @@ class RoundScene(Scene):
         p.text(t("round.pick_to_see"), (x, min(y + 10, 900), w, 56), SMALL, colour=theme.MUTED, max_lines=1)
 
     def shared(self) -> str | None:
-        """The card most teams answer, when more than one team shares it (a follow-up of a team's own
-        leaves the others on the room's card, which the projector shows)."""
+        """The room's card, which the projector shows: the round's one challenge, the others answering a
+        follow-up of their own (two teams may share a follow-up: it is still not the room's card); without a
+        single challenge, the card most teams answer, when more than one team shares it."""
         cards = Counter(c for s in self.game.answering() if (c := self.game.round_card(s)) is not None)
         if not cards:
             return None
+        room = _room_card(cards, self.deck)
+        if room is not None:
+            return room
         card, n = cards.most_common(1)[0]
         return card if n > 1 or len(cards) == 1 else None
 
@@ -625,11 +632,18 @@ class _TeamsTogether(OneStepScene):
         """Open the team `seat`'s own whole screen."""
 
 
+def _room_card(cards: Counter[str], deck: Deck) -> str | None:
+    """The room's card of a round: its one challenge, when the other teams answer follow-ups of their own (two
+    teams may share a follow-up, so the most common card is not always the room's); None without one."""
+    challenges = [c for c in cards if deck.cards[c].kind != "follow-up"]
+    return challenges[0] if len(challenges) == 1 else None
+
+
 class RevealScene(_TeamsTogether):
     """Who chose what: every team's response side by side, with its effect, consequence, marks and tool. A
     team's number (or a click on it) shows its answer whole, as turn play shows it; any go-on key there
     comes back here. When teams answered different cards (a follow-up of their own, or cards that fit their
-    projects), each card has its page, the one most teams answered first: go-on turns the pages, PageUp
+    projects), each card has its page, the room's card first: go-on turns the pages, PageUp
     turns back, and every response and consequence is said whole."""
 
     name = "reveal"
@@ -638,7 +652,9 @@ class RevealScene(_TeamsTogether):
         super().__init__(app)
         self.view = view
         seats = Counter(e.card for e in view.effects)
-        self.pages = sorted(seats, key=lambda c: -seats[c])  # stable: ties in the order of the teams
+        room = _room_card(seats, self.deck)
+        # The room's card first, then by teams; sorted is stable: ties in the order of the teams.
+        self.pages = sorted(seats, key=lambda c: (c != room, -seats[c]))
         # The page on show goes into the save with the screen: a resume comes back to it.
         self.page = common.pressed_index(self.game.pressed, "page", len(self.pages)) or 0
 
