@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
-from booster.engine.game import ADVANCE, Action, Game, IllegalAction, Setup
+from booster.engine.game import ADVANCE, Action, ActionKind, Game, IllegalAction, Setup
 from booster.engine.match import DECISIONS, Match
 from booster.engine.model import POWERS, Adjust, Card, Deck, DeckInfo, Option, Pillar, Rules, Stage
 from booster.table import saves
@@ -215,7 +215,13 @@ def test_illegal_actions_raise_and_change_nothing(args, data):
     match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
     state = match.states[data.draw(st.integers(0, len(match.states) - 1))]
     legal = game.legal_actions(state)
-    candidates = [ADVANCE, Action("exchange"), Action("choose", "nope"), Action("choose", "o0", "t0"), Action("fly")]
+    candidates = [
+        ADVANCE,
+        Action(ActionKind.EXCHANGE),
+        Action(ActionKind.CHOOSE, "nope"),
+        Action(ActionKind.CHOOSE, "o0", "t0"),
+        Action(ActionKind.CLOSE),  # a round's action, no move in turn: as a kind the rules do not know
+    ]
     for action in candidates:
         if action in legal:
             continue
@@ -260,7 +266,7 @@ def test_a_withheld_response_is_never_legal(args):
         for o in card.options:
             if o.id not in offered:
                 with pytest.raises(IllegalAction, match="not offered"):
-                    game.apply(state, Action("choose", o.id))
+                    game.apply(state, Action(ActionKind.CHOOSE, o.id))
         for action in legal:
             game.apply(state, action)  # every legal action applies
 
@@ -384,9 +390,9 @@ def test_a_held_tool_improves_an_option_once(mini):
     match = play_until_challenge(mini, match, "launch-day")
     assert mini.helpful_tools(match.state) == ("map",)
     choices = mini.legal_actions(match.state)
-    assert Action("choose", "party", "map") in choices
+    assert Action(ActionKind.CHOOSE, "party", "map") in choices
     before = match.state.teams[0].scores
-    match, events = match.play(Action("choose", "party", "map"))
+    match, events = match.play(Action(ActionKind.CHOOSE, "party", "map"))
     # party is social +2, economy -1; the map (a social tool) adds the rules' bonus of 1 to social.
     assert [a - b for a, b in zip(match.state.teams[0].scores, before, strict=True)] == [0, -1, 3]
     assert ev.ToolPlayed(0, "map") in events
@@ -426,7 +432,7 @@ def test_a_mark_left_twice_is_held_once_and_one_clear_removes_it(mini):
     kinds = []
     for option in ("mark", "mark", "clear"):
         match, _ = match.play(ADVANCE)
-        match, events = match.play(Action("choose", option))
+        match, events = match.play(Action(ActionKind.CHOOSE, option))
         kinds.append([type(e) for e in events if isinstance(e, ev.Marked | ev.Cleared)])
         if option == "mark":
             assert match.state.teams[0].marks == ("m",)
@@ -499,7 +505,13 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
     rnd = random.Random(play_seed)
     state = game.new_game(setup)
     snapshots = [state.clone()]
-    wrong = [ADVANCE, Action("exchange"), Action("close"), Action("choose", "nope"), Action("reveal", tool="t0")]
+    wrong = [
+        ADVANCE,
+        Action(ActionKind.EXCHANGE),
+        Action(ActionKind.CLOSE),
+        Action(ActionKind.CHOOSE, "nope"),
+        Action(ActionKind.REVEAL, tool="t0"),
+    ]
     while not game.is_over(state):
         actions = list(game.legal_actions(state))
         if state.round is not None:
