@@ -19,8 +19,9 @@ show the answers they had recorded. At the end
 the report is exported from the menu (Esc, PageUp x4, PageDown). It prints the key presses per key and per
 screen, each kill, and whether the phones kept their answers.
 
-Needs Xvfb, openbox, xdotool and xwd (x11-apps), and chromium with chromium-driver for phones. A
-measurement, not a test: CI does not run it.
+Needs programs nothing in the project installs (`pip install` cannot): on Debian or Ubuntu,
+`sudo apt-get install xvfb openbox xdotool x11-apps` (x11-apps holds xwd), and `chromium chromium-driver` for
+phones. A measurement, not a test: CI does not run it.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ from booster.table.controller import GameController  # noqa: E402
 from booster.text.style import BG, PANEL  # noqa: E402
 from booster.ui.frame import Layout  # noqa: E402
 
+# The programs the run drives, and the Debian package each comes in (xwd's is not named after it).
+PROGRAMS = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "xwd": "x11-apps"}
 MODE_AT = 1  # the set-up's controls a clicker's PageUp goes on through: the mode is the next after the count
 Press = tuple[str, int]
 
@@ -385,8 +388,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def missing_programs() -> str:
+    """What to install, said once for every program missing (empty when none is)."""
+    missing = {tool: package for tool, package in PROGRAMS.items() if not shutil.which(tool)}
+    if not missing:
+        return ""
+    packages = " ".join(dict.fromkeys(missing.values()))
+    return f"{', '.join(missing)} not installed: nothing played (on Debian: sudo apt-get install {packages})"
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=f"Needs the Debian packages {', '.join(sorted(set(PROGRAMS.values())))} (and chromium, "
+        "chromium-driver for --phones).",
+    )
     parser.add_argument("--mode", choices=("all", "turn"), default="all", help="all at once or in turn")
     parser.add_argument("--teams", type=int, default=6)
     parser.add_argument("--phones", type=int, default=2, help="teams that answer from phones (all at once)")
@@ -396,11 +412,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="a folder for the pictures of a resume that differ (PNG)")
     args = parser.parse_args()
     seats = tuple(range(1, args.teams, 3))[: args.phones] if args.mode == "all" else ()
-    needed = ("Xvfb", "openbox", "xdotool", "xwd")
-    for tool in needed:
-        if not shutil.which(tool):
-            print(f"{tool} is not installed: nothing played", file=sys.stderr)
-            return 1
+    if missing := missing_programs():
+        print(missing, file=sys.stderr)
+        return 1
     if seats and not webdriver.available():
         print("chromium and chromium-driver are not installed: no phones", file=sys.stderr)
         return 1

@@ -72,3 +72,42 @@ def test_a_deck_played_all_at_once_is_played_in_turn_at_the_prompt():
         assert play_text(d, "en", 2, 7, input_=lambda _p: "1", print_=out.append) == 0
     # The same game, team after team, as its in-turn twin: no answer printed for the wrong team.
     assert played[1] == played[0]
+
+
+def test_a_reveal_in_the_terminal_is_for_the_team_that_played_it():
+    """Issue 22's room rule at a shared prompt: the room reads that the team used its tool, never what it
+    shows; the effects come at that team's prompt, after a pause asking the others to look away, next to the
+    responses it may choose; the next team's prompt shows none."""
+    from booster import paths
+
+    deck = load_deck(paths.CORE_DECK).deck
+    out: list[str] = []
+    revealed: list[int] = []  # where in `out` the reveal was chosen
+
+    def reply(prompt: str) -> str:
+        out.append(f"<{prompt.strip()}>")
+        if "press Enter" in prompt:
+            return ""
+        card = max(i for i, line in enumerate(out) if line.startswith("\nTeam ") and " — " in line)
+        tools = [line for line in out[card:] if " to see what each response does before choosing" in line]
+        if tools and not revealed:
+            revealed.append(len(out))
+            return tools[0].split(".")[0].strip()
+        return "1"
+
+    assert play_text(deck, "en", 2, 3, input_=reply, print_=out.append) == 0
+    assert revealed, "no team held a tool that reveals: choose another seed"
+    after = out[revealed[0] :]
+    told = next(i for i, line in enumerate(after) if "used" in line and "to see the effects" in line)
+    room = after[told]
+    assert room.startswith("\nTeam 2 used ") and room.endswith(" to see the effects of its responses.")
+    pause = next(i for i, line in enumerate(after) if "press Enter" in line)
+    assert after[pause] == "<Team 2 only: press Enter to see what each response does.>"
+    # Nothing of the effects before the pause; after it, every response of its card says its effect.
+    assert told < pause and not any("→" in line for line in after[:pause])
+    prompt = after.index("<>>", pause)
+    responses = [line for line in after[pause:prompt] if line.startswith("  ") and line.strip()[0].isdigit()]
+    assert responses and all(" → " in line for line in responses), responses
+    # The next team's prompt shows no effect.
+    nxt = next(i for i, line in enumerate(after) if i > prompt and line.startswith("\nTeam 1 — "))
+    assert not any("→" in line for line in after[nxt : after.index("<>>", nxt)])

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Each tool's "when" line says exactly what the tool does (issue 22 §3): the powers of cards.yaml, on the
-tool's pillar, with the rules' bonus, in every language whose line is written to the source's pattern, and no
+tool's pillar, with the rules' bonus, in French, English and every tool line Italian has, and no
 power it lacks."""
 
 import pytest
@@ -15,6 +15,10 @@ FR = {"ecology": "écologique", "economy": "économique", "social": "social"}
 FR_PLURAL = {"ecology": "écologiques", "economy": "économiques", "social": "sociaux"}
 FR_LOSS = {"ecology": "écologique", "economy": "économique", "social": "sociale"}
 EN_LOSS = {"ecology": "ecological", "economy": "economic", "social": "social"}
+IT_MORE = {1: "un punto {s} in più", 2: "due punti {pl} in più", 3: "tre punti {pl} in più"}
+IT = {"ecology": "ecologico", "economy": "economico", "social": "sociale"}
+IT_PLURAL = {"ecology": "ecologici", "economy": "economici", "social": "sociali"}
+IT_LOSS = {"ecology": "ecologica", "economy": "economica", "social": "sociale"}
 
 # Per language, the words that say each power (with the tool's pillar, and the bonus, where the power has one).
 SAYS = {
@@ -30,13 +34,24 @@ SAYS = {
         "soften": lambda p, n: f"the {EN_LOSS[p]} loss of your response falls to zero",
         "unlock": lambda p, n: "As long as you hold it, it opens",
     },
+    "it": {
+        "reveal": lambda p, n: "vedete gli effetti di ogni risposta prima di scegliere",
+        "bonus": lambda p, n: "la vostra risposta porta " + IT_MORE[n].format(s=IT[p], pl=IT_PLURAL[p]),
+        "soften": lambda p, n: f"la perdita {IT_LOSS[p]} della vostra risposta scende a zero",
+        "unlock": lambda p, n: "Finché lo tenete, apre",
+    },
 }
 # Any sign of a power, whatever its pillar: a line must not hint at a power the tool does not have.
 HINTS = {
     "fr": {"reveal": "avant de choisir", "bonus": "réponse rapporte", "soften": "tombe à zéro", "unlock": "ouvre"},
     "en": {"reveal": "before choosing", "bonus": "your response earns", "soften": "falls to zero", "unlock": "opens"},
+    "it": {"reveal": "prima di scegliere", "bonus": "risposta porta", "soften": "scende a zero", "unlock": "apre"},
 }
-PLAYED = {"fr": "Si vous la jouez sur un défi, ", "en": "If you play it on a challenge, "}
+PLAYED = {
+    "fr": "Si vous la jouez sur un défi, ",
+    "en": "If you play it on a challenge, ",
+    "it": "Se lo giocate su una sfida, ",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +64,13 @@ def deck():
 @pytest.mark.parametrize("lang", sorted(SAYS))
 def test_every_tool_line_states_its_powers_and_no_other(deck, lang):
     wrong = []
+    checked = 0
     for tool in deck.of_kind("tool"):
-        when = deck.texts[lang]["cards"][tool.id]["when"]
+        # A partial translation (Italian) is held to the rule for the lines it has; a missing one shows the source.
+        when = deck.texts[lang]["cards"].get(tool.id, {}).get("when")
+        if when is None:
+            continue
+        checked += 1
         for power, say in SAYS[lang].items():
             said = say(tool.pillar, deck.rules.tool_bonus)
             if power in tool.powers and said not in when:
@@ -59,7 +79,7 @@ def test_every_tool_line_states_its_powers_and_no_other(deck, lang):
                 wrong.append(f"{tool.id}: speaks of {power}, a power it does not have")
         if any(p != "unlock" for p in tool.powers) and PLAYED[lang] not in when:
             wrong.append(f"{tool.id}: does not say what playing it does ({PLAYED[lang]!r})")
-    assert wrong == []
+    assert checked and wrong == []
 
 
 def test_the_check_catches_a_line_that_says_the_old_bonus(deck):

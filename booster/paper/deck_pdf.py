@@ -321,8 +321,16 @@ def _minutes(seconds: int) -> str:
 
 
 def _exchange(t: Callable[..., str], rules: Any) -> str:
+    """The exchange as the deck's rules.yaml sets it, with what a pillar in the red costs (its `red`, graded
+    by `red_step` when set), as the exchange screen says it."""
     key = "exchange_text_1" if rules.exchange_rate == 1 else "exchange_text"
-    return t(key, rate=rules.exchange_rate, cap=rules.exchange_cap)
+    said = t(key, rate=rules.exchange_rate, cap=rules.exchange_cap)
+    red, step = rules.exchange_red, rules.exchange_red_step
+    if red and step:
+        said += " " + t("exchange_red_step", n=red, n2=2 * red, step=step, step1=step + 1, step2=2 * step)
+    elif red:
+        said += " " + t("exchange_red", n=red)
+    return said
 
 
 def rules_sheet(pen: Any, deck: Any, lang: str, t: Callable[..., str], paper: str) -> None:

@@ -52,6 +52,16 @@ TEAM_NAMES = {
         "Outilthèque",
         "Cercle d’entraide",
     ),
+    "it": (
+        "Tetti verdi",
+        "Caffè riparazioni",
+        "Spesa vicina",
+        "Bici solidale",
+        "Biblioteca dei semi",
+        "Bus notturno",
+        "Attrezzoteca",
+        "Cerchio di mutuo aiuto",
+    ),
 }
 
 

@@ -1,15 +1,23 @@
 # SPDX-License-Identifier: MIT
-"""Play in a terminal: the whole game with plain prompts, for machines without a screen."""
+"""Play in a terminal: the whole game with plain prompts, for machines without a screen.
+
+The terminal is one prompt that the teams share, in turn. A tool that reveals is the room mode's rule
+(issue 22): only the team that played it sees what each response does. The room is told that the team used
+it; the effects are printed at that team's prompt, after a pause asking the other teams to look away, next to
+each response it may choose, and are gone from the next team's prompt.
+"""
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Sequence
 
 from booster.engine.game import Game, Mode, Setup
 from booster.engine.match import Match
 from booster.engine.model import Deck
 from booster.engine.outcome import Outcome
+from booster.engine.state import Action, ActionKind, State
 
 
 def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input, print_=print) -> int:
@@ -29,6 +37,7 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
     pillar_names = [deck.text(lang, "pillars", p, "name", default=p) for p in game.pillars]
     print_(deck.text(lang, "deck", "title", default=deck.info.id) + f" (seed {seed})")
     last_stage = -1
+    shown: tuple[int, str, str | None] | None = None  # the team, card and tool whose effects were last shown
     while not game.is_over(match.state):
         state = match.state
         if state.stage != last_stage and state.phase == "play":
@@ -40,21 +49,21 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
         if state.pending:
             team = state.teams[state.turn]  # in turn play (above): a card pending is the team in turn's
             card = state.pending
+            seen = (state.turn, card, state.revealed)
+            if state.revealed is not None and seen != shown:  # its reveal: for its eyes, once a prompt
+                shown = seen
+                try:
+                    input_(f"\nTeam {team.name} only: press Enter to see what each response does. ")
+                except (EOFError, KeyboardInterrupt):
+                    return _ended()
             print_(f"\nTeam {team.name} — {deck.text(lang, 'cards', card, 'title')}")
             print_(deck.text(lang, "cards", card, "text"))
             for i, a in enumerate(actions, 1):
-                label = deck.text(lang, "cards", card, "options", a.option or "")
-                if a.tool:
-                    label += f"  [+ {deck.text(lang, 'cards', a.tool, 'title')}]"
-                print_(f"  {i}. {label}")
+                print_(f"  {i}. {_label(game, deck, lang, state, a, pillar_names)}")
             try:
                 answer = input_("> ").strip().lower()
             except (EOFError, KeyboardInterrupt):  # stdin closed or Ctrl+D/Ctrl+C: stop with a sentence
-                print(
-                    "\nThe input ended before the game did: the game stops here (terminal play is not saved).",
-                    file=sys.stderr,
-                )
-                return 1
+                return _ended()
             if answer in ("u", "undo"):
                 match = match.undo_decision()
                 continue
@@ -63,6 +72,9 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
             except (ValueError, IndexError):
                 print_("Type the number of a response (or u to undo).")
                 continue
+            if action.kind == ActionKind.REVEAL:  # the room hears that the team used it, never what it shows
+                tool = deck.text(lang, "cards", action.tool or "", "title")
+                print_(f"\nTeam {team.name} used {tool} to see the effects of its responses.")
         else:
             action = actions[0]
         match, events = match.play(action)
@@ -71,7 +83,7 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
             for tool in done.tools:
                 print_(f"\nTeam {name} gains the tool: {deck.text(lang, 'cards', tool, 'title')}")
             if done.scored:
-                print_("  " + ", ".join(f"{n} {d:+d}" for n, d in zip(pillar_names, done.scored, strict=True) if d))
+                print_("  " + _effect(pillar_names, done.scored))
             for got in done.experience:
                 print_(f"  Team {name}: {deck.text(lang, 'cards', got.card, 'title')}")
     print_("\nFinal scores:")
@@ -79,3 +91,28 @@ def play_text(deck: Deck, lang: str, teams: int, seed: int | None, input_=input,
         scores = ", ".join(f"{n} {s}" for n, s in zip(pillar_names, t.scores, strict=True))
         print_(f"  Team {t.name}: {scores}; {len(t.experience)} experience cards")
     return 0
+
+
+def _ended() -> int:
+    print("\nThe input ended before the game did: the game stops here (terminal play is not saved).", file=sys.stderr)
+    return 1
+
+
+def _effect(pillar_names: Sequence[str], effect: Sequence[int]) -> str:
+    """ "Economy +2, Social -1" (or "no change")."""
+    return ", ".join(f"{n} {d:+d}" for n, d in zip(pillar_names, effect, strict=True) if d) or "no change"
+
+
+def _label(game: Game, deck: Deck, lang: str, state: State, action: Action, pillar_names: Sequence[str]) -> str:
+    """A numbered line of the prompt: a response (with the tool it plays, and its effect once the team's
+    reveal showed it), or a tool that reveals."""
+    tool = deck.text(lang, "cards", action.tool or "", "title")
+    if action.kind == ActionKind.REVEAL:
+        used = ", then it is used up" if game.rules.tools_single_use else ""
+        return f"Play {tool} to see what each response does before choosing{used}"
+    label = deck.text(lang, "cards", state.pending or "", "options", action.option or "")
+    if action.tool:
+        label += f"  [+ {tool}]"
+    if state.revealed is not None and action.option is not None:
+        label += f"  → {_effect(pillar_names, game.preview(state, action.option, action.tool))}"
+    return label

@@ -8,7 +8,7 @@ rectangle so that clicks and touches hit exactly what was drawn.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import pygame
@@ -96,6 +96,19 @@ class Painter:
         floor = self.floor_px(floor)
         px = max(self.font_px(size), floor)
         return self.tr.draw(self.surface, text, self.r(box), px, bold, colour, align, valign, max_lines, floor)
+
+    def fitting(
+        self, texts: Sequence[str], box: LRect, size: float = BODY, bold: bool = False, max_lines: int = 0
+    ) -> str:
+        """The first of `texts` (longest first, each shorter) that `text` would draw whole in `box`, at the
+        floor at least; the last if none would: where a sentence should give way rather than be cut."""
+        floor = self.floor_px()
+        px, rect = max(self.font_px(size), floor), self.r(box)
+        for text in texts[:-1]:
+            lines = self.tr.fit(text, px, bold, rect.width, rect.height, max_lines, floor)[1]
+            if not (lines and lines[-1].endswith("…") and not text.endswith("…")):
+                return text
+        return texts[-1]
 
     def shape(self, shape: str, centre: tuple[float, float], radius: float, colour: theme.Colour) -> None:
         theme.draw_shape(self.surface, shape, self.layout.point(*centre), radius * self.layout.k, colour)

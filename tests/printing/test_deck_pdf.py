@@ -226,3 +226,68 @@ def test_deck_checks_pen_measures_as_the_printing_pen() -> None:
     for text in samples:
         for bold in (False, True):
             assert measuring.width(text, 7.6, bold) == pytest.approx(printing.width(text, 7.6, bold), abs=1e-9), text
+
+
+def _rules_text(deck: Path, tmp_path: Path, lang: str) -> str:
+    """The printed rules sheet (the pages before the first card) read back, its lines joined."""
+    out = tmp_path / f"{deck.name}-{lang}.pdf"
+    assert _print(deck, out, "--lang", lang) == 0
+    text = subprocess.run(["pdftotext", "-l", "2", str(out), "-"], capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("exchange", "lang", "said"),
+    [
+        # The graded rule, its numbers from rules.yaml: 2 cards per 4 points (and no 3 hard-coded anywhere).
+        (
+            "{rate: 1, cap: 2, red: 2, red_step: 4}",
+            "en",
+            "Each pillar below zero costs 2 of these cards for each 4 points under zero, rounded up: 2 from -1 to -4, "
+            "4 from -5 to -8, and so on; they are taken from the team’s strongest pillar.",
+        ),
+        (
+            "{rate: 1, cap: 2, red: 1, red_step: 3}",
+            "fr",
+            "Chaque pilier sous zéro coûte 1 de ces cartes par tranche de 3 points sous zéro, toute tranche entamée "
+            "comptant : 1 de -1 à -3, 2 de -4 à -6, et ainsi de suite",
+        ),
+        ("{rate: 1, cap: 2, red: 1}", "en", "Each pillar below zero costs 1 of these cards, however deep"),
+        ("{rate: 1, cap: 2, red: 1}", "fr", "Chaque pilier sous zéro coûte 1 de ces cartes, quelle que soit"),
+    ],
+)
+def test_the_rules_sheet_says_what_a_pillar_in_the_red_costs(tmp_path: Path, exchange: str, lang: str, said: str):
+    d = tmp_path / "mini"
+    shutil.copytree(MINI, d)
+    rules = d / "rules.yaml"
+    rules.write_text(rules.read_text().replace("exchange: {rate: 1, cap: 2}", f"exchange: {exchange}"))
+    assert said in _rules_text(d, tmp_path, lang)
+
+
+@needs_poppler
+def test_without_the_red_rule_the_sheet_says_no_cost(tmp_path: Path) -> None:
+    text = _rules_text(MINI, tmp_path, "en")
+    assert "one card per positive point on a pillar" in text and "below zero costs" not in text
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "drawing it scores nothing"),
+        (
+            "en",
+            "which of these it does: +1 on its pillar, a loss on that pillar turned into 0, every response’s effect",
+        ),
+        ("fr", "le piocher ne rapporte rien"),
+        (
+            "fr",
+            "lesquels de ces effets il a : +1 sur son pilier, une perte sur ce pilier ramenée à 0, l’effet de chaque",
+        ),
+    ],
+)
+def test_the_rules_sheet_says_what_a_tool_does_when_played_not_drawn(tmp_path: Path, lang: str, said: str) -> None:
+    text = _rules_text(MINI, tmp_path, lang)
+    assert said in text
+    assert "gains its effect" not in text and "gagne son effet" not in text

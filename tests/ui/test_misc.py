@@ -8,11 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
+from typing import Any
 
 import pygame
 from ui_drive import DEMO, MINI, click, key, new_app, type_text
 
 from booster import paths
+from booster.text.i18n import lookup, table
 from booster.tools.demo import goto, make_app
 from booster.ui import theme
 from booster.ui.i18n import Strings
@@ -110,15 +113,28 @@ def test_text_field_keeps_letters_from_shortcuts():
 
 def test_translator_marks_fallbacks(monkeypatch):
     monkeypatch.setenv("BOOSTER_MARK_MISSING", "1")
-    t = Strings("it")
-    assert t("menu.resume") == "[[Resume]]"
-    assert Strings("en")("menu.resume") == "Resume"
+    t, en = Strings("it"), Strings("en")
+    # A key the Italian interface does not translate yet (its translators keep adding them).
+    missing = next(k for k in _keys(table("en")) if lookup(table("it"), k) is None)
+    assert t(missing) == f"[[{en(missing)}]]"
+    assert en("menu.resume") == "Resume"
     app = make_app(MINI, "fr", (1280, 720))
     assert app.t.mark_missing
     assert app.deck_text("cards", "garden", "title") == "Un jardin"
     assert app.deck_text("cards", "map", "title") == "[[Map]]"
     goto(app, "card")
     app.render()
+
+
+def _keys(tab: Mapping[str, Any], prefix: str = "") -> list[str]:
+    """Every string's dotted key in an interface table, in file order."""
+    found: list[str] = []
+    for name, value in tab.items():
+        if isinstance(value, Mapping):
+            found += _keys(value, f"{prefix}{name}.")
+        elif isinstance(value, str) and "{" not in value:
+            found.append(prefix + name)
+    return found
 
 
 def test_ui_files_have_the_same_keys():

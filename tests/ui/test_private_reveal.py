@@ -207,9 +207,9 @@ def test_a_clicker_alone_plays_a_teams_reveal_tool_then_shows_and_hides_its_effe
     assert app.top.picked == seat
     for _ in game.offered(seat):  # past its responses: its reveal tool has the highlight
         key(app, pygame.K_PAGEUP)
-    assert app.top.on_reveal() and app.top.hint() == t("round.clicker_reveal", team=team, tool=title)
+    assert app.top.on_reveal() and t("round.clicker_reveal", team=team, tool=title) in said(app)
     key(app, pygame.K_PAGEDOWN)  # the tool is then used up: the first press says so
-    assert game.revealed(seat) is None and app.top.hint() == t("round.confirm_reveal_clicker", team=team, tool=title)
+    assert game.revealed(seat) is None and t("round.confirm_reveal_clicker", team=team, tool=title) in said(app)
     key(app, pygame.K_PAGEDOWN)
     assert game.revealed(seat) == tool and app.top.private == seat and not effect_lines(app, said(app))
     key(app, pygame.K_PAGEDOWN)  # shown to the team

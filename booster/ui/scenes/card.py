@@ -245,14 +245,7 @@ class ChallengeScene(Scene):
         use = self.game.rules.book.tool_use(self.card_id, tid)
         if use is None:
             return ""
-        said = []
-        if any(use.bonus) and "bonus" in use.powers:
-            said.append(", ".join(f"{b:+d} {common.pillar_name(self.app, i)}" for i, b in enumerate(use.bonus) if b))
-        if "soften" in use.powers and use.pillar is not None:
-            said.append(self.t("card.soften", pillar=common.pillar_name(self.app, use.pillar)))
-        if use.reveals:
-            said.append(self.t("card.reveal"))
-        return "; ".join(said)
+        return "; ".join(common.power_words(self.app, use.powers, use.bonus, use.pillar))
 
     def revealed_text(self) -> str:
         return revealed_text(self.app, self.game.state, self.options(), self.tool)
@@ -335,19 +328,21 @@ class ToolScene(OneStepScene):
     def draw(self, p: Painter) -> None:
         app, t = self.app, self.t
         p.fill(theme.BG)
-        common.header(p, app, self.team, common.stage_title(app, self.game.shown_stage()))
+        # The header says what happened (the card's band says the stage): the card keeps its whole height,
+        # which the longest methods need at 4K, and the band below is left for what the tool will do.
+        common.header(p, app, self.team, t("card.tool_gained"))
         draw_card(p, self.deck, app.lang, self.card_id, TOOL_BOX, t, None, app.t.mark_missing)
-        # Below the wide card: what the team gains, then go on.
-        p.text(
-            t("card.gained", team=common.team_name(app, self.team)),
-            (40, 968, 560, 100),
-            BODY,
-            bold=True,
-            valign="middle",
-        )
-        # The chips stop short of the go-on button: its focus marker is drawn just left of it.
-        common.effect_chips(p, app, self.delta, (620, 968, 500, 100), horizontal=True)
-        common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
+        # Below the card: what the tool will do for the team (drawing it scores nothing by itself; a deck
+        # whose tool card does score shows those points first), then go on. Everything stops short of the
+        # go-on button: its focus marker is drawn just left of it.
+        x = 40
+        if any(self.delta or ()):
+            common.effect_chips(p, app, self.delta, (x, 966, 460, 100), horizontal=True)
+            x += 480
+        box = (x, 962, 1280 - x, 110)
+        does = p.fitting(common.tool_powers(app, self.card_id), box, SMALL, max_lines=2)
+        p.text(does, box, SMALL, valign="middle", max_lines=2)
+        common.go_on_button(p, app, (1340, 972, 540, 96), t("card.continue"), self.go_on, "continue")
 
 
 class EffectScene(OneStepScene):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +189,37 @@ def effect_words(app: Host, delta: tuple[int, ...] | None) -> str:
     """An effect in words, for where chips do not fit: "+1 Ecology, –1 Social" (or "no effect")."""
     parts = [(f"+{d}" if d > 0 else f"\u2013{-d}") + f" {pillar_name(app, i)}" for i, d in enumerate(delta or ()) if d]
     return ", ".join(parts) or app.t("card.no_effect")
+
+
+def power_words(app: Host, powers: Sequence[str], bonus: Sequence[int], pillar: int | None) -> list[str]:
+    """What playing a tool does, one phrase a power in the order they act (a reveal before the choice, then
+    what the choice gains: "shows every response's effect", "+2 Social", "no loss on Economy"), as
+    `booster/engine/powers.py` applies them; unlock is not played, so not here."""
+    said = []
+    if "reveal" in powers:
+        said.append(app.t("card.reveal"))
+    if "bonus" in powers and any(bonus):
+        said.append(", ".join(f"{b:+d}\u00a0{pillar_name(app, i)}" for i, b in enumerate(bonus) if b))  # kept together
+    if "soften" in powers and pillar is not None:
+        said.append(app.t("card.soften", pillar=pillar_name(app, pillar)))
+    return said
+
+
+def tool_powers(app: Host, tool_id: str) -> tuple[str, str]:
+    """What a drawn tool will do for the team, in one line: played on a challenge it helps with (the rules'
+    bonus on its pillar, as a challenge without its own `tool_bonus` gives), and held, if it unlocks; then the
+    same in fewer words, for where the line would be cut (`Painter.fitting`)."""
+    rules = deck(app).rules
+    tool = deck(app).cards[tool_id]
+    ids = rules.pillar_ids
+    pillar = ids.index(tool.pillar) if tool.pillar in ids else None
+    bonus = [rules.tool_bonus if i == pillar else 0 for i in range(len(ids))]
+    played = " · ".join(power_words(app, tool.powers, bonus, pillar))
+    held = [app.t("card.tool_holds")] if "unlock" in tool.powers else []
+    return (
+        " ".join([app.t("card.tool_does", powers=played)] * bool(played) + held),
+        " ".join([app.t("card.tool_does_short", powers=played)] * bool(played) + held),
+    )
 
 
 def header(p: Painter, app: Host, team: int | None, title: str) -> None:

@@ -375,9 +375,11 @@ class RoundScene(Scene):
         if self.armed or self.arming is not None or self.on_reveal():  # a press records or spends: said plainly
             p.panel((40, 966, card_w, 100), theme.PRIMARY, theme.FOCUS, 6, 16)
             box = (56, 970, card_w - 32, 92)
-            p.text(self.hint(), box, SMALL, bold=True, valign="middle", align="center", max_lines=2)
+            hint = p.fitting(self.hint(), box, SMALL, bold=True, max_lines=2)
+            p.text(hint, box, SMALL, bold=True, valign="middle", align="center", max_lines=2)
         else:
-            p.text(self.hint(), (40, 966, card_w, 108), SMALL, valign="middle", max_lines=2)
+            box = (40, 966, card_w, 108)
+            p.text(p.fitting(self.hint(), box, SMALL, max_lines=2), box, SMALL, valign="middle", max_lines=2)
         common.small_buttons(p, app, 985, x=x, w=(side_w - 40) / 3, hints=False)
 
     def side(self, p: Painter, seats: tuple[int, ...]) -> tuple[float, bool]:
@@ -392,25 +394,31 @@ class RoundScene(Scene):
             return SIDE_W, True
         return min(MAX_SIDE_W, max(SIDE_W, fixed + STATUS_ICON_W + widest)), False
 
-    def hint(self) -> str:
+    def hint(self) -> tuple[str, ...]:
+        """The line under the card, said whole: its sentence, then a shorter one when a long team name (the
+        rows' column is then wider, the card narrower) leaves it no room; the name is never what gives way."""
         if self.picked is None:
-            return self.t("round.hint")
+            return (self.t("round.hint"),)
         n = len(self.game.offered(self.picked))
         team = common.team_name(self.app, self.picked)
         if self.arming is not None or self.on_reveal():
             tools = self.game.reveal_tools(self.picked)
             title = (self.app.deck_text("cards", tools[0], "title") or tools[0]) if tools else ""
             if not self.on_reveal():
-                return self.t("round.confirm_reveal_tool", team=team, tool=title)
+                return self._said("round.confirm_reveal_tool", team=team, tool=title)
             said = "round.confirm_reveal_clicker" if self.arming is not None else "round.clicker_reveal"
-            return self.t(said, team=team, tool=title)
+            return self._said(said, team=team, tool=title)
         if self.armed:
-            return self.t("round.confirm_answer", team=team, n=self.choice + 1)
+            return self._said("round.confirm_answer", team=team, n=self.choice + 1)
         tool = self.tools.get(self.picked)
         if tool:  # the tool its next answer plays, named whole (the team's row has no room for it)
             title = self.app.deck_text("cards", tool, "title") or tool
-            return self.t("round.plays_tool", team=team, tool=title, n=n)
-        return self.t("round.hint_picked", team=team, n=n)
+            return self._said("round.plays_tool", team=team, tool=title, n=n)
+        return self._said("round.hint_picked", team=team, n=n)
+
+    def _said(self, key: str, **values: object) -> tuple[str, str]:
+        """The sentence `key`, then its `_short` form (the same keys in fewer words)."""
+        return self.t(key, **values), self.t(f"{key}_short", **values)
 
     def draw_cards(self, p: Painter, w: float) -> None:
         """The round's card (or the cards the teams answer) in a column `w` wide from the left edge."""
@@ -779,10 +787,18 @@ class ToolsScene(_TeamsTogether):
             title = app.deck_text("cards", tool.card, "title") or tool.card
             th = min(120.0, natural_height(p, title, cw - 40, BODY, bold=True) + 4)
             p.text(title, (x + 20, y + 80, cw - 40, th), BODY, bold=True, max_lines=2)
-            common.effect_chips(p, app, tool.delta, (x + 16, y + ch - 90, cw - 32, 76), horizontal=True)
+            # Under its name, what the tool will do for the team (and first the points a deck's tool card
+            # gives when drawn, if any), said whole; then what the method is for, in the room left.
+            top, bottom = y + 80 + th + 4, y + ch - 8
+            if any(tool.delta or ()):
+                common.effect_chips(p, app, tool.delta, (x + 16, top, cw - 32, 76), horizontal=True)
+                top += 84
+            does = p.fitting(common.tool_powers(app, tool.card), (x + 20, top, cw - 40, bottom - top), SMALL)
+            dh = min(natural_height(p, does, cw - 40, SMALL) + 4, bottom - top)  # + 4: no shrink by rounding
+            p.text(does, (x + 20, top, cw - 40, dh), SMALL)
             text = app.deck_text("cards", tool.card, "text")
-            top = y + 80 + th + 8  # what the method is for, in the room between its name and its points
-            if text and y + ch - 100 - top > 36:
-                p.text(text, (x + 20, top, cw - 40, y + ch - 100 - top), SMALL)
+            top += dh + 10
+            if text and bottom - top > 36:
+                p.text(text, (x + 20, top, cw - 40, bottom - top), SMALL, colour=theme.MUTED)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 982)
