@@ -82,26 +82,23 @@ def test_every_scenario_has_fitting_challenges_and_tools_at_every_stage(deck):
             assert len(challenges) >= 4 and tools, (scenario.id, stage)
 
 
-# Targets of issue 22 the core deck does not meet yet at this size (the balance report warns about each), as
-# main stood when the toolvalue helper last merged it. The lookahead player plays 12 games here (±1.4 card on
-# the same teams): less than a card above the best rule, and above 75 % all at once, within that noise (at
-# 2000 games it plays 200). Marks change the strong player's choice in 5-6 % of decisions (aim 10 %); a few
-# cards have a modal response above 60 %; some tools are worth less than 0.3 card through their powers to a
-# blind team here (100 games, ±0.15-0.35 card each: at 2000 games, 300 games and ±0.1-0.23, seeds 1 and 2
-# put every tool at 0.3 or above, eco-label at 0.30-0.31).
+# Targets of issue 22 that this size cannot measure (the balance report at 2000 games meets them, seeds 1 and 2,
+# both modes). The lookahead player plays 12 games here (±1.4 card on the same teams): above 75 % or less than a
+# card above the best rule within that noise (at 2000 games it plays 200: 8.5-8.8 cards, 1.2-1.4 above the best
+# rule). A tool's value to a blind team comes from 100 games here (±0.15-0.35 card each; at 2000 games, 300 games
+# and ±0.1-0.17, every tool is at 0.3 or above). Marks that change the strong player's choice (11 % here, aim
+# 10 %) and modal shares (none above 60 % without a declared lesson) are checked at this size.
 # Any other warning fails this test.
 KNOWN_GAPS = (
     "the player 'lookahead' earns",
     "the lookahead player (",
-    "marks change",
     "through its powers to a team that cannot see",
-    "takes the same response",
 )
 
 
-# Responses another response of their card beats on every pillar with plain effects, as main stood: since
-# 6f3966e, copy-request's franchise (ecology -1) is worse than duplicate on every pillar.
-KNOWN_DOMINATED = {("copy-request", "franchise")}
+# Responses another response of their card beats on every pillar with plain effects: none (copy-request's
+# franchise, once worse than duplicate on every pillar, costs less ecology since the deck's re-scoring).
+KNOWN_DOMINATED: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("mode", ["in-turn", "all-at-once"])

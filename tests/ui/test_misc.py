@@ -147,7 +147,7 @@ def test_ui_files_have_the_same_keys():
         doc, problems = read_file(path)
         assert not problems and not list(schemas.validate("text", doc.value))
         lines = path.read_text(encoding="utf-8").splitlines()
-        assert lines[0] == "# yaml-language-server: $schema=../schemas/text.schema.json"
+        assert lines[0] == "# yaml-language-server: $schema=../../schemas/text.schema.json"  # booster/schemas
         # REUSE-IgnoreStart (a licence line in a string, not this file's)
         assert lines[1] == "# SPDX-License-Identifier: MIT"
         # REUSE-IgnoreEnd

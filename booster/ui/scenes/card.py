@@ -245,7 +245,7 @@ class ChallengeScene(Scene):
         use = self.game.rules.book.tool_use(self.card_id, tid)
         if use is None:
             return ""
-        return "; ".join(common.power_words(self.app, use.powers, use.bonus, use.pillar))
+        return " · ".join(common.power_words(self.app, use.powers, use.bonus, use.pillar))  # as the tool screens
 
     def revealed_text(self) -> str:
         return revealed_text(self.app, self.game.state, self.options(), self.tool)

@@ -215,11 +215,12 @@ def tool_powers(app: Host, tool_id: str) -> tuple[str, str]:
     pillar = ids.index(tool.pillar) if tool.pillar in ids else None
     bonus = [rules.tool_bonus if i == pillar else 0 for i in range(len(ids))]
     played = " · ".join(power_words(app, tool.powers, bonus, pillar))
-    held = [app.t("card.tool_holds")] if "unlock" in tool.powers else []
-    return (
-        " ".join([app.t("card.tool_does", powers=played)] * bool(played) + held),
-        " ".join([app.t("card.tool_does_short", powers=played)] * bool(played) + held),
-    )
+    held = app.t("card.tool_holds") if "unlock" in tool.powers else ""
+
+    def said(key: str) -> str:
+        return " ".join(part for part in (app.t(key, powers=played) if played else "", held) if part)
+
+    return said("card.tool_does"), said("card.tool_does_short")
 
 
 def header(p: Painter, app: Host, team: int | None, title: str) -> None:
