@@ -2,12 +2,12 @@
 """The one build step pyproject.toml cannot say: the engine's hot modules compiled with mypyc, as black and
 mypy ship themselves, with the same modules as plain Python beside them as the fallback.
 
-- A wheel, `pip install .`, `pipx install .` and the Linux app get the compiled engine (about 1.6 times faster
-  random play). `python -c "import booster.engine as e; print(e.compiled())"` or `booster --version` says which.
+- A wheel, `pip install .`, `pipx install .` and the Linux app get the compiled engine (random play about 1.7
+  times as fast). `python -c "import booster.engine as e; print(e.compiled())"` or `booster --version` says which.
 - An editable install (`pip install -e .`) stays pure Python: a developer's edit to game.py is what runs, and
   no compiled file lands in the source tree.
-- Where compiling is impossible (no C compiler, a failing mypyc) or not wanted (BOOSTER_PURE=1), the build
-  warns and ships the plain modules: the install still succeeds.
+- Where compiling is not wanted (BOOSTER_PURE=1) or impossible (no C compiler, a failing mypyc: the build then
+  warns), the wheel holds the plain modules only: the install still succeeds.
 """
 
 from __future__ import annotations
