@@ -2,6 +2,7 @@
 """The rules engine: properties over random decks and random legal play, and the rules a player notices."""
 
 import json
+import pickle
 import random
 from pathlib import Path
 
@@ -537,6 +538,8 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
         state.pop()
         assert state == snapshots[i - 1]
     assert len(state.log) == back
+    # Teams pickle (what a worker of booster balance may send back), compiled by mypyc or not.
+    assert [pickle.loads(pickle.dumps(t)) for t in twin.teams] == twin.teams
 
 
 def test_the_engines_examples_run():

@@ -159,6 +159,10 @@ class Team:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Team) and self._fields() == other._fields()
 
+    def __reduce__(self) -> tuple[type[Team], tuple[Any, ...]]:
+        # Pickled by its fields: a class mypyc compiles is not rebuilt by pickle's default (no __dict__).
+        return Team, self._fields()
+
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
