@@ -56,7 +56,7 @@ def _compiled_engine() -> list[Extension]:
 
         paths = [str(Path("booster", "engine", f"{name}.py")) for name in COMPILED]
         return mypycify(paths, opt_level="3", group_name=GROUP)
-    except Exception:  # mypy missing or refusing the code: the build goes on without compiled modules
+    except (Exception, SystemExit):  # mypy missing, or refusing the code (it exits): the build goes on, pure
         traceback.print_exc()
         _warn("mypyc could not translate the engine")
         _forget_compiled()

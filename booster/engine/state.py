@@ -412,8 +412,19 @@ class State:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    def __reduce__(self) -> tuple[Callable[..., State], tuple[Any, ...]]:
+        # Pickled and copied by its fields and undo stack, as Team: mypyc's native class has no default for it.
+        return _rebuilt, (self._key(), self.game, self._stack, self._changes)
+
     def __repr__(self) -> str:
         return "State(" + ", ".join(f"{k}={v!r}" for k, v in zip(_STATE_FIELDS, self._key(), strict=True)) + ")"
+
+
+def _rebuilt(key: tuple[Any, ...], game: Rules | None, stack: list[Any], changes: list[Any]) -> State:
+    """The state `State.__reduce__` describes (`_key` lists the fields in `State`'s order)."""
+    state = State(*key)
+    state.game, state._stack, state._changes = game, stack, changes
+    return state
 
 
 class Rules(Protocol):
