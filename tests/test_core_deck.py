@@ -49,6 +49,16 @@ def test_every_challenge_is_a_real_choice(deck):
         assert 2 <= len(always) <= 3 and len(card.options) <= 4 and card.tools, card.id
 
 
+def test_a_card_whose_responses_total_differently_says_why(deck):
+    # Effects are the deck's verdict: when one response is worth more than another, a deck editor reads why.
+    silent = [
+        card.id
+        for card in deck.cards.values()
+        if len({sum(o.effect) for o in card.options}) > 1 and not card.notes.strip()
+    ]
+    assert silent == []
+
+
 def test_attribution(deck):
     assert deck.info.licence == "CC-BY-SA-4.0"
     assert "Social Impact Booster" in deck.info.based_on["title"]
