@@ -9,6 +9,13 @@ statistics: legal_actions, a random pick, push (the state changes in place, as p
 This machine is shared and its speed varies by up to 2x from minute to minute. When OpenSpiel is installed
 (`pip install open_spiel`), its C++ Kuhn poker driven from Python by the same kind of loop is measured in
 turn with our engine, and the ratio of the two medians is printed: that ratio is the steadier figure.
+
+It measures the engine Python imports: in a checkout or an editable install, the plain Python modules; in an
+installed wheel, the modules mypyc compiled (setup.py). The first line says which. The compiled engine as a
+user meets it, installed in a fresh environment and imported from outside the checkout (-P):
+
+    python3 -m venv /tmp/wheel-venv && /tmp/wheel-venv/bin/pip install . open_spiel
+    (cd /tmp && /tmp/wheel-venv/bin/python -P "$OLDPWD/benchmarks/engine_bench.py")
 """
 
 from __future__ import annotations
@@ -17,9 +24,12 @@ import argparse
 import random
 import statistics
 import time
+from pathlib import Path
 
 from booster import paths
 from booster.deck.loader import load_deck
+from booster.engine import compiled
+from booster.engine import game as game_module
 from booster.engine.game import Game, Setup
 
 
@@ -81,8 +91,9 @@ def main() -> None:
         kuhn.append(measure_kuhn(args.seconds, seed))
     a = statistics.median(r[0] for r in runs)
     g = statistics.median(r[1] for r in runs)
+    engine = "compiled by mypyc" if compiled() else "interpreted"
     print(
-        f"engine, {args.teams} teams, "
+        f"engine ({engine}, {Path(game_module.__file__ or '').name}), {args.teams} teams, "
         f"deck {result.deck.info.id}: median {a:,.0f} actions/s, {g:,.0f} games/s "
         f"({a / g:.0f} actions a game; {args.repeats} runs of {args.seconds:g} s; "
         f"min-max {min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f} actions/s)"

@@ -2,7 +2,9 @@
 """The rules engine: properties over random decks and random legal play, and the rules a player notices."""
 
 import json
+import pickle
 import random
+from pathlib import Path
 
 import attrs
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from booster import paths
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
-from booster.engine.game import ADVANCE, Action, Game, IllegalAction, Setup
+from booster.engine.game import ADVANCE, Action, ActionKind, Game, IllegalAction, Setup
 from booster.engine.match import DECISIONS, Match
 from booster.engine.model import POWERS, Adjust, Card, Deck, DeckInfo, Option, Pillar, Rules, Stage
 from booster.table import saves
@@ -215,7 +217,13 @@ def test_illegal_actions_raise_and_change_nothing(args, data):
     match = random_play(game, setup_of(scenarios, seed), random.Random(play_seed))
     state = match.states[data.draw(st.integers(0, len(match.states) - 1))]
     legal = game.legal_actions(state)
-    candidates = [ADVANCE, Action("exchange"), Action("choose", "nope"), Action("choose", "o0", "t0"), Action("fly")]
+    candidates = [
+        ADVANCE,
+        Action(ActionKind.EXCHANGE),
+        Action(ActionKind.CHOOSE, "nope"),
+        Action(ActionKind.CHOOSE, "o0", "t0"),
+        Action(ActionKind.CLOSE),  # a round's action, no move in turn: as a kind the rules do not know
+    ]
     for action in candidates:
         if action in legal:
             continue
@@ -260,7 +268,7 @@ def test_a_withheld_response_is_never_legal(args):
         for o in card.options:
             if o.id not in offered:
                 with pytest.raises(IllegalAction, match="not offered"):
-                    game.apply(state, Action("choose", o.id))
+                    game.apply(state, Action(ActionKind.CHOOSE, o.id))
         for action in legal:
             game.apply(state, action)  # every legal action applies
 
@@ -384,9 +392,9 @@ def test_a_held_tool_improves_an_option_once(mini):
     match = play_until_challenge(mini, match, "launch-day")
     assert mini.helpful_tools(match.state) == ("map",)
     choices = mini.legal_actions(match.state)
-    assert Action("choose", "party", "map") in choices
+    assert Action(ActionKind.CHOOSE, "party", "map") in choices
     before = match.state.teams[0].scores
-    match, events = match.play(Action("choose", "party", "map"))
+    match, events = match.play(Action(ActionKind.CHOOSE, "party", "map"))
     # party is social +2, economy -1; the map (a social tool) adds the rules' bonus of 1 to social.
     assert [a - b for a, b in zip(match.state.teams[0].scores, before, strict=True)] == [0, -1, 3]
     assert ev.ToolPlayed(0, "map") in events
@@ -426,7 +434,7 @@ def test_a_mark_left_twice_is_held_once_and_one_clear_removes_it(mini):
     kinds = []
     for option in ("mark", "mark", "clear"):
         match, _ = match.play(ADVANCE)
-        match, events = match.play(Action("choose", option))
+        match, events = match.play(Action(ActionKind.CHOOSE, option))
         kinds.append([type(e) for e in events if isinstance(e, ev.Marked | ev.Cleared)])
         if option == "mark":
             assert match.state.teams[0].marks == ("m",)
@@ -499,7 +507,13 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
     rnd = random.Random(play_seed)
     state = game.new_game(setup)
     snapshots = [state.clone()]
-    wrong = [ADVANCE, Action("exchange"), Action("close"), Action("choose", "nope"), Action("reveal", tool="t0")]
+    wrong = [
+        ADVANCE,
+        Action(ActionKind.EXCHANGE),
+        Action(ActionKind.CLOSE),
+        Action(ActionKind.CHOOSE, "nope"),
+        Action(ActionKind.REVEAL, tool="t0"),
+    ]
     while not game.is_over(state):
         actions = list(game.legal_actions(state))
         if state.round is not None:
@@ -524,9 +538,14 @@ def test_push_and_pop_walk_a_game_forth_and_back_exactly_in_place(args, mode, da
         state.pop()
         assert state == snapshots[i - 1]
     assert len(state.log) == back
+    # A state read back (no rules) and its teams pickle, its undo stack with it, compiled by mypyc or not.
+    twin.game = None
+    assert pickle.loads(pickle.dumps(twin)) == twin and pickle.loads(pickle.dumps(twin)).log == twin.log
+    assert [pickle.loads(pickle.dumps(t)) for t in twin.teams] == twin.teams
 
 
 def test_the_engines_examples_run():
+    import ast
     import doctest
 
     import booster.engine.book
@@ -534,8 +553,23 @@ def test_the_engines_examples_run():
     import booster.engine.game
     import booster.engine.outcome
 
-    core = load_deck(paths.CORE_DECK).deck
+    game = Game(load_deck(paths.CORE_DECK).deck)
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
     for module in (booster.engine.book, booster.engine.events, booster.engine.game, booster.engine.outcome):
+        # The docstrings are read from the source file, not from the module as doctest.testmod does: in a
+        # module compiled by mypyc (a wheel's engine) doctest finds none, and the examples must pass there too.
         # Game's methods' examples play the core deck's game, as the module's own example makes it.
-        result = doctest.testmod(module, extraglobs={"game": Game(core)})
-        assert result.attempted > 0 and result.failed == 0, module.__name__
+        source = Path(module.__file__).with_name(module.__name__.rpartition(".")[2] + ".py")
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        attempted = 0
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and ast.get_docstring(node):
+                line = node.body[0].lineno - 1 if node.body else 0
+                examples = {**vars(module), "game": game}
+                test = parser.get_doctest(
+                    ast.get_docstring(node, clean=False) or "", examples, module.__name__, str(source), line
+                )
+                failed, tried = runner.run(test)
+                assert failed == 0, f"{source}:{line}"
+                attempted += tried
+        assert attempted > 0, module.__name__

@@ -12,7 +12,7 @@ from test_engine import decks, through_a_save
 
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
-from booster.engine.game import CLOSE, Action, Game, IllegalAction, Setup
+from booster.engine.game import CLOSE, Action, ActionKind, Game, IllegalAction, Setup
 from booster.engine.match import Match
 from booster.engine.model import Card, Option, Stage
 from booster.engine.outcome import Outcome
@@ -112,19 +112,23 @@ def test_the_room_meets_one_card_and_it_closes_only_when_every_team_has_answered
     options = [o.id for o in mini.offered_options(match.state)]
     with pytest.raises(IllegalAction, match="T0, T1, T2"):
         mini.apply(match.state, CLOSE)
-    match, events = match.play(Action("choose", options[0], team=2))
+    match, events = match.play(Action(ActionKind.CHOOSE, options[0], team=2))
     assert list(map(type, events)) == [ev.AnswerRecorded] and match.state.turn == 0
-    match, _ = match.play(Action("choose", options[1], team=0))
-    match, _ = match.play(Action("choose", options[1], team=1))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[1], team=0))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[1], team=1))
     assert mini.legal_actions(match.state) == (CLOSE,)
     # The facilitator changes team 1's mind, then takes team 0's answer back: the others stay.
-    match, _ = match.play(Action("choose", options[0], team=1))
-    match, _ = match.play(Action("withdraw", team=0))
-    assert match.state.round.answers == (None, Action("choose", options[0]), Action("choose", options[0]))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[0], team=1))
+    match, _ = match.play(Action(ActionKind.WITHDRAW, team=0))
+    assert match.state.round.answers == (
+        None,
+        Action(ActionKind.CHOOSE, options[0]),
+        Action(ActionKind.CHOOSE, options[0]),
+    )
     assert match.state.turn == 0 and match.state.pending == rnd.cards[0]
     with pytest.raises(IllegalAction, match="no answer to withdraw"):
-        mini.apply(match.state, Action("withdraw", team=0))
-    match, _ = match.play(Action("choose", options[1], team=0))
+        mini.apply(match.state, Action(ActionKind.WITHDRAW, team=0))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[1], team=0))
     match, events = match.play(CLOSE)
     assert events[-1] == ev.RoundClosed()
     scored = [e for e in events if isinstance(e, ev.Scored)]
@@ -140,13 +144,13 @@ def test_once_every_team_has_answered_no_team_is_to_play_until_the_close(mini):
     match = open_round(mini)
     assert match.state.to_play == 0
     option = mini.offered_options(match.state)[0].id
-    match, _ = match.play(Action("choose", option, team=0))
-    match, _ = match.play(Action("choose", option, team=2))
+    match, _ = match.play(Action(ActionKind.CHOOSE, option, team=0))
+    match, _ = match.play(Action(ActionKind.CHOOSE, option, team=2))
     assert match.state.to_play == 1
-    match, _ = match.play(Action("choose", option, team=1))
+    match, _ = match.play(Action(ActionKind.CHOOSE, option, team=1))
     assert match.state.to_play is None and mini.legal_actions(match.state) == (CLOSE,)
     with pytest.raises(IllegalAction, match="every team has answered"):
-        mini.apply(match.state, Action("choose", option))
+        mini.apply(match.state, Action(ActionKind.CHOOSE, option))
     match, _ = match.play(CLOSE)
     assert match.state.round is None and match.state.to_play is None  # the room advances together
 
@@ -154,9 +158,9 @@ def test_once_every_team_has_answered_no_team_is_to_play_until_the_close(mini):
 def test_a_team_answers_only_its_own_card_with_a_legal_response(mini):
     match = open_round(mini)
     with pytest.raises(IllegalAction, match="no team 9"):
-        mini.apply(match.state, Action("choose", "x", team=8))
+        mini.apply(match.state, Action(ActionKind.CHOOSE, "x", team=8))
     with pytest.raises(IllegalAction, match="not an option"):
-        mini.apply(match.state, Action("choose", "nope", team=1))
+        mini.apply(match.state, Action(ActionKind.CHOOSE, "nope", team=1))
     assert all(a.team == 1 for a in mini.team_actions(match.state, 1))
     assert mini.team_actions(match.state, 1)[-1].kind == "pass"  # nothing to withdraw yet: it may pass
     view = mini.seat_view(match.state, 1)
@@ -203,11 +207,11 @@ def test_the_setup_mode_overrides_the_rules_and_a_wrong_one_is_refused(mini):
 def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_answer(mini):
     match = open_round(mini)
     options = [o.id for o in mini.offered_options(match.state)]
-    assert mini.team_actions(match.state, 1)[-1] == Action("pass", team=1)
-    match, _ = match.play(Action("choose", options[0], team=0))
-    match, _ = match.play(Action("pass", team=1))
-    match, _ = match.play(Action("pass", team=2))
-    match, _ = match.play(Action("choose", options[1], team=2))  # a late answer replaces the pass
+    assert mini.team_actions(match.state, 1)[-1] == Action(ActionKind.PASS, team=1)
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[0], team=0))
+    match, _ = match.play(Action(ActionKind.PASS, team=1))
+    match, _ = match.play(Action(ActionKind.PASS, team=2))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[1], team=2))  # a late answer replaces the pass
     before = [t.scores for t in match.state.teams]
     match, events = match.play(CLOSE)
     assert [e.team for e in events if isinstance(e, ev.Passed)] == [1]
@@ -218,9 +222,9 @@ def test_a_team_that_passes_scores_nothing_and_the_round_can_close_without_its_a
 def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(mini):
     match = open_round(mini)
     options = [o.id for o in mini.offered_options(match.state)]
-    match, _ = match.play(Action("choose", options[0], team=0))
-    match, _ = match.play(Action("pass", team=1))
-    match, _ = match.play(Action("choose", options[1], team=2))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[0], team=0))
+    match, _ = match.play(Action(ActionKind.PASS, team=1))
+    match, _ = match.play(Action(ActionKind.CHOOSE, options[1], team=2))
     answered = match
     closed, events = match.play(CLOSE)  # revealed without team 1
     assert [e.team for e in events if isinstance(e, ev.Passed)] == [1]
@@ -231,11 +235,15 @@ def test_undo_after_revealing_without_a_team_reopens_the_round_with_its_pass(min
     assert back.log == answered.log
     assert back.state == Match.replay(mini, back.setup, back.log).state
     assert [t.scores for t in back.state.teams] == [t.scores for t in answered.state.teams]
-    assert back.state.round.answers == (Action("choose", options[0]), Action("pass"), Action("choose", options[1]))
+    assert back.state.round.answers == (
+        Action(ActionKind.CHOOSE, options[0]),
+        Action(ActionKind.PASS),
+        Action(ActionKind.CHOOSE, options[1]),
+    )
     assert mini.legal_actions(back.state) == (CLOSE,)
     # Team 1 may now answer after all, and scores at the next close.
-    back, _ = back.play(Action("withdraw", team=1))
-    back, _ = back.play(Action("choose", options[0], team=1))
+    back, _ = back.play(Action(ActionKind.WITHDRAW, team=1))
+    back, _ = back.play(Action(ActionKind.CHOOSE, options[0], team=1))
     back, events = back.play(CLOSE)
     assert [e.team for e in events if isinstance(e, ev.Scored)] == [0, 1, 2]
     assert not any(isinstance(e, ev.Passed) for e in events)

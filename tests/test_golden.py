@@ -28,7 +28,7 @@ from deckgen import MINI
 
 from booster.deck.loader import load_deck
 from booster.engine import events as ev
-from booster.engine.game import Action, Game, Setup, State
+from booster.engine.game import Action, ActionKind, Game, Setup, State
 from booster.engine.match import Match
 
 HERE = Path(__file__).parent
@@ -42,39 +42,39 @@ SCENARIOS = ("scenario-grocery", "scenario-repair-cafe", None)
 # In turn: what each team answers, card by card: the first of these that is legal (else the first legal action).
 PLAN: dict[int, dict[str, list[Action]]] = {
     0: {
-        "empty-building": [Action("choose", "co-design")],
-        "launch-day": [Action("choose", "press")],
-        "repair-night": [Action("choose", "free")],
+        "empty-building": [Action(ActionKind.CHOOSE, "co-design")],
+        "launch-day": [Action(ActionKind.CHOOSE, "press")],
+        "repair-night": [Action(ActionKind.CHOOSE, "free")],
     },
     1: {
-        "empty-building": [Action("reveal", tool="interviews"), Action("choose", "accept")],
-        "building-repairs": [Action("choose", "pay", "canvas")],
-        "repair-night": [Action("choose", "fee")],
+        "empty-building": [Action(ActionKind.REVEAL, tool="interviews"), Action(ActionKind.CHOOSE, "accept")],
+        "building-repairs": [Action(ActionKind.CHOOSE, "pay", "canvas")],
+        "repair-night": [Action(ActionKind.CHOOSE, "fee")],
     },
     2: {
-        "empty-building": [Action("choose", "decline")],
-        "launch-day": [Action("choose", "party")],
-        "repair-night": [Action("choose", "free")],
+        "empty-building": [Action(ActionKind.CHOOSE, "decline")],
+        "launch-day": [Action(ActionKind.CHOOSE, "party")],
+        "repair-night": [Action(ActionKind.CHOOSE, "free")],
     },
 }
 
 # All at once: the room's actions in order ("undo": the facilitator undoes the last decision); when the script
 # runs out, the first legal action. Team seats count from 0 here, as in Action.team.
 ROOM_SCRIPT: list[Action | str] = [
-    Action("advance"),
-    Action("advance"),
-    Action("advance"),  # empty-building, for the whole room
-    Action("reveal", tool="interviews", team=1),
-    Action("choose", "co-design", team=0),
-    Action("choose", "decline", "canvas", team=1),
-    Action("choose", "accept", team=0),  # team 0 changes its mind before the close
-    Action("pass", team=2),
-    Action("close"),  # revealed without team 2
+    Action(ActionKind.ADVANCE),
+    Action(ActionKind.ADVANCE),
+    Action(ActionKind.ADVANCE),  # empty-building, for the whole room
+    Action(ActionKind.REVEAL, tool="interviews", team=1),
+    Action(ActionKind.CHOOSE, "co-design", team=0),
+    Action(ActionKind.CHOOSE, "decline", "canvas", team=1),
+    Action(ActionKind.CHOOSE, "accept", team=0),  # team 0 changes its mind before the close
+    Action(ActionKind.PASS, team=2),
+    Action(ActionKind.CLOSE),  # revealed without team 2
     "undo",  # the facilitator takes the close back: team 2's pass is still recorded
-    Action("withdraw", team=2),
-    Action("choose", "accept", "canvas", team=2),
-    Action("close"),
-    Action("advance"),  # building-repairs comes back to teams 0 and 2; team 1 draws from the room's pile
+    Action(ActionKind.WITHDRAW, team=2),
+    Action(ActionKind.CHOOSE, "accept", "canvas", team=2),
+    Action(ActionKind.CLOSE),
+    Action(ActionKind.ADVANCE),  # building-repairs comes back to teams 0 and 2; team 1 draws from the room's pile
 ]
 
 

@@ -49,3 +49,12 @@ def test_the_files_the_program_opens_by_name_are_found():
         assert fonts.path(face).is_file() and fonts.path(face, bold=True).is_file(), face
     assert paths.ICON.is_file()
     assert (paths.CORE_DECK / "deck.yaml").is_file()
+
+
+def test_the_engine_is_compiled_by_the_mypy_ci_pins():
+    # setup.py compiles the engine with mypyc in the build's own environment, from pyproject's build
+    # requirements: the same mypy as constraints.txt (which CI's type check uses), so that a refresh of one
+    # without the other fails here rather than compiling with a mypyc nobody type-checked against.
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().splitlines() if "==" in line)
+    assert f"mypy=={pins['mypy']}" in requires

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, NamedTuple, NoReturn, Protocol
 
-from attrs import define, evolve, field
-
 from booster.engine.events import Event
 from booster.engine.model import Mode
 
@@ -80,27 +78,95 @@ class Echo(NamedTuple):
     option: str
 
 
-@define(slots=True)
+_TEAM_FIELDS = (
+    "name",
+    "scenario",
+    "scores",
+    "tools",
+    "spent",
+    "experience",
+    "marks",
+    "queue",
+    "scheduled",
+    "echoes",
+    "pile_set",
+    "met",
+)
+
+
 class Team:
     """What a team holds. Changed in place by `State.push` (each change noted for `pop`); read it, never
-    assign to it."""
+    assign to it.
 
-    name: str
-    scenario: str | None
-    scores: tuple[int, ...]
-    tools: tuple[str, ...]  # every tool drawn, in order
-    spent: tuple[str, ...]  # tools played on a challenge, when tools are single use
-    experience: tuple[str, ...]
-    marks: tuple[str, ...] = ()  # marks held, in the order they were left
-    queue: tuple[str, ...] = ()  # follow-up cards waiting to be drawn, first first
-    scheduled: tuple[str, ...] = ()  # every follow-up ever queued (a card is queued once)
-    echoes: tuple[Echo, ...] = ()  # in the order the responses were chosen
-    pile_set: int = 0  # which set of piles the team draws from (teams of one project share one)
-    met: tuple[str, ...] = ()  # the cards it drew from the board piles, kept when the rules forbid repeats
+    A plain class, not attrs: mypyc compiles it into a native class (attribute reads become C struct reads),
+    which the built wheel's engine relies on for its speed."""
+
+    __slots__ = _TEAM_FIELDS
+
+    def __init__(
+        self,
+        name: str,
+        scenario: str | None,
+        scores: tuple[int, ...],
+        tools: tuple[str, ...],
+        spent: tuple[str, ...],
+        experience: tuple[str, ...],
+        marks: tuple[str, ...] = (),
+        queue: tuple[str, ...] = (),
+        scheduled: tuple[str, ...] = (),
+        echoes: tuple[Echo, ...] = (),
+        pile_set: int = 0,
+        met: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.scenario = scenario
+        self.scores = scores
+        self.tools = tools  # every tool drawn, in order
+        self.spent = spent  # tools played on a challenge, when tools are single use
+        self.experience = experience
+        self.marks = marks  # marks held, in the order they were left
+        self.queue = queue  # follow-up cards waiting to be drawn, first first
+        self.scheduled = scheduled  # every follow-up ever queued (a card is queued once)
+        self.echoes = echoes  # in the order the responses were chosen
+        self.pile_set = pile_set  # which set of piles the team draws from (teams of one project share one)
+        self.met = met  # the cards it drew from the board piles, kept when the rules forbid repeats
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.name,
+            self.scenario,
+            self.scores,
+            self.tools,
+            self.spent,
+            self.experience,
+            self.marks,
+            self.queue,
+            self.scheduled,
+            self.echoes,
+            self.pile_set,
+            self.met,
+        )
 
     def _replace(self, **changes: Any) -> Team:
-        """A copy with `changes` (as a named tuple's `_replace`)."""
-        return evolve(self, **changes)
+        """A copy with `changes` (as a named tuple's `_replace`); `_replace()` is a plain copy."""
+        copy = Team(*self._fields())
+        for key, value in changes.items():
+            if key not in _TEAM_FIELDS:
+                raise TypeError(f"Team has no field {key!r}")
+            setattr(copy, key, value)
+        return copy
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Team) and self._fields() == other._fields()
+
+    def __reduce__(self) -> tuple[type[Team], tuple[Any, ...]]:
+        # Pickled by its fields: a class mypyc compiles is not rebuilt by pickle's default (no __dict__).
+        return Team, self._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return "Team(" + ", ".join(f"{k}={v!r}" for k, v in zip(_TEAM_FIELDS, self._fields(), strict=True)) + ")"
 
 
 class Round(NamedTuple):
@@ -138,16 +204,34 @@ class Setup(NamedTuple):
 # - the journal: per change made to a team, the piles or the spaces, three items: the team or list, the
 #   attribute or index, the old value.
 FRAME = 9
+# What a state is equal by and shows (not its rules nor its undo stack), in `_key`'s order.
+_STATE_FIELDS = (
+    "rng",
+    "phase",
+    "stage",
+    "turn",
+    "spaces",
+    "pending",
+    "revealed",
+    "teams",
+    "piles",
+    "step",
+    "mode",
+    "round",
+)
 
 
-@define(slots=True, eq=False)
 class State:
     """One game in progress: the flow (phase, stage, turn, spaces, the pending card, an open round) and what
     the teams hold. `push` applies an action in place; `pop` undoes the last one exactly.
 
     All at once, while a round is open, `turn` is the first team without an answer (-1, no team, once all
     have answered) and `pending`, `revealed` are its own, so that the readers of Game work as in turn play.
-    Who acts is `to_play` (an int or None), never `turn` read as a seat."""
+    Who acts is `to_play` (an int or None), never `turn` read as a seat.
+
+    A plain class (as Team): mypyc compiles it."""
+
+    __slots__ = (*_STATE_FIELDS, "game", "_stack", "_changes")
 
     rng: int
     phase: Phase
@@ -160,11 +244,43 @@ class State:
     # The board piles of each pile set (in Game.pile_keys order), then one experience pile per pillar.
     piles: list[tuple[str, ...]]
     step: int  # number of actions applied since the start
-    mode: Mode = Mode.IN_TURN
-    round: Round | None = None
-    game: Rules | None = field(default=None, repr=False)  # the rules `push` applies; None: a state read back
-    _stack: list[Any] = field(factory=list, repr=False)
-    _changes: list[Any] = field(factory=list, repr=False)
+    mode: Mode
+    round: Round | None
+    game: Rules | None  # the rules `push` applies; None: a state read back
+    _stack: list[Any]
+    _changes: list[Any]
+
+    def __init__(
+        self,
+        rng: int,
+        phase: Phase,
+        stage: int,
+        turn: int,
+        spaces: list[int],
+        pending: str | None,
+        revealed: str | None,
+        teams: list[Team],
+        piles: list[tuple[str, ...]],
+        step: int,
+        mode: Mode = Mode.IN_TURN,
+        round: Round | None = None,
+        game: Rules | None = None,
+    ) -> None:
+        self.rng = rng
+        self.phase = phase
+        self.stage = stage
+        self.turn = turn
+        self.spaces = spaces
+        self.pending = pending
+        self.revealed = revealed
+        self.teams = teams
+        self.piles = piles
+        self.step = step
+        self.mode = mode
+        self.round = round
+        self.game = game
+        self._stack = []
+        self._changes = []
 
     def push(self, action: Action) -> list[Event]:
         """Applies `action` in place and says what happened; raises IllegalAction and changes nothing if the
@@ -249,7 +365,7 @@ class State:
             list(self.spaces),
             self.pending,
             self.revealed,
-            [evolve(t) for t in self.teams],
+            [t._replace() for t in self.teams],
             list(self.piles),
             self.step,
             self.mode,
@@ -295,6 +411,20 @@ class State:
         return isinstance(other, State) and self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __reduce__(self) -> tuple[Callable[..., State], tuple[Any, ...]]:
+        # Pickled and copied by its fields and undo stack, as Team: mypyc's native class has no default for it.
+        return _rebuilt, (self._key(), self.game, self._stack, self._changes)
+
+    def __repr__(self) -> str:
+        return "State(" + ", ".join(f"{k}={v!r}" for k, v in zip(_STATE_FIELDS, self._key(), strict=True)) + ")"
+
+
+def _rebuilt(key: tuple[Any, ...], game: Rules | None, stack: list[Any], changes: list[Any]) -> State:
+    """The state `State.__reduce__` describes (`_key` lists the fields in `State`'s order)."""
+    state = State(*key)
+    state.game, state._stack, state._changes = game, stack, changes
+    return state
 
 
 class Rules(Protocol):

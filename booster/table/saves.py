@@ -460,7 +460,7 @@ def _read_save(data: Any) -> Saved:
         team = entry.get("team", -1)
         if isinstance(team, bool) or not isinstance(team, int) or not -1 <= team < len(names):
             raise SaveError(f"the save is damaged (action {i} names a team that is not in the game)")
-        log.append(Action(kind, option, tool, team))
+        log.append(Action(ActionKind(kind), option, tool, team))
         # A laptop's clock may go back or jump (a game started in 1970, corrected mid-game): any finite time
         # is kept as it was recorded; only the report's durations look odd.
         times.append(_number(entry.get("t", 0.0), f"the time of action {i}", -MAX_TIME, MAX_TIME))

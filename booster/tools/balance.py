@@ -409,7 +409,7 @@ def _imagined(game: Game, state: State, seed: int) -> State:
         spaces=[state.spaces[state.turn]],
         pending=state.pending,
         revealed=state.revealed,
-        teams=[attrs.evolve(team)],
+        teams=[team._replace()],
         piles=list(state.piles),
         step=0,
         game=game,

@@ -15,6 +15,7 @@ from booster import __version__, paths
 from booster.deck import schemas
 from booster.deck.loader import LoadResult, load_deck
 from booster.deck.yaml_safe import shown
+from booster.engine import compiled
 
 
 def refused_note(result: LoadResult) -> str:
@@ -348,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     from booster.table import saves
 
     parser = argparse.ArgumentParser(prog="booster", description="Social Impact Booster, a serious game engine.")
-    parser.add_argument("--version", action="version", version=f"booster {__version__}")
+    engine = "compiled" if compiled() else "interpreted"  # what CI checks of a wheel and the app (.ci/run)
+    parser.add_argument("--version", action="version", version=f"booster {__version__} (engine {engine})")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser(
