@@ -104,11 +104,12 @@ def test_card_text_is_large_at_1080p():
     assert min(sizes) >= 36, sizes
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_core_deck_fits(lang):
+def test_core_deck_fits(lang, size):
     bad = []
     for scene in SCENES:
-        app = make_app(paths.CORE_DECK, lang, (1280, 720))
+        app = make_app(paths.CORE_DECK, lang, size)
         goto(app, scene)
         bad += check(app)
     assert not bad, "\n".join(bad[:20])

@@ -814,7 +814,8 @@ class ToolsScene(_TeamsTogether):
             p.text(does, (x + 20, top, cw - 40, dh), SMALL)
             text = app.deck_text("cards", tool.card, "text")
             top += dh + 10
-            if text and bottom - top > 36:
+            # Only where one whole line fits (a line's height grows with the screen's scale).
+            if text and bottom - top >= natural_height(p, "M", cw - 40, SMALL) + 1:
                 p.text(text, (x + 20, top, cw - 40, bottom - top), SMALL, colour=theme.MUTED)
         common.go_on_button(p, app, (1180, 972, 700, 96), t("card.continue"), self.go_on, "continue")
         common.small_buttons(p, app, 982)
