@@ -160,10 +160,13 @@ def test_a_long_text_shrinks_to_fit_without_a_warning(
     assert "warning" not in capsys.readouterr().err
 
 
-def test_core_deck_prints_with_every_text_fitting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
+def test_core_deck_prints_with_every_text_fitting(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from booster import paths
 
-    assert _print(paths.CORE_DECK, tmp_path / "core.pdf", "--lang", "it", "--backs") == 0
+    assert _print(paths.CORE_DECK, tmp_path / "core.pdf", "--lang", lang, "--backs") == 0
     assert "warning" not in capsys.readouterr().err  # every card's text fits
 
 
