@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # phone_room.py, webdriver.py
+sys.path.insert(1, str(Path(__file__).parents[1] / "ui"))  # ui_drive.py: what the screen says
 
 from phone_room import Room
 

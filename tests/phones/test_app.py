@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 import pytest
 from phone_room import TEAMS, to_a_reveal
+from ui_drive import said
 
 from booster import paths
 from booster.engine.game import Action
@@ -304,14 +305,6 @@ def _playing_with_phones(mode: str) -> tuple[App, Phones, GameController]:
     return app, phones, app.game
 
 
-def _drawn(app: App) -> list[str]:
-    app.text.records = []
-    app.render()
-    texts = [d.text for d in app.text.records]
-    app.text.records = None
-    return texts
-
-
 def test_all_at_once_a_reveal_played_from_a_phone_tells_the_room_only_that_the_team_used_it():
     app, phones, game = _playing_with_phones("all-at-once")
     try:
@@ -333,7 +326,7 @@ def test_all_at_once_a_reveal_played_from_a_phone_tells_the_room_only_that_the_t
         assert game.revealed(seat) == tool and saves.load(game.autosave_path).log[-1].kind == "reveal"
         title = app.deck_text("cards", tool, "title")
         assert app.toast_text == app.t("round.used_tool", team=TEAMS[seat], tool=title)
-        drawn = _drawn(app)
+        drawn = said(app)
         assert app.top.private is None and app.top.picked == 1 - seat  # no look-away screen: the phone has them
         assert not [line for text in drawn for line in text.split("\n") if line[:3] in ("1: ", "2: ", "3: ")]
     finally:
@@ -365,6 +358,6 @@ def test_in_turn_a_reveal_from_the_phone_shows_on_the_projector_as_the_key_would
         assert status == 200, verdict
         assert game.state.revealed == reveal.tool and app.top.name == "card"
         title = app.deck_text("cards", reveal.tool, "title")
-        assert app.t("card.revealed", tool=title) in _drawn(app)  # as R would show it
+        assert app.t("card.revealed", tool=title) in said(app)  # as R would show it
     finally:
         phones.stop()
