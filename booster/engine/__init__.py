@@ -5,8 +5,6 @@
 def compiled() -> bool:
     """Whether the engine's hot modules run compiled by mypyc (a wheel's build, setup.py) rather than as
     plain Python (a checkout, an editable install, a build that fell back)."""
-    from importlib.util import find_spec
+    from booster.engine import game
 
-    # Where the module would load from, without loading it: `booster --version` stays as quick as before.
-    spec = find_spec("booster.engine.game")
-    return spec is not None and not (spec.origin or "").endswith(".py")
+    return not (game.__file__ or "").endswith(".py")
